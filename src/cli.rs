@@ -1,0 +1,143 @@
+//! Command-line definitions (clap). The doc comments are the help text.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  other failure (database, file system)
+  2  usage error
+  3  input rejected: every problem listed as FILE:LINE: message, nothing written
+  4  conflict with a decision already imported, nothing written
+  5  verify found a mismatch between the store and its history";
+
+/// tthc keeps a province's catalog of administrative procedures (TTHC):
+/// it imports publication decisions, keeps every version of every entry, and
+/// exports the catalog in force on any date with counts per level.
+#[derive(Debug, Parser)]
+#[command(name = "tthc", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// The catalog database (`SQLite`). Created by the first import.
+    #[arg(
+        long,
+        global = true,
+        env = "TTHC_DB",
+        default_value = "tthc.db",
+        value_name = "PATH"
+    )]
+    pub db: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Import(ImportArgs),
+    Export(ExportArgs),
+    Counts(CountsArgs),
+}
+
+/// Import decision files (CSV) into the catalog, all or nothing.
+///
+/// All files of one call form one batch: they are checked together against the
+/// stored history and written in one transaction. Any problem rejects the whole
+/// batch (exit 3) and every problem is listed as `FILE:LINE: message`.
+///
+/// Re-importing a decision already stored with identical rows does nothing;
+/// the same decision (number and signing date) with different rows is refused (exit 4).
+///
+/// Examples:
+///   tthc import data/*.csv
+///   tthc import --decision 1234/QĐ-UBND --signed 15/06/2020 annex.csv
+///   tthc import --dry-run new-decision.csv
+///   cat annex.csv | tthc import --decision 12/QĐ-UBND --signed 2020-01-02 -
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment, after_help = EXIT_CODES)]
+pub struct ImportArgs {
+    /// Decision files (CSV); `-` reads standard input.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+
+    /// Decision number for files without a decision column, e.g. 1234/QĐ-UBND.
+    #[arg(long, value_name = "NUMBER")]
+    pub decision: Option<String>,
+
+    /// Signing date for files without a signed column (YYYY-MM-DD or DD/MM/YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub signed: Option<String>,
+
+    /// Effective date for rows whose effective cell is empty (default: the signing date).
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<String>,
+
+    /// Check everything and report what would change, writing nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Format of the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Export the catalog in force on a date.
+///
+/// Rows are ordered by level (province, district, commune), then field, then
+/// code; the same state always gives byte-identical output.
+///
+/// Examples:
+///   tthc export --as-of 2025-07-01 --format csv -o catalog.csv
+///   tthc export --format json | jq '.counts'
+///   tthc export
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ExportArgs {
+    /// The date (YYYY-MM-DD or DD/MM/YYYY); default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    /// Output format; default: table on a terminal, csv otherwise.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Write to FILE atomically (temporary file, then rename) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Count the entries in force per level on a date.
+///
+/// total counts entries (code, level); procedures counts distinct codes, so a
+/// code in force at two levels is one procedure and two entries.
+///
+/// Examples:
+///   tthc counts
+///   tthc counts --as-of 2025-06-30 --format json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct CountsArgs {
+    /// The date (YYYY-MM-DD or DD/MM/YYYY); default: today.
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Output formats of the read commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Csv,
+    Json,
+}
+
+/// Formats of the import summary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    Text,
+    Json,
+}

@@ -1,0 +1,207 @@
+//! The catalog's domain: values (levels, actions, codes, dates), decisions,
+//! entry changes and the lifecycle rules. Nothing here knows about SQL or files.
+
+pub mod canonical;
+pub mod rules;
+pub mod text;
+pub mod values;
+
+pub use values::{Action, Code, Day, Level, LevelSet};
+
+/// The six descriptive fields of a catalog entry, in their fixed order.
+pub const DETAIL_FIELDS: [&str; 6] = [
+    "name",
+    "field",
+    "agency",
+    "processing_time",
+    "fee",
+    "legal_basis",
+];
+
+/// The descriptive fields of an entry. Empty strings mean "not given".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Details {
+    pub name: String,
+    pub field: String,
+    pub agency: String,
+    pub processing_time: String,
+    pub fee: String,
+    pub legal_basis: String,
+}
+
+impl Details {
+    /// The fields in the order of [`DETAIL_FIELDS`].
+    pub fn as_array(&self) -> [&str; 6] {
+        [
+            &self.name,
+            &self.field,
+            &self.agency,
+            &self.processing_time,
+            &self.fee,
+            &self.legal_basis,
+        ]
+    }
+
+    /// Builds details from the six fields in the order of [`DETAIL_FIELDS`].
+    pub fn from_array(fields: [String; 6]) -> Self {
+        let [name, field, agency, processing_time, fee, legal_basis] = fields;
+        Self {
+            name,
+            field,
+            agency,
+            processing_time,
+            fee,
+            legal_basis,
+        }
+    }
+
+    /// Bit `i` is set when field `i` is non-empty.
+    pub fn given_mask(&self) -> u8 {
+        self.as_array()
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .fold(0, |mask, (i, _)| mask | (1 << i))
+    }
+
+    /// The raw cells a row gave: the fields whose bit is set in `mask`, empty elsewhere.
+    pub fn masked(&self, mask: u8) -> Details {
+        let fields = self.as_array();
+        Details::from_array(std::array::from_fn(|i| {
+            if mask & (1 << i) == 0 {
+                String::new()
+            } else {
+                fields[i].to_owned()
+            }
+        }))
+    }
+}
+
+/// Mask with every detail field given.
+pub const ALL_GIVEN: u8 = 0b11_1111;
+
+/// A decision as it is identified: its number together with its signing date.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DecisionId {
+    /// The number as written (trimmed, NFC), e.g. `1234/QĐ-UBND`.
+    pub number: String,
+    pub signed: Day,
+}
+
+impl DecisionId {
+    /// The key that identifies the decision within a signing date: leading
+    /// zeros, letter case and white space in the number are not significant.
+    pub fn key(&self) -> String {
+        number_key(&self.number)
+    }
+}
+
+/// Normalizes a decision number for comparison: `05 / qđ-ubnd` and `5/QĐ-UBND` are the same.
+pub fn number_key(number: &str) -> String {
+    let compact: String = number
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_uppercase)
+        .collect();
+    let digits = compact.chars().take_while(char::is_ascii_digit).count();
+    let zeros = compact
+        .chars()
+        .take(digits.saturating_sub(1))
+        .take_while(|&c| c == '0')
+        .count();
+    compact[zeros..].to_owned()
+}
+
+/// One row of a decision file, read and checked cell by cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionRow {
+    /// 1-based physical line where the record starts.
+    pub line: u64,
+    pub decision: DecisionId,
+    pub effective: Day,
+    pub action: Action,
+    pub code: Code,
+    pub levels: LevelSet,
+    pub replaces: Option<Code>,
+    pub details: Details,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_key_ignores_leading_zeros_case_and_spaces() {
+        assert_eq!(number_key("05/QĐ-UBND"), "5/QĐ-UBND");
+        assert_eq!(number_key(" 5 / qđ-ubnd "), "5/QĐ-UBND");
+        assert_eq!(number_key("0/QĐ"), "0/QĐ");
+        assert_ne!(number_key("12/QĐ-UBND"), number_key("21/QĐ-UBND"));
+    }
+
+    #[test]
+    fn mask_round_trips_given_cells() {
+        let d = Details {
+            name: "Cấp phép".into(),
+            fee: "Không".into(),
+            ..Details::default()
+        };
+        let mask = d.given_mask();
+        assert_eq!(mask, 0b01_0001);
+        assert_eq!(d.masked(mask), d);
+        assert_eq!(d.masked(1).fee, "");
+    }
+}
+
+/// An entry of the catalog in force on some day, with the version that put it there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogEntry {
+    pub level: Level,
+    pub code: Code,
+    pub details: Details,
+    /// Number of the decision that made the entry's current version.
+    pub decision: String,
+    /// Effective date of the entry's current version.
+    pub effective: Day,
+}
+
+/// How many entries are in force per level, and how many distinct procedures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub province: u64,
+    pub district: u64,
+    pub commune: u64,
+    /// Distinct codes: a code in force at two levels is one procedure.
+    pub procedures: u64,
+}
+
+impl Counts {
+    /// Entries in force: the sum of the levels.
+    pub fn total(&self) -> u64 {
+        self.province + self.district + self.commune
+    }
+
+    pub fn level(&self, level: Level) -> u64 {
+        match level {
+            Level::Province => self.province,
+            Level::District => self.district,
+            Level::Commune => self.commune,
+        }
+    }
+
+    /// Counts the entries of a catalog.
+    pub fn of(entries: &[CatalogEntry]) -> Counts {
+        let mut counts = Counts::default();
+        let mut codes: Vec<Code> = entries.iter().map(|e| e.code).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        counts.procedures = codes.len() as u64;
+        for e in entries {
+            match e.level {
+                Level::Province => counts.province += 1,
+                Level::District => counts.district += 1,
+                Level::Commune => counts.commune += 1,
+            }
+        }
+        counts
+    }
+}

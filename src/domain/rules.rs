@@ -1,0 +1,194 @@
+//! The lifecycle rules of a catalog entry, a (code, level) pair.
+//!
+//! Changes apply in the order (effective date, signing date, order of import,
+//! row order). Each change checks the entry's state and makes a new version.
+
+use std::fmt;
+
+use super::{Action, Day, Details};
+
+/// Where a change stands in the history. Ordering follows the rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct OrderKey {
+    pub effective: Day,
+    pub signed: Day,
+    /// Order of import of the decision (its sequence number in the store).
+    pub decision_seq: i64,
+    /// Row order inside the decision.
+    pub row: u32,
+}
+
+/// The part an entry plays in a change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The entry named by the row's code.
+    Primary = 0,
+    /// The entry named by `replaces`, repealed by a replacement.
+    Replaced = 1,
+}
+
+impl Role {
+    pub fn from_index(i: i64) -> Option<Role> {
+        match i {
+            0 => Some(Role::Primary),
+            1 => Some(Role::Replaced),
+            _ => None,
+        }
+    }
+}
+
+/// What a change does to one entry's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// Brings an entry into force (added, or the new side of a replacement).
+    Add,
+    /// Changes an entry in force.
+    Amend,
+    /// Takes an entry out of force (repealed, or the old side of a replacement).
+    Repeal,
+    /// A replacement whose new code is the old one: stays in force with new details.
+    Renew,
+}
+
+/// Why a change cannot apply to an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Violation {
+    /// The change needs the entry out of force, and it is in force.
+    InForce,
+    /// The change needs the entry in force, and it is not.
+    NotInForce,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Violation::InForce => "is already in force",
+            Violation::NotInForce => "is not in force",
+        })
+    }
+}
+
+impl Effect {
+    /// The effect of an action on the entry that plays `role` in it.
+    pub fn of(action: Action, role: Role, same_code: bool) -> Effect {
+        match (action, role) {
+            (Action::Added, _) => Effect::Add,
+            (Action::Amended, _) => Effect::Amend,
+            (Action::Repealed, _) | (Action::Replaced, Role::Replaced) => Effect::Repeal,
+            (Action::Replaced, Role::Primary) if same_code => Effect::Renew,
+            (Action::Replaced, Role::Primary) => Effect::Add,
+        }
+    }
+
+    /// Checks the change against the entry's state; returns whether the entry
+    /// is in force afterwards.
+    pub fn apply(self, in_force: bool) -> Result<bool, Violation> {
+        match (self, in_force) {
+            (Effect::Add, false) => Ok(true),
+            (Effect::Add, true) => Err(Violation::InForce),
+            (Effect::Amend | Effect::Renew, true) => Ok(true),
+            (Effect::Repeal, true) => Ok(false),
+            (Effect::Amend | Effect::Renew | Effect::Repeal, false) => Err(Violation::NotInForce),
+        }
+    }
+
+    /// Whether the version this change makes is in force.
+    pub fn in_force_after(self) -> bool {
+        !matches!(self, Effect::Repeal)
+    }
+
+    /// Whether the new version's details start from the previous version's
+    /// (an amendment keeps what its empty cells do not name; a repeal keeps
+    /// the last details for the record).
+    pub fn inherits_details(self) -> bool {
+        matches!(self, Effect::Amend | Effect::Repeal)
+    }
+}
+
+/// The details of a new version: the given cells over the previous version's.
+pub fn merge(previous: &Details, given: &Details) -> Details {
+    let prev = previous.as_array();
+    let new = given.as_array();
+    Details::from_array(std::array::from_fn(|i| {
+        if new[i].is_empty() { prev[i] } else { new[i] }.to_owned()
+    }))
+}
+
+/// A version's validity: in force from `from` (inclusive) to `to` (exclusive,
+/// `Day::OPEN` while no later change exists). `None` when the version is not
+/// in force on any day (out of force, or superseded on its first day).
+pub fn validity(effect: Effect, from: Day, next: Option<Day>) -> Option<(i32, i32)> {
+    let to = next.map_or(Day::OPEN, Day::number);
+    (effect.in_force_after() && from.number() < to).then_some((from.number(), to))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn add_needs_an_entry_out_of_force() {
+        assert_eq!(Effect::Add.apply(false), Ok(true));
+        assert_eq!(Effect::Add.apply(true), Err(Violation::InForce));
+    }
+
+    #[test]
+    fn amend_repeal_renew_need_an_entry_in_force() {
+        assert_eq!(Effect::Amend.apply(true), Ok(true));
+        assert_eq!(Effect::Repeal.apply(true), Ok(false));
+        assert_eq!(Effect::Renew.apply(true), Ok(true));
+        for e in [Effect::Amend, Effect::Repeal, Effect::Renew] {
+            assert_eq!(e.apply(false), Err(Violation::NotInForce));
+        }
+    }
+
+    #[test]
+    fn replacement_repeals_the_old_and_adds_the_new() {
+        assert_eq!(
+            Effect::of(Action::Replaced, Role::Replaced, false),
+            Effect::Repeal
+        );
+        assert_eq!(
+            Effect::of(Action::Replaced, Role::Primary, false),
+            Effect::Add
+        );
+        assert_eq!(
+            Effect::of(Action::Replaced, Role::Primary, true),
+            Effect::Renew
+        );
+    }
+
+    #[test]
+    fn readding_after_repeal_is_allowed() {
+        let mut in_force = false;
+        for e in [Effect::Add, Effect::Repeal, Effect::Add] {
+            in_force = e.apply(in_force).unwrap();
+        }
+        assert!(in_force);
+    }
+
+    #[test]
+    fn merge_keeps_what_empty_cells_do_not_name() {
+        let prev = Details {
+            name: "Cũ".into(),
+            fee: "10.000 đồng".into(),
+            ..Details::default()
+        };
+        let given = Details {
+            fee: "Miễn phí".into(),
+            ..Details::default()
+        };
+        let merged = merge(&prev, &given);
+        assert_eq!(merged.name, "Cũ");
+        assert_eq!(merged.fee, "Miễn phí");
+    }
+
+    #[test]
+    fn validity_is_half_open_and_skips_empty_spans() {
+        let d = Day::from_number;
+        assert_eq!(validity(Effect::Add, d(10), Some(d(20))), Some((10, 20)));
+        assert_eq!(validity(Effect::Add, d(10), None), Some((10, Day::OPEN)));
+        assert_eq!(validity(Effect::Add, d(10), Some(d(10))), None);
+        assert_eq!(validity(Effect::Repeal, d(10), None), None);
+    }
+}

@@ -1,0 +1,128 @@
+//! The library's error type; each kind of failure has its documented exit code.
+
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+use crate::input::Problem;
+use crate::store::StoreError;
+
+/// How many problems an error lists before it summarizes the rest.
+pub(crate) const PROBLEM_CAP: usize = 100;
+
+/// Exit codes, as documented in the README and `tthc --help`.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FAILURE: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const REJECTED: u8 = 3;
+    pub const CONFLICT: u8 = 4;
+    pub const TAMPERED: u8 = 5;
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The command line is wrong in a way clap cannot see (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// Input files were rejected; nothing was written (exit 3).
+    #[error("input rejected, nothing was written ({}):\n{}", plural(.0.len(), "problem"), ProblemList(.0))]
+    Rejected(Vec<Problem>),
+    /// A decision conflicts with one already imported; nothing was written (exit 4).
+    #[error("{}", conflict_message(.0))]
+    Conflict(Vec<String>),
+    /// The store does not match its history (exit 5).
+    #[error("verification failed ({}):\n{}", plural(.0.len(), "mismatch"), .0.join("\n"))]
+    Tampered(Vec<String>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("cannot read {}", path.display())]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot write {}", path.display())]
+    Write {
+        path: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot write the output")]
+    Output(#[from] io::Error),
+}
+
+impl Error {
+    /// The process exit code for this error.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            Error::Usage(_) => exit::USAGE,
+            Error::Rejected(_) => exit::REJECTED,
+            Error::Conflict(_) => exit::CONFLICT,
+            Error::Tampered(_) => exit::TAMPERED,
+            Error::Store(_) | Error::Read { .. } | Error::Write { .. } | Error::Output(_) => {
+                exit::FAILURE
+            }
+        }
+    }
+
+    /// Whether the error is a closed pipe on standard output (`tthc export | head`),
+    /// which is not a failure.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Output(e) => e.kind() == io::ErrorKind::BrokenPipe,
+            _ => false,
+        }
+    }
+}
+
+impl From<csv::Error> for Error {
+    fn from(e: csv::Error) -> Self {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::Output(io),
+            other => Error::Output(io::Error::other(format!("{other:?}"))),
+        }
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Output(e.into())
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else if word.ends_with('h') {
+        format!("{n} {word}es")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn conflict_message(decisions: &[String]) -> String {
+    format!(
+        "conflict with decisions already imported, nothing was written:\n{}\n\
+         A decision (number and signing date) can be imported once; to change the catalog, import a new decision that amends it.",
+        decisions.join("\n")
+    )
+}
+
+/// Lists problems one per line, up to [`PROBLEM_CAP`].
+struct ProblemList<'a>(&'a [Problem]);
+
+impl fmt::Display for ProblemList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.0.iter().take(PROBLEM_CAP).enumerate() {
+            if i > 0 {
+                f.write_str("\n")?;
+            }
+            write!(f, "{p}")?;
+        }
+        if self.0.len() > PROBLEM_CAP {
+            write!(f, "\n... and {} more", self.0.len() - PROBLEM_CAP)?;
+        }
+        Ok(())
+    }
+}

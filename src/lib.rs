@@ -1,0 +1,28 @@
+//! tthc: a province's catalog of administrative procedures (TTHC), kept in `SQLite`.
+//!
+//! `main.rs` parses the command line and calls [`run`]; every command lives in
+//! its own module under `cmd`.
+
+pub mod cli;
+mod cmd;
+pub mod domain;
+mod error;
+pub mod input;
+mod output;
+mod store;
+
+use std::process::ExitCode;
+
+pub use error::{Error, exit};
+
+use cli::{Cli, Command};
+
+/// Runs one command. Returns the exit code for outcomes that are not errors
+/// (0, or 1 for `diff --exit-code` with changes).
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    match cli.command {
+        Command::Import(args) => cmd::import::run(&cli.db, &args),
+        Command::Export(args) => cmd::export::run(&cli.db, &args),
+        Command::Counts(args) => cmd::counts::run(&cli.db, &args),
+    }
+}

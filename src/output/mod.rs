@@ -1,0 +1,140 @@
+//! Output writers: standard output or an atomically written file, and the
+//! shared pieces of the table, csv and json formats.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use tempfile::NamedTempFile;
+
+use crate::cli::Format;
+use crate::error::Error;
+
+/// Where a command's data goes.
+pub(crate) enum Sink {
+    Stdout(BufWriter<io::StdoutLock<'static>>),
+    /// A temporary file beside the target, renamed over it by [`Sink::finish`].
+    File {
+        file: BufWriter<NamedTempFile>,
+        path: PathBuf,
+    },
+}
+
+impl Sink {
+    /// Standard output, or an atomic file when `path` is given.
+    pub(crate) fn open(path: Option<&Path>) -> Result<Sink, Error> {
+        let Some(path) = path else {
+            return Ok(Sink::Stdout(BufWriter::new(io::stdout().lock())));
+        };
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        let file = tempfile::Builder::new()
+            .prefix(".tthc-")
+            .suffix(".tmp")
+            .tempfile_in(dir)
+            .map_err(|source| Error::Write {
+                path: path.to_owned(),
+                source,
+            })?;
+        Ok(Sink::File {
+            file: BufWriter::new(file),
+            path: path.to_owned(),
+        })
+    }
+
+    /// Flushes the data; for a file, syncs it and renames it into place.
+    pub(crate) fn finish(self) -> Result<(), Error> {
+        match self {
+            Sink::Stdout(mut out) => out.flush().map_err(Error::Output),
+            Sink::File { file, path } => {
+                let write_err = |source| Error::Write {
+                    path: path.clone(),
+                    source,
+                };
+                let file = file.into_inner().map_err(|e| write_err(e.into_error()))?;
+                file.as_file().sync_all().map_err(write_err)?;
+                file.persist(&path).map_err(|e| write_err(e.error))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        match self {
+            Sink::Stdout(w) => w.write(buf),
+            Sink::File { file, .. } => file.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self {
+            Sink::Stdout(w) => w.flush(),
+            Sink::File { file, .. } => file.flush(),
+        }
+    }
+}
+
+/// The format to use when none was asked for: a table for a person at a
+/// terminal, csv for scripts and files.
+pub(crate) fn default_format(asked: Option<Format>, to_file: bool) -> Format {
+    asked.unwrap_or(if !to_file && io::stdout().is_terminal() {
+        Format::Table
+    } else {
+        Format::Csv
+    })
+}
+
+/// A table in the house style.
+pub(crate) fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(header.iter().copied());
+    t
+}
+
+/// Writes JSON with a final newline.
+pub(crate) fn write_json<T: serde::Serialize>(
+    out: &mut impl Write,
+    value: &T,
+) -> Result<(), Error> {
+    serde_json::to_writer_pretty(&mut *out, value)?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+/// A number with Vietnamese thousands separators: 1295 -> "1.295".
+pub(crate) fn group_thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "A", "B", "C": letters of the level sections of an annex.
+pub(crate) fn section_letter(i: usize) -> char {
+    char::from(b'A' + (i % 26) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thousands_use_dots() {
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1295), "1.295");
+        assert_eq!(group_thousands(1_234_567), "1.234.567");
+    }
+}

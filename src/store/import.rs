@@ -1,0 +1,283 @@
+//! The write side of the store: one transaction per import.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::{Result, StoreError, parse_code};
+use crate::domain::rules::Role;
+use crate::domain::{Action, Code, Day, Details, Level};
+
+/// The transaction of one import. Dropping it without [`ImportTx::commit`] writes nothing.
+pub(crate) struct ImportTx<'c> {
+    tx: Transaction<'c>,
+}
+
+/// A stored decision found by its identity.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredDecision {
+    pub number: String,
+    pub signed: Day,
+    pub content_sha256: String,
+}
+
+/// A decision to store; its hashes and row counts are filled in by [`ImportTx::finish_decision`].
+pub(crate) struct NewDecision<'a> {
+    pub number: &'a str,
+    pub number_key: &'a str,
+    pub signed: Day,
+    pub source: &'a str,
+    pub imported_at: &'a str,
+    pub imported_by: &'a str,
+}
+
+/// One version to store.
+pub(crate) struct NewVersion<'a> {
+    pub decision_id: i64,
+    pub row_no: u32,
+    pub line: u64,
+    pub action: Action,
+    pub role: Role,
+    pub code: Code,
+    pub level: Level,
+    pub other_code: Option<Code>,
+    pub effective: Day,
+    pub signed: Day,
+    pub given: u8,
+    pub details: &'a Details,
+}
+
+/// A stored version, as the rules need it to replay an entry's history.
+#[derive(Debug, Clone)]
+pub(crate) struct StoredEvent {
+    pub version_id: i64,
+    pub decision_id: i64,
+    pub row_no: u32,
+    pub line: u64,
+    pub action: Action,
+    pub role: Role,
+    pub code: Code,
+    pub other_code: Option<Code>,
+    pub effective: Day,
+    pub signed: Day,
+    pub given: u8,
+}
+
+impl<'c> ImportTx<'c> {
+    pub(super) fn begin(conn: &'c mut Connection) -> Result<Self> {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(ImportTx { tx })
+    }
+
+    /// Whether any version is stored yet.
+    pub(crate) fn has_history(&self) -> Result<bool> {
+        Ok(self
+            .tx
+            .query_row("SELECT EXISTS (SELECT 1 FROM versions)", [], |r| r.get(0))?)
+    }
+
+    /// The stored decision with this identity, if any.
+    pub(crate) fn find_decision(
+        &self,
+        number_key: &str,
+        signed: Day,
+    ) -> Result<Option<StoredDecision>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT number, content_sha256 FROM decisions WHERE number_key = ?1 AND signed = ?2",
+        )?;
+        Ok(stmt
+            .query_row(params![number_key, signed.number()], |r| {
+                Ok(StoredDecision {
+                    number: r.get(0)?,
+                    signed,
+                    content_sha256: r.get(1)?,
+                })
+            })
+            .optional()?)
+    }
+
+    /// Number and signing date of a stored decision, for messages.
+    pub(crate) fn decision_label(&self, id: i64) -> Result<(String, Day)> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT number, signed FROM decisions WHERE id = ?1")?;
+        Ok(stmt.query_row(params![id], |r| {
+            Ok((r.get(0)?, Day::from_number(r.get(1)?)))
+        })?)
+    }
+
+    /// Stores a decision; returns its id, which is its place in the order of import.
+    pub(crate) fn insert_decision(&self, d: &NewDecision<'_>) -> Result<i64> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO decisions (number, number_key, signed, effective_first, effective_last,
+                 rows, source, source_sha256, imported_at, imported_by, content_sha256, chain_sha256)
+             VALUES (?1, ?2, ?3, ?3, ?3, 0, ?4, '', ?5, ?6, '', '')",
+        )?;
+        stmt.execute(params![
+            d.number,
+            d.number_key,
+            d.signed.number(),
+            d.source,
+            d.imported_at,
+            d.imported_by
+        ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Records what is known of a decision once all its rows are read.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn finish_decision(
+        &self,
+        id: i64,
+        effective: (Day, Day),
+        rows: u64,
+        source_sha256: &str,
+        content_sha256: &str,
+        chain_sha256: &str,
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "UPDATE decisions SET effective_first = ?2, effective_last = ?3, rows = ?4,
+                 source_sha256 = ?5, content_sha256 = ?6, chain_sha256 = ?7
+             WHERE id = ?1",
+        )?;
+        stmt.execute(params![
+            id,
+            effective.0.number(),
+            effective.1.number(),
+            rows as i64,
+            source_sha256,
+            content_sha256,
+            chain_sha256
+        ])?;
+        Ok(())
+    }
+
+    /// The chain hash of the last decision imported before this transaction's.
+    pub(crate) fn chain_before(&self, id: i64) -> Result<Option<String>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT chain_sha256 FROM decisions WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+        )?;
+        Ok(stmt.query_row(params![id], |r| r.get(0)).optional()?)
+    }
+
+    /// Stores one version; returns its id.
+    pub(crate) fn insert_version(&self, v: &NewVersion<'_>) -> Result<i64> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO versions (decision_id, row_no, line, action, role, code, level,
+                 other_code, effective, signed, given, name, field, agency, processing_time,
+                 fee, legal_basis)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+        )?;
+        let d = v.details;
+        stmt.execute(params![
+            v.decision_id,
+            v.row_no,
+            v.line as i64,
+            v.action as i64,
+            v.role as i64,
+            v.code.to_string(),
+            v.level as i64,
+            v.other_code.map(|c| c.to_string()),
+            v.effective.number(),
+            v.signed.number(),
+            v.given,
+            d.name,
+            d.field,
+            d.agency,
+            d.processing_time,
+            d.fee,
+            d.legal_basis
+        ])?;
+        Ok(self.tx.last_insert_rowid())
+    }
+
+    /// Every version of one entry stored by decisions before `before_decision`
+    /// (those of earlier imports), in no particular order.
+    pub(crate) fn entry_events(
+        &self,
+        code: Code,
+        level: Level,
+        before_decision: i64,
+    ) -> Result<Vec<StoredEvent>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT id, decision_id, row_no, line, action, role, code, other_code, effective,
+                    signed, given
+             FROM versions WHERE code = ?1 AND level = ?2 AND decision_id < ?3",
+        )?;
+        let rows = stmt.query_map(
+            params![code.to_string(), level as i64, before_decision],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i64>(1)?,
+                    r.get::<_, u32>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, i32>(8)?,
+                    r.get::<_, i32>(9)?,
+                    r.get::<_, u8>(10)?,
+                ))
+            },
+        )?;
+        let mut events = Vec::new();
+        for row in rows {
+            let (id, decision_id, row_no, line, action, role, code, other, eff, signed, given) =
+                row?;
+            let corrupt = |what: &str| StoreError::Corrupt(format!("version {id}: {what}"));
+            events.push(StoredEvent {
+                version_id: id,
+                decision_id,
+                row_no,
+                line: line as u64,
+                action: Action::from_index(action).ok_or_else(|| corrupt("action"))?,
+                role: Role::from_index(role).ok_or_else(|| corrupt("role"))?,
+                code: parse_code(&code)?,
+                other_code: other.as_deref().map(parse_code).transpose()?,
+                effective: Day::from_number(eff),
+                signed: Day::from_number(signed),
+                given,
+            });
+        }
+        Ok(events)
+    }
+
+    /// Fills the details a version did not give itself from the version before it.
+    pub(crate) fn inherit_details(&self, version_id: i64, previous_id: i64) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "UPDATE versions SET
+                 name = iif(versions.given & 1, versions.name, p.name),
+                 field = iif(versions.given & 2, versions.field, p.field),
+                 agency = iif(versions.given & 4, versions.agency, p.agency),
+                 processing_time = iif(versions.given & 8, versions.processing_time, p.processing_time),
+                 fee = iif(versions.given & 16, versions.fee, p.fee),
+                 legal_basis = iif(versions.given & 32, versions.legal_basis, p.legal_basis)
+             FROM (SELECT name, field, agency, processing_time, fee, legal_basis
+                   FROM versions WHERE id = ?2) AS p
+             WHERE versions.id = ?1",
+        )?;
+        stmt.execute(params![version_id, previous_id])?;
+        Ok(())
+    }
+
+    /// Forgets the validity interval of a version (its entry's history changed).
+    pub(crate) fn remove_span(&self, version_id: i64) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached("DELETE FROM spans WHERE id = ?1")?;
+        stmt.execute(params![version_id])?;
+        Ok(())
+    }
+
+    /// Records that a version is in force on days `from..to`.
+    pub(crate) fn insert_span(&self, version_id: i64, from: i32, to: i32) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("INSERT INTO spans (id, day_from, day_to) VALUES (?1, ?2, ?3)")?;
+        stmt.execute(params![version_id, from, to])?;
+        Ok(())
+    }
+
+    pub(crate) fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}
