@@ -19,7 +19,7 @@ Exit codes:
 #[derive(Debug, Parser)]
 #[command(name = "tthc", version, about, long_about = None, after_help = EXIT_CODES)]
 pub struct Cli {
-    /// The catalog database (`SQLite`). Created by the first import.
+    /// The catalog database file. Created by the first import.
     #[arg(
         long,
         global = true,
@@ -38,6 +38,15 @@ pub enum Command {
     Import(ImportArgs),
     Export(ExportArgs),
     Counts(CountsArgs),
+    Diff(DiffArgs),
+    History(HistoryArgs),
+    Show(ShowArgs),
+    Decisions(DecisionsArgs),
+    Upcoming(UpcomingArgs),
+    Search(SearchArgs),
+    Verify(VerifyArgs),
+    Completions(CompletionsArgs),
+    Man(ManArgs),
 }
 
 /// Import decision files (CSV) into the catalog, all or nothing.
@@ -126,6 +135,166 @@ pub struct CountsArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 }
+
+/// Show what changed between two versions of the catalog.
+///
+/// FROM and TO are dates (YYYY-MM-DD or DD/MM/YYYY) or decisions: NUMBER when
+/// one stored decision has that number, else NUMBER@YYYY-MM-DD (its signing
+/// date). The version as of a decision is the catalog right after that
+/// decision is applied. Changes are keyed by entry (code, level) and ordered
+/// by level, then code.
+///
+/// Examples:
+///   tthc diff 2021-01-01 2025-07-01
+///   tthc diff 1234/QĐ-UBND 1580/QĐ-UBND --format json
+///   tthc diff 2025-06-30 2025-07-01 --exit-code --format csv > changes.csv
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct DiffArgs {
+    /// The older version: a date or a decision reference.
+    #[arg(value_name = "FROM")]
+    pub from: String,
+
+    /// The newer version: a date or a decision reference.
+    #[arg(value_name = "TO")]
+    pub to: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+
+    /// Exit with 1 when there are changes and 0 when there are none.
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+/// Show every version of a procedure's entries, level by level.
+///
+/// Examples:
+///   tthc history 1.001612
+///   tthc history 1.001612 --level commune --format json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct HistoryArgs {
+    /// The procedure code (1.001612 or the long form).
+    #[arg(value_name = "CODE")]
+    pub code: String,
+
+    /// Only this level (province, district, commune, or the Vietnamese name).
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Show a procedure's full record at each level on a date or after a decision.
+///
+/// Examples:
+///   tthc show 1.001612
+///   tthc show 1.001612 --as-of 2020-01-01 --format json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ShowArgs {
+    /// The procedure code.
+    #[arg(value_name = "CODE")]
+    pub code: String,
+
+    /// A date or a decision reference; default: today.
+    #[arg(long, value_name = "DATE|REF")]
+    pub as_of: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// List the imported decisions: the decision log.
+///
+/// Examples:
+///   tthc decisions
+///   tthc decisions --format json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct DecisionsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// List published changes whose effective date is still ahead.
+///
+/// Examples:
+///   tthc upcoming
+///   tthc upcoming --days 90 --format json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct UpcomingArgs {
+    /// How many days ahead to look.
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub days: u32,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Find entries by name, field or agency, ignoring case and Vietnamese diacritics.
+///
+/// "chung thuc" finds "Chứng thực"; đ matches d.
+///
+/// Examples:
+///   tthc search "chung thuc"
+///   tthc search "hộ tịch" --as-of 2020-01-01 --format json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct SearchArgs {
+    /// Words to find; every word must match.
+    #[arg(value_name = "TEXT")]
+    pub text: String,
+
+    /// A date or a decision reference; default: today.
+    #[arg(long, value_name = "DATE|REF")]
+    pub as_of: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// Prove the store was not edited behind tthc's back.
+///
+/// Runs SQLite's integrity check, recomputes the hash chain of the decisions,
+/// and replays the whole history to check that every stored version equals
+/// what the rules produce. Any mismatch exits with 5 and names the decision
+/// or entry.
+///
+/// Example:
+///   tthc verify
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct VerifyArgs {}
+
+/// Print a shell completion script.
+///
+/// Example:
+///   tthc completions bash > /etc/bash_completion.d/tthc
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// Print the man page (roff).
+///
+/// Example:
+///   tthc man > tthc.1 && man ./tthc.1
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ManArgs {}
 
 /// Output formats of the read commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

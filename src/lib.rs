@@ -24,5 +24,14 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Import(args) => cmd::import::run(&cli.db, &args),
         Command::Export(args) => cmd::export::run(&cli.db, &args),
         Command::Counts(args) => cmd::counts::run(&cli.db, &args),
+        Command::Diff(args) => cmd::diff::run(&cli.db, &args),
+        Command::History(args) => cmd::history::run(&cli.db, &args),
+        Command::Show(args) => cmd::show::run(&cli.db, &args),
+        Command::Decisions(args) => cmd::decisions::run(&cli.db, &args),
+        Command::Upcoming(args) => cmd::upcoming::run(&cli.db, &args),
+        Command::Search(args) => cmd::search::run(&cli.db, &args),
+        Command::Verify(args) => cmd::verify::run(&cli.db, &args),
+        Command::Completions(args) => cmd::completions::run(&args),
+        Command::Man(args) => cmd::man::run(&args),
     }
 }

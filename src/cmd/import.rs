@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::{ImportArgs, SummaryFormat};
 use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, row_digest};
-use crate::domain::rules::{Effect, Role, validity};
+use crate::domain::rules::{Change, Effect, Fault, FaultKind, Role, replay, validity};
 use crate::domain::text::clean;
 use crate::domain::{ALL_GIVEN, Action, Code, Day, DecisionRow, Details, Level};
 use crate::error::Error;
@@ -104,6 +104,16 @@ struct Ev {
     action: Action,
     effect: Effect,
     given: u8,
+}
+
+impl Change for Ev {
+    fn decision(&self) -> i64 {
+        self.decision
+    }
+
+    fn effect(&self) -> Effect {
+        self.effect
+    }
 }
 
 impl Ev {
@@ -611,36 +621,6 @@ fn stored_ev(entry: u32, s: &StoredEvent) -> Ev {
         effect: Effect::of(s.action, s.role, same_code),
         given: s.given,
     }
-}
-
-struct Fault {
-    at: usize,
-    kind: FaultKind,
-}
-
-#[derive(Clone, Copy)]
-enum FaultKind {
-    Broken(crate::domain::rules::Violation),
-    /// The same decision names the entry at this other event too.
-    Duplicate(usize),
-}
-
-/// Replays one entry's changes in order; stops at the first that breaks a rule.
-fn replay(evs: &[Ev]) -> Result<(), Fault> {
-    let mut in_force = false;
-    for (i, ev) in evs.iter().enumerate() {
-        if let Some(other) = evs[..i].iter().position(|e| e.decision == ev.decision) {
-            return Err(Fault {
-                at: i,
-                kind: FaultKind::Duplicate(other),
-            });
-        }
-        in_force = ev.effect.apply(in_force).map_err(|v| Fault {
-            at: i,
-            kind: FaultKind::Broken(v),
-        })?;
-    }
-    Ok(())
 }
 
 #[derive(Debug, Serialize)]

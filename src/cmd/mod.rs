@@ -1,8 +1,17 @@
 //! One module per command.
 
+pub(crate) mod completions;
 pub(crate) mod counts;
+pub(crate) mod decisions;
+pub(crate) mod diff;
 pub(crate) mod export;
+pub(crate) mod history;
 pub(crate) mod import;
+pub(crate) mod man;
+pub(crate) mod search;
+pub(crate) mod show;
+pub(crate) mod upcoming;
+pub(crate) mod verify;
 
 use std::path::Path;
 

@@ -122,6 +122,50 @@ pub fn validity(effect: Effect, from: Day, next: Option<Day>) -> Option<(i32, i3
     (effect.in_force_after() && from.number() < to).then_some((from.number(), to))
 }
 
+/// One change of an entry's history, as [`replay`] sees it.
+pub trait Change {
+    /// The decision that made the change (its order of import).
+    fn decision(&self) -> i64;
+    fn effect(&self) -> Effect;
+}
+
+/// The first change of an entry's history that breaks a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fault {
+    /// Index of the change in the replayed slice.
+    pub at: usize,
+    pub kind: FaultKind,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FaultKind {
+    Broken(Violation),
+    /// The same decision names the entry at this other index too.
+    Duplicate(usize),
+}
+
+/// Replays one entry's changes, already in order; stops at the first that
+/// breaks a rule. One decision may name an entry only once.
+pub fn replay<C: Change>(changes: &[C]) -> Result<(), Fault> {
+    let mut in_force = false;
+    for (i, c) in changes.iter().enumerate() {
+        if let Some(other) = changes[..i]
+            .iter()
+            .position(|e| e.decision() == c.decision())
+        {
+            return Err(Fault {
+                at: i,
+                kind: FaultKind::Duplicate(other),
+            });
+        }
+        in_force = c.effect().apply(in_force).map_err(|v| Fault {
+            at: i,
+            kind: FaultKind::Broken(v),
+        })?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +209,46 @@ mod tests {
             in_force = e.apply(in_force).unwrap();
         }
         assert!(in_force);
+    }
+
+    impl Change for (i64, Effect) {
+        fn decision(&self) -> i64 {
+            self.0
+        }
+        fn effect(&self) -> Effect {
+            self.1
+        }
+    }
+
+    #[test]
+    fn replay_stops_at_the_first_broken_rule() {
+        let ok = [
+            (1, Effect::Add),
+            (2, Effect::Amend),
+            (3, Effect::Repeal),
+            (4, Effect::Add),
+        ];
+        assert_eq!(replay(&ok), Ok(()));
+        let bad = [(1, Effect::Add), (2, Effect::Repeal), (3, Effect::Amend)];
+        assert_eq!(
+            replay(&bad),
+            Err(Fault {
+                at: 2,
+                kind: FaultKind::Broken(Violation::NotInForce)
+            })
+        );
+    }
+
+    #[test]
+    fn replay_refuses_an_entry_named_twice_by_one_decision() {
+        let twice = [(1, Effect::Add), (1, Effect::Amend)];
+        assert_eq!(
+            replay(&twice),
+            Err(Fault {
+                at: 1,
+                kind: FaultKind::Duplicate(0)
+            })
+        );
     }
 
     #[test]

@@ -15,7 +15,10 @@ pub(crate) use import::{ImportTx, NewDecision, NewVersion, StoredDecision, Store
 use crate::domain::{CatalogEntry, Code, Counts, Day, Details, Level};
 
 /// Migrations in order; migration `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/001_init.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/001_init.sql"),
+    include_str!("migrations/002_audit_indexes.sql"),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
