@@ -260,19 +260,30 @@ impl<'c> ImportTx<'c> {
         Ok(())
     }
 
-    /// Forgets the validity interval of a version (its entry's history changed).
+    /// Forgets the validity interval of a version (its entry's history
+    /// changed), and its place in the search index.
     pub(crate) fn remove_span(&self, version_id: i64) -> Result<()> {
         let mut stmt = self.tx.prepare_cached("DELETE FROM spans WHERE id = ?1")?;
-        stmt.execute(params![version_id])?;
+        if stmt.execute(params![version_id])? > 0 {
+            let mut stmt = self
+                .tx
+                .prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?;
+            stmt.execute(params![version_id])?;
+        }
         Ok(())
     }
 
-    /// Records that a version is in force on days `from..to`.
+    /// Records that a version is in force on days `from..to`, and indexes it for search.
     pub(crate) fn insert_span(&self, version_id: i64, from: i32, to: i32) -> Result<()> {
         let mut stmt = self
             .tx
             .prepare_cached("INSERT INTO spans (id, day_from, day_to) VALUES (?1, ?2, ?3)")?;
         stmt.execute(params![version_id, from, to])?;
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO search_index (rowid, body)
+             SELECT id, tthc_fold(name || ' ' || field || ' ' || agency) FROM versions WHERE id = ?1",
+        )?;
+        stmt.execute(params![version_id])?;
         Ok(())
     }
 

@@ -12,12 +12,14 @@ use rusqlite::{Connection, OpenFlags, Row, params};
 
 pub(crate) use import::{ImportTx, NewDecision, NewVersion, StoredDecision, StoredEvent};
 
+use crate::domain::text::strip_diacritics;
 use crate::domain::{CatalogEntry, Code, Counts, Day, Details, Level};
 
 /// Migrations in order; migration `i` brings the schema to version `i + 1`.
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_audit_indexes.sql"),
+    include_str!("migrations/003_search.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +95,7 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -65_536)?;
+        register_functions(&conn)?;
         let mut store = Store { conn };
         store.migrate(path)?;
         Ok(store)
@@ -146,6 +149,31 @@ impl Store {
         rows.map(|r| r.map_err(StoreError::from)?).collect()
     }
 
+    /// Entries in force at the end of `day` whose name, field or agency hold
+    /// every word of `query` (as word prefixes), ignoring case and diacritics.
+    pub(crate) fn search(&self, day: Day, query: &str) -> Result<Vec<CatalogEntry>> {
+        let words: Vec<String> = strip_diacritics(query)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| format!("\"{w}\"*"))
+            .collect();
+        if words.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
+                    v.legal_basis, d.number, v.effective
+             FROM search_index AS f
+             JOIN spans AS s ON s.id = f.rowid
+             JOIN versions AS v ON v.id = f.rowid
+             JOIN decisions AS d ON d.id = v.decision_id
+             WHERE search_index MATCH ?1 AND s.day_from <= ?2 AND s.day_to > ?2
+             ORDER BY v.level, v.field, v.code",
+        )?;
+        let rows = stmt.query_map(params![words.join(" "), day.number()], catalog_entry)?;
+        rows.map(|r| r.map_err(StoreError::from)?).collect()
+    }
+
     /// The counts of the catalog in force at the end of `day`.
     pub(crate) fn counts(&self, day: Day) -> Result<Counts> {
         let mut stmt = self.conn.prepare_cached(
@@ -163,6 +191,18 @@ impl Store {
             })
         })?)
     }
+}
+
+/// SQL functions the schema relies on: `tthc_fold(text)` folds text for the search index.
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "tthc_fold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(strip_diacritics(&ctx.get::<String>(0)?)),
+    )?;
+    Ok(())
 }
 
 fn catalog_entry(r: &Row<'_>) -> rusqlite::Result<Result<CatalogEntry>> {
