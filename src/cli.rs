@@ -1,4 +1,6 @@
 //! Command-line definitions (clap). The doc comments are the help text.
+// Doc comments here are the help text users read, not rustdoc: no Markdown backticks.
+#![allow(clippy::doc_markdown)]
 
 use std::path::PathBuf;
 

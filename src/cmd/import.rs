@@ -660,7 +660,7 @@ struct Summary {
 impl Summary {
     fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
         if self.dry_run {
-            writeln!(out, "Dry run: nothing was written.")?;
+            writeln!(out, "This was a dry run: nothing was written.")?;
         }
         if self.decisions == 0 {
             writeln!(out, "Nothing to import.")?;

@@ -1,0 +1,118 @@
+//! Which database `tthc` uses (`--db`, `TTHC_DB`, `./tthc.db`), missing databases, usage errors.
+
+use crate::common::{BASE_DAY, Counts, Run, Test};
+
+fn with_tthc_db<'a>(run: Run<'a>, db: Option<&str>) -> Run<'a> {
+    match db {
+        Some(db) => run.env("TTHC_DB", db),
+        None => run,
+    }
+}
+
+/// Imports `base.csv` with these arguments before `import`, then checks which database files exist.
+fn import_base(test: &Test, env: Option<&str>, args: &[&str], created: &str, absent: &[&str]) {
+    let run = test.bare(args).args(["import", "base.csv"]);
+    with_tthc_db(run, env).run();
+    assert!(test.path(created).exists(), "{created} was not created");
+    for name in absent {
+        assert!(!test.path(name).exists(), "{name} was created");
+    }
+}
+
+fn base_counts(test: &Test, args: &[&str]) -> Counts {
+    test.bare(args)
+        .args(["counts", "--format", "json", "--as-of", BASE_DAY])
+        .run()
+        .json()
+}
+
+#[test]
+fn db_option_goes_before_or_after_the_subcommand() {
+    let test = Test::with(&["base.csv"]);
+    test.bare(&["import", "base.csv", "--db", "after.db"]).run();
+    assert!(test.path("after.db").exists());
+    assert!(!test.path("tthc.db").exists());
+    assert_eq!(base_counts(&test, &["--db", "after.db"]).total, 7);
+    let counts: Counts = test
+        .bare(&[
+            "counts", "--db", "after.db", "--format", "json", "--as-of", BASE_DAY,
+        ])
+        .run()
+        .json();
+    assert_eq!(counts.total, 7);
+}
+
+#[test]
+fn tthc_db_names_the_database_without_db_option() {
+    let test = Test::with(&["base.csv"]);
+    import_base(&test, Some("env.db"), &[], "env.db", &["tthc.db"]);
+    let counts: Counts = test
+        .bare(&["counts", "--format", "json", "--as-of", BASE_DAY])
+        .env("TTHC_DB", "env.db")
+        .run()
+        .json();
+    assert_eq!(counts.total, 7);
+}
+
+#[test]
+fn db_option_wins_over_tthc_db() {
+    let test = Test::with(&["base.csv"]);
+    import_base(
+        &test,
+        Some("env.db"),
+        &["--db", "option.db"],
+        "option.db",
+        &["env.db", "tthc.db"],
+    );
+}
+
+#[test]
+fn default_database_is_tthc_db_in_the_current_directory() {
+    let test = Test::with(&["base.csv"]);
+    import_base(&test, None, &[], "tthc.db", &[]);
+    assert_eq!(base_counts(&test, &[]).total, 7);
+}
+
+#[test]
+fn read_commands_on_a_missing_database_fail_with_exit_1() {
+    let test = Test::new();
+    for (args, env, db) in [
+        (&["--db", "missing.db"][..], None, "missing.db"),
+        (&[], Some("env-missing.db"), "env-missing.db"),
+        (&[], None, "tthc.db"),
+    ] {
+        for command in [
+            &["export"][..],
+            &["export", "--format", "json"],
+            &["counts"],
+        ] {
+            let run = test
+                .bare(args)
+                .args(command)
+                .status(1)
+                .stderr_has("tthc: ")
+                .stderr_has(db);
+            with_tthc_db(run, env).run();
+            assert!(!test.path(db).exists(), "{db} was created by {command:?}");
+        }
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let test = Test::with(&["base.csv"]);
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["import"],
+        &["import", "--format", "xml", "base.csv"],
+        &["import", "--bogus", "base.csv"],
+        &["export", "--format", "xml"],
+        &["counts", "--format", "yaml"],
+        &["counts", "--as-of"],
+    ] {
+        let stderr = test.tthc(args).status(2).run().stderr;
+        assert!(!stderr.is_empty(), "no message for {args:?}");
+    }
+    assert!(!test.db().exists());
+}

@@ -1,0 +1,178 @@
+//! `tthc export`: CSV, JSON and table output, files written with `-o`, and closed pipes.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+use crate::common::{
+    BASE_DAY, BASE_EXPORT, BIN, Counts, DB, Entry, Export, Test, assert_text, csv_export,
+    decision_file, many_entries,
+};
+
+#[test]
+fn empty_catalog_exports_the_header_alone() {
+    let test = Test::imported(&["base.csv"]);
+    test.tthc(&["export", "--format", "csv", "--as-of", "2023-12-31"])
+        .stdout(csv_export(&[]))
+        .run();
+}
+
+#[test]
+fn export_defaults_to_csv_when_not_on_a_terminal() {
+    Test::imported(&["base.csv"])
+        .tthc(&["export", "--as-of", BASE_DAY])
+        .stdout(BASE_EXPORT)
+        .run();
+}
+
+#[test]
+fn same_catalog_exports_byte_identical_csv() {
+    let files = ["base.csv", "amend-2024-03.csv", "replace-2024-05.csv"];
+    let one_by_one = Test::imported_one_by_one(&files);
+    let batch = Test::with(&files);
+    batch.import(&["replace-2024-05.csv", "amend-2024-03.csv", "base.csv"]);
+    let first = one_by_one.export_csv("2024-06-01");
+    assert_text(
+        "second export",
+        &first,
+        &one_by_one.export_csv("2024-06-01"),
+    );
+    assert_text(
+        "export of the same decisions imported in one batch",
+        &first,
+        &batch.export_csv("2024-06-01"),
+    );
+    one_by_one
+        .tthc(&["import", "base.csv"])
+        .stdout_has("already imported")
+        .run();
+    assert_text(
+        "export after a re-import",
+        &first,
+        &one_by_one.export_csv("2024-06-01"),
+    );
+}
+
+#[test]
+fn export_to_a_file_replaces_it_and_prints_nothing() {
+    let test = Test::imported(&["base.csv"]);
+    test.write("out/catalog.csv", "stale\n");
+    test.tthc(&["export", "--as-of", BASE_DAY, "-o", "out/catalog.csv"])
+        .stdout("")
+        .stderr("")
+        .run();
+    assert_text(
+        "out/catalog.csv",
+        BASE_EXPORT,
+        &test.read("out/catalog.csv"),
+    );
+    let names: Vec<String> = fs::read_dir(test.path("out"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["catalog.csv"], "files left beside the export");
+}
+
+#[test]
+fn export_json_to_a_file() {
+    let test = Test::imported(&["base.csv"]);
+    test.tthc(&[
+        "export",
+        "--format",
+        "json",
+        "--as-of",
+        BASE_DAY,
+        "-o",
+        "catalog.json",
+    ])
+    .stdout("")
+    .run();
+    let export: Export = serde_json::from_str(&test.read("catalog.json")).unwrap();
+    assert_eq!(export.entries.len(), 7);
+}
+
+#[test]
+fn export_json_shape() {
+    let test = Test::imported(&["base.csv"]);
+    let export = test.export_json(BASE_DAY);
+    assert_eq!(export.as_of, BASE_DAY);
+    assert_eq!(export.counts, Counts::new(BASE_DAY, [4, 1, 2, 7, 6]));
+    assert_eq!(export.counts, test.counts(BASE_DAY));
+    assert_eq!(export.entries.len(), 7);
+    let entry = export
+        .entries
+        .iter()
+        .find(|entry| entry.level == "commune" && entry.code == "2.000005");
+    let expected = Entry {
+        level: "commune".into(),
+        code: "2.000005".into(),
+        name: "Chứng thực bản sao từ bản chính".into(),
+        field: "Chứng thực".into(),
+        agency: "Sở Tư pháp, UBND cấp xã".into(),
+        processing_time: "Trong ngày".into(),
+        fee: "2.000 đồng/trang".into(),
+        legal_basis: "Nghị định 23/2015/NĐ-CP".into(),
+        decision: "10/QĐ-UBND".into(),
+        effective: BASE_DAY.into(),
+    };
+    assert_eq!(entry, Some(&expected));
+    let empty = test.export_json("2023-12-31");
+    assert_eq!(empty.counts, Counts::new("2023-12-31", [0, 0, 0, 0, 0]));
+    assert!(empty.entries.is_empty());
+}
+
+#[test]
+fn table_headings_count_entries_with_vietnamese_thousands_separator() {
+    let test = Test::new();
+    test.write("many.csv", many_entries(1200));
+    test.write(
+        "communes.csv",
+        decision_file(&[
+            "101/QĐ-UBND,2024-01-10,,added,2.000001,commune,Thủ tục xã 1,Hộ tịch,",
+            "101/QĐ-UBND,2024-01-10,,added,2.000002,commune,Thủ tục xã 2,Hộ tịch,",
+        ]),
+    );
+    test.import(&["many.csv", "communes.csv"]);
+    test.tthc(&["export", "--format", "table", "--as-of", "2024-01-10"])
+        .stdout_has("A. Cấp tỉnh (1.200 TTHC)")
+        .stdout_has("Cấp xã (2 TTHC)")
+        .stdout_has("1.100000")
+        .stdout_has("Thủ tục xã 2")
+        .run();
+}
+
+#[test]
+fn export_into_a_closed_pipe_is_not_an_error() {
+    let test = Test::new();
+    test.write("many.csv", many_entries(1200));
+    test.import(&["many.csv"]);
+    let mut child = Command::new(BIN)
+        .args([
+            "--db",
+            DB,
+            "export",
+            "--format",
+            "csv",
+            "--as-of",
+            "2024-01-10",
+        ])
+        .current_dir(test.dir())
+        .env_remove("TTHC_DB")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert_eq!(first, csv_export(&[]));
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "stderr: {stderr}");
+    assert!(
+        !stderr.to_lowercase().contains("broken pipe"),
+        "stderr: {stderr}"
+    );
+}
