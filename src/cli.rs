@@ -100,13 +100,15 @@ pub struct ImportArgs {
 ///
 /// Examples:
 ///   tthc export --as-of 2025-07-01 --format csv -o catalog.csv
+///   tthc export --as-of 1580/QĐ-UBND@2025-06-20 --format csv
 ///   tthc export --format json | jq '.counts'
 ///   tthc export
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ExportArgs {
-    /// The date (YYYY-MM-DD or DD/MM/YYYY); default: today.
-    #[arg(long, value_name = "DATE")]
+    /// A date (YYYY-MM-DD or DD/MM/YYYY), or a decision: NUMBER, or NUMBER@SIGNED-DATE
+    /// when several stored decisions have that number; default: today.
+    #[arg(long, value_name = "DATE|REF")]
     pub as_of: Option<String>,
 
     /// Output format; default: table on a terminal, csv otherwise.
@@ -126,11 +128,13 @@ pub struct ExportArgs {
 /// Examples:
 ///   tthc counts
 ///   tthc counts --as-of 2025-06-30 --format json
+///   tthc counts --as-of 1580/QĐ-UBND
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct CountsArgs {
-    /// The date (YYYY-MM-DD or DD/MM/YYYY); default: today.
-    #[arg(long, value_name = "DATE")]
+    /// A date (YYYY-MM-DD or DD/MM/YYYY), or a decision: NUMBER, or NUMBER@SIGNED-DATE
+    /// when several stored decisions have that number; default: today.
+    #[arg(long, value_name = "DATE|REF")]
     pub as_of: Option<String>,
 
     /// Output format.
@@ -144,7 +148,13 @@ pub struct CountsArgs {
 /// one stored decision has that number, else NUMBER@YYYY-MM-DD (its signing
 /// date). The version as of a decision is the catalog right after that
 /// decision is applied. Changes are keyed by entry (code, level) and ordered
-/// by level, then code.
+/// by level, then code; an entry whose details are the same in both versions
+/// shows no change, whatever happened in between.
+///
+/// An entry replaced in the interval, directly or through a chain of
+/// replacements (A by B, then B by C), counts once as replaced (A -> C), not
+/// as a repeal plus an addition. With FROM later than TO the history reads
+/// backwards.
 ///
 /// Examples:
 ///   tthc diff 2021-01-01 2025-07-01
@@ -165,12 +175,18 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
 
-    /// Exit with 1 when there are changes and 0 when there are none.
+    /// Exit with 1 when there are changes and 0 when there are none (other failures keep their codes).
     #[arg(long)]
     pub exit_code: bool,
 }
 
 /// Show every version of a procedure's entries, level by level.
+///
+/// Each version: its number (1, 2, ... in the order the rules apply changes),
+/// the action (an entry repealed by a replacement shows "replaced" and the new
+/// code), the decision with its signing and effective dates, the fields that
+/// changed from the previous version (for the first: the fields given), and
+/// the details. A code with no stored version is a failure (exit 1).
 ///
 /// Examples:
 ///   tthc history 1.001612
@@ -193,9 +209,13 @@ pub struct HistoryArgs {
 
 /// Show a procedure's full record at each level on a date or after a decision.
 ///
+/// One record per level where the procedure is in force, with the decision
+/// and effective date of that version. Not in force at any level: exit 1.
+///
 /// Examples:
 ///   tthc show 1.001612
 ///   tthc show 1.001612 --as-of 2020-01-01 --format json
+///   tthc show 1.001612 --as-of 1580/QĐ-UBND
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ShowArgs {
@@ -214,9 +234,16 @@ pub struct ShowArgs {
 
 /// List the imported decisions: the decision log.
 ///
+/// One line per decision in order of import: number, signing date, effective
+/// dates, entry changes per action (added, amended, replaced, repealed) and in
+/// all, the source file and its SHA-256, when and by whom it was imported, and
+/// its chain hash. The table cuts hashes to 12 characters; json gives
+/// {"decisions": [...]} and csv the same keys as its header, in full.
+///
 /// Examples:
 ///   tthc decisions
-///   tthc decisions --format json
+///   tthc decisions --format json | jq '.decisions[-1].chain_sha256'
+///   tthc decisions --format csv > decisions.csv
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct DecisionsArgs {
@@ -226,6 +253,9 @@ pub struct DecisionsArgs {
 }
 
 /// List published changes whose effective date is still ahead.
+///
+/// Stored changes effective after today and at most N days from today, by
+/// effective date, then level, then code.
 ///
 /// Examples:
 ///   tthc upcoming
@@ -267,10 +297,13 @@ pub struct SearchArgs {
 
 /// Prove the store was not edited behind tthc's back.
 ///
-/// Runs SQLite's integrity check, recomputes the hash chain of the decisions,
-/// and replays the whole history to check that every stored version equals
-/// what the rules produce. Any mismatch exits with 5 and names the decision
-/// or entry.
+/// Runs SQLite's integrity and foreign key checks, recomputes every
+/// decision's content hash from its stored rows and the hash chain over all
+/// decisions, and replays the whole history to check that every stored
+/// version, its details and its validity interval equal what the rules
+/// produce. Any mismatch exits with 5, one line per mismatch naming the
+/// decision or the entry. On success it prints what it checked and the chain
+/// head: keep that hash elsewhere to detect a history rewritten as a whole.
 ///
 /// Example:
 ///   tthc verify

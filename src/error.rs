@@ -31,9 +31,16 @@ pub enum Error {
     /// A decision conflicts with one already imported; nothing was written (exit 4).
     #[error("{}", conflict_message(.0))]
     Conflict(Vec<String>),
-    /// The store does not match its history (exit 5).
-    #[error("verification failed ({}):\n{}", plural(.0.len(), "mismatch"), .0.join("\n"))]
-    Tampered(Vec<String>),
+    /// The store does not match its history (exit 5): the first mismatches
+    /// found (up to [`PROBLEM_CAP`]) and how many there are in all.
+    #[error("verification failed ({}):\n{}", plural(*.total, "mismatch"), MismatchList(.mismatches, *.total))]
+    Tampered {
+        mismatches: Vec<String>,
+        total: usize,
+    },
+    /// What the command was asked to show does not exist (exit 1).
+    #[error("{0}")]
+    NotFound(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error("cannot read {}", path.display())]
@@ -59,10 +66,12 @@ impl Error {
             Error::Usage(_) => exit::USAGE,
             Error::Rejected(_) => exit::REJECTED,
             Error::Conflict(_) => exit::CONFLICT,
-            Error::Tampered(_) => exit::TAMPERED,
-            Error::Store(_) | Error::Read { .. } | Error::Write { .. } | Error::Output(_) => {
-                exit::FAILURE
-            }
+            Error::Tampered { .. } => exit::TAMPERED,
+            Error::NotFound(_)
+            | Error::Store(_)
+            | Error::Read { .. }
+            | Error::Write { .. }
+            | Error::Output(_) => exit::FAILURE,
         }
     }
 
@@ -107,6 +116,20 @@ fn conflict_message(decisions: &[String]) -> String {
          A decision (number and signing date) can be imported once; to change the catalog, import a new decision that amends it.",
         decisions.join("\n")
     )
+}
+
+/// Lists mismatches one per line, up to [`PROBLEM_CAP`], then how many more were found.
+struct MismatchList<'a>(&'a [String], usize);
+
+impl fmt::Display for MismatchList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let shown = &self.0[..self.0.len().min(PROBLEM_CAP)];
+        f.write_str(&shown.join("\n"))?;
+        if self.1 > shown.len() {
+            write!(f, "\n... and {} more", self.1 - shown.len())?;
+        }
+        Ok(())
+    }
 }
 
 /// Lists problems one per line, up to [`PROBLEM_CAP`].

@@ -6,12 +6,22 @@
     reason = "a failing test panics with a readable report"
 )]
 
+#[path = "integration/audit_data.rs"]
+mod audit_data;
 #[path = "integration/common.rs"]
 mod common;
 #[path = "integration/counts.rs"]
 mod counts;
 #[path = "integration/database.rs"]
 mod database;
+#[path = "integration/decision_refs.rs"]
+mod decision_refs;
+#[path = "integration/decisions.rs"]
+mod decisions;
+#[path = "integration/diff.rs"]
+mod diff;
+#[path = "integration/entry_history.rs"]
+mod entry_history;
 #[path = "integration/export.rs"]
 mod export;
 #[path = "integration/history.rs"]
@@ -22,3 +32,9 @@ mod import;
 mod rejected;
 #[path = "integration/sample_history.rs"]
 mod sample_history;
+#[path = "integration/show.rs"]
+mod show;
+#[path = "integration/upcoming.rs"]
+mod upcoming;
+#[path = "integration/verify.rs"]
+mod verify;

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{CountsArgs, Format};
-use crate::domain::{Counts, Day, Level};
+use crate::domain::{Counts, Day, Level, Point};
 use crate::error::Error;
 use crate::output::{Sink, group_thousands, table, write_json};
 
@@ -36,23 +36,22 @@ impl CountsRecord {
 }
 
 pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
-    let day = super::as_of(args.as_of.as_deref())?;
-    let store = super::open_existing(db)?;
-    let counts = store.counts(day)?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.as_deref())?;
+    let counts = store.counts_at(&point)?;
     let mut out = Sink::open(None)?;
-    write(&mut out, args.format, day, &counts)?;
+    write(&mut out, args.format, &point, &counts)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes counts in one of the three formats.
+/// Writes counts in one of the three formats; `as_of` is the point's date.
 pub(crate) fn write(
     out: &mut Sink,
     format: Format,
-    day: Day,
+    point: &Point,
     counts: &Counts,
 ) -> Result<(), Error> {
-    let record = CountsRecord::new(day, counts);
+    let record = CountsRecord::new(point.day(), counts);
     match format {
         Format::Json => write_json(out, &record)?,
         Format::Csv => {
@@ -79,11 +78,7 @@ pub(crate) fn write(
                 "distinct procedures".to_owned(),
                 group_thousands(counts.procedures),
             ]);
-            writeln!(
-                out,
-                "Danh mục TTHC tính đến ngày {}",
-                day.date().format("%d/%m/%Y")
-            )?;
+            writeln!(out, "Danh mục TTHC {}", super::as_of_vi(point))?;
             writeln!(out, "{t}")?;
         }
     }

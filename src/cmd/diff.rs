@@ -1,12 +1,242 @@
-//! `tthc diff`.
+//! `tthc diff FROM TO`: what changed between two versions of the catalog.
+//!
+//! Both versions are dates or decisions (see `super::open_between`). The
+//! comparison itself is `domain::diff`: keyed by entry (code, level), with the
+//! chained reading of replacements.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::DiffArgs;
+use serde::ser::SerializeMap;
+use serde::{Serialize, Serializer};
+
+use crate::cli::{DiffArgs, Format};
+use crate::domain::Point;
+use crate::domain::diff::{ChangeKind, EntryChange, FieldChange, diff, summary};
 use crate::error::Error;
+use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
-    let _ = (db, args);
-    Err(Error::Usage("tthc diff is not available yet".to_owned()))
+    let (store, from, to) = super::open_between(db, &args.from, &args.to)?;
+    let older = store.catalog_at(&from)?;
+    let newer = store.catalog_at(&to)?;
+    let (first, last) = if from.day() <= to.day() {
+        (from.day(), to.day())
+    } else {
+        (to.day(), from.day())
+    };
+    let replacements = store.replacements(first, last)?;
+    let changes = diff(&older, &newer, &replacements, from.bound(), to.bound());
+    let mut out = Sink::open(None)?;
+    match args.format {
+        Format::Json => write_json(&mut out, &DiffJson::new(&from, &to, &changes))?,
+        Format::Csv => write_csv(&mut out, &changes)?,
+        Format::Table => write_table(&mut out, &from, &to, &changes)?,
+    }
+    out.finish()?;
+    if args.exit_code && !changes.is_empty() {
+        return Ok(ExitCode::from(crate::exit::FAILURE));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON shape of a diff.
+#[derive(Serialize)]
+struct DiffJson<'a> {
+    /// `YYYY-MM-DD`, or `NUMBER@YYYY-MM-DD` (signing date) for a decision.
+    from: String,
+    to: String,
+    summary: SummaryJson,
+    changes: Vec<ChangeJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    added: u64,
+    amended: u64,
+    replaced: u64,
+    repealed: u64,
+}
+
+/// One change; keys that do not apply to its kind are left out.
+#[derive(Serialize)]
+struct ChangeJson<'a> {
+    change: &'static str,
+    level: &'static str,
+    code: String,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fields: Option<Fields<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replaces: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    via: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decision: Option<&'a str>,
+}
+
+/// `{"<field>": {"old": .., "new": ..}}` in the order of the detail fields.
+struct Fields<'a>(&'a [FieldChange]);
+
+#[derive(Serialize)]
+struct OldNew<'a> {
+    old: &'a str,
+    new: &'a str,
+}
+
+impl Serialize for Fields<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for f in self.0 {
+            map.serialize_entry(
+                f.field,
+                &OldNew {
+                    old: &f.old,
+                    new: &f.new,
+                },
+            )?;
+        }
+        map.end()
+    }
+}
+
+impl<'a> DiffJson<'a> {
+    fn new(from: &Point, to: &Point, changes: &'a [EntryChange]) -> Self {
+        let [added, amended, replaced, repealed] = summary(changes);
+        DiffJson {
+            from: from.to_string(),
+            to: to.to_string(),
+            summary: SummaryJson {
+                added,
+                amended,
+                replaced,
+                repealed,
+            },
+            changes: changes.iter().map(ChangeJson::new).collect(),
+        }
+    }
+}
+
+impl<'a> ChangeJson<'a> {
+    fn new(c: &'a EntryChange) -> Self {
+        let replaced = c.kind == ChangeKind::Replaced;
+        ChangeJson {
+            change: c.kind.as_str(),
+            level: c.level.as_str(),
+            code: c.code.to_string(),
+            name: &c.name,
+            fields: (c.kind == ChangeKind::Amended).then_some(Fields(&c.fields)),
+            replaces: c.replaces.map(|r| r.to_string()),
+            via: replaced.then(|| c.via.iter().map(ToString::to_string).collect()),
+            decision: c.decision.as_deref(),
+        }
+    }
+}
+
+/// `field: old -> new`, joined by `; `.
+fn fields_text(fields: &[FieldChange]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}: {} -> {}", f.field, f.old, f.new))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn write_csv(out: &mut Sink, changes: &[EntryChange]) -> Result<(), Error> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    w.write_record([
+        "change", "level", "code", "name", "replaces", "decision", "fields",
+    ])?;
+    for c in changes {
+        w.write_record([
+            c.kind.as_str(),
+            c.level.as_str(),
+            &c.code.to_string(),
+            &c.name,
+            &c.replaces.map(|r| r.to_string()).unwrap_or_default(),
+            c.decision.as_deref().unwrap_or_default(),
+            &fields_text(&c.fields),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
+
+fn write_table(
+    out: &mut Sink,
+    from: &Point,
+    to: &Point,
+    changes: &[EntryChange],
+) -> Result<(), Error> {
+    let counts = summary(changes);
+    if changes.is_empty() {
+        writeln!(out, "No changes from {from} to {to}.")?;
+        return Ok(());
+    }
+    let parts: Vec<String> = ChangeKind::ALL
+        .iter()
+        .map(|k| format!("{} {}", k.as_str(), counts[k.index()]))
+        .collect();
+    writeln!(
+        out,
+        "Changes from {from} to {to}: {} ({})",
+        changes.len(),
+        parts.join(", ")
+    )?;
+    for kind in ChangeKind::ALL {
+        let of_kind: Vec<&EntryChange> = changes.iter().filter(|c| c.kind == kind).collect();
+        if of_kind.is_empty() {
+            continue;
+        }
+        writeln!(out, "\n{} ({})", heading(kind), of_kind.len())?;
+        let mut t = match kind {
+            ChangeKind::Amended => table(&["Level", "Code", "Name", "Changes (old -> new)"]),
+            ChangeKind::Replaced => table(&["Level", "Code", "Name", "Replaces", "Decision"]),
+            ChangeKind::Added | ChangeKind::Repealed => table(&["Level", "Code", "Name"]),
+        };
+        for c in of_kind {
+            let mut row = vec![
+                c.level.as_str().to_owned(),
+                c.code.to_string(),
+                c.name.clone(),
+            ];
+            match kind {
+                ChangeKind::Amended => row.push(
+                    c.fields
+                        .iter()
+                        .map(|f| format!("{}: {} -> {}", f.field, shown(&f.old), shown(&f.new)))
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                ),
+                ChangeKind::Replaced => {
+                    let mut replaces = c.replaces.map(|r| r.to_string()).unwrap_or_default();
+                    if !c.via.is_empty() {
+                        let via: Vec<String> = c.via.iter().map(ToString::to_string).collect();
+                        replaces = format!("{replaces} (via {})", via.join(", "));
+                    }
+                    row.push(replaces);
+                    row.push(c.decision.clone().unwrap_or_default());
+                }
+                ChangeKind::Added | ChangeKind::Repealed => {}
+            }
+            t.add_row(row);
+        }
+        writeln!(out, "{t}")?;
+    }
+    Ok(())
+}
+
+fn heading(kind: ChangeKind) -> &'static str {
+    match kind {
+        ChangeKind::Added => "Added / Mới ban hành",
+        ChangeKind::Amended => "Amended / Sửa đổi, bổ sung",
+        ChangeKind::Replaced => "Replaced / Thay thế",
+        ChangeKind::Repealed => "Repealed / Bãi bỏ",
+    }
+}
+
+/// An empty value, visible in a table.
+fn shown(value: &str) -> &str {
+    if value.is_empty() { "(empty)" } else { value }
 }

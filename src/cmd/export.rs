@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use super::counts::CountsRecord;
 use crate::cli::{ExportArgs, Format};
-use crate::domain::{CatalogEntry, Counts, Day, Level};
+use crate::domain::{CatalogEntry, Counts, Day, Level, Point};
 use crate::error::Error;
 use crate::output::{Sink, default_format, group_thousands, section_letter, table, write_json};
 
@@ -52,23 +52,34 @@ struct ExportJson<'a> {
 }
 
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
-    let day = super::as_of(args.as_of.as_deref())?;
     let format = default_format(args.format, args.output.is_some());
-    let store = super::open_existing(db)?;
-    let entries = store.catalog(day)?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.as_deref())?;
+    let entries = store.catalog_at(&point)?;
     let mut out = Sink::open(args.output.as_deref())?;
-    write(&mut out, format, day, &entries)?;
+    write_at(&mut out, format, &point, &entries)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes a catalog in one of the three formats.
+/// Writes a catalog in force on a day in one of the three formats.
 pub(crate) fn write(
     out: &mut Sink,
     format: Format,
     day: Day,
     entries: &[CatalogEntry],
 ) -> Result<(), Error> {
+    write_at(out, format, &Point::Day(day), entries)
+}
+
+/// Writes the catalog at a point in one of the three formats; the JSON
+/// `as_of` is the point's date.
+pub(crate) fn write_at(
+    out: &mut Sink,
+    format: Format,
+    point: &Point,
+    entries: &[CatalogEntry],
+) -> Result<(), Error> {
+    let day = point.day();
     match format {
         Format::Csv => {
             let mut w = csv::Writer::from_writer(&mut *out);
@@ -99,17 +110,17 @@ pub(crate) fn write(
                 entries: entries.iter().map(EntryRecord::new).collect(),
             },
         )?,
-        Format::Table => write_table(out, day, entries)?,
+        Format::Table => write_table(out, point, entries)?,
     }
     Ok(())
 }
 
-fn write_table(out: &mut Sink, day: Day, entries: &[CatalogEntry]) -> Result<(), Error> {
+fn write_table(out: &mut Sink, point: &Point, entries: &[CatalogEntry]) -> Result<(), Error> {
     let counts = Counts::of(entries);
     writeln!(
         out,
-        "DANH MỤC THỦ TỤC HÀNH CHÍNH (tính đến ngày {}): {} TTHC",
-        day.date().format("%d/%m/%Y"),
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH ({}): {} TTHC",
+        super::as_of_vi(point),
         group_thousands(counts.total())
     )?;
     let levels = Level::ALL.into_iter().filter(|l| counts.level(*l) > 0);

@@ -3,10 +3,16 @@
 
 use std::collections::HashMap;
 use std::fs::File;
+use std::io::IsTerminal;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+use std::thread;
 
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::cli::{ImportArgs, SummaryFormat};
@@ -19,12 +25,53 @@ use crate::input::csv::DecisionReader;
 use crate::input::{Defaults, Problem};
 use crate::output::write_json;
 use crate::store::{
-    ImportTx, NewDecision, NewVersion, OpenMode, Store, StoredDecision, StoredEvent,
+    ImportTx, NewDecision, NewVersion, OpenMode, Store, StoreError, StoredDecision, StoredEvent,
 };
 
 const STDIN_NAME: &str = "<stdin>";
+/// Files smaller than this import in a moment and show no progress bar.
+const PROGRESS_MIN_BYTES: u64 = 4 << 20;
+
+/// A progress bar on stderr for a large file, only when stderr is a terminal:
+/// scripted runs stay quiet apart from the summary.
+fn progress_bar(name: &str, size: Option<u64>) -> Option<ProgressBar> {
+    let size = size.filter(|s| *s >= PROGRESS_MIN_BYTES)?;
+    if !io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = ProgressBar::with_draw_target(Some(size), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{msg} {wide_bar} {bytes}/{total_bytes} ({eta})")
+        .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar.set_message(name.to_owned());
+    Some(bar)
+}
+
+/// Canonical digests of a row's changes, one per level it names, in level order.
+type Digests = [[u8; 32]; 3];
+
+/// A row read by the parsing thread, with its digests.
+type Parsed = Result<(DecisionRow, Digests), Vec<Problem>>;
+
+fn level_digests(row: &DecisionRow) -> Digests {
+    let mut digests = [[0; 32]; 3];
+    for (slot, level) in digests.iter_mut().zip(row.levels.iter()) {
+        *slot = row_digest(&CanonicalChange {
+            action: row.action,
+            code: row.code,
+            level,
+            replaces: row.replaces,
+            effective: row.effective,
+            given: &row.details,
+        });
+    }
+    digests
+}
+
+/// Rows handed from the parsing thread to the writing thread at a time.
+const ROWS_PER_CHUNK: usize = 1024;
 /// `Ev::file` of a version that was stored before this import.
-const STORED: u32 = u32::MAX;
+const STORED: u16 = u16::MAX;
 
 pub(crate) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, Error> {
     let defaults = Defaults {
@@ -67,6 +114,19 @@ fn remove_database(db: &Path) {
 }
 
 fn import(store: &mut Store, args: &ImportArgs, defaults: &Defaults) -> Result<Summary, Error> {
+    let bulk = store.begin_bulk_load()?;
+    let result = import_batch(store, args, defaults);
+    if bulk {
+        store.end_bulk_load()?;
+    }
+    result
+}
+
+fn import_batch(
+    store: &mut Store,
+    args: &ImportArgs,
+    defaults: &Defaults,
+) -> Result<Summary, Error> {
     let tx = store.begin_import()?;
     let mut batch = Batch::new(&tx)?;
     let mut seen = Vec::new();
@@ -95,12 +155,13 @@ struct Ev {
     entry: u32,
     effective: i32,
     signed: i32,
-    decision: i64,
+    /// Id of the decision (row ids fit in 32 bits; see [`narrow`]).
+    decision: u32,
     row: u32,
-    /// Index into the batch's files, or [`STORED`].
-    file: u32,
     line: u32,
-    version: i64,
+    version: u32,
+    /// Index into the batch's files, or [`STORED`].
+    file: u16,
     action: Action,
     effect: Effect,
     given: u8,
@@ -108,7 +169,7 @@ struct Ev {
 
 impl Change for Ev {
     fn decision(&self) -> i64 {
-        self.decision
+        i64::from(self.decision)
     }
 
     fn effect(&self) -> Effect {
@@ -117,7 +178,7 @@ impl Change for Ev {
 }
 
 impl Ev {
-    fn order(&self) -> (u32, i32, i32, i64, u32) {
+    fn order(&self) -> (u32, i32, i32, u32, u32) {
         (
             self.entry,
             self.effective,
@@ -132,17 +193,19 @@ impl Ev {
     }
 
     fn code(&self) -> Code {
-        Code::from_u32(self.entry / 4).unwrap_or_else(|| unreachable_code(self.entry))
+        entry_parts(self.entry).0
     }
 
     fn level(&self) -> Level {
-        Level::from_index(i64::from(self.entry % 4)).unwrap_or(Level::Province)
+        entry_parts(self.entry).1
     }
 }
 
-fn unreachable_code(entry: u32) -> Code {
-    // Entry numbers are built from parsed codes, so this cannot happen.
-    Code::from_u32(entry % 10_000_000).unwrap_or_else(|| unreachable_code(0))
+/// The code and level of an entry number made by [`entry_id`].
+fn entry_parts(entry: u32) -> (Code, Level) {
+    let code = Code::from_u32(entry / 4).unwrap_or_else(|| entry_parts(0).0);
+    let level = Level::from_index(i64::from(entry % 4)).unwrap_or(Level::Province);
+    (code, level)
 }
 
 fn entry_id(code: Code, level: Level) -> u32 {
@@ -165,6 +228,135 @@ struct Group {
     next_row: u32,
 }
 
+/// What the batch knows of an entry while it reads rows in file order.
+struct EntryState {
+    /// Order key of the latest change read for the entry.
+    last: (i32, i32, u32, u32),
+    /// Details after that change; `None` while the entry is out of force.
+    details: Option<Box<Details>>,
+    /// A change came after a later one in the file: details are recomputed
+    /// in rule order once the batch is read.
+    out_of_order: bool,
+}
+
+/// Where the stored history of an entry comes from when the batch first touches it.
+struct Source<'t, 'c> {
+    tx: &'t ImportTx<'c>,
+    /// Versions of decisions before this one were stored by earlier imports.
+    first_new: Option<i64>,
+    /// Whether the store held any history when the batch began.
+    load: bool,
+}
+
+/// The state of every entry the batch touches, in file order.
+#[derive(Default)]
+struct Entries {
+    map: FxHashMap<u32, EntryState>,
+}
+
+impl Entries {
+    fn out_of_order(&self, entry: u32) -> bool {
+        self.map.get(&entry).is_some_and(|s| s.out_of_order)
+    }
+
+    /// Applies a change to its entry's state in file order and returns the
+    /// details of the version it makes: the given cells, over the previous
+    /// details where the change inherits them. `None` when changes of the
+    /// entry came out of order: the version then holds the given cells and
+    /// is recomputed in rule order once the batch is read.
+    ///
+    /// With `take`, given cells that become the new details are moved out of
+    /// `given` instead of copied (the last level of a row).
+    fn stage<'a>(
+        &'a mut self,
+        source: &Source<'_, '_>,
+        events: &mut Vec<Ev>,
+        ev: &Ev,
+        given: &mut Details,
+        take: bool,
+    ) -> Result<Option<&'a Details>, Error> {
+        let key = (ev.effective, ev.signed, ev.decision, ev.row);
+        let state = self.state(source, events, ev.entry)?;
+        if state.out_of_order || key < state.last {
+            state.out_of_order = true;
+            return Ok(None);
+        }
+        state.last = key;
+        match (&mut state.details, ev.effect.inherits_details()) {
+            (Some(previous), true) => overlay(previous, given),
+            (details, _) if take => *details = Some(Box::new(std::mem::take(given))),
+            (details, _) => *details = Some(Box::new(given.clone())),
+        }
+        Ok(state.details.as_deref())
+    }
+
+    /// After the version is stored: an entry out of force keeps no details.
+    fn unstage(&mut self, ev: &Ev) {
+        if !ev.effect.in_force_after()
+            && let Some(state) = self.map.get_mut(&ev.entry)
+        {
+            state.details = None;
+        }
+    }
+
+    /// The state of an entry; on first use, its stored history joins the
+    /// batch's changes and its latest stored details are loaded.
+    fn state(
+        &mut self,
+        source: &Source<'_, '_>,
+        events: &mut Vec<Ev>,
+        entry: u32,
+    ) -> Result<&mut EntryState, Error> {
+        use std::collections::hash_map::Entry;
+        match self.map.entry(entry) {
+            Entry::Occupied(o) => Ok(o.into_mut()),
+            Entry::Vacant(v) => {
+                let mut state = EntryState {
+                    last: (i32::MIN, i32::MIN, 0, 0),
+                    details: None,
+                    out_of_order: false,
+                };
+                if source.load {
+                    let (code, level) = entry_parts(entry);
+                    let before = source.first_new.unwrap_or(i64::MAX);
+                    let mut latest: Option<Ev> = None;
+                    for s in source.tx.entry_events(code, level, before)? {
+                        let ev = stored_ev(entry, &s)?;
+                        if latest.is_none_or(|l| l.order() < ev.order()) {
+                            latest = Some(ev);
+                        }
+                        events.push(ev);
+                    }
+                    if let Some(l) = latest {
+                        state.last = (l.effective, l.signed, l.decision, l.row);
+                        if l.effect.in_force_after() {
+                            let details = source.tx.version_details(i64::from(l.version))?;
+                            state.details = Some(Box::new(details));
+                        }
+                    }
+                }
+                Ok(v.insert(state))
+            }
+        }
+    }
+}
+
+/// Writes the non-empty given cells over the previous details.
+fn overlay(previous: &mut Details, given: &Details) {
+    for (slot, new) in [
+        (&mut previous.name, &given.name),
+        (&mut previous.field, &given.field),
+        (&mut previous.agency, &given.agency),
+        (&mut previous.processing_time, &given.processing_time),
+        (&mut previous.fee, &given.fee),
+        (&mut previous.legal_basis, &given.legal_basis),
+    ] {
+        if !new.is_empty() {
+            slot.clone_from(new);
+        }
+    }
+}
+
 #[derive(Default)]
 struct Tally {
     records: u64,
@@ -175,6 +367,8 @@ struct Tally {
 struct Batch<'t, 'c> {
     tx: &'t ImportTx<'c>,
     had_history: bool,
+    /// Index definitions to build once the rows are in (bulk load into an empty store).
+    deferred_indexes: Vec<String>,
     imported_at: String,
     imported_by: String,
     files: Vec<String>,
@@ -182,7 +376,12 @@ struct Batch<'t, 'c> {
     groups: Vec<Group>,
     by_identity: HashMap<(String, Day), usize>,
     by_id: HashMap<i64, usize>,
+    last_group: Option<usize>,
     events: Vec<Ev>,
+    entries: Entries,
+    /// Id of the first decision this batch stores; lower ids were stored before.
+    first_new: Option<i64>,
+    spans: Vec<(i64, i32, i32)>,
     problems: Vec<Problem>,
     ignored: Vec<String>,
     tally: Tally,
@@ -190,9 +389,15 @@ struct Batch<'t, 'c> {
 
 impl<'t, 'c> Batch<'t, 'c> {
     fn new(tx: &'t ImportTx<'c>) -> Result<Self, Error> {
+        let had_history = tx.has_history()?;
         Ok(Batch {
             tx,
-            had_history: tx.has_history()?,
+            had_history,
+            deferred_indexes: if had_history {
+                Vec::new()
+            } else {
+                tx.drop_indexes()?
+            },
             imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             imported_by: ["USER", "USERNAME", "LOGNAME"]
                 .iter()
@@ -203,7 +408,11 @@ impl<'t, 'c> Batch<'t, 'c> {
             groups: Vec::new(),
             by_identity: HashMap::new(),
             by_id: HashMap::new(),
+            last_group: None,
             events: Vec::new(),
+            entries: Entries::default(),
+            first_new: None,
+            spans: Vec::new(),
             problems: Vec::new(),
             ignored: Vec::new(),
             tally: Tally::default(),
@@ -211,11 +420,15 @@ impl<'t, 'c> Batch<'t, 'c> {
     }
 
     fn read_file(&mut self, name: &str, defaults: &Defaults) -> Result<(), Error> {
-        let (display, input): (String, Box<dyn Read>) = if name == "-" {
-            (STDIN_NAME.to_owned(), Box::new(io::stdin().lock()))
+        let mut size = None;
+        let (display, input): (String, Box<dyn Read + Send>) = if name == "-" {
+            (STDIN_NAME.to_owned(), Box::new(io::stdin()))
         } else {
             match File::open(name) {
-                Ok(f) => (name.to_owned(), Box::new(f)),
+                Ok(f) => {
+                    size = f.metadata().ok().map(|m| m.len());
+                    (name.to_owned(), Box::new(f))
+                }
                 Err(e) => {
                     self.problems
                         .push(Problem::new(name, 0, format!("cannot open: {e}")));
@@ -236,18 +449,68 @@ impl<'t, 'c> Batch<'t, 'c> {
             }
         }
         let file = self.files.len();
+        let progress = progress_bar(&display, size);
         self.files.push(display);
-        for item in reader.by_ref() {
-            match item {
-                Ok(row) => self.add_row(file, &row)?,
-                Err(problems) => self.problems.extend(problems),
+        let read = AtomicU64::new(0);
+        // Parsing runs on a second thread while this one writes to the store.
+        let (send, receive) = mpsc::sync_channel::<Vec<Parsed>>(4);
+        let sha256 = thread::scope(|scope| {
+            let read = &read;
+            let parser = scope.spawn(move || {
+                let mut chunk = Vec::with_capacity(ROWS_PER_CHUNK);
+                while let Some(item) = reader.next() {
+                    chunk.push(item.map(|row| {
+                        let digests = level_digests(&row);
+                        (row, digests)
+                    }));
+                    if chunk.len() == ROWS_PER_CHUNK {
+                        read.store(reader.bytes_read(), Ordering::Relaxed);
+                        let full =
+                            std::mem::replace(&mut chunk, Vec::with_capacity(ROWS_PER_CHUNK));
+                        if send.send(full).is_err() {
+                            break;
+                        }
+                    }
+                }
+                let _ = send.send(chunk);
+                reader.sha256()
+            });
+            for chunk in receive {
+                if let Some(bar) = &progress {
+                    bar.set_position(read.load(Ordering::Relaxed));
+                }
+                for item in chunk {
+                    match item {
+                        Ok((row, digests)) => self.add_row(file, row, &digests)?,
+                        Err(problems) => self.problems.extend(problems),
+                    }
+                }
             }
+            parser.join().map_err(|_| {
+                Error::Output(io::Error::other("the file reader stopped unexpectedly"))
+            })
+        })?;
+        if let Some(bar) = progress {
+            bar.finish_and_clear();
         }
-        self.file_sha.push(reader.sha256());
+        self.file_sha.push(sha256);
         Ok(())
     }
 
     fn group_for(&mut self, file: usize, row: &DecisionRow) -> Result<usize, Error> {
+        // Rows of one decision usually follow each other.
+        if let Some(g) = self.last_group.filter(|&g| {
+            let group = &self.groups[g];
+            group.signed == row.decision.signed && group.number == row.decision.number
+        }) {
+            return Ok(g);
+        }
+        let g = self.find_group(file, row)?;
+        self.last_group = Some(g);
+        Ok(g)
+    }
+
+    fn find_group(&mut self, file: usize, row: &DecisionRow) -> Result<usize, Error> {
         let key = row.decision.key();
         let identity = (key, row.decision.signed);
         if let Some(&g) = self.by_identity.get(&identity) {
@@ -258,14 +521,16 @@ impl<'t, 'c> Batch<'t, 'c> {
         let id = if stored.is_some() {
             0
         } else {
-            self.tx.insert_decision(&NewDecision {
+            let id = self.tx.insert_decision(&NewDecision {
                 number: &row.decision.number,
                 number_key: &key,
                 signed,
                 source: &self.files[file],
                 imported_at: &self.imported_at,
                 imported_by: &self.imported_by,
-            })?
+            })?;
+            self.first_new.get_or_insert(id);
+            id
         };
         let g = self.groups.len();
         self.groups.push(Group {
@@ -285,8 +550,13 @@ impl<'t, 'c> Batch<'t, 'c> {
         Ok(g)
     }
 
-    fn add_row(&mut self, file: usize, row: &DecisionRow) -> Result<(), Error> {
-        let g = self.group_for(file, row)?;
+    fn add_row(
+        &mut self,
+        file: usize,
+        mut row: DecisionRow,
+        digests: &Digests,
+    ) -> Result<(), Error> {
+        let g = self.group_for(file, &row)?;
         let group = &mut self.groups[g];
         group.records += 1;
         group.effective = (
@@ -299,69 +569,117 @@ impl<'t, 'c> Batch<'t, 'c> {
         }
         let given = row.details.given_mask();
         let same_code = row.replaces == Some(row.code);
-        for level in row.levels.iter() {
+        let last_level = row.levels.iter().last();
+        for (level, digest) in row.levels.iter().zip(digests) {
             let group = &mut self.groups[g];
             let row_no = group.next_row;
             group.next_row += 1;
-            group.digests.push(row_digest(&CanonicalChange {
-                action: row.action,
-                code: row.code,
-                level,
-                replaces: row.replaces,
-                effective: row.effective,
-                given: &row.details,
-            }));
+            group.digests.push(*digest);
             if !is_new {
                 continue;
             }
-            let decision = group.id;
+            let decision = narrow(group.id)?;
             self.tally.actions[row.action.index()] += 1;
             self.tally.levels[level.index()] += 1;
-            let version = NewVersion {
-                decision_id: decision,
-                row_no,
-                line: row.line,
-                action: row.action,
-                role: Role::Primary,
-                code: row.code,
-                level,
-                other_code: row.replaces,
-                effective: row.effective,
-                signed: row.decision.signed,
-                given,
-                details: &row.details,
-            };
-            let ev = |entry, version, effect, given| Ev {
-                entry,
+            let primary = Ev {
+                entry: entry_id(row.code, level),
                 effective: row.effective.number(),
                 signed: row.decision.signed.number(),
                 decision,
                 row: row_no,
-                file: file as u32,
+                file: u16::try_from(file).unwrap_or(STORED - 1),
                 line: u32::try_from(row.line).unwrap_or(u32::MAX),
-                version,
+                version: 0,
                 action: row.action,
-                effect,
+                effect: Effect::of(row.action, Role::Primary, same_code),
                 given,
             };
-            let id = self.tx.insert_version(&version)?;
-            let effect = Effect::of(row.action, Role::Primary, same_code);
-            self.events
-                .push(ev(entry_id(row.code, level), id, effect, given));
-            if let (Some(old), false) = (row.replaces, same_code) {
-                let empty = Details::default();
-                let id = self.tx.insert_version(&NewVersion {
-                    role: Role::Replaced,
-                    code: old,
-                    other_code: Some(row.code),
-                    given: 0,
-                    details: &empty,
-                    ..version
-                })?;
-                self.events
-                    .push(ev(entry_id(old, level), id, Effect::Repeal, 0));
-            }
+            self.write_change(&mut row, level, primary, Some(level) == last_level)?;
         }
+        Ok(())
+    }
+
+    /// Stores the version a row makes at one level, and for a replacement by
+    /// another code the repeal of the replaced entry.
+    fn write_change(
+        &mut self,
+        row: &mut DecisionRow,
+        level: Level,
+        primary: Ev,
+        last_level: bool,
+    ) -> Result<(), Error> {
+        let source = Source {
+            tx: self.tx,
+            first_new: self.first_new,
+            load: self.had_history,
+        };
+        let staged = self.entries.stage(
+            &source,
+            &mut self.events,
+            &primary,
+            &mut row.details,
+            last_level,
+        )?;
+        let details = staged.unwrap_or(&row.details);
+        let version = NewVersion {
+            decision_id: i64::from(primary.decision),
+            row_no: primary.row,
+            line: row.line,
+            action: row.action,
+            role: Role::Primary,
+            code: row.code,
+            level,
+            other_code: row.replaces,
+            effective: row.effective,
+            signed: row.decision.signed,
+            given: primary.given,
+            details,
+        };
+        let id = self.tx.insert_version(&version)?;
+        self.events.push(Ev {
+            version: narrow(id)?,
+            ..primary
+        });
+        self.entries.unstage(&primary);
+        let Some(old) = row.replaces.filter(|old| *old != row.code) else {
+            return Ok(());
+        };
+        let replaced = Ev {
+            entry: entry_id(old, level),
+            effect: Effect::Repeal,
+            given: 0,
+            ..primary
+        };
+        let empty = Details::default();
+        let details = self
+            .entries
+            .stage(
+                &source,
+                &mut self.events,
+                &replaced,
+                &mut Details::default(),
+                true,
+            )?
+            .unwrap_or(&empty);
+        let id = self.tx.insert_version(&NewVersion {
+            decision_id: i64::from(primary.decision),
+            row_no: primary.row,
+            line: row.line,
+            action: row.action,
+            role: Role::Replaced,
+            code: old,
+            level,
+            other_code: Some(row.code),
+            effective: row.effective,
+            signed: row.decision.signed,
+            given: 0,
+            details,
+        })?;
+        self.events.push(Ev {
+            version: narrow(id)?,
+            ..replaced
+        });
+        self.entries.unstage(&replaced);
         Ok(())
     }
 
@@ -425,21 +743,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         let mut events = std::mem::take(&mut self.events);
         events.sort_unstable_by_key(Ev::order);
         let mut problems = Vec::new();
-        let mut merged = Vec::new();
-        for slice in events.chunk_by(|a, b| a.entry == b.entry) {
-            let evs: &[Ev] = if self.had_history {
-                merged.clear();
-                merged.extend_from_slice(slice);
-                let first = slice[0];
-                let before = self.first_new_decision();
-                for s in self.tx.entry_events(first.code(), first.level(), before)? {
-                    merged.push(stored_ev(first.entry, &s));
-                }
-                merged.sort_unstable_by_key(Ev::order);
-                &merged
-            } else {
-                slice
-            };
+        for evs in events.chunk_by(|a, b| a.entry == b.entry) {
             if let Err(fault) = replay(evs) {
                 problems.push(self.describe(evs, &fault)?);
                 continue;
@@ -448,43 +752,44 @@ impl<'t, 'c> Batch<'t, 'c> {
                 self.write_entry(evs)?;
             }
         }
-        if problems.is_empty() {
-            Ok(())
-        } else {
+        if !problems.is_empty() {
             problems.sort_by(|a: &Problem, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
-            Err(Error::Rejected(problems))
+            return Err(Error::Rejected(problems));
         }
+        let mut spans = std::mem::take(&mut self.spans);
+        spans.sort_unstable();
+        for (version, from, to) in spans {
+            self.tx.insert_span(version, from, to)?;
+        }
+        self.tx.create_indexes(&self.deferred_indexes)?;
+        Ok(())
     }
 
-    /// The id of the first decision this batch stores; earlier ids were stored before.
-    fn first_new_decision(&self) -> i64 {
-        self.groups
-            .iter()
-            .filter(|g| g.stored.is_none())
-            .map(|g| g.id)
-            .min()
-            .unwrap_or(i64::MAX)
-    }
-
-    /// Fills inherited details from the first new change on, and rewrites the
-    /// entry's validity intervals.
-    fn write_entry(&self, evs: &[Ev]) -> Result<(), Error> {
+    /// Recomputes inherited details where changes came out of order, and
+    /// collects the entry's validity intervals.
+    fn write_entry(&mut self, evs: &[Ev]) -> Result<(), Error> {
         let first_new = evs.iter().position(Ev::is_new).unwrap_or(0);
         let has_stored = evs.iter().any(|e| !e.is_new());
-        for (i, ev) in evs.iter().enumerate().skip(first_new) {
-            if i > 0 && ev.effect.inherits_details() && ev.given != ALL_GIVEN {
-                self.tx.inherit_details(ev.version, evs[i - 1].version)?;
+        if self.entries.out_of_order(evs[0].entry) {
+            for (i, ev) in evs.iter().enumerate().skip(first_new) {
+                if i > 0 && ev.effect.inherits_details() && ev.given != ALL_GIVEN {
+                    self.tx
+                        .inherit_details(i64::from(ev.version), i64::from(evs[i - 1].version))?;
+                    if !ev.is_new() {
+                        self.tx.reindex_for_search(i64::from(ev.version))?;
+                    }
+                }
             }
         }
         if has_stored {
             for ev in evs.iter().filter(|e| !e.is_new()) {
-                self.tx.remove_span(ev.version)?;
+                self.tx.remove_span(i64::from(ev.version))?;
             }
         }
         for (i, ev) in evs.iter().enumerate() {
             let next = evs.get(i + 1).map(|n| Day::from_number(n.effective));
             if let Some((from, to)) = validity(ev.effect, Day::from_number(ev.effective), next) {
-                self.tx.insert_span(ev.version, from, to)?;
+                self.spans.push((i64::from(ev.version), from, to));
             }
         }
         Ok(())
@@ -518,11 +823,15 @@ impl<'t, 'c> Batch<'t, 'c> {
 
     /// The decision that made an event, as "12/QĐ-UBND of 2020-01-02".
     fn decision_label(&self, ev: &Ev) -> Result<String, Error> {
-        if let Some(g) = self.by_id.get(&ev.decision).filter(|_| ev.is_new()) {
+        if let Some(g) = self
+            .by_id
+            .get(&i64::from(ev.decision))
+            .filter(|_| ev.is_new())
+        {
             let g = &self.groups[*g];
             return Ok(format!("{} of {}", g.number, g.signed));
         }
-        let (number, signed) = self.tx.decision_label(ev.decision)?;
+        let (number, signed) = self.tx.decision_label(i64::from(ev.decision))?;
         Ok(format!("{number} of {signed}"))
     }
 
@@ -606,21 +915,28 @@ fn wording(ev: &Ev) -> (&'static str, &'static str) {
     }
 }
 
-fn stored_ev(entry: u32, s: &StoredEvent) -> Ev {
+fn stored_ev(entry: u32, s: &StoredEvent) -> Result<Ev, Error> {
     let same_code = s.other_code == Some(s.code);
-    Ev {
+    Ok(Ev {
         entry,
         effective: s.effective.number(),
         signed: s.signed.number(),
-        decision: s.decision_id,
+        decision: narrow(s.decision_id)?,
         row: s.row_no,
         file: STORED,
         line: u32::try_from(s.line).unwrap_or(u32::MAX),
-        version: s.version_id,
+        version: narrow(s.version_id)?,
         action: s.action,
         effect: Effect::of(s.action, s.role, same_code),
         given: s.given,
-    }
+    })
+}
+
+/// Row ids of decisions and versions, kept in 32 bits in the import's
+/// compact change list (four billion versions is far beyond any catalog).
+fn narrow(id: i64) -> Result<u32, Error> {
+    u32::try_from(id)
+        .map_err(|_| Error::Store(StoreError::Corrupt(format!("row id {id} out of range"))))
 }
 
 #[derive(Debug, Serialize)]

@@ -15,7 +15,10 @@ pub(crate) mod verify;
 
 use std::path::Path;
 
-use crate::domain::Day;
+use std::fmt::Write as _;
+
+use crate::domain::point::{DecisionRef, leading_serial};
+use crate::domain::{Day, DecisionPoint, Point};
 use crate::error::Error;
 use crate::store::{OpenMode, Store};
 
@@ -24,12 +27,126 @@ pub(crate) fn open_existing(db: &Path) -> Result<Store, Error> {
     Ok(Store::open(db, OpenMode::Existing)?)
 }
 
-/// Parses an `--as-of` value; none means today.
-pub(crate) fn as_of(raw: Option<&str>) -> Result<Day, Error> {
-    raw.map_or_else(
-        || Ok(Day::today()),
-        |s| Day::parse(s).map_err(|msg| Error::Usage(format!("--as-of: {msg}"))),
-    )
+/// A version of the catalog as named on the command line, before the store is read.
+enum Named {
+    Point(Point),
+    Decision(DecisionRef),
+}
+
+/// Reads a date or decision reference; `what` names the argument in messages.
+/// A value without letters must be a date (decision numbers have letters).
+fn named(what: &str, raw: Option<&str>) -> Result<Named, Error> {
+    let Some(raw) = raw else {
+        return Ok(Named::Point(Point::Day(Day::today())));
+    };
+    match Day::parse(raw) {
+        Ok(day) => Ok(Named::Point(Point::Day(day))),
+        Err(msg) if !raw.chars().any(char::is_alphabetic) => {
+            Err(Error::Usage(format!("{what}: {msg}")))
+        }
+        Err(_) => DecisionRef::parse(raw)
+            .map(Named::Decision)
+            .map_err(|msg| Error::Usage(format!("{what}: {msg}"))),
+    }
+}
+
+fn resolve(store: &Store, what: &str, raw: &str, reference: &DecisionRef) -> Result<Point, Error> {
+    let numbered = store.decisions_numbered(&reference.key())?;
+    let mut found: Vec<DecisionPoint> = numbered
+        .iter()
+        .filter(|(key, d)| reference.matches(key, d.signed))
+        .map(|(_, d)| d.clone())
+        .collect();
+    if found.len() == 1
+        && let Some(decision) = found.pop()
+    {
+        return Ok(Point::AfterDecision(decision));
+    }
+    let mut message = if found.is_empty() {
+        let mut m = format!(
+            "{what}: {raw:?} is neither a date (YYYY-MM-DD or DD/MM/YYYY) nor a stored decision"
+        );
+        found = if numbered.is_empty() {
+            // Offer the decisions with the same serial number (other years, other spellings).
+            let serial = reference.serial();
+            if serial.is_empty() {
+                Vec::new()
+            } else {
+                store
+                    .decision_points()?
+                    .into_iter()
+                    .filter(|(key, _)| leading_serial(key) == serial)
+                    .map(|(_, d)| d)
+                    .collect()
+            }
+        } else {
+            numbered.into_iter().map(|(_, d)| d).collect()
+        };
+        if found.is_empty() {
+            m.push_str("; tthc decisions lists the stored decisions");
+        } else {
+            let _ = write!(m, "; stored decisions with a similar number:");
+        }
+        m
+    } else {
+        format!(
+            "{what}: {raw:?} names {} stored decisions; add the signing date as NUMBER@YYYY-MM-DD:",
+            found.len()
+        )
+    };
+    for d in &found {
+        let _ = write!(message, "\n  {}", d.reference());
+    }
+    Err(Error::Usage(message))
+}
+
+/// Opens the catalog and resolves a version of it named on the command line
+/// (`what` names the argument in messages): a date, or a stored decision as
+/// `NUMBER` (when one stored decision has that number) or `NUMBER@YYYY-MM-DD`
+/// (its signing date). None means today. An unknown or ambiguous decision is
+/// a usage error that lists the candidates; a value that can be neither a
+/// date nor a reference is refused before the store is opened.
+pub(crate) fn open_at(db: &Path, what: &str, raw: Option<&str>) -> Result<(Store, Point), Error> {
+    let named = named(what, raw)?;
+    let store = open_existing(db)?;
+    let point = named.resolve(&store, what, raw)?;
+    Ok((store, point))
+}
+
+/// Opens the catalog and resolves two versions of it (`diff FROM TO`).
+pub(crate) fn open_between(
+    db: &Path,
+    from: &str,
+    to: &str,
+) -> Result<(Store, Point, Point), Error> {
+    let (a, b) = (named("FROM", Some(from))?, named("TO", Some(to))?);
+    let store = open_existing(db)?;
+    let from = a.resolve(&store, "FROM", Some(from))?;
+    let to = b.resolve(&store, "TO", Some(to))?;
+    Ok((store, from, to))
+}
+
+/// "tính đến ngày 15/01/2024", with ", ngay sau Quyết định số N ký ngày ..." after a decision.
+pub(crate) fn as_of_vi(point: &Point) -> String {
+    let date = |d: Day| d.date().format("%d/%m/%Y").to_string();
+    match point.decision() {
+        None => format!("tính đến ngày {}", date(point.day())),
+        Some(d) => format!(
+            "tính đến ngày {}, ngay sau Quyết định số {} ký ngày {}",
+            date(point.day()),
+            d.number,
+            date(d.signed)
+        ),
+    }
+}
+
+impl Named {
+    fn resolve(self, store: &Store, what: &str, raw: Option<&str>) -> Result<Point, Error> {
+        match self {
+            Named::Point(point) => Ok(point),
+            Named::Decision(reference) => resolve(store, what, raw.unwrap_or_default(), &reference),
+        }
+    }
 }
 
 /// Parses a date option such as `--signed`.

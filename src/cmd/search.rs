@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::export::EntryRecord;
 use crate::cli::{Format, SearchArgs};
 use crate::domain::CatalogEntry;
+use crate::domain::text::strip_diacritics;
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 
@@ -21,9 +22,13 @@ struct SearchJson<'a> {
 }
 
 pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
-    let day = super::as_of(args.as_of.as_deref())?;
-    let store = super::open_existing(db)?;
-    let entries = store.search(day, &args.text)?;
+    let (mut store, point) = super::open_at(db, "--as-of", args.as_of.as_deref())?;
+    let day = point.day();
+    let words = search_words(&args.text);
+    let hits = store.search(day, &words)?;
+    // After a decision, the few entries changed later that day are taken as
+    // they stood; those are matched here the way the index matches words.
+    let entries = store.narrow_to(&point, hits, |e| matches_words(e, &words))?;
     let mut out = Sink::open(None)?;
     match args.format {
         Format::Json => write_json(
@@ -42,6 +47,31 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
         eprintln!("tthc: no entry in force on {day} matches {:?}", args.text);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The words of a query, folded like the index: lower case, no diacritics.
+fn search_words(text: &str) -> Vec<String> {
+    strip_diacritics(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Whether every query word starts a word of the entry's name, field or agency.
+fn matches_words(e: &CatalogEntry, words: &[String]) -> bool {
+    let text = strip_diacritics(&format!(
+        "{} {} {}",
+        e.details.name, e.details.field, e.details.agency
+    ));
+    let tokens: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|w| tokens.iter().any(|t| t.starts_with(w.as_str())))
 }
 
 fn write_table(out: &mut Sink, entries: &[CatalogEntry]) -> Result<(), Error> {

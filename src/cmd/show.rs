@@ -1,12 +1,148 @@
-//! `tthc show`.
+//! `tthc show CODE`: a procedure's full record at each level where it is in
+//! force, on a date or right after a decision.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::ShowArgs;
+use serde::Serialize;
+
+use crate::cli::{Format, ShowArgs};
+use crate::domain::version::{EntryVersion, standing_at};
+use crate::domain::{Code, Point};
 use crate::error::Error;
+use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
-    let _ = (db, args);
-    Err(Error::Usage("tthc show is not available yet".to_owned()))
+    let code = super::history::parse_code(&args.code)?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.as_deref())?;
+    let versions = store.entry_versions(code, None)?;
+    if versions.is_empty() {
+        return Err(Error::NotFound(format!(
+            "no version of {code} is stored at any level (tthc search finds procedures by name)"
+        )));
+    }
+    let records = records(&versions, &point);
+    if records.is_empty() {
+        return Err(Error::NotFound(format!(
+            "{code} is not in force at any level as of {point}; tthc history {code} lists its versions"
+        )));
+    }
+    let mut out = Sink::open(None)?;
+    match args.format {
+        Format::Json => write_json(
+            &mut out,
+            &ShowJson {
+                code: code.to_string(),
+                as_of: point.day().to_string(),
+                after_decision: point
+                    .decision()
+                    .map(crate::domain::DecisionPoint::reference),
+                entries: records,
+            },
+        )?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            for r in &records {
+                w.serialize(r)?;
+            }
+            w.flush()?;
+        }
+        Format::Table => write_table(&mut out, code, &point, &records)?,
+    }
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The entry at one level; the csv row and the JSON object share it.
+#[derive(Debug, Serialize)]
+struct EntryRecord {
+    level: &'static str,
+    code: String,
+    name: String,
+    field: String,
+    agency: String,
+    processing_time: String,
+    fee: String,
+    legal_basis: String,
+    /// The decision that made this version, its signing date, and the version's effective date.
+    decision: String,
+    signed: String,
+    effective: String,
+    /// What that decision did: added, amended or replaced.
+    action: &'static str,
+    /// The version's number in `tthc history`.
+    version: usize,
+}
+
+#[derive(Serialize)]
+struct ShowJson {
+    code: String,
+    /// The date of the catalog version.
+    as_of: String,
+    /// `NUMBER@YYYY-MM-DD`, when the version is the catalog right after a decision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after_decision: Option<String>,
+    entries: Vec<EntryRecord>,
+}
+
+fn records(versions: &[EntryVersion], point: &Point) -> Vec<EntryRecord> {
+    versions
+        .chunk_by(|a, b| a.level == b.level)
+        .filter_map(|same_level| standing_at(same_level, point.bound()))
+        .filter(|(_, v)| v.in_force())
+        .map(|(i, v)| {
+            let d = &v.details;
+            EntryRecord {
+                level: v.level.as_str(),
+                code: v.code.to_string(),
+                name: d.name.clone(),
+                field: d.field.clone(),
+                agency: d.agency.clone(),
+                processing_time: d.processing_time.clone(),
+                fee: d.fee.clone(),
+                legal_basis: d.legal_basis.clone(),
+                decision: v.decision.clone(),
+                signed: v.signed().to_string(),
+                effective: v.effective().to_string(),
+                action: v.action.as_str(),
+                version: i + 1,
+            }
+        })
+        .collect()
+}
+
+fn write_table(
+    out: &mut Sink,
+    code: Code,
+    point: &Point,
+    records: &[EntryRecord],
+) -> Result<(), Error> {
+    writeln!(out, "{code} ({})", super::as_of_vi(point))?;
+    for r in records {
+        let label = crate::domain::Level::parse(r.level)
+            .map(crate::domain::Level::label_vi)
+            .unwrap_or_default();
+        writeln!(out, "\n{label} ({})", r.level)?;
+        let mut t = table(&["Trường", "Giá trị"]);
+        for (key, value) in [
+            ("Tên thủ tục hành chính", r.name.as_str()),
+            ("Lĩnh vực", &r.field),
+            ("Cơ quan thực hiện", &r.agency),
+            ("Thời hạn giải quyết", &r.processing_time),
+            ("Phí, lệ phí", &r.fee),
+            ("Căn cứ pháp lý", &r.legal_basis),
+            ("Quyết định", &r.decision),
+            ("Ngày ký", &r.signed),
+            ("Ngày hiệu lực", &r.effective),
+        ] {
+            t.add_row([key, value]);
+        }
+        t.add_row([
+            "Phiên bản".to_owned(),
+            format!("{} ({})", r.version, r.action),
+        ]);
+        writeln!(out, "{t}")?;
+    }
+    Ok(())
 }

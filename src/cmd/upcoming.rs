@@ -1,14 +1,142 @@
-//! `tthc upcoming`.
+//! `tthc upcoming`: stored changes that take effect after today, within a horizon.
 
+use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::UpcomingArgs;
+use serde::Serialize;
+
+use crate::cli::{Format, UpcomingArgs};
+use crate::domain::Day;
 use crate::error::Error;
+use crate::output::{Sink, table, write_json};
+use crate::store::UpcomingChange;
 
 pub(crate) fn run(db: &Path, args: &UpcomingArgs) -> Result<ExitCode, Error> {
-    let _ = (db, args);
-    Err(Error::Usage(
-        "tthc upcoming is not available yet".to_owned(),
-    ))
+    let today = Day::today();
+    let days = i32::try_from(args.days).unwrap_or(i32::MAX);
+    let until = Day::from_number(today.number().saturating_add(days).min(Day::OPEN - 1));
+    let store = super::open_existing(db)?;
+    let changes = store.upcoming(today, until)?;
+    let records: Vec<ChangeRecord> = changes.iter().map(ChangeRecord::new).collect();
+    let mut out = Sink::open(None)?;
+    match args.format {
+        Format::Json => write_json(
+            &mut out,
+            &UpcomingJson {
+                today: today.to_string(),
+                until: until.to_string(),
+                changes: records,
+            },
+        )?,
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(&mut out);
+            w.write_record(CSV_HEADER)?;
+            for r in &records {
+                w.write_record([
+                    r.effective.as_str(),
+                    r.decision,
+                    &r.signed,
+                    r.action,
+                    r.level,
+                    &r.code,
+                    r.name,
+                    r.replaces.as_deref().unwrap_or_default(),
+                ])?;
+            }
+            w.flush()?;
+        }
+        Format::Table => write_table(&mut out, today, until, args.days, &records)?,
+    }
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+const CSV_HEADER: [&str; 8] = [
+    "effective",
+    "decision",
+    "signed",
+    "action",
+    "level",
+    "code",
+    "name",
+    "replaces",
+];
+
+#[derive(Serialize)]
+struct UpcomingJson<'a> {
+    /// The day the list was made; changes effective after it are listed.
+    today: String,
+    /// The last day of the horizon (included).
+    until: String,
+    changes: Vec<ChangeRecord<'a>>,
+}
+
+#[derive(Serialize)]
+struct ChangeRecord<'a> {
+    effective: String,
+    decision: &'a str,
+    signed: String,
+    action: &'static str,
+    level: &'static str,
+    code: String,
+    name: &'a str,
+    /// The old code, for a replacement by another code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    replaces: Option<String>,
+}
+
+impl<'a> ChangeRecord<'a> {
+    fn new(c: &'a UpcomingChange) -> Self {
+        ChangeRecord {
+            effective: c.effective.to_string(),
+            decision: &c.decision,
+            signed: c.signed.to_string(),
+            action: c.action.as_str(),
+            level: c.level.as_str(),
+            code: c.code.to_string(),
+            name: &c.name,
+            replaces: c.replaces.map(|r| r.to_string()),
+        }
+    }
+}
+
+fn write_table(
+    out: &mut Sink,
+    today: Day,
+    until: Day,
+    days: u32,
+    records: &[ChangeRecord<'_>],
+) -> Result<(), Error> {
+    if records.is_empty() {
+        writeln!(
+            out,
+            "No stored change takes effect in the next {days} days (after {today}, until {until})."
+        )?;
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "{} change{} take{} effect in the next {days} days (after {today}, until {until}):",
+        records.len(),
+        if records.len() == 1 { "" } else { "s" },
+        if records.len() == 1 { "s" } else { "" },
+    )?;
+    let mut t = table(&["Effective", "Decision", "Action", "Level", "Code", "Name"]);
+    for r in records {
+        let action = match &r.replaces {
+            Some(old) => format!("{} (replaces {old})", r.action),
+            None => r.action.to_owned(),
+        };
+        t.add_row([
+            r.effective.clone(),
+            r.decision.to_owned(),
+            action,
+            r.level.to_owned(),
+            r.code.clone(),
+            r.name.to_owned(),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    Ok(())
 }

@@ -22,19 +22,18 @@ pub struct CanonicalChange<'a> {
     pub given: &'a Details,
 }
 
-/// The digest of one entry change.
+/// The digest of one entry change: action, code, level, replaced code and
+/// effective day in a fixed binary layout, then the six cells as given, each
+/// followed by a unit separator.
 pub fn row_digest(c: &CanonicalChange<'_>) -> [u8; 32] {
     let mut h = Sha256::new();
-    for part in [
-        c.action.as_str(),
-        &c.code.to_string(),
-        c.level.as_str(),
-        &c.replaces.map(|r| r.to_string()).unwrap_or_default(),
-        &c.effective.to_string(),
-    ] {
-        h.update(part.as_bytes());
-        h.update(SEP);
-    }
+    let mut head = [0_u8; 14];
+    head[0] = c.action as u8;
+    head[1] = c.level as u8;
+    head[2..6].copy_from_slice(&c.code.as_u32().to_le_bytes());
+    head[6..10].copy_from_slice(&c.replaces.map_or(u32::MAX, Code::as_u32).to_le_bytes());
+    head[10..14].copy_from_slice(&c.effective.number().to_le_bytes());
+    h.update(head);
     for field in c.given.as_array() {
         h.update(field.as_bytes());
         h.update(SEP);

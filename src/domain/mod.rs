@@ -2,10 +2,15 @@
 //! entry changes and the lifecycle rules. Nothing here knows about SQL or files.
 
 pub mod canonical;
+pub mod diff;
+pub mod point;
 pub mod rules;
 pub mod text;
 pub mod values;
+pub mod verify;
+pub mod version;
 
+pub use point::{DecisionPoint, Point};
 pub use values::{Action, Code, Day, Level, LevelSet};
 
 /// The six descriptive fields of a catalog entry, in their fixed order.

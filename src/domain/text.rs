@@ -1,16 +1,32 @@
 //! Text normalization shared by every reader: trimmed, Unicode NFC.
 
+use std::borrow::Cow;
+
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 /// Trims and normalizes to NFC, allocating a new string only when needed.
 pub fn clean(raw: &str) -> String {
+    clean_cow(raw).into_owned()
+}
+
+/// [`clean`] that borrows when the text needs no change.
+pub fn clean_cow(raw: &str) -> Cow<'_, str> {
     let trimmed = raw.trim();
-    if is_nfc_quick(trimmed.chars()) == IsNormalized::Yes {
-        trimmed.to_owned()
+    if is_nfc(trimmed) {
+        Cow::Borrowed(trimmed)
     } else {
-        trimmed.nfc().collect::<String>().trim().to_owned()
+        Cow::Owned(trimmed.nfc().collect::<String>().trim().to_owned())
     }
+}
+
+/// Whether text is already NFC. Characters below U+0300 always are, and so
+/// are the precomposed Vietnamese letters of U+1E00..U+1EFF, so composed
+/// Vietnamese text skips the table lookup.
+fn is_nfc(s: &str) -> bool {
+    s.chars()
+        .all(|c| (c as u32) < 0x300 || (0x1E00..=0x1EFF).contains(&(c as u32)))
+        || is_nfc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Lower-cased, NFC, with runs of white space folded to one space.
@@ -45,6 +61,18 @@ mod tests {
         let nfd = "Chu\u{31b}\u{301}ng thu\u{31b}\u{323}c";
         assert_eq!(clean(nfd), "Chứng thực");
         assert_eq!(clean("  Hộ tịch \t"), "Hộ tịch");
+    }
+
+    #[test]
+    fn ascii_and_composed_text_is_kept() {
+        assert_eq!(clean(" 1.001612 "), "1.001612");
+        assert_eq!(clean("Cấp lại giấy phép"), "Cấp lại giấy phép");
+        assert_eq!(clean("e\u{301}"), "é");
+        assert_eq!(clean("a\u{323}\u{302}"), "ậ");
+        for c in (0x1E00..=0x1EFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(clean(&s), s.nfc().collect::<String>(), "U+{:04X}", c as u32);
+        }
     }
 
     #[test]

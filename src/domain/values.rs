@@ -51,6 +51,13 @@ impl Level {
 
     /// Parses one level name, English or Vietnamese, with or without "cấp".
     pub fn parse(raw: &str) -> Result<Level, String> {
+        let trimmed = raw.trim();
+        if let Some(level) = Level::ALL
+            .into_iter()
+            .find(|l| l.as_str().eq_ignore_ascii_case(trimmed))
+        {
+            return Ok(level);
+        }
         let folded = fold(raw);
         let word = folded.strip_prefix("cấp ").unwrap_or(&folded);
         match word {
@@ -148,6 +155,13 @@ impl Action {
 
     /// Parses the English word or the Vietnamese wording of real annexes.
     pub fn parse(raw: &str) -> Result<Action, String> {
+        let trimmed = raw.trim();
+        if let Some(action) = Action::ALL
+            .into_iter()
+            .find(|a| a.as_str().eq_ignore_ascii_case(trimmed))
+        {
+            return Ok(action);
+        }
         // Compare letters only, so "Sửa đổi, bổ sung" and "Sửa đổi/bổ sung" agree.
         let letters: String = fold(raw).chars().filter(|c| c.is_alphanumeric()).collect();
         match letters.as_str() {
@@ -200,6 +214,18 @@ impl Code {
 
     pub fn as_u32(self) -> u32 {
         self.0
+    }
+
+    /// The code as text (`1.001612`) written into a buffer, without allocating.
+    pub fn as_text(self, buf: &mut [u8; 8]) -> &str {
+        let mut n = self.0;
+        for i in (2..8).rev() {
+            buf[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+        }
+        buf[1] = b'.';
+        buf[0] = b'0' + (n % 10) as u8;
+        std::str::from_utf8(buf).unwrap_or_default()
     }
 
     pub fn from_u32(n: u32) -> Option<Code> {
@@ -343,6 +369,11 @@ mod tests {
     #[test]
     fn codes_short_and_long() {
         assert_eq!(Code::parse("1.001612").unwrap().to_string(), "1.001612");
+        let mut buf = [0; 8];
+        assert_eq!(
+            Code::parse("2.000908").unwrap().as_text(&mut buf),
+            "2.000908"
+        );
         assert_eq!(
             Code::parse("2.000908.000.00.00.H61").unwrap().to_string(),
             "2.000908"

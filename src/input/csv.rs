@@ -1,12 +1,13 @@
 //! The CSV decision-file reader.
 
+use std::borrow::Cow;
 use std::io::{BufRead, BufReader, Read};
 
 use csv::{ByteRecord, ReaderBuilder};
 
 use super::columns::Column;
 use super::{Defaults, Hashing, Problem};
-use crate::domain::text::clean;
+use crate::domain::text::{clean, clean_cow};
 use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Details, LevelSet};
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -143,13 +144,14 @@ impl<R: Read> DecisionReader<R> {
         self.reader.get_ref().get_ref().bytes()
     }
 
-    fn parse_record(&self, line: u64) -> RowResult {
+    /// The record's cells by column, trimmed and NFC; missing columns are empty.
+    fn read_cells(&self, line: u64) -> Result<[Cow<'_, str>; Column::ALL.len()], Vec<Problem>> {
         let mut problems = Vec::new();
-        let mut cells: [String; Column::ALL.len()] = Default::default();
+        let mut cells: [Cow<'_, str>; Column::ALL.len()] = Default::default();
         for &(i, col) in &self.columns {
             let raw = self.record.get(i).unwrap_or_default();
             match std::str::from_utf8(raw) {
-                Ok(text) => cells[col as usize] = clean(text),
+                Ok(text) => cells[col as usize] = clean_cow(text),
                 Err(_) => problems.push(Problem::new(
                     &self.file,
                     line,
@@ -160,13 +162,19 @@ impl<R: Read> DecisionReader<R> {
                 )),
             }
         }
-        if !problems.is_empty() {
-            return Err(problems);
+        if problems.is_empty() {
+            Ok(cells)
+        } else {
+            Err(problems)
         }
+    }
+
+    fn parse_record(&self, line: u64) -> RowResult {
+        let mut cells = self.read_cells(line)?;
         let mut check = Checker {
             file: &self.file,
             line,
-            problems,
+            problems: Vec::new(),
         };
         let [
             name,
@@ -185,8 +193,8 @@ impl<R: Read> DecisionReader<R> {
             Column::LegalBasis,
             Column::Replaces,
         ]
-        .map(|c| std::mem::take(&mut cells[c as usize]));
-        let cell = |col: Column| cells[col as usize].as_str();
+        .map(|c| std::mem::take(&mut cells[c as usize]).into_owned());
+        let cell = |col: Column| cells[col as usize].as_ref();
 
         let number = match (cell(Column::Decision), &self.defaults.decision) {
             ("", Some(d)) => Some(d.clone()),
@@ -209,30 +217,8 @@ impl<R: Read> DecisionReader<R> {
         let action = check.value(Column::Action, Action::parse(cell(Column::Action)));
         let code = check.value(Column::Code, Code::parse(cell(Column::Code)));
         let levels = check.value(Column::Level, LevelSet::parse(cell(Column::Level)));
-        let replaces = match (action, replaces.as_str()) {
-            (Some(Action::Replaced), "") => check.fail(
-                Column::Replaces,
-                "is empty: a replaced row must name the code it replaces",
-            ),
-            (Some(Action::Replaced), r) => check.value(Column::Replaces, Code::parse(r)).map(Some),
-            (Some(a), r) if !r.is_empty() => check.fail(
-                Column::Replaces,
-                &format!("holds {r:?} on a row whose action is {a}: only replaced rows name a replaced code"),
-            ),
-            _ => Some(None),
-        };
-        if matches!(action, Some(Action::Added | Action::Replaced)) {
-            for (col, value) in [(Column::Name, &name), (Column::Field, &field)] {
-                if value.is_empty() {
-                    check.problem(format!(
-                        "column {} is empty: {} rows need a {}",
-                        col.as_str(),
-                        action.map_or("", Action::as_str),
-                        col.as_str()
-                    ));
-                }
-            }
-        }
+        let replaces = check.replaces(action, &replaces).ok();
+        check.required_details(action, &name, &field);
         if !check.problems.is_empty() {
             return Err(check.problems);
         }
@@ -279,6 +265,43 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// The replaced code: required on replaced rows, refused on the others.
+    /// `Err` when the cell is wrong (the problem is recorded).
+    fn replaces(&mut self, action: Option<Action>, raw: &str) -> Result<Option<Code>, ()> {
+        let checked = match (action, raw) {
+            (Some(Action::Replaced), "") => self.fail(
+                Column::Replaces,
+                "is empty: a replaced row must name the code it replaces",
+            ),
+            (Some(Action::Replaced), r) => self.value(Column::Replaces, Code::parse(r)).map(Some),
+            (Some(a), r) if !r.is_empty() => self.fail(
+                Column::Replaces,
+                &format!(
+                    "holds {r:?} on a row whose action is {a}: only replaced rows name a replaced code"
+                ),
+            ),
+            _ => Some(None),
+        };
+        checked.ok_or(())
+    }
+
+    /// Added and replaced rows bring a new entry in: they need its name and field.
+    fn required_details(&mut self, action: Option<Action>, name: &str, field: &str) {
+        if !matches!(action, Some(Action::Added | Action::Replaced)) {
+            return;
+        }
+        for (col, value) in [(Column::Name, name), (Column::Field, field)] {
+            if value.is_empty() {
+                self.problem(format!(
+                    "column {} is empty: {} rows need a {}",
+                    col.as_str(),
+                    action.map_or("", Action::as_str),
+                    col.as_str()
+                ));
+            }
+        }
+    }
+
     fn problem(&mut self, message: String) {
         self.problems
             .push(Problem::new(self.file, self.line, message));

@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{Result, StoreError, parse_code};
+use super::{Result, StoreError, parse_code, tree_fork};
 use crate::domain::rules::Role;
 use crate::domain::{Action, Code, Day, Details, Level};
 
@@ -65,6 +65,35 @@ impl<'c> ImportTx<'c> {
     pub(super) fn begin(conn: &'c mut Connection) -> Result<Self> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         Ok(ImportTx { tx })
+    }
+
+    /// Drops the secondary indexes of the history tables and returns their
+    /// definitions. A bulk load into an empty store builds them afterwards
+    /// with [`ImportTx::create_indexes`], which sorts once instead of
+    /// inserting into each index row by row.
+    pub(crate) fn drop_indexes(&self) -> Result<Vec<String>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT name, sql FROM sqlite_schema
+             WHERE type = 'index' AND tbl_name IN ('versions', 'spans') AND sql IS NOT NULL
+             ORDER BY name",
+        )?;
+        let indexes: Vec<(String, String)> = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        for (name, _) in &indexes {
+            // Index names come from the schema itself, not from input.
+            self.tx
+                .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+        }
+        Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
+    }
+
+    /// Builds the indexes dropped by [`ImportTx::drop_indexes`].
+    pub(crate) fn create_indexes(&self, definitions: &[String]) -> Result<()> {
+        for sql in definitions {
+            self.tx.execute_batch(sql)?;
+        }
+        Ok(())
     }
 
     /// Whether any version is stored yet.
@@ -167,13 +196,14 @@ impl<'c> ImportTx<'c> {
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         )?;
         let d = v.details;
+        let mut code = [0; 8];
         stmt.execute(params![
             v.decision_id,
             v.row_no,
             v.line as i64,
             v.action as i64,
             v.role as i64,
-            v.code.to_string(),
+            v.code.as_text(&mut code),
             v.level as i64,
             v.other_code.map(|c| c.to_string()),
             v.effective.number(),
@@ -242,6 +272,23 @@ impl<'c> ImportTx<'c> {
         Ok(events)
     }
 
+    /// The stored details of one version.
+    pub(crate) fn version_details(&self, version_id: i64) -> Result<Details> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT name, field, agency, processing_time, fee, legal_basis FROM versions WHERE id = ?1",
+        )?;
+        Ok(stmt.query_row(params![version_id], |r| {
+            Ok(Details {
+                name: r.get(0)?,
+                field: r.get(1)?,
+                agency: r.get(2)?,
+                processing_time: r.get(3)?,
+                fee: r.get(4)?,
+                legal_basis: r.get(5)?,
+            })
+        })?)
+    }
+
     /// Fills the details a version did not give itself from the version before it.
     pub(crate) fn inherit_details(&self, version_id: i64, previous_id: i64) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
@@ -260,28 +307,32 @@ impl<'c> ImportTx<'c> {
         Ok(())
     }
 
-    /// Forgets the validity interval of a version (its entry's history
-    /// changed), and its place in the search index.
+    /// Forgets the validity interval of a version (its entry's history changed).
     pub(crate) fn remove_span(&self, version_id: i64) -> Result<()> {
         let mut stmt = self.tx.prepare_cached("DELETE FROM spans WHERE id = ?1")?;
-        if stmt.execute(params![version_id])? > 0 {
-            let mut stmt = self
-                .tx
-                .prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?;
-            stmt.execute(params![version_id])?;
-        }
+        stmt.execute(params![version_id])?;
         Ok(())
     }
 
-    /// Records that a version is in force on days `from..to`, and indexes it for search.
+    /// Records that a version is in force on days `from..to`.
     pub(crate) fn insert_span(&self, version_id: i64, from: i32, to: i32) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO spans (id, fork, day_from, day_to) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        stmt.execute(params![version_id, tree_fork(from, to), from, to])?;
+        Ok(())
+    }
+
+    /// Re-indexes for search a stored version whose details were recomputed.
+    pub(crate) fn reindex_for_search(&self, version_id: i64) -> Result<()> {
         let mut stmt = self
             .tx
-            .prepare_cached("INSERT INTO spans (id, day_from, day_to) VALUES (?1, ?2, ?3)")?;
-        stmt.execute(params![version_id, from, to])?;
+            .prepare_cached("DELETE FROM search_index WHERE rowid = ?1")?;
+        stmt.execute(params![version_id])?;
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO search_index (rowid, body)
-             SELECT id, tthc_fold(name || ' ' || field || ' ' || agency) FROM versions WHERE id = ?1",
+             SELECT id, tthc_fold(name || ' ' || field || ' ' || agency) FROM versions
+             WHERE id = ?1 AND id <= (SELECT indexed_to FROM search_state)",
         )?;
         stmt.execute(params![version_id])?;
         Ok(())

@@ -3,6 +3,8 @@
 //! Schema changes are numbered migrations applied in order and recorded in
 //! `PRAGMA user_version`; a database written by a newer tthc is refused.
 
+mod audit;
+mod audit_log;
 mod import;
 
 use std::path::{Path, PathBuf};
@@ -10,6 +12,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Row, params};
 
+pub(crate) use audit::UpcomingChange;
+pub(crate) use audit_log::{LogItem, LogReader, LoggedDecision};
 pub(crate) use import::{ImportTx, NewDecision, NewVersion, StoredDecision, StoredEvent};
 
 use crate::domain::text::strip_diacritics;
@@ -91,10 +95,12 @@ impl Store {
 
     fn init(conn: Connection, path: &Path) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(30))?;
+        // Takes effect when the file is new: fewer, fuller pages for long histories.
+        conn.pragma_update(None, "page_size", 8192)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.pragma_update(None, "cache_size", -65_536)?;
+        conn.pragma_update(None, "cache_size", -16_384)?;
         register_functions(&conn)?;
         let mut store = Store { conn };
         store.migrate(path)?;
@@ -129,6 +135,33 @@ impl Store {
         Ok(())
     }
 
+    /// Before a bulk load into a store that holds no history yet: switches to
+    /// a rollback journal, which writes each page once instead of to the
+    /// write-ahead log and again at the checkpoint; still all or nothing if
+    /// the process dies. Returns whether it switched (only when no other
+    /// connection has the file open). Undo with [`Store::end_bulk_load`].
+    pub(crate) fn begin_bulk_load(&mut self) -> Result<bool> {
+        let empty: bool =
+            self.conn
+                .query_row("SELECT NOT EXISTS (SELECT 1 FROM versions)", [], |r| {
+                    r.get(0)
+                })?;
+        if !empty {
+            return Ok(false);
+        }
+        let mode: String = self
+            .conn
+            .pragma_update_and_check(None, "journal_mode", "DELETE", |r| r.get(0))
+            .unwrap_or_default();
+        Ok(mode.eq_ignore_ascii_case("delete"))
+    }
+
+    /// Returns to write-ahead logging after [`Store::begin_bulk_load`].
+    pub(crate) fn end_bulk_load(&mut self) -> Result<()> {
+        self.conn.pragma_update(None, "journal_mode", "WAL")?;
+        Ok(())
+    }
+
     /// Starts the one transaction of an import; it takes the write lock at once.
     pub(crate) fn begin_import(&mut self) -> Result<ImportTx<'_>> {
         ImportTx::begin(&mut self.conn)
@@ -136,30 +169,27 @@ impl Store {
 
     /// The catalog in force at the end of `day`, ordered by level, field, code.
     pub(crate) fn catalog(&self, day: Day) -> Result<Vec<CatalogEntry>> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(concat!(
+            in_force_at!(),
             "SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
                     v.legal_basis, d.number, v.effective
-             FROM spans AS s
+             FROM in_force AS s
              JOIN versions AS v ON v.id = s.id
              JOIN decisions AS d ON d.id = v.decision_id
-             WHERE s.day_from <= ?1 AND s.day_to > ?1
-             ORDER BY v.level, v.field, v.code",
-        )?;
-        let rows = stmt.query_map(params![day.number()], catalog_entry)?;
+             ORDER BY v.level, v.field, v.code"
+        ))?;
+        let rows = stmt.query_map(params![tree_point(day), day.number()], catalog_entry)?;
         rows.map(|r| r.map_err(StoreError::from)?).collect()
     }
 
     /// Entries in force at the end of `day` whose name, field or agency hold
-    /// every word of `query` (as word prefixes), ignoring case and diacritics.
-    pub(crate) fn search(&self, day: Day, query: &str) -> Result<Vec<CatalogEntry>> {
-        let words: Vec<String> = strip_diacritics(query)
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(|w| format!("\"{w}\"*"))
-            .collect();
+    /// every one of `words` (folded, alphanumeric) as a word prefix.
+    pub(crate) fn search(&mut self, day: Day, words: &[String]) -> Result<Vec<CatalogEntry>> {
+        let words: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
         if words.is_empty() {
             return Ok(Vec::new());
         }
+        self.refresh_search_index()?;
         let mut stmt = self.conn.prepare_cached(
             "SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
                     v.legal_basis, d.number, v.effective
@@ -174,15 +204,42 @@ impl Store {
         rows.map(|r| r.map_err(StoreError::from)?).collect()
     }
 
+    /// Indexes for search the versions stored since the last search.
+    fn refresh_search_index(&mut self) -> Result<()> {
+        let behind: bool = self.conn.query_row(
+            "SELECT coalesce(max(v.id), 0) > (SELECT indexed_to FROM search_state) FROM versions AS v",
+            [],
+            |r| r.get(0),
+        )?;
+        if !behind {
+            return Ok(());
+        }
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO search_index (rowid, body)
+             SELECT id, tthc_fold(name || ' ' || field || ' ' || agency) FROM versions
+             WHERE id > (SELECT indexed_to FROM search_state)",
+            [],
+        )?;
+        tx.execute(
+            "UPDATE search_state SET indexed_to = (SELECT coalesce(max(id), 0) FROM versions)",
+            [],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
     /// The counts of the catalog in force at the end of `day`.
     pub(crate) fn counts(&self, day: Day) -> Result<Counts> {
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(concat!(
+            in_force_at!(),
             "SELECT coalesce(sum(v.level = 0), 0), coalesce(sum(v.level = 1), 0),
                     coalesce(sum(v.level = 2), 0), count(DISTINCT v.code)
-             FROM spans AS s JOIN versions AS v ON v.id = s.id
-             WHERE s.day_from <= ?1 AND s.day_to > ?1",
-        )?;
-        Ok(stmt.query_row(params![day.number()], |r| {
+             FROM in_force AS s JOIN versions AS v ON v.id = s.id"
+        ))?;
+        Ok(stmt.query_row(params![tree_point(day), day.number()], |r| {
             Ok(Counts {
                 province: r.get::<_, i64>(0)?.unsigned_abs(),
                 district: r.get::<_, i64>(1)?.unsigned_abs(),
@@ -190,6 +247,59 @@ impl Store {
                 procedures: r.get::<_, i64>(3)?.unsigned_abs(),
             })
         })?)
+    }
+}
+
+/// The point-in-time part of every catalog query: a CTE `in_force(id)` of the
+/// versions in force at the end of a day. Parameter 1 is the day's point in the
+/// interval tree ([`tree_point`]), parameter 2 the day itself. It walks the
+/// path from the tree's root to the point and reads, at each fork on the path,
+/// the intervals that reach the day: from the left of the point by their end,
+/// from the right by their start.
+macro_rules! in_force_at {
+    () => {
+        "WITH RECURSIVE path (node, k) AS (
+             SELECT 1 << 30, 30
+             UNION ALL
+             SELECT ((?1 >> k) << k) | (1 << (k - 1)), k - 1 FROM path WHERE node <> ?1 AND k > 0
+         ),
+         in_force (id) AS (
+             SELECT s.id FROM path JOIN spans AS s ON s.fork = path.node
+             WHERE path.node >= ?1 AND s.day_from <= ?2
+             UNION ALL
+             SELECT s.id FROM path JOIN spans AS s ON s.fork = path.node
+             WHERE path.node < ?1 AND s.day_to > ?2
+         ) "
+    };
+}
+use in_force_at;
+
+/// Days are shifted by this much into the interval tree, whose nodes are the
+/// positive numbers below 2^31.
+const TREE_SHIFT: i64 = 1 << 29;
+const TREE_TOP: i64 = (1 << 31) - 1;
+
+/// A day's point in the interval tree.
+pub(crate) fn tree_point(day: Day) -> i64 {
+    (i64::from(day.number()) + TREE_SHIFT).clamp(1, TREE_TOP)
+}
+
+/// The fork of the interval `[from, to)`: the node of the virtual tree inside
+/// the interval with the most trailing zero bits.
+pub(crate) fn tree_fork(from: i32, to: i32) -> i64 {
+    let lo = (i64::from(from) + TREE_SHIFT).clamp(1, TREE_TOP);
+    let hi = (i64::from(to) - 1 + TREE_SHIFT).clamp(lo, TREE_TOP);
+    if lo == hi {
+        return lo;
+    }
+    // lo and hi share the bits above `bit`; below it the node with the most
+    // trailing zeros is lo itself when its low bits are all zero, else the
+    // shared prefix followed by a one at `bit`.
+    let bit = 63 - (lo ^ hi).leading_zeros();
+    if lo & ((1 << (bit + 1)) - 1) == 0 {
+        lo
+    } else {
+        (hi >> bit) << bit
     }
 }
 
@@ -241,37 +351,73 @@ fn parse_code(s: &str) -> Result<Code> {
 mod tests {
     use super::*;
 
-    /// The point-in-time query must go through the R*Tree of validity
-    /// intervals and fetch versions by rowid, never scan the history.
+    /// The point-in-time query walks the interval tree through its indexes
+    /// and fetches versions by rowid; it never scans spans or versions.
     #[test]
-    fn catalog_query_uses_the_validity_index() {
+    fn catalog_query_uses_the_interval_tree() {
         let store = Store::open_in_memory().unwrap();
-        let mut stmt = store
-            .conn
-            .prepare(
-                "EXPLAIN QUERY PLAN
-                 SELECT v.level, v.code FROM spans AS s
-                 JOIN versions AS v ON v.id = s.id
-                 JOIN decisions AS d ON d.id = v.decision_id
-                 WHERE s.day_from <= ?1 AND s.day_to > ?1",
-            )
-            .unwrap();
+        let sql = concat!(
+            "EXPLAIN QUERY PLAN ",
+            in_force_at!(),
+            "SELECT v.level, v.code FROM in_force AS s
+             JOIN versions AS v ON v.id = s.id
+             JOIN decisions AS d ON d.id = v.decision_id"
+        );
+        let mut stmt = store.conn.prepare(sql).unwrap();
         let plan: Vec<String> = stmt
-            .query_map(params![0], |r| r.get(3))
+            .query_map(params![tree_point(Day::from_number(20_000)), 20_000], |r| {
+                r.get(3)
+            })
             .unwrap()
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         let plan = plan.join("\n");
-        assert!(plan.contains("VIRTUAL TABLE INDEX"), "{plan}");
+        assert!(
+            plan.contains("INDEX spans_by_fork_from (fork=? AND day_from<?)"),
+            "{plan}"
+        );
+        assert!(
+            plan.contains("INDEX spans_by_fork_to (fork=? AND day_to>?)"),
+            "{plan}"
+        );
         assert!(
             plan.contains("SEARCH v USING INTEGER PRIMARY KEY"),
             "{plan}"
         );
         assert!(
-            plan.contains("SEARCH d USING INTEGER PRIMARY KEY"),
+            !plan.contains("SCAN s") && !plan.contains("SCAN v"),
             "{plan}"
         );
-        assert!(!plan.contains("SCAN v"), "{plan}");
+    }
+
+    /// Brute force over small intervals: an interval contains a day exactly
+    /// when its fork lies on the day's path and the matching bound holds.
+    #[test]
+    fn forks_lie_on_the_path_of_every_day_they_contain() {
+        let path = |day: i32| {
+            let v = tree_point(Day::from_number(day));
+            let mut nodes = vec![1_i64 << 30];
+            let mut k = 30;
+            while *nodes.last().unwrap() != v && k > 0 {
+                nodes.push(((v >> k) << k) | (1 << (k - 1)));
+                k -= 1;
+            }
+            (v, nodes)
+        };
+        for from in -40..40 {
+            for to in (from + 1)..45 {
+                let fork = tree_fork(from, to);
+                for day in -45..50 {
+                    let (v, nodes) = path(day);
+                    let found =
+                        nodes.contains(&fork) && if fork >= v { from <= day } else { to > day };
+                    assert_eq!(found, from <= day && day < to, "[{from},{to}) day {day}");
+                }
+            }
+        }
+        let open = tree_fork(20_000, Day::OPEN);
+        let (v, nodes) = path(30_000);
+        assert!(nodes.contains(&open) && open >= v);
     }
 
     #[test]

@@ -44,6 +44,16 @@ CREATE TABLE versions (
 CREATE INDEX versions_by_entry ON versions (code, level);
 CREATE INDEX versions_by_decision ON versions (decision_id);
 
--- Validity intervals [day_from, day_to) of the versions in force, so that the
--- catalog on any day is found without reading the history.
-CREATE VIRTUAL TABLE spans USING rtree_i32 (id, day_from, day_to);
+-- Validity intervals [day_from, day_to) of the versions in force, indexed as
+-- a relational interval tree: each interval is filed under its fork, the node
+-- of a virtual binary tree over the days where the interval first splits.
+-- The catalog on day D reads only the forks on the path from the root to D,
+-- so its cost depends on the size of the catalog, not on the length of history.
+CREATE TABLE spans (
+    id       INTEGER PRIMARY KEY,   -- the version's id
+    fork     INTEGER NOT NULL,
+    day_from INTEGER NOT NULL,
+    day_to   INTEGER NOT NULL       -- 2147483647 while the version is still in force
+);
+CREATE INDEX spans_by_fork_from ON spans (fork, day_from);
+CREATE INDEX spans_by_fork_to ON spans (fork, day_to);

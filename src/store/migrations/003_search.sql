@@ -1,6 +1,7 @@
--- Full-text index of the versions in force on some day (those with a span),
--- over name, field and agency folded to lower case without diacritics, so
--- "chung thuc" finds "Chứng thực". The rowid is the version id.
+-- Full-text index of versions over name, field and agency, folded to lower
+-- case without diacritics, so "chung thuc" finds "Chứng thực". The rowid is
+-- the version id. Versions are indexed when a search first needs them (every
+-- id up to search_state.indexed_to), so imports do not pay for it.
 CREATE VIRTUAL TABLE search_index USING fts5 (
     body,
     content = '',
@@ -8,6 +9,7 @@ CREATE VIRTUAL TABLE search_index USING fts5 (
     tokenize = 'unicode61'
 );
 
-INSERT INTO search_index (rowid, body)
-SELECT v.id, tthc_fold(v.name || ' ' || v.field || ' ' || v.agency)
-FROM spans AS s JOIN versions AS v ON v.id = s.id;
+CREATE TABLE search_state (
+    indexed_to INTEGER NOT NULL
+);
+INSERT INTO search_state (indexed_to) VALUES (0);

@@ -1,0 +1,717 @@
+//! The checks behind `tthc verify`, on values read back from the store.
+//!
+//! Two passes over the stored history, each fed one row at a time:
+//! - [`DecisionCheck`], per decision in order of import: its role-0 versions
+//!   must give its content digest, its row count and effective dates, and its
+//!   chain digest must follow from the decision before it;
+//! - [`check_entry`], per entry (code, level) with its versions in the order of
+//!   the rules: the history must replay, and every version's details and
+//!   validity interval must be what the rules make of the rows.
+//!
+//! Every mismatch is one line in [`Findings`], naming the decision (number and
+//! signing date) or the entry (code, level).
+
+use std::fmt::Write as _;
+
+use super::canonical::{CanonicalChange, chain_digest, content_digest, row_digest};
+use super::rules::{Change, Effect, FaultKind, Role, merge, replay, validity};
+use super::{ALL_GIVEN, Action, Code, DETAIL_FIELDS, Day, Details, Level, number_key};
+
+/// A decision as stored, with what its rows must reproduce.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecisionHead {
+    /// Its place in the order of import.
+    pub id: i64,
+    pub number: String,
+    pub number_key: String,
+    pub signed: Day,
+    pub effective_first: Day,
+    pub effective_last: Day,
+    pub rows: i64,
+    pub content_sha256: String,
+    pub chain_sha256: String,
+}
+
+impl DecisionHead {
+    /// "decision 12/QĐ-UBND signed 2020-01-02"
+    pub fn label(&self) -> String {
+        decision_label(&self.number, self.signed)
+    }
+}
+
+/// One stored version, as both passes read it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredVersion {
+    pub id: i64,
+    pub decision_id: i64,
+    /// Number and signing date of the decision that made it; `None` when the
+    /// decision is not in the log.
+    pub decision: Option<(String, Day)>,
+    pub row_no: i64,
+    pub action: Action,
+    pub role: Role,
+    pub code: Code,
+    pub level: Level,
+    pub other_code: Option<Code>,
+    pub effective: Day,
+    pub signed: Day,
+    /// Bit `i` set when the decision row gave detail `i` itself.
+    pub given: u8,
+    pub details: Details,
+    /// Its validity interval in the index, `[from, to)` in day numbers.
+    pub span: Option<(i32, i32)>,
+    /// Whether the interval is filed where the index's queries do not look.
+    pub misfiled: bool,
+}
+
+impl StoredVersion {
+    /// What the change does to this version's entry.
+    pub fn effect(&self) -> Effect {
+        Effect::of(self.action, self.role, self.other_code == Some(self.code))
+    }
+
+    /// The cells the decision row gave.
+    pub fn given_cells(&self) -> Details {
+        self.details.masked(self.given)
+    }
+
+    /// "entry 1.001612 at province level"
+    pub fn entry_label(&self) -> String {
+        format!("entry {} at {} level", self.code, self.level)
+    }
+
+    /// "the amended version by decision 12/QĐ-UBND signed 2020-01-02, effective 2020-02-01"
+    pub fn version_label(&self) -> String {
+        let by = match &self.decision {
+            Some((number, signed)) => decision_label(number, *signed),
+            None => format!(
+                "decision id {} (missing from the decision log)",
+                self.decision_id
+            ),
+        };
+        match (self.action, self.role) {
+            (Action::Replaced, Role::Replaced) => format!(
+                "the version by {by} that repeals it by replacement, effective {}",
+                self.effective
+            ),
+            (action, _) => format!("the {action} version by {by}, effective {}", self.effective),
+        }
+    }
+}
+
+impl Change for StoredVersion {
+    fn decision(&self) -> i64 {
+        self.decision_id
+    }
+
+    fn effect(&self) -> Effect {
+        StoredVersion::effect(self)
+    }
+}
+
+/// "decision 12/QĐ-UBND signed 2020-01-02"
+pub fn decision_label(number: &str, signed: Day) -> String {
+    format!("decision {number} signed {signed}")
+}
+
+/// The mismatches found so far: the first `cap` lines, and how many in all.
+#[derive(Debug, Clone)]
+pub struct Findings {
+    shown: Vec<String>,
+    total: usize,
+    cap: usize,
+}
+
+impl Findings {
+    /// Keeps at most `cap` lines; later ones are only counted.
+    pub fn new(cap: usize) -> Self {
+        Findings {
+            shown: Vec::new(),
+            total: 0,
+            cap,
+        }
+    }
+
+    pub fn push(&mut self, line: String) {
+        self.total += 1;
+        if self.shown.len() < self.cap {
+            self.shown.push(line);
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.total == 0
+    }
+
+    /// Every mismatch found, shown or not.
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    pub fn shown(&self) -> &[String] {
+        &self.shown
+    }
+
+    pub fn into_shown(self) -> Vec<String> {
+        self.shown
+    }
+}
+
+/// The role-0 side of a replacement of another code, waiting for its role-1 twin.
+#[derive(Debug, Clone, Copy)]
+struct Replacement {
+    row_no: i64,
+    code: Code,
+    replaced: Code,
+    level: Level,
+    effective: Day,
+}
+
+/// Checks one decision against its stored rows; fed its versions in the
+/// order (row number, role).
+#[derive(Debug)]
+pub struct DecisionCheck {
+    head: DecisionHead,
+    label: String,
+    digests: Vec<[u8; 32]>,
+    effective: Option<(Day, Day)>,
+    next_row: i64,
+    waiting: Option<Replacement>,
+}
+
+impl DecisionCheck {
+    pub fn new(head: DecisionHead) -> Self {
+        DecisionCheck {
+            label: head.label(),
+            head,
+            digests: Vec::new(),
+            effective: None,
+            next_row: 0,
+            waiting: None,
+        }
+    }
+
+    /// "decision 12/QĐ-UBND signed 2020-01-02"
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// Checks one version of the decision and adds it to the content.
+    pub fn version(&mut self, v: &StoredVersion, out: &mut Findings) {
+        let label = &self.label;
+        if v.signed != self.head.signed {
+            out.push(format!(
+                "{label}: version {} (row {}) has signing date {}, the decision {}",
+                v.id, v.row_no, v.signed, self.head.signed
+            ));
+        }
+        match v.role {
+            Role::Primary => self.primary(v, out),
+            Role::Replaced => self.replaced(v, out),
+        }
+    }
+
+    fn primary(&mut self, v: &StoredVersion, out: &mut Findings) {
+        self.missing_twin(out);
+        let label = &self.label;
+        if v.row_no != self.next_row {
+            out.push(format!(
+                "{label}: version {} is row {} where row {} is expected: rows are missing, added or renumbered",
+                v.id, v.row_no, self.next_row
+            ));
+        }
+        self.next_row = v.row_no.saturating_add(1);
+        self.digests.push(row_digest(&CanonicalChange {
+            action: v.action,
+            code: v.code,
+            level: v.level,
+            replaces: v.other_code,
+            effective: v.effective,
+            given: &v.given_cells(),
+        }));
+        self.effective = Some(match self.effective {
+            None => (v.effective, v.effective),
+            Some((first, last)) => (first.min(v.effective), last.max(v.effective)),
+        });
+        if let (Action::Replaced, Some(replaced)) = (v.action, v.other_code)
+            && replaced != v.code
+        {
+            self.waiting = Some(Replacement {
+                row_no: v.row_no,
+                code: v.code,
+                replaced,
+                level: v.level,
+                effective: v.effective,
+            });
+        }
+    }
+
+    fn replaced(&mut self, v: &StoredVersion, out: &mut Findings) {
+        let label = &self.label;
+        let Some(r) = self.waiting.take() else {
+            out.push(format!(
+                "{label}: version {} (row {}) repeals {} at {} level by replacement, but no row of the decision replaces it",
+                v.id, v.row_no, v.code, v.level
+            ));
+            return;
+        };
+        let mut wrong = Vec::new();
+        if v.row_no != r.row_no {
+            wrong.push(format!("row {}", v.row_no));
+        }
+        if v.action != Action::Replaced {
+            wrong.push(format!("action {}", v.action));
+        }
+        if v.code != r.replaced {
+            wrong.push(format!("code {}", v.code));
+        }
+        if v.other_code != Some(r.code) {
+            wrong.push(format!(
+                "new code {}",
+                v.other_code
+                    .map_or_else(|| "none".to_owned(), |c| c.to_string())
+            ));
+        }
+        if v.level != r.level {
+            wrong.push(format!("level {}", v.level));
+        }
+        if v.effective != r.effective {
+            wrong.push(format!("effective date {}", v.effective));
+        }
+        if v.given != 0 {
+            wrong.push(format!("given cells {:#08b}", v.given));
+        }
+        if !wrong.is_empty() {
+            out.push(format!(
+                "{label}: the repeal of {} at {} level by the replacement at row {} has {}",
+                r.replaced,
+                r.level,
+                r.row_no,
+                wrong.join(", ")
+            ));
+        }
+    }
+
+    fn missing_twin(&mut self, out: &mut Findings) {
+        if let Some(r) = self.waiting.take() {
+            out.push(format!(
+                "{}: row {} replaces {} at {} level by {}, but the repeal of {} is missing",
+                self.label, r.row_no, r.replaced, r.level, r.code, r.replaced
+            ));
+        }
+    }
+
+    /// Compares what the rows give with what the decision records. `previous`
+    /// is the stored chain digest of the decision before it (`""` for the
+    /// first), `None` when it could not be read.
+    pub fn finish(mut self, previous: Option<&str>, out: &mut Findings) {
+        self.missing_twin(out);
+        let head = &self.head;
+        let label = &self.label;
+        let key = number_key(&head.number);
+        if key != head.number_key {
+            out.push(format!(
+                "{label}: number key is {:?}, the number gives {key:?}",
+                head.number_key
+            ));
+        }
+        let rows = self.digests.len() as i64;
+        if rows != head.rows {
+            out.push(format!(
+                "{label}: records {} rows, {rows} are stored",
+                head.rows
+            ));
+        }
+        if let Some((first, last)) = self.effective
+            && (first, last) != (head.effective_first, head.effective_last)
+        {
+            out.push(format!(
+                "{label}: records effective dates {} to {}, its rows give {first} to {last}",
+                head.effective_first, head.effective_last
+            ));
+        }
+        let content = content_digest(&head.number_key, head.signed, &mut self.digests);
+        if content != head.content_sha256 {
+            out.push(format!(
+                "{label}: content hash {} does not match its rows, which give {content}",
+                short(&head.content_sha256)
+            ));
+        }
+        if let Some(previous) = previous {
+            let chain = chain_digest(previous, &head.content_sha256);
+            if chain != head.chain_sha256 {
+                let before = if previous.is_empty() {
+                    "the start of the chain".to_owned()
+                } else {
+                    format!("the previous decision's chain hash {}", short(previous))
+                };
+                out.push(format!(
+                    "{label}: chain hash {} does not follow from {before} and its content hash (expected {chain})",
+                    short(&head.chain_sha256)
+                ));
+            }
+        }
+    }
+}
+
+/// The first 12 characters of a hash, for messages.
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}
+
+/// Checks one entry's versions, in the order of the rules (effective date,
+/// signing date, order of import, row order): the history must replay, each
+/// version's details must be what its given cells make of the version before
+/// it, and its validity interval must be what the next version leaves it.
+pub fn check_entry(versions: &[StoredVersion], out: &mut Findings) {
+    let Some(first) = versions.first() else {
+        return;
+    };
+    let entry = first.entry_label();
+    if let Err(fault) = replay(versions) {
+        let v = &versions[fault.at];
+        let why = match fault.kind {
+            FaultKind::Duplicate(other) => format!(
+                "its decision names the entry twice (also in version {})",
+                versions[other].id
+            ),
+            FaultKind::Broken(violation) => format!("the entry {violation} at that point"),
+        };
+        out.push(format!(
+            "{entry}: the history does not replay at {}: {why}",
+            v.version_label()
+        ));
+    }
+    let mut previous = Details::default();
+    for (i, v) in versions.iter().enumerate() {
+        check_given(&entry, v, out);
+        let given = v.given_cells();
+        let expected = if v.effect().inherits_details() {
+            merge(&previous, &given)
+        } else {
+            given
+        };
+        let differs = field_differences(&v.details, &expected);
+        if !differs.is_empty() {
+            out.push(format!(
+                "{entry}: {} holds {}",
+                v.version_label(),
+                differs.join("; ")
+            ));
+        }
+        let next = versions.get(i + 1).map(|n| n.effective);
+        let span = validity(v.effect(), v.effective, next);
+        if span != v.span {
+            out.push(format!(
+                "{entry}: {} has {} in the index, the history gives {}",
+                v.version_label(),
+                describe_span(v.span),
+                describe_span(span)
+            ));
+        }
+        if v.misfiled {
+            out.push(format!(
+                "{entry}: {} has its validity interval filed at the wrong place in the index, so the catalog misses it on some days",
+                v.version_label()
+            ));
+        }
+        previous = expected;
+    }
+}
+
+/// The `given` mask must name detail fields only, and only cells that hold text.
+fn check_given(entry: &str, v: &StoredVersion, out: &mut Findings) {
+    if v.given & !ALL_GIVEN != 0 {
+        out.push(format!(
+            "{entry}: {} has given mask {}, which names no detail field",
+            v.version_label(),
+            v.given
+        ));
+        return;
+    }
+    let empty: Vec<&str> = DETAIL_FIELDS
+        .iter()
+        .zip(v.details.as_array())
+        .enumerate()
+        .filter(|&(i, (_, value))| v.given & (1 << i) != 0 && value.is_empty())
+        .map(|(_, (name, _))| *name)
+        .collect();
+    if !empty.is_empty() {
+        out.push(format!(
+            "{entry}: {} has given mask {} marking empty {} as given",
+            v.version_label(),
+            v.given,
+            empty.join(", ")
+        ));
+    }
+}
+
+/// "name \"X\" where the history gives \"Y\"", per differing field.
+fn field_differences(stored: &Details, expected: &Details) -> Vec<String> {
+    DETAIL_FIELDS
+        .iter()
+        .zip(stored.as_array().into_iter().zip(expected.as_array()))
+        .filter(|(_, (s, e))| s != e)
+        .map(|(name, (s, e))| format!("{name} {:?} where the history gives {:?}", clip(s), clip(e)))
+        .collect()
+}
+
+/// Long cells are cut in messages.
+fn clip(text: &str) -> String {
+    const MAX: usize = 80;
+    match text.char_indices().nth(MAX) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+/// "validity 2020-01-01 to 2021-01-01", "validity from 2020-01-01 on", "no validity interval".
+pub fn describe_span(span: Option<(i32, i32)>) -> String {
+    let Some((from, to)) = span else {
+        return "no validity interval".to_owned();
+    };
+    let mut text = format!("validity from {}", Day::from_number(from));
+    if to == Day::OPEN {
+        text.push_str(" on");
+    } else {
+        let _ = write!(text, " to {}", Day::from_number(to));
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::canonical::{chain_digest, content_digest};
+
+    fn day(s: &str) -> Day {
+        Day::parse(s).unwrap()
+    }
+
+    fn code(s: &str) -> Code {
+        Code::parse(s).unwrap()
+    }
+
+    fn details(name: &str, fee: &str) -> Details {
+        Details {
+            name: name.into(),
+            fee: fee.into(),
+            ..Details::default()
+        }
+    }
+
+    /// A version of 1.000001 at province level by decision `decision`.
+    fn version(decision: i64, action: Action, effective: &str, d: Details) -> StoredVersion {
+        StoredVersion {
+            id: decision * 10,
+            decision_id: decision,
+            decision: Some((format!("{decision}/QĐ"), day("2020-01-01"))),
+            row_no: 0,
+            action,
+            role: Role::Primary,
+            code: code("1.000001"),
+            level: Level::Province,
+            other_code: None,
+            effective: day(effective),
+            signed: day("2020-01-01"),
+            given: d.given_mask(),
+            details: d,
+            span: None,
+            misfiled: false,
+        }
+    }
+
+    /// Versions with the validity intervals the rules give them.
+    fn with_spans(mut versions: Vec<StoredVersion>) -> Vec<StoredVersion> {
+        for i in 0..versions.len() {
+            let next = versions.get(i + 1).map(|n| n.effective);
+            versions[i].span = validity(versions[i].effect(), versions[i].effective, next);
+        }
+        versions
+    }
+
+    fn history() -> Vec<StoredVersion> {
+        let mut amend = version(2, Action::Amended, "2021-01-01", details("", "5"));
+        amend.details = details("A", "5");
+        let mut repeal = version(3, Action::Repealed, "2022-01-01", Details::default());
+        repeal.details = details("A", "5");
+        with_spans(vec![
+            version(1, Action::Added, "2020-01-01", details("A", "1")),
+            amend,
+            repeal,
+        ])
+    }
+
+    fn check(versions: &[StoredVersion]) -> Vec<String> {
+        let mut out = Findings::new(100);
+        check_entry(versions, &mut out);
+        out.into_shown()
+    }
+
+    #[test]
+    fn a_consistent_history_passes() {
+        assert_eq!(check(&history()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn an_inherited_cell_edited_is_found() {
+        let mut h = history();
+        h[1].details.name = "B".into();
+        let found = check(&h);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].contains("entry 1.000001 at province level"),
+            "{found:?}"
+        );
+        assert!(
+            found[0].contains("name \"B\" where the history gives \"A\""),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_given_mask_on_an_empty_cell_is_found() {
+        let mut h = history();
+        h[0].given |= 0b10;
+        let found = check(&h);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("marking empty field as given")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn spans_missing_extra_or_different_are_found() {
+        let mut h = history();
+        h[0].span = None;
+        h[2].span = Some((1, 2));
+        h[1].span = Some((h[1].effective.number(), Day::OPEN));
+        let found = check(&h);
+        assert_eq!(found.len(), 3, "{found:?}");
+        assert!(found[0].contains("has no validity interval in the index, the history gives validity from 2020-01-01 to 2021-01-01"), "{found:?}");
+        assert!(
+            found[1].contains("validity from 2021-01-01 on in the index"),
+            "{found:?}"
+        );
+        assert!(
+            found[2].contains("the history gives no validity interval"),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_misfiled_interval_is_found() {
+        let mut h = history();
+        h[1].misfiled = true;
+        let found = check(&h);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("the amended version by decision 2/QĐ signed 2020-01-01, effective 2021-01-01 has its validity interval filed at the wrong place"), "{found:?}");
+    }
+
+    #[test]
+    fn a_history_that_breaks_the_rules_is_found() {
+        let mut h = history();
+        h.remove(0);
+        let h = with_spans(h);
+        let found = check(&h);
+        assert!(
+            found[0].contains("does not replay at the amended version by decision 2/QĐ signed 2020-01-01, effective 2021-01-01: the entry is not in force"),
+            "{found:?}"
+        );
+    }
+
+    fn head(rows: &mut [[u8; 32]], n: i64, previous: &str) -> DecisionHead {
+        let content = content_digest("1/QĐ", day("2020-01-01"), rows);
+        DecisionHead {
+            id: 1,
+            number: "01/qđ".into(),
+            number_key: "1/QĐ".into(),
+            signed: day("2020-01-01"),
+            effective_first: day("2020-01-01"),
+            effective_last: day("2020-01-01"),
+            rows: n,
+            chain_sha256: chain_digest(previous, &content),
+            content_sha256: content,
+        }
+    }
+
+    fn digest(v: &StoredVersion) -> [u8; 32] {
+        row_digest(&CanonicalChange {
+            action: v.action,
+            code: v.code,
+            level: v.level,
+            replaces: v.other_code,
+            effective: v.effective,
+            given: &v.given_cells(),
+        })
+    }
+
+    fn decision_findings(
+        head: DecisionHead,
+        versions: &[StoredVersion],
+        prev: &str,
+    ) -> Vec<String> {
+        let mut out = Findings::new(100);
+        let mut check = DecisionCheck::new(head);
+        for v in versions {
+            check.version(v, &mut out);
+        }
+        check.finish(Some(prev), &mut out);
+        out.into_shown()
+    }
+
+    #[test]
+    fn a_decision_matching_its_rows_passes_and_an_edited_row_does_not() {
+        let v = version(1, Action::Added, "2020-01-01", details("A", "1"));
+        let h = head(&mut [digest(&v)], 1, "");
+        assert_eq!(
+            decision_findings(h.clone(), std::slice::from_ref(&v), ""),
+            Vec::<String>::new()
+        );
+        let mut edited = v.clone();
+        edited.details.fee = "2".into();
+        let found = decision_findings(h.clone(), &[edited], "");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0].starts_with("decision 01/qđ signed 2020-01-01: content hash"),
+            "{found:?}"
+        );
+        let found = decision_findings(h, &[v], "x");
+        assert!(found[0].contains("chain hash"), "{found:?}");
+    }
+
+    #[test]
+    fn a_replacement_needs_its_repeal() {
+        let mut new = version(1, Action::Replaced, "2020-01-01", details("A", "1"));
+        new.code = code("1.000002");
+        new.other_code = Some(code("1.000001"));
+        let mut old = version(1, Action::Replaced, "2020-01-01", Details::default());
+        old.role = Role::Replaced;
+        old.other_code = Some(new.code);
+        let h = head(&mut [digest(&new)], 1, "");
+        assert_eq!(
+            decision_findings(h.clone(), &[new.clone(), old.clone()], ""),
+            Vec::<String>::new()
+        );
+        let found = decision_findings(h.clone(), &[new.clone()], "");
+        assert!(
+            found[0].contains("the repeal of 1.000001 is missing"),
+            "{found:?}"
+        );
+        old.effective = day("2020-02-02");
+        let found = decision_findings(h, &[new, old], "");
+        assert!(found[0].contains("effective date 2020-02-02"), "{found:?}");
+    }
+
+    #[test]
+    fn findings_keep_the_first_lines_and_count_the_rest() {
+        let mut out = Findings::new(2);
+        for i in 0..5 {
+            out.push(i.to_string());
+        }
+        assert_eq!(out.shown(), ["0", "1"]);
+        assert_eq!(out.total(), 5);
+    }
+}

@@ -1,0 +1,414 @@
+//! The read side for audits: decisions as points of history, the catalog
+//! right after a decision, entry histories, replacements and upcoming changes.
+
+use std::collections::HashSet;
+
+use rusqlite::{Row, params};
+
+use super::{Result, Store, StoreError, parse_code, parse_level};
+use crate::domain::diff::Replacement;
+use crate::domain::rules::{OrderKey, Role};
+use crate::domain::version::EntryVersion;
+use crate::domain::{
+    Action, CatalogEntry, Code, Counts, Day, DecisionPoint, Details, Level, Point,
+};
+
+/// A stored change that takes effect later, as `tthc upcoming` lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct UpcomingChange {
+    pub effective: Day,
+    pub decision: String,
+    pub signed: Day,
+    pub action: Action,
+    pub level: Level,
+    pub code: Code,
+    /// Replacements by another code: the old code.
+    pub replaces: Option<Code>,
+    pub name: String,
+}
+
+impl Store {
+    /// The stored decisions whose normalized number is `key`, by signing date.
+    pub(crate) fn decisions_numbered(&self, key: &str) -> Result<Vec<(String, DecisionPoint)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, number, number_key, signed, effective_last FROM decisions
+             WHERE number_key = ?1 ORDER BY signed, id",
+        )?;
+        let rows = stmt.query_map(params![key], decision_point)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every stored decision with its normalized number, by signing date.
+    pub(crate) fn decision_points(&self) -> Result<Vec<(String, DecisionPoint)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, number, number_key, signed, effective_last FROM decisions
+             ORDER BY signed, id",
+        )?;
+        let rows = stmt.query_map([], decision_point)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The catalog at a point, ordered by level, field, code.
+    pub(crate) fn catalog_at(&self, point: &Point) -> Result<Vec<CatalogEntry>> {
+        let entries = self.catalog(point.day())?;
+        self.narrow_to(point, entries, |_| true)
+    }
+
+    /// Turns the entries in force at the end of the point's day (all of them,
+    /// or those that `keep` selects) into those at the point, ordered by level,
+    /// field, code. For a point after a decision, the changes of that day
+    /// ordered after the decision are undone: each entry they touch is taken
+    /// as it stands right after the decision, if `keep` selects it.
+    pub(crate) fn narrow_to(
+        &self,
+        point: &Point,
+        mut entries: Vec<CatalogEntry>,
+        keep: impl Fn(&CatalogEntry) -> bool,
+    ) -> Result<Vec<CatalogEntry>> {
+        let Point::AfterDecision(decision) = point else {
+            return Ok(entries);
+        };
+        let fixes = self.standing_before_later_changes(decision)?;
+        if fixes.is_empty() {
+            return Ok(entries);
+        }
+        let touched: HashSet<(Level, Code)> = fixes.iter().map(|(l, c, _)| (*l, *c)).collect();
+        entries.retain(|e| !touched.contains(&(e.level, e.code)));
+        entries.extend(
+            fixes
+                .into_iter()
+                .filter_map(|(_, _, e)| e)
+                .filter(|e| keep(e)),
+        );
+        entries.sort_by(|a, b| {
+            (a.level, &a.details.field, a.code).cmp(&(b.level, &b.details.field, b.code))
+        });
+        Ok(entries)
+    }
+
+    /// The counts of the catalog at a point.
+    pub(crate) fn counts_at(&self, point: &Point) -> Result<Counts> {
+        match point {
+            Point::Day(day) => self.counts(*day),
+            Point::AfterDecision(_) => Ok(Counts::of(&self.catalog_at(point)?)),
+        }
+    }
+
+    /// For each entry with a change on the decision's last effective day ordered
+    /// after the decision: the entry as it stands right after the decision
+    /// (`None` when it is not in force then).
+    fn standing_before_later_changes(
+        &self,
+        d: &DecisionPoint,
+    ) -> Result<Vec<(Level, Code, Option<CatalogEntry>)>> {
+        let mut stmt = self.conn.prepare_cached(STANDING_SQL)?;
+        let rows = stmt.query_map(
+            params![d.effective_last.number(), d.signed.number(), d.id],
+            |r| {
+                let level: i64 = r.get(0)?;
+                let code: String = r.get(1)?;
+                let action: Option<i64> = r.get(2)?;
+                let role: Option<i64> = r.get(3)?;
+                let in_force = action.is_some_and(|a| a != Action::Repealed as i64)
+                    && role == Some(Role::Primary as i64);
+                let entry = if in_force {
+                    Some((
+                        Details {
+                            name: r.get(4)?,
+                            field: r.get(5)?,
+                            agency: r.get(6)?,
+                            processing_time: r.get(7)?,
+                            fee: r.get(8)?,
+                            legal_basis: r.get(9)?,
+                        },
+                        r.get::<_, String>(10)?,
+                        r.get::<_, i32>(11)?,
+                    ))
+                } else {
+                    None
+                };
+                Ok((level, code, entry))
+            },
+        )?;
+        let mut fixes = Vec::new();
+        for row in rows {
+            let (level, code, entry) = row?;
+            let (level, code) = (parse_level(level)?, parse_code(&code)?);
+            let entry = entry.map(|(details, decision, effective)| CatalogEntry {
+                level,
+                code,
+                details,
+                decision,
+                effective: Day::from_number(effective),
+            });
+            fixes.push((level, code, entry));
+        }
+        Ok(fixes)
+    }
+
+    /// Every version of a code's entries (at one level, or all), by level then rule order.
+    pub(crate) fn entry_versions(
+        &self,
+        code: Code,
+        level: Option<Level>,
+    ) -> Result<Vec<EntryVersion>> {
+        let mut stmt = self.conn.prepare_cached(ENTRY_VERSIONS_SQL)?;
+        let rows = stmt.query_map(params![code.to_string(), level.map(|l| l as i64)], |r| {
+            Ok((r.get::<_, i64>(0)?, raw_version(r)?))
+        })?;
+        let mut versions = Vec::new();
+        for row in rows {
+            let (id, raw) = row?;
+            versions.push(raw.into_version(id, code)?);
+        }
+        Ok(versions)
+    }
+
+    /// The replacements by another code effective from `first` to `last` (both included).
+    pub(crate) fn replacements(&self, first: Day, last: Day) -> Result<Vec<Replacement>> {
+        let mut stmt = self.conn.prepare_cached(REPLACEMENTS_SQL)?;
+        let rows = stmt.query_map(
+            params![
+                first.number(),
+                last.number(),
+                Action::Replaced as i64,
+                Role::Primary as i64
+            ],
+            |r| {
+                Ok((
+                    OrderKey {
+                        effective: Day::from_number(r.get(0)?),
+                        signed: Day::from_number(r.get(1)?),
+                        decision_seq: r.get(2)?,
+                        row: r.get(3)?,
+                    },
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, String>(7)?,
+                ))
+            },
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, level, old, new, decision) = row?;
+            out.push(Replacement {
+                key,
+                level: parse_level(level)?,
+                old: parse_code(&old)?,
+                new: parse_code(&new)?,
+                decision,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The changes of the entries' own codes effective after `after` up to
+    /// `until` (included), by effective date, level, code.
+    pub(crate) fn upcoming(&self, after: Day, until: Day) -> Result<Vec<UpcomingChange>> {
+        let mut stmt = self.conn.prepare_cached(UPCOMING_SQL)?;
+        let rows = stmt.query_map(
+            params![after.number(), until.number(), Role::Primary as i64],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, i32>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, i32>(3)?,
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, i64>(5)?,
+                    r.get::<_, String>(6)?,
+                    r.get::<_, Option<String>>(7)?,
+                    r.get::<_, String>(8)?,
+                ))
+            },
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, effective, decision, signed, action, level, code, other, name) = row?;
+            let action = Action::from_index(action)
+                .ok_or_else(|| StoreError::Corrupt(format!("version {id}: action {action}")))?;
+            let code = parse_code(&code)?;
+            let other = other.as_deref().map(parse_code).transpose()?;
+            out.push(UpcomingChange {
+                effective: Day::from_number(effective),
+                decision,
+                signed: Day::from_number(signed),
+                action,
+                level: parse_level(level)?,
+                code,
+                replaces: other.filter(|o| action == Action::Replaced && *o != code),
+                name,
+            });
+        }
+        Ok(out)
+    }
+}
+
+/// Every version of a code (?1) at one level (?2) or all, by level then rule order.
+const ENTRY_VERSIONS_SQL: &str = "
+    SELECT v.id, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.action,
+           v.role, v.other_code, v.given, v.name, v.field, v.agency,
+           v.processing_time, v.fee, v.legal_basis, d.number
+    FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
+    WHERE v.code = ?1 AND (?2 IS NULL OR v.level = ?2)
+    ORDER BY v.level, v.effective, v.signed, v.decision_id, v.row_no";
+
+/// Replacements (action ?3, role ?4) by another code effective from ?1 to ?2.
+const REPLACEMENTS_SQL: &str = "
+    SELECT v.effective, v.signed, v.decision_id, v.row_no, v.level, v.other_code, v.code,
+           d.number
+    FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
+    WHERE v.effective BETWEEN ?1 AND ?2 AND v.action = ?3 AND v.role = ?4
+          AND v.other_code IS NOT NULL AND v.other_code <> v.code";
+
+/// Changes of the entries' own codes (role ?3) effective after ?1 up to ?2.
+const UPCOMING_SQL: &str = "
+    SELECT v.id, v.effective, d.number, d.signed, v.action, v.level, v.code, v.other_code,
+           v.name
+    FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
+    WHERE v.effective > ?1 AND v.effective <= ?2 AND v.role = ?3
+    ORDER BY v.effective, v.level, v.code, v.signed, v.decision_id, v.row_no";
+
+/// For each entry changed on day ?1 by a decision ordered after the decision
+/// (signed ?2, id ?3), the entry's latest version up to that decision.
+const STANDING_SQL: &str = "
+    WITH later (code, level) AS (
+        SELECT DISTINCT code, level FROM versions
+        WHERE effective = ?1 AND (signed > ?2 OR (signed = ?2 AND decision_id > ?3))
+    )
+    SELECT l.level, l.code, v.action, v.role, v.name, v.field, v.agency, v.processing_time,
+           v.fee, v.legal_basis, d.number, v.effective
+    FROM later AS l
+    LEFT JOIN versions AS v ON v.id = (
+        SELECT p.id FROM versions AS p
+        WHERE p.code = l.code AND p.level = l.level
+          AND (p.effective < ?1 OR (p.effective = ?1
+               AND (p.signed < ?2 OR (p.signed = ?2 AND p.decision_id <= ?3))))
+        ORDER BY p.effective DESC, p.signed DESC, p.decision_id DESC, p.row_no DESC
+        LIMIT 1)
+    LEFT JOIN decisions AS d ON d.id = v.decision_id";
+
+fn decision_point(r: &Row<'_>) -> rusqlite::Result<(String, DecisionPoint)> {
+    Ok((
+        r.get(2)?,
+        DecisionPoint {
+            id: r.get(0)?,
+            number: r.get(1)?,
+            signed: Day::from_number(r.get(3)?),
+            effective_last: Day::from_number(r.get(4)?),
+        },
+    ))
+}
+
+/// A version row as read, before its codes and enums are checked.
+struct RawVersion {
+    level: i64,
+    key: OrderKey,
+    action: i64,
+    role: i64,
+    other_code: Option<String>,
+    given: u8,
+    details: Details,
+    decision: String,
+}
+
+fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
+    Ok(RawVersion {
+        level: r.get(1)?,
+        key: OrderKey {
+            effective: Day::from_number(r.get(2)?),
+            signed: Day::from_number(r.get(3)?),
+            decision_seq: r.get(4)?,
+            row: r.get(5)?,
+        },
+        action: r.get(6)?,
+        role: r.get(7)?,
+        other_code: r.get(8)?,
+        given: r.get(9)?,
+        details: Details {
+            name: r.get(10)?,
+            field: r.get(11)?,
+            agency: r.get(12)?,
+            processing_time: r.get(13)?,
+            fee: r.get(14)?,
+            legal_basis: r.get(15)?,
+        },
+        decision: r.get(16)?,
+    })
+}
+
+impl RawVersion {
+    fn into_version(self, id: i64, code: Code) -> Result<EntryVersion> {
+        let corrupt = |what: String| StoreError::Corrupt(format!("version {id}: {what}"));
+        Ok(EntryVersion {
+            key: self.key,
+            level: parse_level(self.level)?,
+            code,
+            action: Action::from_index(self.action)
+                .ok_or_else(|| corrupt(format!("action {}", self.action)))?,
+            role: Role::from_index(self.role)
+                .ok_or_else(|| corrupt(format!("role {}", self.role)))?,
+            other_code: self.other_code.as_deref().map(parse_code).transpose()?,
+            given: self.given,
+            details: self.details,
+            decision: self.decision,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::OpenMode;
+
+    fn plan(store: &Store, sql: &str, params: impl rusqlite::Params) -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let rows: Vec<String> = stmt
+            .query_map(params, |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        rows.join("\n")
+    }
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("t.db"), OpenMode::Create).unwrap();
+        (dir, store)
+    }
+
+    /// The catalog right after a decision reads only the changes of one day
+    /// (by effective date) and each touched entry's versions (by entry).
+    #[test]
+    fn the_catalog_after_a_decision_does_not_scan_the_history() {
+        let (_dir, store) = store();
+        let plan = plan(&store, STANDING_SQL, params![0, 0, 0]);
+        assert!(plan.contains("versions_by_effective"), "{plan}");
+        assert!(plan.contains("versions_by_entry"), "{plan}");
+        assert!(!plan.contains("SCAN versions"), "{plan}");
+        assert!(!plan.contains("SCAN p"), "{plan}");
+        assert!(
+            !plan.contains("SCAN v\n") && !plan.ends_with("SCAN v"),
+            "{plan}"
+        );
+    }
+
+    #[test]
+    fn history_replacements_and_upcoming_use_indexes() {
+        let (_dir, store) = store();
+        let cases: [(&str, &[i64], &str); 3] = [
+            (ENTRY_VERSIONS_SQL, &[0, 1], "versions_by_entry"),
+            (REPLACEMENTS_SQL, &[0, 1, 2, 0], "versions_by_effective"),
+            (UPCOMING_SQL, &[0, 1, 0], "versions_by_effective"),
+        ];
+        for (sql, p, index) in cases {
+            let plan = plan(&store, sql, rusqlite::params_from_iter(p));
+            assert!(plan.contains(index), "{plan}");
+            assert!(!plan.contains("SCAN v"), "{plan}");
+        }
+    }
+}

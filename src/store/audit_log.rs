@@ -1,0 +1,382 @@
+//! The read side of the audit: the decision log, and the stored history read
+//! back one row at a time for `tthc verify`.
+//!
+//! The history is streamed: each scan is one query whose rows are handed to a
+//! callback as they come, so memory does not grow with the history. A value
+//! the store cannot read (text in a date column, an unknown level) is handed
+//! over as a message instead of stopping the scan.
+
+use rusqlite::types::{FromSql, ValueRef};
+use rusqlite::{ErrorCode, Row, Transaction, TransactionBehavior, params};
+
+use super::{Result, Store, StoreError, tree_fork};
+use crate::domain::rules::Role;
+use crate::domain::verify::{DecisionHead, StoredVersion};
+use crate::domain::{Action, Code, Day, Details, Level};
+
+/// A read of the whole store in one snapshot: imports that commit meanwhile
+/// are not seen.
+pub(crate) struct LogReader<'c> {
+    tx: Transaction<'c>,
+}
+
+/// What the decision scan hands over, in order of import.
+#[derive(Debug)]
+pub(crate) enum LogItem {
+    /// A decision; its versions follow, ordered by row number then role.
+    Decision(std::result::Result<DecisionHead, String>),
+    /// A version of the last decision handed over.
+    Version(std::result::Result<StoredVersion, String>),
+}
+
+/// One line of the decision log.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct LoggedDecision {
+    pub number: String,
+    pub signed: Day,
+    pub effective_first: Day,
+    pub effective_last: Day,
+    /// Entry changes per action (added, amended, replaced, repealed).
+    pub actions: [u64; 4],
+    pub rows: u64,
+    pub source: String,
+    pub source_sha256: String,
+    pub imported_at: String,
+    pub imported_by: String,
+    pub chain_sha256: String,
+}
+
+/// The columns of a version as [`version_at`] reads them: the version, the
+/// number and signing date of its decision, and its validity interval.
+const VERSION_COLUMNS: &str = "v.id, v.decision_id, v.row_no, v.action, v.role, v.code, v.level,
+    v.other_code, v.effective, v.signed, v.given, v.name, v.field, v.agency, v.processing_time,
+    v.fee, v.legal_basis";
+const VERSION_NAMES: [&str; 17] = [
+    "id",
+    "decision_id",
+    "row_no",
+    "action",
+    "role",
+    "code",
+    "level",
+    "other_code",
+    "effective",
+    "signed",
+    "given",
+    "name",
+    "field",
+    "agency",
+    "processing_time",
+    "fee",
+    "legal_basis",
+];
+
+impl Store {
+    /// Starts a read of the whole store in one snapshot.
+    pub(crate) fn read_log(&mut self) -> Result<LogReader<'_>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        Ok(LogReader { tx })
+    }
+
+    /// The decisions in order of import, with their entry changes per action.
+    pub(crate) fn decision_log(&self) -> Result<Vec<LoggedDecision>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT d.number, d.signed, d.effective_first, d.effective_last,
+                    coalesce(a.added, 0), coalesce(a.amended, 0), coalesce(a.replaced, 0),
+                    coalesce(a.repealed, 0), d.rows, d.source, d.source_sha256, d.imported_at,
+                    d.imported_by, d.chain_sha256
+             FROM decisions AS d
+             LEFT JOIN (SELECT decision_id, sum(action = 0) AS added, sum(action = 1) AS amended,
+                               sum(action = 2) AS replaced, sum(action = 3) AS repealed
+                        FROM versions WHERE role = 0 GROUP BY decision_id) AS a
+                    ON a.decision_id = d.id
+             ORDER BY d.id",
+        )?;
+        let mut rows = stmt.query([])?;
+        let mut log = Vec::new();
+        while let Some(r) = rows.next()? {
+            let count = |i: usize| -> Result<u64> {
+                let n: i64 = r.get(i)?;
+                u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("row count {n}")))
+            };
+            log.push(LoggedDecision {
+                number: r.get(0)?,
+                signed: Day::from_number(r.get(1)?),
+                effective_first: Day::from_number(r.get(2)?),
+                effective_last: Day::from_number(r.get(3)?),
+                actions: [count(4)?, count(5)?, count(6)?, count(7)?],
+                rows: count(8)?,
+                source: r.get(9)?,
+                source_sha256: r.get(10)?,
+                imported_at: r.get(11)?,
+                imported_by: r.get(12)?,
+                chain_sha256: r.get(13)?,
+            });
+        }
+        Ok(log)
+    }
+}
+
+impl StoreError {
+    /// Whether the error says the database file itself is damaged.
+    pub(crate) fn is_damage(&self) -> bool {
+        match self {
+            StoreError::Corrupt(_) => true,
+            StoreError::Sqlite(e) => matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
+            ),
+            _ => false,
+        }
+    }
+}
+
+impl LogReader<'_> {
+    /// Runs `SQLite`'s integrity and foreign key checks; hands over each problem.
+    pub(crate) fn integrity(&self, mut on: impl FnMut(String)) -> Result<()> {
+        let mut stmt = self.tx.prepare("PRAGMA integrity_check(100)")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let line: String = r.get(0)?;
+            if line != "ok" {
+                on(format!("SQLite integrity check: {line}"));
+            }
+        }
+        let mut stmt = self.tx.prepare("PRAGMA foreign_key_check")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let table: String = r.get(0)?;
+            let rowid: Option<i64> = r.get(1)?;
+            let parent: String = r.get(2)?;
+            on(format!(
+                "SQLite foreign key check: row {} of {table} refers to a row of {parent} that does not exist",
+                rowid.map_or_else(|| "?".to_owned(), |id| id.to_string())
+            ));
+        }
+        Ok(())
+    }
+
+    /// Every decision in order of import, each followed by its versions in
+    /// the order (row number, role).
+    pub(crate) fn scan_decisions<E: From<StoreError>>(
+        &self,
+        mut on: impl FnMut(LogItem) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self
+            .tx
+            .prepare(&decisions_sql())
+            .map_err(StoreError::from)?;
+        let mut rows = stmt.query([]).map_err(StoreError::from)?;
+        let mut last = None;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            let id: i64 = r.get(0).map_err(StoreError::from)?;
+            if last != Some(id) {
+                last = Some(id);
+                on(LogItem::Decision(decision_head(r, id)))?;
+            }
+            if r.get_ref(9).map_err(StoreError::from)? != ValueRef::Null {
+                on(LogItem::Version(version_at(r, 9)))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Every version, entry by entry (code, level), each entry's versions in
+    /// the order of the rules: effective date, signing date, order of import,
+    /// row order.
+    pub(crate) fn scan_entries<E: From<StoreError>>(
+        &self,
+        mut on: impl FnMut(std::result::Result<StoredVersion, String>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
+        let mut stmt = self.tx.prepare(&entries_sql()).map_err(StoreError::from)?;
+        let mut rows = stmt.query([]).map_err(StoreError::from)?;
+        while let Some(r) = rows.next().map_err(StoreError::from)? {
+            on(version_at(r, 0))?;
+        }
+        Ok(())
+    }
+
+    /// Validity intervals of no version: the id they name and the interval
+    /// (`None` when its days cannot be read).
+    pub(crate) fn stray_spans(&self, mut on: impl FnMut(i64, Option<(i32, i32)>)) -> Result<()> {
+        let mut stmt = self.tx.prepare(
+            "SELECT s.id, s.day_from, s.day_to FROM spans AS s
+             WHERE NOT EXISTS (SELECT 1 FROM versions AS v WHERE v.id = s.id)
+             ORDER BY s.id",
+        )?;
+        let mut rows = stmt.query(params![])?;
+        while let Some(r) = rows.next()? {
+            let from: Option<i32> = r.get(1).ok().flatten();
+            let to: Option<i32> = r.get(2).ok().flatten();
+            on(r.get(0)?, from.zip(to));
+        }
+        Ok(())
+    }
+}
+
+fn decisions_sql() -> String {
+    format!(
+        "SELECT d.id, d.number, d.number_key, d.signed, d.effective_first, d.effective_last,
+                d.rows, d.content_sha256, d.chain_sha256, {VERSION_COLUMNS},
+                d.number, d.signed, NULL, NULL, NULL
+         FROM decisions AS d LEFT JOIN versions AS v ON v.decision_id = d.id
+         ORDER BY d.id, v.row_no, v.role, v.id"
+    )
+}
+
+fn entries_sql() -> String {
+    format!(
+        "SELECT {VERSION_COLUMNS}, dl.number, dl.signed, s.day_from, s.day_to, s.fork
+         FROM versions AS v
+         LEFT JOIN decisions AS dl ON dl.id = v.decision_id
+         LEFT JOIN spans AS s ON s.id = v.id
+         ORDER BY v.code, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.id"
+    )
+}
+
+/// Reads column `i`; a value of the wrong type becomes a message naming it.
+fn get<T: FromSql>(r: &Row<'_>, i: usize, column: &str) -> std::result::Result<T, String> {
+    r.get(i)
+        .map_err(|_| format!("column {column} holds {}", shown(r, i)))
+}
+
+/// A stored value as a message shows it.
+fn shown(r: &Row<'_>, i: usize) -> String {
+    match r.get_ref(i) {
+        Ok(ValueRef::Null) => "NULL".to_owned(),
+        Ok(ValueRef::Integer(n)) => n.to_string(),
+        Ok(ValueRef::Real(x)) => x.to_string(),
+        Ok(ValueRef::Text(t)) => format!("{:?}", String::from_utf8_lossy(t)),
+        Ok(ValueRef::Blob(b)) => format!("a blob of {} bytes", b.len()),
+        Err(e) => e.to_string(),
+    }
+}
+
+fn decision_head(r: &Row<'_>, id: i64) -> std::result::Result<DecisionHead, String> {
+    let read = || -> std::result::Result<DecisionHead, String> {
+        Ok(DecisionHead {
+            id,
+            number: get(r, 1, "number")?,
+            number_key: get(r, 2, "number_key")?,
+            signed: Day::from_number(get(r, 3, "signed")?),
+            effective_first: Day::from_number(get(r, 4, "effective_first")?),
+            effective_last: Day::from_number(get(r, 5, "effective_last")?),
+            rows: get(r, 6, "rows")?,
+            content_sha256: get(r, 7, "content_sha256")?,
+            chain_sha256: get(r, 8, "chain_sha256")?,
+        })
+    };
+    read().map_err(|what| format!("decision id {id}: {what}"))
+}
+
+/// Reads a version from column `base` on: [`VERSION_COLUMNS`], then its
+/// decision's number and signing date, then its validity interval and the
+/// fork it is filed under in the interval tree.
+fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, String> {
+    let read = || -> std::result::Result<StoredVersion, String> {
+        let int = |i: usize| get::<i64>(r, base + i, VERSION_NAMES[i]);
+        let day = |i: usize| get::<i32>(r, base + i, VERSION_NAMES[i]).map(Day::from_number);
+        let text = |i: usize| get::<String>(r, base + i, VERSION_NAMES[i]);
+        let bad = |i: usize| format!("column {} holds {}", VERSION_NAMES[i], shown(r, base + i));
+        let code = |i: usize| -> std::result::Result<Option<Code>, String> {
+            let raw: Option<String> = get(r, base + i, VERSION_NAMES[i])?;
+            raw.map(|s| match Code::parse(&s) {
+                Ok(c) if c.to_string() == s => Ok(c),
+                _ => Err(bad(i)),
+            })
+            .transpose()
+        };
+        let action = Action::from_index(int(3)?).ok_or_else(|| bad(3))?;
+        let role = Role::from_index(int(4)?).ok_or_else(|| bad(4))?;
+        let level = Level::from_index(int(6)?).ok_or_else(|| bad(6))?;
+        let given = u8::try_from(int(10)?).map_err(|_| bad(10))?;
+        let (label_at, span_at) = (base + VERSION_NAMES.len(), base + VERSION_NAMES.len() + 2);
+        let number: Option<String> = r.get(label_at).ok().flatten();
+        let signed: Option<i32> = r.get(label_at + 1).ok().flatten();
+        let from: Option<i32> = r.get(span_at).ok().flatten();
+        let to: Option<i32> = r.get(span_at + 1).ok().flatten();
+        let fork: Option<i64> = r.get(span_at + 2).ok().flatten();
+        Ok(StoredVersion {
+            id: int(0)?,
+            decision_id: int(1)?,
+            decision: number.zip(signed.map(Day::from_number)),
+            row_no: int(2)?,
+            action,
+            role,
+            code: code(5)?.ok_or_else(|| bad(5))?,
+            level,
+            other_code: code(7)?,
+            effective: day(8)?,
+            signed: day(9)?,
+            given,
+            details: Details::from_array([
+                text(11)?,
+                text(12)?,
+                text(13)?,
+                text(14)?,
+                text(15)?,
+                text(16)?,
+            ]),
+            span: from.zip(to),
+            misfiled: from
+                .zip(to)
+                .is_some_and(|(from, to)| fork != Some(tree_fork(from, to))),
+        })
+    };
+    read().map_err(|what| {
+        let id = r
+            .get::<_, i64>(base)
+            .map_or_else(|_| "?".to_owned(), |id| id.to_string());
+        format!("version {id}: {what}")
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plan(store: &Store, sql: &str) -> String {
+        let mut stmt = store
+            .conn
+            .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+            .unwrap();
+        let plan: Vec<String> = stmt
+            .query_map([], |r| r.get(3))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        plan.join("\n")
+    }
+
+    /// Both scans must walk an index in their main order and sort only within
+    /// one decision or one entry, so rows stream out without a sort of the
+    /// whole history; each version's interval is found by its id.
+    #[test]
+    fn the_scans_stream_through_indexes() {
+        let store = Store::open_in_memory().unwrap();
+        let plan_of_entries = plan(&store, &entries_sql());
+        assert!(
+            plan_of_entries.contains("SCAN v USING INDEX versions_by_entry"),
+            "{plan_of_entries}"
+        );
+        assert!(
+            plan_of_entries.contains("SEARCH s USING INTEGER PRIMARY KEY"),
+            "{plan_of_entries}"
+        );
+        let plan_of_decisions = plan(&store, &decisions_sql());
+        assert!(plan_of_decisions.contains("SCAN d"), "{plan_of_decisions}");
+        assert!(
+            plan_of_decisions.contains("versions_by_decision"),
+            "{plan_of_decisions}"
+        );
+        for plan in [plan_of_entries, plan_of_decisions] {
+            assert!(!plan.contains("TEMP B-TREE FOR ORDER BY"), "{plan}");
+            assert!(
+                !plan.contains("SCAN v\n") && !plan.ends_with("SCAN v"),
+                "{plan}"
+            );
+        }
+    }
+}

@@ -1,0 +1,255 @@
+//! `tthc decisions`: the decision log in order of import, as a table, JSON and csv.
+
+use std::fmt::Write as _;
+
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+use crate::common::{Test, fixture_text};
+
+/// Decisions 1 to 3, then 04 back-filled by a later import.
+const FIXTURES: [&str; 4] = [
+    "verify/d1-base.csv",
+    "verify/d2-changes.csv",
+    "verify/d3-later.csv",
+    "verify/d4-backfill.csv",
+];
+
+const CSV_HEADER: &str = "number,signed,effective_first,effective_last,added,amended,replaced,repealed,rows,source,source_sha256,imported_at,imported_by,chain_sha256";
+
+/// `tthc decisions --format json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Log {
+    decisions: Vec<Record>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct Record {
+    number: String,
+    signed: String,
+    effective_first: String,
+    effective_last: String,
+    added: u64,
+    amended: u64,
+    replaced: u64,
+    repealed: u64,
+    rows: u64,
+    source: String,
+    source_sha256: String,
+    imported_at: String,
+    imported_by: String,
+    chain_sha256: String,
+}
+
+/// The fixture history imported in two batches by the user `clerk`.
+fn history() -> Test {
+    let test = Test::with(&FIXTURES);
+    for batch in [&FIXTURES[..3], &FIXTURES[3..]] {
+        test.tthc(&["import"])
+            .args(batch)
+            .env("USER", "clerk")
+            .run();
+    }
+    test
+}
+
+fn log(test: &Test) -> Vec<Record> {
+    test.tthc(&["decisions", "--format", "json"])
+        .run()
+        .json::<Log>()
+        .decisions
+}
+
+fn sha256(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .fold(String::new(), |mut hex, b| {
+            let _ = write!(hex, "{b:02x}");
+            hex
+        })
+}
+
+/// `(number, signed, effective_first, effective_last, [added, amended, replaced, repealed], rows, source)`
+type Expected = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    [u64; 4],
+    u64,
+    &'static str,
+);
+
+const EXPECTED: [Expected; 4] = [
+    (
+        "1/QĐ-UBND",
+        "2023-01-05",
+        "2023-01-15",
+        "2023-01-15",
+        [5, 0, 0, 0],
+        5,
+        "verify/d1-base.csv",
+    ),
+    (
+        "2/QĐ-UBND",
+        "2023-05-02",
+        "2023-06-01",
+        "2023-06-15",
+        [0, 1, 2, 1],
+        4,
+        "verify/d2-changes.csv",
+    ),
+    (
+        "3/QĐ-UBND",
+        "2023-09-01",
+        "2023-10-01",
+        "2023-10-01",
+        [1, 1, 0, 0],
+        2,
+        "verify/d3-later.csv",
+    ),
+    (
+        "04/QĐ-UBND",
+        "2023-03-01",
+        "2023-03-10",
+        "2023-03-10",
+        [0, 2, 0, 0],
+        2,
+        "verify/d4-backfill.csv",
+    ),
+];
+
+#[test]
+fn the_log_lists_decisions_in_order_of_import() {
+    let test = history();
+    let log = log(&test);
+    assert_eq!(log.len(), EXPECTED.len());
+    for (record, (number, signed, first, last, actions, rows, source)) in log.iter().zip(EXPECTED) {
+        assert_eq!(record.number, number);
+        assert_eq!(record.signed, signed, "{number}");
+        assert_eq!(
+            (
+                record.effective_first.as_str(),
+                record.effective_last.as_str()
+            ),
+            (first, last),
+            "{number}"
+        );
+        assert_eq!(
+            [
+                record.added,
+                record.amended,
+                record.replaced,
+                record.repealed
+            ],
+            actions,
+            "{number}"
+        );
+        assert_eq!(record.rows, rows, "{number}");
+        assert_eq!(record.source, source, "{number}");
+        assert_eq!(
+            record.source_sha256,
+            sha256(&fixture_text(source)),
+            "{number}"
+        );
+        assert_eq!(record.imported_by, "clerk", "{number}");
+        let at = &record.imported_at;
+        assert!(
+            at.len() == 20 && at.ends_with('Z') && at.as_bytes()[10] == b'T',
+            "{at}"
+        );
+        assert_eq!(record.chain_sha256.len(), 64, "{number}");
+    }
+    // Decisions of one batch share the time of import.
+    assert_eq!(log[0].imported_at, log[2].imported_at);
+}
+
+#[test]
+fn the_last_chain_hash_is_the_chain_head_verify_reports() {
+    let test = history();
+    let log = log(&test);
+    let head = &log[log.len() - 1].chain_sha256;
+    test.tthc(&["verify"])
+        .stdout_has(&format!("chain head: {head}\n"))
+        .run();
+    let mut chains: Vec<&str> = log.iter().map(|r| r.chain_sha256.as_str()).collect();
+    chains.dedup();
+    assert_eq!(chains.len(), log.len(), "every link differs");
+}
+
+#[test]
+fn a_re_import_adds_no_line() {
+    let test = history();
+    let before = log(&test);
+    test.tthc(&["import"])
+        .args(&FIXTURES[1..2])
+        .stdout_has("already imported")
+        .run();
+    assert_eq!(log(&test), before);
+}
+
+#[test]
+fn csv_has_the_json_keys_as_header() {
+    let test = history();
+    let log = log(&test);
+    let csv = test.tthc(&["decisions", "--format", "csv"]).run().stdout;
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], CSV_HEADER);
+    assert_eq!(lines.len(), 5, "{csv}");
+    let last = &log[3];
+    assert_eq!(
+        lines[4],
+        format!(
+            "04/QĐ-UBND,2023-03-01,2023-03-10,2023-03-10,0,2,0,0,2,verify/d4-backfill.csv,{},{},clerk,{}",
+            last.source_sha256, last.imported_at, last.chain_sha256
+        )
+    );
+}
+
+#[test]
+fn the_table_is_the_default_format() {
+    let test = history();
+    let log = log(&test);
+    let output = test
+        .tthc(&["decisions"])
+        .stdout_has("Decision")
+        .stdout_has("Repealed")
+        .stdout_has("04/QĐ-UBND")
+        .stdout_has("2023-06-01 to 2023-06-15")
+        .stdout_has("verify/d2-changes.csv")
+        .run();
+    // Hashes are cut to 12 characters in the table.
+    let chain = &log[1].chain_sha256;
+    assert!(output.stdout.contains(&chain[..12]), "{}", output.stdout);
+    assert!(!output.stdout.contains(chain.as_str()), "{}", output.stdout);
+    let rows = output
+        .stdout
+        .lines()
+        .filter(|l| l.contains("/QĐ-UBND"))
+        .count();
+    assert_eq!(rows, 4, "{}", output.stdout);
+}
+
+#[test]
+fn an_empty_catalog_has_an_empty_log() {
+    let test = Test::new();
+    test.write("catalog.db", "");
+    test.tthc(&["decisions"])
+        .stdout("No decision imported yet.\n")
+        .run();
+    assert!(log(&test).is_empty());
+    test.tthc(&["decisions", "--format", "csv"])
+        .stdout(format!("{CSV_HEADER}\n"))
+        .run();
+}
+
+#[test]
+fn decisions_needs_a_database() {
+    Test::new()
+        .tthc(&["decisions"])
+        .status(1)
+        .stderr_has("tthc: no catalog database at catalog.db")
+        .run();
+}

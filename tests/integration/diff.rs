@@ -1,0 +1,451 @@
+//! `tthc diff FROM TO`: changes between two versions of the catalog, keyed by
+//! entry, with replacement chains read as one replacement.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::PathBuf;
+
+use serde::Deserialize;
+
+use crate::audit_data::audit;
+use crate::common::{Test, assert_text};
+
+/// `tthc diff --format json`
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DiffJson {
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) summary: Summary,
+    pub(crate) changes: Vec<DiffChange>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Summary {
+    pub(crate) added: u64,
+    pub(crate) amended: u64,
+    pub(crate) replaced: u64,
+    pub(crate) repealed: u64,
+}
+
+impl Summary {
+    fn new([added, amended, replaced, repealed]: [u64; 4]) -> Self {
+        Self {
+            added,
+            amended,
+            replaced,
+            repealed,
+        }
+    }
+}
+
+/// One change: `fields` only for amended, `replaces`, `via` and `decision` only for replaced.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DiffChange {
+    pub(crate) change: String,
+    pub(crate) level: String,
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) fields: Option<BTreeMap<String, OldNew>>,
+    pub(crate) replaces: Option<String>,
+    pub(crate) via: Option<Vec<String>>,
+    pub(crate) decision: Option<String>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct OldNew {
+    pub(crate) old: String,
+    pub(crate) new: String,
+}
+
+fn change(change: &str, level: &str, code: &str, name: &str) -> DiffChange {
+    DiffChange {
+        change: change.to_owned(),
+        level: level.to_owned(),
+        code: code.to_owned(),
+        name: name.to_owned(),
+        fields: None,
+        replaces: None,
+        via: None,
+        decision: None,
+    }
+}
+
+fn amended(level: &str, code: &str, name: &str, fields: &[(&str, &str, &str)]) -> DiffChange {
+    DiffChange {
+        fields: Some(
+            fields
+                .iter()
+                .map(|(field, old, new)| {
+                    (
+                        (*field).to_owned(),
+                        OldNew {
+                            old: (*old).to_owned(),
+                            new: (*new).to_owned(),
+                        },
+                    )
+                })
+                .collect(),
+        ),
+        ..change("amended", level, code, name)
+    }
+}
+
+fn replaced(code: &str, name: &str, replaces: &str, via: &[&str], decision: &str) -> DiffChange {
+    DiffChange {
+        replaces: Some(replaces.to_owned()),
+        via: Some(via.iter().map(|c| (*c).to_owned()).collect()),
+        decision: Some(decision.to_owned()),
+        ..change("replaced", "province", code, name)
+    }
+}
+
+fn diff_json(test: &Test, from: &str, to: &str) -> DiffJson {
+    test.tthc(&["diff", from, to, "--format", "json"])
+        .run()
+        .json()
+}
+
+const NAME_1: &str = "Cấp giấy phép xây dựng";
+const NAME_4: &str = "Đăng ký khai sinh";
+const NAME_6: &str = "Cấp giấy phép lái xe quốc tế";
+
+#[test]
+fn every_kind_of_change_in_json_by_level_then_code() {
+    let test = audit();
+    let diff = diff_json(&test, "2020-02-01", "2021-03-15");
+    assert_eq!(diff.from, "2020-02-01");
+    assert_eq!(diff.to, "2021-03-15");
+    assert_eq!(diff.summary, Summary::new([1, 2, 1, 1]));
+    assert_eq!(
+        diff.changes,
+        [
+            amended(
+                "province",
+                "1.000001",
+                NAME_1,
+                &[
+                    ("processing_time", "20 ngày", "15 ngày"),
+                    ("fee", "Không", "500.000 đồng"),
+                ]
+            ),
+            change(
+                "repealed",
+                "province",
+                "1.000002",
+                "Đăng ký kết hôn có yếu tố nước ngoài"
+            ),
+            change("added", "province", "1.000006", NAME_6),
+            replaced(
+                "1.000011",
+                "Cấp giấy phép khai thác khoáng sản (sửa đổi)",
+                "1.000010",
+                &[],
+                "15/QĐ-UBND"
+            ),
+            amended(
+                "commune",
+                "1.000004",
+                NAME_4,
+                &[("agency", "UBND cấp xã", "UBND cấp xã (bộ phận một cửa)")]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn csv_has_one_row_per_change_with_fields_old_to_new() {
+    let test = audit();
+    test.tthc(&["diff", "2020-02-01", "2021-03-15", "--format", "csv"])
+        .stdout(
+            "\
+change,level,code,name,replaces,decision,fields
+amended,province,1.000001,Cấp giấy phép xây dựng,,,processing_time: 20 ngày -> 15 ngày; fee: Không -> 500.000 đồng
+repealed,province,1.000002,Đăng ký kết hôn có yếu tố nước ngoài,,,
+added,province,1.000006,Cấp giấy phép lái xe quốc tế,,,
+replaced,province,1.000011,Cấp giấy phép khai thác khoáng sản (sửa đổi),1.000010,15/QĐ-UBND,
+amended,commune,1.000004,Đăng ký khai sinh,,,agency: UBND cấp xã -> UBND cấp xã (bộ phận một cửa)
+",
+        )
+        .run();
+    test.tthc(&["diff", "2020-02-01", "2020-12-31", "--format", "csv"])
+        .stdout("change,level,code,name,replaces,decision,fields\n")
+        .run();
+}
+
+#[test]
+fn table_groups_changes_by_kind_with_counts() {
+    let test = audit();
+    let table = test
+        .tthc(&["diff", "2020-02-01", "2021-03-15"])
+        .stdout_has(
+            "Changes from 2020-02-01 to 2021-03-15: 5 (added 1, amended 2, replaced 1, repealed 1)",
+        )
+        .stdout_has("Added / Mới ban hành (1)")
+        .stdout_has("Amended / Sửa đổi, bổ sung (2)")
+        .stdout_has("Replaced / Thay thế (1)")
+        .stdout_has("Repealed / Bãi bỏ (1)")
+        .stdout_has("processing_time: 20 ngày -> 15 ngày")
+        .stdout_has("fee: Không -> 500.000 đồng")
+        .run()
+        .stdout;
+    let position = |part: &str| table.find(part).unwrap();
+    assert!(position("Added /") < position("Amended /"));
+    assert!(position("Amended /") < position("Replaced /"));
+    assert!(position("Replaced /") < position("Repealed /"));
+    test.tthc(&["diff", "2020-02-01", "2020-12-31"])
+        .stdout("No changes from 2020-02-01 to 2020-12-31.\n")
+        .run();
+}
+
+#[test]
+fn a_replacement_chain_counts_once_from_the_first_code_to_the_last() {
+    let test = audit();
+    let diff = diff_json(&test, "2021-01-01", "2023-12-31");
+    assert_eq!(diff.summary, Summary::new([2, 2, 1, 1]));
+    let chain: Vec<&DiffChange> = diff
+        .changes
+        .iter()
+        .filter(|c| c.change == "replaced")
+        .collect();
+    assert_eq!(
+        chain,
+        [&replaced(
+            "1.000012",
+            "Cấp giấy phép khai thác khoáng sản (hợp nhất)",
+            "1.000010",
+            &["1.000011"],
+            "30/QĐ-UBND"
+        )]
+    );
+    assert!(
+        !diff
+            .changes
+            .iter()
+            .any(|c| c.code == "1.000010" || c.code == "1.000011"),
+        "{:?}",
+        diff.changes
+    );
+    // From the middle of the chain, only the second link.
+    let diff = diff_json(&test, "2021-06-01", "2023-12-31");
+    let chain: Vec<&DiffChange> = diff
+        .changes
+        .iter()
+        .filter(|c| c.change == "replaced")
+        .collect();
+    assert_eq!(
+        chain,
+        [&replaced(
+            "1.000012",
+            "Cấp giấy phép khai thác khoáng sản (hợp nhất)",
+            "1.000011",
+            &[],
+            "30/QĐ-UBND"
+        )]
+    );
+}
+
+#[test]
+fn an_entry_changed_and_changed_back_shows_no_change() {
+    let test = audit();
+    // 1.000006's fee went to 135.000 đồng on 2022-05-20 and back to Không on 2023-02-01.
+    let diff = diff_json(&test, "2022-01-01", "2023-12-31");
+    assert!(
+        !diff.changes.iter().any(|c| c.code == "1.000006"),
+        "{:?}",
+        diff.changes
+    );
+    let diff = diff_json(&test, "2022-06-01", "2023-12-31");
+    assert!(diff.changes.contains(&amended(
+        "province",
+        "1.000006",
+        NAME_6,
+        &[("fee", "135.000 đồng", "Không")]
+    )));
+}
+
+#[test]
+fn the_2025_district_abolition() {
+    let test = audit();
+    let diff = diff_json(&test, "2025-06-30", "2025-07-01");
+    assert_eq!(diff.summary, Summary::new([2, 0, 0, 3]));
+    let keys: Vec<(&str, &str, &str)> = diff
+        .changes
+        .iter()
+        .map(|c| (c.change.as_str(), c.level.as_str(), c.code.as_str()))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("repealed", "district", "1.000003"),
+            ("repealed", "district", "1.000005"),
+            ("added", "commune", "1.000003"),
+            ("repealed", "commune", "1.000004"),
+            ("added", "commune", "1.000005"),
+        ]
+    );
+    assert_eq!(test.counts("2025-07-01").district, 0);
+}
+
+#[test]
+fn a_diff_backwards_reads_the_history_in_reverse() {
+    let test = audit();
+    let diff = diff_json(&test, "2021-03-15", "2020-02-01");
+    assert_eq!(diff.summary, Summary::new([1, 2, 1, 1]));
+    assert!(diff.changes.contains(&replaced(
+        "1.000010",
+        "Cấp giấy phép khai thác khoáng sản",
+        "1.000011",
+        &[],
+        "15/QĐ-UBND"
+    )));
+    assert!(
+        diff.changes
+            .contains(&change("repealed", "province", "1.000006", NAME_6))
+    );
+    assert!(diff.changes.contains(&amended(
+        "commune",
+        "1.000004",
+        NAME_4,
+        &[("agency", "UBND cấp xã (bộ phận một cửa)", "UBND cấp xã")]
+    )));
+}
+
+#[test]
+fn a_retroactive_decision_changes_the_past() {
+    let test = audit();
+    // Decision 20 was signed on 2021-06-01 with effect from 2021-03-10.
+    let diff = diff_json(&test, "2021-03-09", "2021-03-10");
+    assert_eq!(
+        diff.changes,
+        [
+            amended(
+                "province",
+                "1.000001",
+                NAME_1,
+                &[("processing_time", "20 ngày", "15 ngày")]
+            ),
+            amended(
+                "commune",
+                "1.000004",
+                NAME_4,
+                &[("agency", "UBND cấp xã", "UBND cấp xã (bộ phận một cửa)")]
+            ),
+        ]
+    );
+    // Right after decision 100 and right after decision 20: what decision 20 did.
+    let by_decision = diff_json(&test, "100/QĐ-UBND", "20/QĐ-UBND");
+    assert_eq!(by_decision.from, "100/QĐ-UBND@2020-01-10");
+    assert_eq!(by_decision.to, "20/QĐ-UBND@2021-06-01");
+    assert_eq!(by_decision.changes, diff.changes);
+}
+
+#[test]
+fn decisions_on_the_same_day_are_apart() {
+    let test = audit();
+    // 1580 and 1600 both take effect on 2025-07-01; 1600 was signed later.
+    let diff = diff_json(&test, "1580/QĐ-UBND", "1600/QĐ-UBND");
+    assert_eq!(diff.from, "1580/QĐ-UBND@2025-06-20");
+    assert_eq!(diff.to, "1600/QĐ-UBND@2025-06-25");
+    assert_eq!(
+        diff.changes,
+        [
+            amended(
+                "commune",
+                "1.000003",
+                "Cấp giấy chứng nhận đăng ký hộ kinh doanh",
+                &[("agency", "UBND cấp xã", "UBND cấp xã (bộ phận một cửa)")]
+            ),
+            change("repealed", "commune", "1.000004", NAME_4),
+        ]
+    );
+    // The day itself includes both.
+    let diff = diff_json(&test, "1580/QĐ-UBND", "2025-07-01");
+    assert_eq!(diff.summary, Summary::new([0, 1, 0, 1]));
+}
+
+#[test]
+fn exit_code_tells_whether_anything_changed() {
+    let test = audit();
+    test.tthc(&[
+        "diff",
+        "2020-02-01",
+        "2021-03-15",
+        "--exit-code",
+        "--format",
+        "json",
+    ])
+    .status(1)
+    .stdout_has("\"summary\"")
+    .run();
+    test.tthc(&["diff", "2020-02-01", "2020-12-31", "--exit-code"])
+        .status(0)
+        .run();
+    test.tthc(&["diff", "2020-02-01", "2021-03-15"])
+        .status(0)
+        .run();
+    // Other failures keep their own codes.
+    test.tthc(&["diff", "2020-02-31", "2021-03-15", "--exit-code"])
+        .status(2)
+        .stderr_has("FROM")
+        .run();
+    Test::new()
+        .tthc(&["diff", "2020-02-01", "2021-03-15", "--exit-code"])
+        .status(1)
+        .stderr_has("no catalog database")
+        .run();
+}
+
+#[test]
+fn same_state_gives_byte_identical_output() {
+    let test = audit();
+    for format in ["json", "csv", "table"] {
+        let args = ["diff", "2020-01-01", "2100-01-01", "--format", format];
+        let first = test.tthc(&args).run().stdout;
+        assert_text(format, &first, &test.tthc(&args).run().stdout);
+    }
+}
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/sample-history");
+
+#[derive(Deserialize)]
+struct Expected {
+    diff: BTreeMap<String, Readings>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Readings {
+    #[allow(dead_code, reason = "tthc uses the chained reading")]
+    direct: Summary,
+    chained: Summary,
+}
+
+/// The sample history's expected diff summaries, in the chained reading tthc uses.
+#[test]
+fn sample_history_diff_summaries_match_the_chained_reading() {
+    let expected: Expected =
+        serde_json::from_str(&fs::read_to_string(format!("{SAMPLE}/expected.json")).unwrap())
+            .unwrap();
+    assert!(!expected.diff.is_empty());
+    let mut files: Vec<PathBuf> = fs::read_dir(format!("{SAMPLE}/decisions"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "csv"))
+        .collect();
+    files.sort();
+    let test = Test::new();
+    test.tthc(&["import"]).args(&files).run();
+    for (pair, readings) in expected.diff {
+        let (from, to) = pair.split_once("..").unwrap();
+        let diff = diff_json(&test, from, to);
+        assert_eq!(diff.summary, readings.chained, "diff {from} {to}");
+        assert_eq!(diff.changes.len() as u64, {
+            let s = &readings.chained;
+            s.added + s.amended + s.replaced + s.repealed
+        });
+    }
+}

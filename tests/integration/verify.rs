@@ -1,0 +1,537 @@
+//! `tthc verify`: a store written by tthc verifies; every edit made behind
+//! its back (plain SQL on the database file) is found, exits 5 and names the
+//! decision or the entry.
+
+use std::fs;
+use std::path::PathBuf;
+
+use rusqlite::{Connection, params};
+
+use crate::common::{Output, Test, many_entries};
+
+/// A small history with every action: additions (one on two levels), an
+/// amendment, a replacement by a new code, a replacement by the same code, a
+/// repeal, a re-addition, and a decision back-filled by a later import.
+const FIXTURES: [&str; 4] = [
+    "verify/d1-base.csv",
+    "verify/d2-changes.csv",
+    "verify/d3-later.csv",
+    "verify/d4-backfill.csv",
+];
+
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/sample-history");
+
+/// Decisions of the sample history that only amend: left out of a first
+/// batch, they are back-filled by a second one before versions already stored.
+const SAMPLE_BACKFILLED: [&str; 3] = [
+    "qd-00019-185-2019-07-11.csv",
+    "qd-00050-343-2021-12-25.csv",
+    "qd-00055-182-2022-05-16.csv",
+];
+
+/// The fixture history: decisions 1 to 3 in one batch, then decision 04
+/// (effective 2023-03-10) back-filled before the amendments of 2 and 3.
+fn history() -> Test {
+    let test = Test::with(&FIXTURES);
+    test.import(&FIXTURES[..3]);
+    test.import(&FIXTURES[3..]);
+    test
+}
+
+fn tamper(test: &Test, sql: &str) {
+    let conn = Connection::open(test.db()).unwrap();
+    conn.execute_batch(sql)
+        .unwrap_or_else(|e| panic!("cannot tamper with {sql}: {e}"));
+}
+
+/// The id of the version of (code, level) by the decision with this number;
+/// `role` 1 is the repeal side of a replacement.
+fn version(test: &Test, decision: &str, code: &str, level: i64, role: i64) -> i64 {
+    let conn = Connection::open(test.db()).unwrap();
+    conn.query_row(
+        "SELECT v.id FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
+         WHERE d.number = ?1 AND v.code = ?2 AND v.level = ?3 AND v.role = ?4",
+        params![decision, code, level, role],
+        |r| r.get(0),
+    )
+    .unwrap_or_else(|e| panic!("no version of {code} at level {level} by {decision}: {e}"))
+}
+
+/// Runs `tthc verify`, expecting exit 5 with `mismatches` lines each holding its parts.
+fn assert_mismatches(test: &Test, mismatches: usize, parts: &[&str]) -> Output {
+    let plural = if mismatches == 1 {
+        "mismatch"
+    } else {
+        "mismatches"
+    };
+    let mut run = test
+        .tthc(&["verify"])
+        .status(5)
+        .stdout("")
+        .stderr_has(&format!(
+            "tthc: verification failed ({mismatches} {plural}):\n"
+        ));
+    for part in parts {
+        run = run.stderr_has(part);
+    }
+    let output = run.run();
+    assert_eq!(
+        output.stderr.lines().count(),
+        mismatches + 1,
+        "one line per mismatch:\n{}",
+        output.stderr
+    );
+    output
+}
+
+fn assert_verifies(test: &Test) -> Output {
+    test.tthc(&["verify"])
+        .stdout_has("catalog.db: verified, no mismatch found.\n")
+        .stdout_has("SQLite integrity and foreign keys: ok")
+        .stderr("")
+        .run()
+}
+
+#[test]
+fn a_history_with_every_action_and_a_back_fill_verifies() {
+    let test = history();
+    let output = assert_verifies(&test);
+    assert!(output.stdout.contains("decisions: 4 "), "{}", output.stdout);
+    assert!(
+        output.stdout.contains("versions:  14 of 6 entries"),
+        "{}",
+        output.stdout
+    );
+    assert!(
+        output.stdout.contains("validity intervals: 12\n"),
+        "{}",
+        output.stdout
+    );
+    // The chain head is the chain hash of the last decision imported.
+    let log: serde_json::Value = test.tthc(&["decisions", "--format", "json"]).run().json();
+    let head = log["decisions"][3]["chain_sha256"].as_str().unwrap();
+    assert_eq!(head.len(), 64);
+    assert!(
+        output.stdout.contains(&format!("chain head: {head}\n")),
+        "{}",
+        output.stdout
+    );
+}
+
+#[test]
+fn the_same_history_imported_one_decision_at_a_time_verifies() {
+    let test = Test::imported_one_by_one(&FIXTURES);
+    assert_verifies(&test);
+}
+
+#[test]
+fn an_edited_inherited_name_is_found_in_its_entry() {
+    let test = history();
+    let id = version(&test, "2/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET name = 'Tên bị sửa' WHERE id = {id}"),
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "entry 1.100001 at province level: the amended version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 holds name \"Tên bị sửa\" where the history gives \"Cấp giấy phép khai thác sử dụng nước mặt\"",
+        ],
+    );
+}
+
+#[test]
+fn an_edited_given_name_breaks_its_decision_content_hash() {
+    let test = history();
+    let id = version(&test, "1/QĐ-UBND", "1.100003", 2, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET name = 'Tên bị sửa' WHERE id = {id}"),
+    );
+    assert_mismatches(
+        &test,
+        2,
+        &[
+            "decision 1/QĐ-UBND signed 2023-01-05: content hash ",
+            // The repeal keeps the last details, so it inherits the edited name.
+            "entry 1.100003 at commune level: the repealed version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 holds name \"Chứng thực chữ ký\" where the history gives \"Tên bị sửa\"",
+        ],
+    );
+}
+
+#[test]
+fn a_changed_effective_date_is_found() {
+    let test = history();
+    let id = version(&test, "3/QĐ-UBND", "1.100003", 2, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET effective = effective + 1 WHERE id = {id}"),
+    );
+    assert_mismatches(
+        &test,
+        3,
+        &[
+            "decision 3/QĐ-UBND signed 2023-09-01: records effective dates 2023-10-01 to 2023-10-01, its rows give 2023-10-01 to 2023-10-02",
+            "decision 3/QĐ-UBND signed 2023-09-01: content hash ",
+            "entry 1.100003 at commune level: the added version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-02 has validity from 2023-10-01 on in the index, the history gives validity from 2023-10-02 on",
+        ],
+    );
+}
+
+#[test]
+fn a_deleted_version_is_found() {
+    let test = history();
+    let id = version(&test, "2/QĐ-UBND", "1.100003", 2, 0);
+    tamper(&test, &format!("DELETE FROM versions WHERE id = {id}"));
+    assert_mismatches(
+        &test,
+        5,
+        &[
+            "decision 2/QĐ-UBND signed 2023-05-02: version ",
+            "rows are missing, added or renumbered",
+            "decision 2/QĐ-UBND signed 2023-05-02: records 4 rows, 3 are stored",
+            "decision 2/QĐ-UBND signed 2023-05-02: content hash ",
+            "entry 1.100003 at commune level: the history does not replay at the added version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-01: the entry is already in force at that point",
+            "entry 1.100003 at commune level: the added version by decision 1/QĐ-UBND signed 2023-01-05, effective 2023-01-15 has validity from 2023-01-15 to 2023-06-01 in the index, the history gives validity from 2023-01-15 to 2023-10-01",
+        ],
+    );
+}
+
+#[test]
+fn a_deleted_repeal_of_a_replaced_code_is_found() {
+    let test = history();
+    let id = version(&test, "2/QĐ-UBND", "1.100004", 0, 1);
+    tamper(&test, &format!("DELETE FROM versions WHERE id = {id}"));
+    assert_mismatches(
+        &test,
+        2,
+        &[
+            "decision 2/QĐ-UBND signed 2023-05-02: row 1 replaces 1.100004 at province level by 1.100005, but the repeal of 1.100004 is missing",
+            "entry 1.100004 at province level: the amended version by decision 04/QĐ-UBND signed 2023-03-01, effective 2023-03-10 has validity from 2023-03-10 to 2023-06-01 in the index, the history gives validity from 2023-03-10 on",
+        ],
+    );
+}
+
+#[test]
+fn a_deleted_span_is_found() {
+    let test = history();
+    let id = version(&test, "1/QĐ-UBND", "1.100002", 1, 0);
+    tamper(&test, &format!("DELETE FROM spans WHERE id = {id}"));
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "entry 1.100002 at district level: the added version by decision 1/QĐ-UBND signed 2023-01-05, effective 2023-01-15 has no validity interval in the index, the history gives validity from 2023-01-15 to 2023-06-15",
+        ],
+    );
+}
+
+#[test]
+fn an_extra_span_is_found() {
+    let test = history();
+    let repeal = version(&test, "2/QĐ-UBND", "1.100003", 2, 0);
+    let added = version(&test, "1/QĐ-UBND", "1.100003", 2, 0);
+    // The interval of the version before the repeal (2023-01-15 to 2023-06-01)
+    // given to the repeal too, and to a version that does not exist.
+    tamper(
+        &test,
+        &format!(
+            "INSERT INTO spans (id, fork, day_from, day_to)
+                 SELECT {repeal}, fork, day_from, day_to FROM spans WHERE id = {added};
+             INSERT INTO spans (id, fork, day_from, day_to)
+                 SELECT 999999, fork, day_from, day_to FROM spans WHERE id = {added};"
+        ),
+    );
+    assert_mismatches(
+        &test,
+        2,
+        &[
+            "entry 1.100003 at commune level: the repealed version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has validity from 2023-01-15 to 2023-06-01 in the index, the history gives no validity interval",
+            "the validity index holds an interval for version 999999, which does not exist (validity from 2023-01-15 to 2023-06-01)",
+        ],
+    );
+}
+
+#[test]
+fn a_misfiled_span_is_found() {
+    let test = history();
+    let id = version(&test, "3/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("UPDATE spans SET fork = fork + 1 WHERE id = {id}"),
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "entry 1.100001 at province level: the amended version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-01 has its validity interval filed at the wrong place in the index, so the catalog misses it on some days",
+        ],
+    );
+}
+
+#[test]
+fn a_changed_span_is_found() {
+    let test = history();
+    let id = version(&test, "2/QĐ-UBND", "1.100005", 0, 0);
+    let other = version(&test, "3/QĐ-UBND", "1.100001", 0, 0);
+    // The interval of another version (from 2023-10-01 on), filed where the index looks for it.
+    tamper(
+        &test,
+        &format!(
+            "UPDATE spans SET (fork, day_from, day_to) =
+                 (SELECT fork, day_from, day_to FROM spans WHERE id = {other})
+             WHERE id = {id}"
+        ),
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "entry 1.100005 at province level: the replaced version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has validity from 2023-10-01 on in the index, the history gives validity from 2023-06-01 on",
+        ],
+    );
+}
+
+#[test]
+fn an_edited_decision_number_is_found() {
+    let test = history();
+    tamper(
+        &test,
+        "UPDATE decisions SET number = '5/QĐ-UBND' WHERE number = '2/QĐ-UBND'",
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "decision 5/QĐ-UBND signed 2023-05-02: number key is \"2/QĐ-UBND\", the number gives \"5/QĐ-UBND\"",
+        ],
+    );
+}
+
+#[test]
+fn an_edited_decision_number_and_key_break_the_content_hash() {
+    let test = history();
+    tamper(
+        &test,
+        "UPDATE decisions SET number = '5/QĐ-UBND', number_key = '5/QĐ-UBND' WHERE number = '2/QĐ-UBND'",
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &["decision 5/QĐ-UBND signed 2023-05-02: content hash "],
+    );
+}
+
+#[test]
+fn an_edited_content_hash_is_found() {
+    let test = history();
+    tamper(
+        &test,
+        "UPDATE decisions SET content_sha256 = lower(hex(randomblob(32))) WHERE number = '3/QĐ-UBND'",
+    );
+    assert_mismatches(
+        &test,
+        2,
+        &[
+            "decision 3/QĐ-UBND signed 2023-09-01: content hash ",
+            "does not match its rows, which give ",
+            "decision 3/QĐ-UBND signed 2023-09-01: chain hash ",
+        ],
+    );
+}
+
+#[test]
+fn an_edited_chain_hash_is_found_with_the_link_after_it() {
+    let test = history();
+    tamper(
+        &test,
+        "UPDATE decisions SET chain_sha256 = lower(hex(randomblob(32))) WHERE number = '2/QĐ-UBND'",
+    );
+    let output = assert_mismatches(
+        &test,
+        2,
+        &[
+            "decision 2/QĐ-UBND signed 2023-05-02: chain hash ",
+            "decision 3/QĐ-UBND signed 2023-09-01: chain hash ",
+            "does not follow from the previous decision's chain hash ",
+        ],
+    );
+    assert!(!output.stderr.contains("decision 1/"), "{}", output.stderr);
+}
+
+#[test]
+fn an_edited_given_mask_is_found() {
+    // The amendment of 2 gave only the fee (bit 4); marking the inherited name
+    // as given changes the cells the decision gave.
+    let test = history();
+    let id = version(&test, "2/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET given = given | 1 WHERE id = {id}"),
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &["decision 2/QĐ-UBND signed 2023-05-02: content hash "],
+    );
+    // Dropping the fee from the given cells: the fee now looks inherited.
+    let test = history();
+    let id = version(&test, "2/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET given = 0 WHERE id = {id}"),
+    );
+    assert_mismatches(
+        &test,
+        3,
+        &[
+            "decision 2/QĐ-UBND signed 2023-05-02: content hash ",
+            "entry 1.100001 at province level: the amended version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 holds fee \"250.000 đồng\" where the history gives \"300.000 đồng\"",
+            // The amendment after it inherits the fee the history now gives.
+            "entry 1.100001 at province level: the amended version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-01 holds fee \"250.000 đồng\" where the history gives \"300.000 đồng\"",
+        ],
+    );
+    // A mask naming no detail field.
+    let test = history();
+    let id = version(&test, "2/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET given = given | 64 WHERE id = {id}"),
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "entry 1.100001 at province level: the amended version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has given mask 80, which names no detail field",
+        ],
+    );
+}
+
+#[test]
+fn a_deleted_decision_is_found() {
+    let test = history();
+    let (amended, added) = (
+        version(&test, "3/QĐ-UBND", "1.100001", 0, 0),
+        version(&test, "3/QĐ-UBND", "1.100003", 2, 0),
+    );
+    tamper(
+        &test,
+        "PRAGMA foreign_keys = OFF; DELETE FROM decisions WHERE number = '3/QĐ-UBND';",
+    );
+    assert_mismatches(
+        &test,
+        3,
+        &[
+            &format!(
+                "SQLite foreign key check: row {amended} of versions refers to a row of decisions that does not exist"
+            ),
+            &format!(
+                "SQLite foreign key check: row {added} of versions refers to a row of decisions that does not exist"
+            ),
+            "decision 04/QĐ-UBND signed 2023-03-01: chain hash ",
+        ],
+    );
+}
+
+#[test]
+fn an_unreadable_value_is_a_mismatch() {
+    let test = history();
+    let id = version(&test, "3/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET effective = 'soon' WHERE id = {id}"),
+    );
+    test.tthc(&["verify"])
+        .status(5)
+        .stderr_has(&format!(
+            "decision 3/QĐ-UBND signed 2023-09-01: version {id}: column effective holds \"soon\"\n"
+        ))
+        .run();
+}
+
+#[test]
+fn mismatches_are_listed_up_to_100() {
+    let test = Test::new();
+    test.write("many.csv", many_entries(150));
+    test.import(&["many.csv"]);
+    tamper(&test, "DELETE FROM spans");
+    let output = test
+        .tthc(&["verify"])
+        .status(5)
+        .stderr_has("tthc: verification failed (150 mismatches):\n")
+        .run();
+    let lines: Vec<&str> = output.stderr.lines().collect();
+    assert_eq!(lines.len(), 102, "{}", output.stderr);
+    assert_eq!(lines[101], "... and 50 more");
+    assert!(
+        lines[1].starts_with("entry 1.100000 at province level: "),
+        "{}",
+        lines[1]
+    );
+}
+
+#[test]
+fn verify_needs_a_database() {
+    Test::new()
+        .tthc(&["verify"])
+        .status(1)
+        .stderr_has("tthc: no catalog database at catalog.db")
+        .run();
+}
+
+/// The sample decision files, sorted by name.
+fn sample_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(format!("{SAMPLE}/decisions"))
+        .unwrap()
+        .map(|entry| entry.unwrap().path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "csv"))
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 109, "sample decision files");
+    files
+}
+
+#[test]
+fn the_sample_history_imported_in_one_batch_verifies() {
+    let test = Test::new();
+    test.tthc(&["import"]).args(sample_files()).run();
+    let output = assert_verifies(&test);
+    assert!(
+        output.stdout.contains("decisions: 109 "),
+        "{}",
+        output.stdout
+    );
+}
+
+#[test]
+fn the_sample_history_back_filled_by_a_second_batch_verifies() {
+    let test = Test::new();
+    let (second, first): (Vec<PathBuf>, Vec<PathBuf>) =
+        sample_files().into_iter().partition(|path| {
+            path.file_name()
+                .is_some_and(|name| SAMPLE_BACKFILLED.iter().any(|b| name == *b))
+        });
+    assert_eq!(second.len(), SAMPLE_BACKFILLED.len());
+    test.tthc(&["import"]).args(&first).run();
+    test.tthc(&["import"]).args(&second).run();
+    // The second batch goes before versions of the first: they are rewritten.
+    let conn = Connection::open(test.db()).unwrap();
+    let backfilled: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM versions AS n WHERE n.decision_id > 106 AND EXISTS (
+                 SELECT 1 FROM versions AS o WHERE o.code = n.code AND o.level = n.level
+                     AND o.decision_id <= 106 AND o.effective > n.effective)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(backfilled > 0, "the second batch back-fills no entry");
+    drop(conn);
+    let output = assert_verifies(&test);
+    assert!(
+        output.stdout.contains("decisions: 109 "),
+        "{}",
+        output.stdout
+    );
+}
