@@ -38,3 +38,11 @@ mod show;
 mod upcoming;
 #[path = "integration/verify.rs"]
 mod verify;
+#[path = "../examples/gen_history/generator.rs"]
+mod generator;
+#[path = "integration/generated.rs"]
+mod generated;
+#[path = "integration/readme.rs"]
+mod readme;
+#[path = "integration/search.rs"]
+mod search;

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Benchmark of tthc at national scale, against sqlite3's own CSV import.
+#
+#   bench/run.sh            # 1,000,000 rows (about 170 MB of CSV)
+#   ROWS=200000 bench/run.sh
+#
+# Prints a Markdown table (the one in the README's "Performance" section)
+# and the query plan of the point-in-time catalog query.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ROWS=${ROWS:-1000000}
+RUNS=${RUNS:-5}
+work=$(mktemp -d "${TMPDIR:-/tmp}/tthc-bench.XXXXXX")
+trap 'rm -rf "$work"' EXIT
+
+need() {
+    command -v "$1" >/dev/null 2>&1 && return
+    echo "installing $2" >&2
+    if [ "$(id -u)" = 0 ]; then apt-get update -qq >/dev/null && apt-get install -y -qq "$2" >/dev/null
+    else sudo apt-get update -qq >/dev/null && sudo apt-get install -y -qq "$2" >/dev/null; fi
+}
+need sqlite3 sqlite3
+[ -x /usr/bin/time ] || need /usr/bin/time time
+
+echo "building (release)..." >&2
+cargo build --release --quiet --bin tthc --example gen_history
+tthc=target/release/tthc
+gen=target/release/examples/gen_history
+
+echo "generating $ROWS rows..." >&2
+summary=$("$gen" --rows "$ROWS" --out "$work/history.csv")
+first=$(sed -E 's/.*"first_signed": "([0-9-]+)".*/\1/' <<<"$summary")
+last=$(sed -E 's/.*"last_effective": "([0-9-]+)".*/\1/' <<<"$summary")
+first_year=${first:0:4}
+last_year=${last:0:4}
+mid="$(( (first_year + last_year) / 2 ))-07-01"
+end="$last"
+diff_from="$(( last_year - 6 ))-01-01"
+diff_to="$(( last_year - 1 ))-01-01"
+size=$(du -m "$work/history.csv" | cut -f1)
+
+# seconds and peak resident memory (MB) of one command
+measure() {
+    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >/dev/null 2>"$work/stderr.txt" || {
+        cat "$work/stderr.txt" >&2
+        return 1
+    }
+    read -r secs kb <"$work/time.txt"
+    echo "$secs $(( kb / 1024 ))"
+}
+
+# median wall time of RUNS runs of a read command, in seconds
+median() {
+    local times=()
+    for _ in $(seq "$RUNS"); do
+        times+=("$(measure "$@" | cut -d' ' -f1)")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+echo "sqlite3 .import baseline..." >&2
+read -r base_s base_mb < <(measure sqlite3 "$work/baseline.db" ".import --csv $work/history.csv raw")
+
+echo "tthc import..." >&2
+read -r imp_s imp_mb < <(measure "$tthc" --db "$work/tthc.db" import "$work/history.csv")
+ratio=$(awk -v a="$imp_s" -v b="$base_s" 'BEGIN { printf "%.2f", a / b }')
+
+echo "reads..." >&2
+db=(--db "$work/tthc.db")
+exp_mid=$(median "$tthc" "${db[@]}" export --format csv --as-of "$mid" -o "$work/mid.csv")
+exp_end=$(median "$tthc" "${db[@]}" export --format csv --as-of "$end" -o "$work/end.csv")
+cnt_mid=$(median "$tthc" "${db[@]}" counts --format json --as-of "$mid")
+cnt_end=$(median "$tthc" "${db[@]}" counts --format json --as-of "$end")
+cnt_early=$(median "$tthc" "${db[@]}" counts --format json --as-of "$first_year-06-30")
+dif=$(median "$tthc" "${db[@]}" diff "$diff_from" "$diff_to" --format json)
+entries_mid=$(( $(wc -l <"$work/mid.csv") - 1 ))
+entries_end=$(( $(wc -l <"$work/end.csv") - 1 ))
+entries_early=$("$tthc" "${db[@]}" counts --format csv --as-of "$first_year-06-30" | tail -1 | cut -d, -f5)
+versions=$(sqlite3 "$work/tthc.db" "SELECT count(*) FROM versions")
+
+cat <<TABLE
+
+History: $ROWS rows ($size MB of CSV, $versions stored versions), $(nproc) cores, $(date -u +%Y-%m-%d).
+
+| step | time | target |
+|---|---|---|
+| sqlite3 \`.import --csv\` into a plain table (baseline) | ${base_s} s | |
+| \`tthc import\` (all validation and versioning) | ${imp_s} s | |
+| ratio tthc / sqlite3 | ${ratio} | at most 2 |
+| peak memory of \`tthc import\` (max RSS) | ${imp_mb} MB | below 200 MB |
+| \`export --format csv\` as of $mid ($entries_mid entries) | ${exp_mid} s | under 0.2 s |
+| \`export --format csv\` as of $end ($entries_end entries) | ${exp_end} s | under 0.2 s |
+| \`counts\` as of $mid | ${cnt_mid} s | under 0.2 s |
+| \`counts\` as of $end | ${cnt_end} s | under 0.2 s |
+| \`counts\` as of $first_year-06-30 ($entries_early entries, same long history) | ${cnt_early} s | |
+| \`diff $diff_from $diff_to\` | ${dif} s | under 0.5 s |
+
+Read times are the median of $RUNS runs, process start included.
+TABLE
+
+echo
+echo "Query plan of the catalog as of a day (the in_force CTE of src/store/mod.rs):"
+echo
+sqlite3 "$work/tthc.db" <<'SQL'
+EXPLAIN QUERY PLAN
+WITH RECURSIVE path (node, k) AS (
+    SELECT 1 << 30, 30
+    UNION ALL
+    SELECT ((?1 >> k) << k) | (1 << (k - 1)), k - 1 FROM path WHERE node <> ?1 AND k > 0
+),
+in_force (id) AS (
+    SELECT s.id FROM path JOIN spans AS s ON s.fork = path.node
+    WHERE path.node >= ?1 AND s.day_from <= ?2
+    UNION ALL
+    SELECT s.id FROM path JOIN spans AS s ON s.fork = path.node
+    WHERE path.node < ?1 AND s.day_to > ?2
+)
+SELECT v.level, v.code FROM in_force AS s
+JOIN versions AS v ON v.id = s.id
+JOIN decisions AS d ON d.id = v.decision_id
+ORDER BY v.level, v.field, v.code;
+SQL
