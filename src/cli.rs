@@ -38,7 +38,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Import(ImportArgs),
+    Inspect(InspectArgs),
     Export(ExportArgs),
+    Report(ReportArgs),
     Counts(CountsArgs),
     Diff(DiffArgs),
     History(HistoryArgs),
@@ -51,7 +53,7 @@ pub enum Command {
     Man(ManArgs),
 }
 
-/// Import decision files (CSV) into the catalog, all or nothing.
+/// Import decision files (CSV or Excel workbooks) into the catalog, all or nothing.
 ///
 /// All files of one call form one batch: they are checked together against the
 /// stored history and written in one transaction. Any problem rejects the whole
@@ -60,15 +62,24 @@ pub enum Command {
 /// Re-importing a decision already stored with identical rows does nothing;
 /// the same decision (number and signing date) with different rows is refused (exit 4).
 ///
+/// Files are recognized by their content: xlsx (also xls, ods) workbooks, and
+/// CSV in UTF-8 (with or without a byte-order mark) or UTF-16 with a
+/// byte-order mark, separated by commas, semicolons or tabs. The header row
+/// is found by its column names, below any title rows. TCVN3 and VNI text is
+/// refused with the way to convert it. Run `tthc inspect FILE` first to see
+/// how a file is read.
+///
 /// Examples:
 ///   tthc import data/*.csv
 ///   tthc import --decision 1234/QĐ-UBND --signed 15/06/2020 annex.csv
+///   tthc import --sheet "Phụ lục I" --decision 1234/QĐ-UBND --signed 2025-11-19 annex.xlsx
+///   tthc import --levels province,commune --decision 1/QĐ-UBND --signed 2025-07-01 national.csv
 ///   tthc import --dry-run new-decision.csv
 ///   cat annex.csv | tthc import --decision 12/QĐ-UBND --signed 2020-01-02 -
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
 pub struct ImportArgs {
-    /// Decision files (CSV); `-` reads standard input.
+    /// Decision files (CSV, xlsx, xls, ods); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
 
@@ -88,7 +99,75 @@ pub struct ImportArgs {
     #[arg(long)]
     pub dry_run: bool,
 
+    /// The sheet of a workbook to read; default: the first visible sheet.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Encoding of CSV files without a byte-order mark: utf-8 (default),
+    /// utf-16le, utf-16be or windows-1258.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Keep only these levels (e.g. province,commune) and list the rows that
+    /// name none of them, such as "Cấp bộ" rows of a national list.
+    #[arg(long, value_name = "LIST")]
+    pub levels: Option<String>,
+
     /// Format of the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Show how a decision file would be read, without touching the catalog.
+///
+/// A preflight for import: the file's format (CSV, or a workbook and its
+/// sheet), its encoding and delimiter, the header row and the column each
+/// header cell maps to, the rows per decision, action and level, every
+/// problem with its line, and the import command to run (with the decision
+/// a title row names, for files without decision columns). The catalog is
+/// not opened: checks against the stored history happen at import (try
+/// import --dry-run).
+///
+/// Exits with 0 when the file can be imported with the command shown, 3 when
+/// it has problems.
+///
+/// Examples:
+///   tthc inspect annex.xlsx
+///   tthc inspect --levels province,commune national.csv
+///   tthc inspect --format json annex.csv | jq .columns
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct InspectArgs {
+    /// The decision file (CSV, xlsx, xls, ods); `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+
+    /// Decision number for files without a decision column, as for import.
+    #[arg(long, value_name = "NUMBER")]
+    pub decision: Option<String>,
+
+    /// Signing date for files without a signed column, as for import.
+    #[arg(long, value_name = "DATE")]
+    pub signed: Option<String>,
+
+    /// Effective date for rows whose effective cell is empty, as for import.
+    #[arg(long, value_name = "DATE")]
+    pub effective: Option<String>,
+
+    /// The sheet of a workbook to read; default: the first visible sheet.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Encoding of CSV files without a byte-order mark: utf-8 (default),
+    /// utf-16le, utf-16be or windows-1258.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<String>,
+
+    /// Keep only these levels (e.g. province,commune), as for import.
+    #[arg(long, value_name = "LIST")]
+    pub levels: Option<String>,
+
+    /// Format of the report.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
 }
@@ -98,9 +177,24 @@ pub struct ImportArgs {
 /// Rows are ordered by level (province, district, commune), then field, then
 /// code; the same state always gives byte-identical output.
 ///
+/// xlsx is a workbook laid out like the annex of a decision: a title, one
+/// section per level (A. cấp tỉnh, B. cấp huyện, C. cấp xã) with a sub-heading
+/// per field, a total line, and a second sheet with the counts. It is written
+/// to -o FILE, or to standard output when that is a file or a pipe, never to
+/// a terminal.
+///
+/// For Excel users, --headers vi names the csv columns in Vietnamese (the
+/// names import reads) and --bom starts the csv with a UTF-8 byte-order mark.
+///
+/// With --manifest, FILE.manifest.json is written next to FILE, after it: the
+/// version of the catalog exported, the last decision applied, the counts, the
+/// file's SHA-256, the tool version and the export time.
+///
 /// Examples:
 ///   tthc export --as-of 2025-07-01 --format csv -o catalog.csv
 ///   tthc export --as-of 1580/QĐ-UBND@2025-06-20 --format csv
+///   tthc export --format xlsx -o danh-muc.xlsx --manifest
+///   tthc export --headers vi --bom -o danh-muc.csv
 ///   tthc export --format json | jq '.counts'
 ///   tthc export
 #[derive(Debug, Args)]
@@ -111,13 +205,54 @@ pub struct ExportArgs {
     #[arg(long, value_name = "DATE|REF")]
     pub as_of: Option<String>,
 
-    /// Output format; default: table on a terminal, csv otherwise.
+    /// Output format; default: table on a terminal, csv otherwise (and with --headers or --bom).
     #[arg(long, value_enum)]
-    pub format: Option<Format>,
+    pub format: Option<ExportFormat>,
 
     /// Write to FILE atomically (temporary file, then rename) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+
+    /// Column names of the csv: en (level, code, ...) or vi (Cấp thực hiện, Mã số TTHC, ...).
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub headers: Option<Headers>,
+
+    /// Start the csv with a UTF-8 byte-order mark, so that Excel reads Vietnamese text correctly.
+    #[arg(long)]
+    pub bom: bool,
+
+    /// Also write FILE.manifest.json next to the -o FILE: what was exported, from which state.
+    #[arg(long, requires = "output")]
+    pub manifest: bool,
+}
+
+/// Write an HTML report of the catalog over time.
+///
+/// One self-contained page in Vietnamese (inline CSS and SVG, nothing
+/// fetched): the entries in force per level on the last day; a chart of the
+/// entries in force per level from --from to --to, with the dates decisions
+/// took effect marked on the time axis; the days the catalog changed most;
+/// the entries in force at the end of each year; the decisions signed per
+/// year; and the latest decisions with their changes. The same store and
+/// dates always give the same file.
+///
+/// Examples:
+///   tthc report -o report.html
+///   tthc report --from 2020-01-01 --to 2025-12-31 -o report-2020-2025.html
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ReportArgs {
+    /// Write to FILE atomically (temporary file, then rename) instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// First day of the chart and of the decisions shown; default: the first date of the history.
+    #[arg(long, value_name = "DATE")]
+    pub from: Option<String>,
+
+    /// Last day of the chart, the day of the counts; default: today.
+    #[arg(long, value_name = "DATE")]
+    pub to: Option<String>,
 }
 
 /// Count the entries in force per level on a date.
@@ -337,6 +472,24 @@ pub enum Format {
     Table,
     Csv,
     Json,
+}
+
+/// Output formats of `export`: those of the read commands, and an Excel workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    Table,
+    Csv,
+    Json,
+    Xlsx,
+}
+
+/// Languages of the csv column names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Headers {
+    /// level, code, name, ... (the default)
+    En,
+    /// Cấp thực hiện, Mã số TTHC, Tên thủ tục hành chính, ...
+    Vi,
 }
 
 /// Formats of the import summary.

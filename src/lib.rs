@@ -22,7 +22,9 @@ use cli::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Import(args) => cmd::import::run(&cli.db, &args),
+        Command::Inspect(args) => cmd::inspect::run(&args),
         Command::Export(args) => cmd::export::run(&cli.db, &args),
+        Command::Report(args) => cmd::report::run(&cli.db, &args),
         Command::Counts(args) => cmd::counts::run(&cli.db, &args),
         Command::Diff(args) => cmd::diff::run(&cli.db, &args),
         Command::History(args) => cmd::history::run(&cli.db, &args),

@@ -20,29 +20,43 @@ mod decision_refs;
 mod decisions;
 #[path = "integration/diff.rs"]
 mod diff;
+#[path = "integration/encodings.rs"]
+mod encodings;
 #[path = "integration/entry_history.rs"]
 mod entry_history;
 #[path = "integration/export.rs"]
 mod export;
+#[path = "integration/generated.rs"]
+mod generated;
+#[path = "../examples/gen_history/generator.rs"]
+mod generator;
 #[path = "integration/history.rs"]
 mod history;
 #[path = "integration/import.rs"]
 mod import;
+#[path = "integration/inspect.rs"]
+mod inspect;
+#[path = "integration/messy_values.rs"]
+mod messy_values;
+#[path = "integration/national_list.rs"]
+mod national_list;
+#[path = "integration/publish.rs"]
+mod publish;
+#[path = "integration/readme.rs"]
+mod readme;
 #[path = "integration/rejected.rs"]
 mod rejected;
+#[path = "integration/report.rs"]
+mod report;
 #[path = "integration/sample_history.rs"]
 mod sample_history;
+#[path = "integration/search.rs"]
+mod search;
 #[path = "integration/show.rs"]
 mod show;
 #[path = "integration/upcoming.rs"]
 mod upcoming;
 #[path = "integration/verify.rs"]
 mod verify;
-#[path = "../examples/gen_history/generator.rs"]
-mod generator;
-#[path = "integration/generated.rs"]
-mod generated;
-#[path = "integration/readme.rs"]
-mod readme;
-#[path = "integration/search.rs"]
-mod search;
+#[path = "integration/xlsx.rs"]
+mod xlsx;

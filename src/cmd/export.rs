@@ -1,16 +1,22 @@
-//! `tthc export`: the catalog in force on a date.
+//! `tthc export`: the catalog in force on a date, as csv, JSON, a table or
+//! an Excel workbook laid out like a decision's annex; with `--manifest`, a
+//! JSON file next to the export that says which state of the catalog it holds.
 
-use std::io::Write;
-use std::path::Path;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
 
 use super::counts::CountsRecord;
-use crate::cli::{ExportArgs, Format};
+use crate::cli::{ExportArgs, ExportFormat, Format, Headers};
 use crate::domain::{CatalogEntry, Counts, Day, Level, Point};
 use crate::error::Error;
-use crate::output::{Sink, default_format, group_thousands, section_letter, table, write_json};
+use crate::output::digest::HashingWriter;
+use crate::output::{
+    Sink, default_format, group_thousands, section_letter, table, write_json, xlsx,
+};
+use crate::store::AppliedDecision;
 
 /// One exported entry: the csv row and the JSON object share this shape.
 #[derive(Debug, Serialize)]
@@ -44,6 +50,36 @@ impl<'a> EntryRecord<'a> {
     }
 }
 
+/// The csv header, in English (the default) and in Vietnamese: the
+/// Vietnamese names are those `tthc import` reads.
+const CSV_HEADER: [&str; 10] = [
+    "level",
+    "code",
+    "name",
+    "field",
+    "agency",
+    "processing_time",
+    "fee",
+    "legal_basis",
+    "decision",
+    "effective",
+];
+const CSV_HEADER_VI: [&str; 10] = [
+    "Cấp thực hiện",
+    "Mã số TTHC",
+    "Tên thủ tục hành chính",
+    "Lĩnh vực",
+    "Cơ quan thực hiện",
+    "Thời hạn giải quyết",
+    "Phí, lệ phí",
+    "Căn cứ pháp lý",
+    "Số quyết định",
+    "Ngày hiệu lực",
+];
+
+/// The UTF-8 byte-order mark that tells Excel the csv is UTF-8.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
 #[derive(Serialize)]
 struct ExportJson<'a> {
     as_of: String,
@@ -51,19 +87,209 @@ struct ExportJson<'a> {
     entries: Vec<EntryRecord<'a>>,
 }
 
+/// What `--manifest` writes next to the exported file.
+#[derive(Serialize)]
+struct Manifest {
+    /// The exported file's name (the manifest lies in the same directory).
+    file: String,
+    format: &'static str,
+    bytes: u64,
+    sha256: String,
+    /// The date of the catalog exported.
+    as_of: String,
+    /// The decision named by `--as-of`, when the catalog is the one right after it.
+    as_of_decision: Option<DecisionRecord>,
+    /// The decision of the latest change included in the export.
+    last_decision: Option<DecisionRecord>,
+    counts: CountsRecord,
+    /// The store at the time of the export: its decisions and chain head.
+    store: StoreRecord,
+    tool: ToolRecord,
+    /// When the export was made (UTC, RFC 3339).
+    exported_at: String,
+}
+
+#[derive(Serialize)]
+struct DecisionRecord {
+    number: String,
+    signed: String,
+    /// For the last decision: the effective date of its latest change included.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective: Option<String>,
+}
+
+impl From<AppliedDecision> for DecisionRecord {
+    fn from(d: AppliedDecision) -> Self {
+        DecisionRecord {
+            number: d.number,
+            signed: d.signed.to_string(),
+            effective: Some(d.effective.to_string()),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct StoreRecord {
+    decisions: u64,
+    chain_sha256: String,
+}
+
+#[derive(Serialize)]
+struct ToolRecord {
+    name: &'static str,
+    version: &'static str,
+}
+
+/// The export's settings, checked once from the command line.
+struct Settings {
+    format: ExportFormat,
+    headers: Headers,
+    bom: bool,
+}
+
+impl Settings {
+    fn new(args: &ExportArgs) -> Result<Settings, Error> {
+        let to_file = args.output.is_some();
+        let csv_options = args.headers.is_some() || args.bom;
+        let format = match args.format {
+            Some(format) => format,
+            None if csv_options => ExportFormat::Csv,
+            None => match default_format(None, to_file) {
+                Format::Table => ExportFormat::Table,
+                Format::Csv => ExportFormat::Csv,
+                Format::Json => ExportFormat::Json,
+            },
+        };
+        if csv_options && format != ExportFormat::Csv {
+            return Err(Error::Usage(format!(
+                "--headers and --bom apply to csv only, not to --format {}",
+                format_name(format)
+            )));
+        }
+        if format == ExportFormat::Xlsx && !to_file && io::stdout().is_terminal() {
+            return Err(Error::Usage(
+                "--format xlsx writes a binary workbook: give -o FILE.xlsx (or redirect standard output to a file)"
+                    .to_owned(),
+            ));
+        }
+        Ok(Settings {
+            format,
+            headers: args.headers.unwrap_or(Headers::En),
+            bom: args.bom,
+        })
+    }
+}
+
+fn format_name(format: ExportFormat) -> &'static str {
+    match format {
+        ExportFormat::Table => "table",
+        ExportFormat::Csv => "csv",
+        ExportFormat::Json => "json",
+        ExportFormat::Xlsx => "xlsx",
+    }
+}
+
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
-    let format = default_format(args.format, args.output.is_some());
+    let settings = Settings::new(args)?;
     let (store, point) = super::open_at(db, "--as-of", args.as_of.as_deref())?;
-    let entries = store.catalog_at(&point)?;
+    let (entries, applied, head) = store.read_snapshot(|s| -> Result<_, Error> {
+        let entries = s.catalog_at(&point)?;
+        if args.manifest {
+            Ok((entries, s.last_applied(&point)?, Some(s.chain_head()?)))
+        } else {
+            Ok((entries, None, None))
+        }
+    })?;
     let mut out = Sink::open(args.output.as_deref())?;
-    write_at(&mut out, format, &point, &entries)?;
+    let mut hashing = HashingWriter::new(&mut out);
+    match settings.format {
+        ExportFormat::Csv => write_csv(&mut hashing, &settings, &entries)?,
+        ExportFormat::Json => write_at(&mut hashing, Format::Json, &point, &entries)?,
+        ExportFormat::Table => write_at(&mut hashing, Format::Table, &point, &entries)?,
+        ExportFormat::Xlsx => {
+            let workbook = xlsx::annex(&super::as_of_vi(&point), point.day(), &entries)?;
+            hashing.write_all(&workbook)?;
+        }
+    }
+    let (bytes, sha256) = hashing.finish();
     out.finish()?;
+    if let (Some(path), Some(head)) = (&args.output, head) {
+        let manifest = Manifest {
+            file: path
+                .file_name()
+                .unwrap_or_default()
+                .to_string_lossy()
+                .into_owned(),
+            format: format_name(settings.format),
+            bytes,
+            sha256,
+            as_of: point.day().to_string(),
+            as_of_decision: point.decision().map(|d| DecisionRecord {
+                number: d.number.clone(),
+                signed: d.signed.to_string(),
+                effective: None,
+            }),
+            last_decision: applied.map(DecisionRecord::from),
+            counts: CountsRecord::new(point.day(), &Counts::of(&entries)),
+            store: StoreRecord {
+                decisions: head.decisions,
+                chain_sha256: head.chain_sha256,
+            },
+            tool: ToolRecord {
+                name: env!("CARGO_PKG_NAME"),
+                version: env!("CARGO_PKG_VERSION"),
+            },
+            exported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        };
+        let mut out = Sink::open(Some(&manifest_path(path)))?;
+        write_json(&mut out, &manifest)?;
+        out.finish()?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `FILE.manifest.json` next to `FILE`.
+fn manifest_path(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".manifest.json");
+    path.with_file_name(name)
+}
+
+/// Writes the catalog as csv with the header and byte-order mark asked for.
+fn write_csv(
+    out: &mut impl Write,
+    settings: &Settings,
+    entries: &[CatalogEntry],
+) -> Result<(), Error> {
+    if settings.bom {
+        out.write_all(BOM)?;
+    }
+    let header = match settings.headers {
+        Headers::En => CSV_HEADER,
+        Headers::Vi => CSV_HEADER_VI,
+    };
+    write_csv_rows(out, &header, entries)
+}
+
+fn write_csv_rows(
+    out: &mut impl Write,
+    header: &[&str],
+    entries: &[CatalogEntry],
+) -> Result<(), Error> {
+    let mut w = csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(&mut *out);
+    w.write_record(header)?;
+    for e in entries {
+        w.serialize(EntryRecord::new(e))?;
+    }
+    w.flush()?;
+    Ok(())
 }
 
 /// Writes a catalog in force on a day in one of the three formats.
 pub(crate) fn write(
-    out: &mut Sink,
+    out: &mut impl Write,
     format: Format,
     day: Day,
     entries: &[CatalogEntry],
@@ -74,34 +300,14 @@ pub(crate) fn write(
 /// Writes the catalog at a point in one of the three formats; the JSON
 /// `as_of` is the point's date.
 pub(crate) fn write_at(
-    out: &mut Sink,
+    out: &mut impl Write,
     format: Format,
     point: &Point,
     entries: &[CatalogEntry],
 ) -> Result<(), Error> {
     let day = point.day();
     match format {
-        Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut *out);
-            if entries.is_empty() {
-                w.write_record([
-                    "level",
-                    "code",
-                    "name",
-                    "field",
-                    "agency",
-                    "processing_time",
-                    "fee",
-                    "legal_basis",
-                    "decision",
-                    "effective",
-                ])?;
-            }
-            for e in entries {
-                w.serialize(EntryRecord::new(e))?;
-            }
-            w.flush()?;
-        }
+        Format::Csv => write_csv_rows(out, &CSV_HEADER, entries)?,
         Format::Json => write_json(
             out,
             &ExportJson {
@@ -115,7 +321,7 @@ pub(crate) fn write_at(
     Ok(())
 }
 
-fn write_table(out: &mut Sink, point: &Point, entries: &[CatalogEntry]) -> Result<(), Error> {
+fn write_table(out: &mut impl Write, point: &Point, entries: &[CatalogEntry]) -> Result<(), Error> {
     let counts = Counts::of(entries);
     writeln!(
         out,

@@ -22,7 +22,7 @@ use crate::domain::text::clean;
 use crate::domain::{ALL_GIVEN, Action, Code, Day, DecisionRow, Details, Level};
 use crate::error::Error;
 use crate::input::csv::DecisionReader;
-use crate::input::{Defaults, Problem};
+use crate::input::{Defaults, Problem, SkippedRow};
 use crate::output::write_json;
 use crate::store::{
     ImportTx, NewDecision, NewVersion, OpenMode, Store, StoreError, StoredDecision, StoredEvent,
@@ -82,6 +82,9 @@ pub(crate) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, Error> {
             .filter(|d| !d.is_empty()),
         signed: super::date_option("signed", args.signed.as_deref())?,
         effective: super::date_option("effective", args.effective.as_deref())?,
+        levels: super::inspect::levels_option(args.levels.as_deref())?,
+        sheet: args.sheet.clone(),
+        encoding: super::inspect::encoding_option(args.encoding.as_deref())?,
     };
     let created = !db.exists();
     let mut store = if args.dry_run && created {
@@ -362,6 +365,10 @@ struct Tally {
     records: u64,
     actions: [u64; 4],
     levels: [u64; 3],
+    /// Rows whose code was written in the name cell.
+    codes_from_names: u64,
+    /// Rows skipped by `--levels`.
+    skipped_rows: Vec<SkippedRow>,
 }
 
 struct Batch<'t, 'c> {
@@ -454,7 +461,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         let read = AtomicU64::new(0);
         // Parsing runs on a second thread while this one writes to the store.
         let (send, receive) = mpsc::sync_channel::<Vec<Parsed>>(4);
-        let sha256 = thread::scope(|scope| {
+        let (sha256, notes) = thread::scope(|scope| {
             let read = &read;
             let parser = scope.spawn(move || {
                 let mut chunk = Vec::with_capacity(ROWS_PER_CHUNK);
@@ -473,7 +480,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                     }
                 }
                 let _ = send.send(chunk);
-                reader.sha256()
+                (reader.sha256(), reader.notes().clone())
             });
             for chunk in receive {
                 if let Some(bar) = &progress {
@@ -494,6 +501,8 @@ impl<'t, 'c> Batch<'t, 'c> {
             bar.finish_and_clear();
         }
         self.file_sha.push(sha256);
+        self.tally.codes_from_names += notes.codes_from_names;
+        self.tally.skipped_rows.extend(notes.skipped);
         Ok(())
     }
 
@@ -733,6 +742,17 @@ impl<'t, 'c> Batch<'t, 'c> {
                 commune: t.levels[2],
             },
             ignored_columns: self.ignored,
+            codes_from_names: t.codes_from_names,
+            rows_skipped_by_level: t
+                .skipped_rows
+                .iter()
+                .map(|s| SkippedRowRecord {
+                    file: s.file.clone(),
+                    line: s.line,
+                    code: s.code.clone(),
+                    level: s.level.clone(),
+                })
+                .collect(),
         })
     }
 
@@ -960,6 +980,18 @@ struct LevelCounts {
     commune: u64,
 }
 
+/// A row that `--levels` left out.
+#[derive(Debug, Serialize)]
+struct SkippedRowRecord {
+    file: String,
+    line: u64,
+    code: String,
+    level: String,
+}
+
+/// Rows skipped by `--levels` listed in the text summary before "... and N more".
+const SKIPPED_ROWS_SHOWN: usize = 100;
+
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Serialize)]
 struct Summary {
@@ -971,6 +1003,9 @@ struct Summary {
     actions: ActionCounts,
     levels: LevelCounts,
     ignored_columns: Vec<String>,
+    /// Rows whose code was taken from the name cell (the code cell was empty).
+    codes_from_names: u64,
+    rows_skipped_by_level: Vec<SkippedRowRecord>,
 }
 
 impl Summary {
@@ -1016,6 +1051,32 @@ impl Summary {
         }
         if !self.ignored_columns.is_empty() {
             writeln!(out, "Ignored columns: {}", self.ignored_columns.join(", "))?;
+        }
+        if self.codes_from_names > 0 {
+            writeln!(
+                out,
+                "Codes taken from the name cell (the code cell was empty): {}",
+                self.codes_from_names
+            )?;
+        }
+        let skipped = &self.rows_skipped_by_level;
+        if !skipped.is_empty() {
+            writeln!(
+                out,
+                "Skipped {} row{} naming no level kept by --levels:",
+                skipped.len(),
+                if skipped.len() == 1 { "" } else { "s" }
+            )?;
+            for s in skipped.iter().take(SKIPPED_ROWS_SHOWN) {
+                writeln!(out, "  {}:{}: {} {:?}", s.file, s.line, s.code, s.level)?;
+            }
+            if skipped.len() > SKIPPED_ROWS_SHOWN {
+                writeln!(
+                    out,
+                    "  ... and {} more (--format json lists them all)",
+                    skipped.len() - SKIPPED_ROWS_SHOWN
+                )?;
+            }
         }
         Ok(())
     }

@@ -5,7 +5,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::fold;
+use super::text::{fold, strip_diacritics};
 
 /// The level at which a procedure is carried out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -103,20 +103,127 @@ impl LevelSet {
         Level::ALL.into_iter().filter(move |l| self.contains(*l))
     }
 
-    /// Parses a cell naming one or more levels separated by `,` or `;`.
+    /// Parses a cell naming one or more levels separated by `,` or `;` (also
+    /// `/`, line breaks and "và"), or the shared-section wording of annexes:
+    /// "Dùng chung (cấp tỉnh, cấp xã)", "áp dụng chung". Levels outside a
+    /// province's catalog ("Cấp bộ") are errors here; [`LevelCell`] keeps them apart.
     pub fn parse(raw: &str) -> Result<LevelSet, String> {
+        let cell = LevelCell::parse(raw)?;
+        match cell.outside.first() {
+            None => Ok(cell.levels),
+            Some(other) => Err(format!(
+                "level {other:?} in {raw:?} is not a level of a province's catalog (province, district, commune); \
+                 to import a list that also holds such procedures, give --levels (e.g. --levels province,commune) \
+                 to keep those levels and skip the rest"
+            )),
+        }
+    }
+
+    /// The levels in both sets.
+    pub fn intersection(self, other: LevelSet) -> LevelSet {
+        LevelSet(self.0 & other.0)
+    }
+
+    /// The levels as English words joined by `,`: `province,commune`.
+    pub fn to_words(self) -> String {
+        self.iter().map(Level::as_str).collect::<Vec<_>>().join(",")
+    }
+}
+
+/// The two levels of local government since 2025-07-01, when districts were
+/// abolished: what the bare shared wording "áp dụng chung" names.
+pub const SHARED_LEVELS: LevelSet =
+    LevelSet(1 << Level::Province as u8 | 1 << Level::Commune as u8);
+
+/// What a level cell names: the catalog levels, the levels outside a
+/// province's catalog (ministry and other agencies, as national lists name
+/// them), and whether it was the bare shared wording.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct LevelCell {
+    pub levels: LevelSet,
+    /// Levels named that a province's catalog does not hold ("cấp bộ",
+    /// "cơ quan khác"), lower case.
+    pub outside: Vec<String>,
+    /// The cell was shared wording without a list ("áp dụng chung"): it
+    /// names [`SHARED_LEVELS`], which holds only for rows effective from
+    /// 2025-07-01 on.
+    pub shared: bool,
+}
+
+impl LevelCell {
+    /// Parses a level cell. Names that are neither a catalog level nor a
+    /// known outside level are errors.
+    pub fn parse(raw: &str) -> Result<LevelCell, String> {
+        // The usual cells ("province", "Cấp tỉnh, Cấp xã") take no allocation.
         let mut set = LevelSet::default();
-        for part in raw.split([',', ';']) {
-            if part.trim().is_empty() {
+        if raw
+            .split([',', ';'])
+            .filter(|p| !p.trim().is_empty())
+            .all(|p| Level::parse(p).map(|l| set.insert(l)).is_ok())
+            && !set.is_empty()
+        {
+            return Ok(LevelCell {
+                levels: set,
+                ..LevelCell::default()
+            });
+        }
+        let text = fold(&raw.replace(['\n', '\r'], ","));
+        let (shared, list) = strip_shared(&text);
+        let mut cell = LevelCell::default();
+        for part in list.split([',', ';', '/']).flat_map(|p| p.split(" và ")) {
+            let part = part.trim_matches(|c: char| c.is_whitespace() || "():-.".contains(c));
+            if part.is_empty() {
                 continue;
             }
-            set.insert(Level::parse(part)?);
+            match Level::parse(part) {
+                Ok(level) => cell.levels.insert(level),
+                Err(_) if is_outside_level(part) => cell.outside.push(part.to_owned()),
+                Err(_) => {
+                    return Err(format!(
+                        "unknown level {part:?} in {raw:?} (expected province, district, commune, \"Cấp tỉnh\", \"Cấp huyện\" or \"Cấp xã\", several separated by commas, or \"Dùng chung (cấp tỉnh, cấp xã)\")"
+                    ));
+                }
+            }
         }
-        if set.is_empty() {
+        if shared && cell.levels.is_empty() && cell.outside.is_empty() {
+            cell.levels = SHARED_LEVELS;
+            cell.shared = true;
+        }
+        if cell.levels.is_empty() && cell.outside.is_empty() {
             return Err("empty level (expected province, district or commune)".to_owned());
         }
-        Ok(set)
+        Ok(cell)
     }
+}
+
+/// Splits the shared-section wording off a folded level cell: "dùng chung
+/// (cấp tỉnh, cấp xã)" -> (true, "(cấp tỉnh, cấp xã)").
+fn strip_shared(folded: &str) -> (bool, &str) {
+    for prefix in ["áp dụng chung", "sử dụng chung", "dùng chung"] {
+        if let Some(rest) = folded.strip_prefix(prefix) {
+            let rest = rest.trim_start_matches([' ', ':', '-']);
+            let rest = ["cho ", "ở ", "tại "]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest);
+            return (true, rest);
+        }
+    }
+    (false, folded)
+}
+
+/// Levels that national lists name but a province's catalog does not hold.
+fn is_outside_level(folded: &str) -> bool {
+    let word = folded.strip_prefix("cấp ").unwrap_or(folded);
+    matches!(
+        word,
+        "bộ" | "trung ương"
+            | "cơ quan khác"
+            | "cơ quan trung ương"
+            | "ministry"
+            | "central"
+            | "other"
+    )
 }
 
 /// What a decision does to an entry.
@@ -187,29 +294,101 @@ impl fmt::Display for Action {
 pub struct Code(u32);
 
 impl Code {
-    /// Parses `1.001612` or the national long form `1.001612.000.00.00.H12`.
+    /// Parses `1.001612` or the national long form `1.001612.000.00.00.H12`;
+    /// white space inside the code (a PDF copy: `2.000908.00 0.00.00.H61`) is ignored.
     pub fn parse(raw: &str) -> Result<Code, String> {
         let s = raw.trim();
-        let err = || {
-            format!(
-                "bad code {raw:?} (expected d.dddddd such as 1.001612, or the long form 1.001612.000.00.00.H12)"
-            )
+        if let Some(code) = Code::exact(s) {
+            return Ok(code);
+        }
+        if s.contains(char::is_whitespace) {
+            let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            if let Some(code) = Code::exact(&compact) {
+                return Ok(code);
+            }
+        }
+        // "1.00161": a number cell in Excel drops the trailing zeros of 1.001610.
+        let b = s.as_bytes();
+        let hint = if b.len() > 2
+            && b.len() < 8
+            && b[0].is_ascii_digit()
+            && b[1] == b'.'
+            && b[2..].iter().all(u8::is_ascii_digit)
+        {
+            "; if it comes from a number cell in Excel, the trailing zeros were dropped: format the code column as Text"
+        } else {
+            ""
         };
+        Err(format!(
+            "bad code {raw:?} (expected d.dddddd such as 1.001612, or the long form 1.001612.000.00.00.H12){hint}"
+        ))
+    }
+
+    /// `d.dddddd` with an optional long-form tail, nothing else.
+    fn exact(s: &str) -> Option<Code> {
         let b = s.as_bytes();
         if b.len() < 8 || !b[0].is_ascii_digit() || b[1] != b'.' {
-            return Err(err());
+            return None;
         }
         if !b[2..8].iter().all(u8::is_ascii_digit) {
-            return Err(err());
+            return None;
         }
         if b.len() > 8 && !is_long_tail(&s[8..]) {
-            return Err(err());
+            return None;
         }
         let mut n = u32::from(b[0] - b'0');
         for d in &b[2..8] {
             n = n * 10 + u32::from(d - b'0');
         }
-        Ok(Code(n))
+        Some(Code(n))
+    }
+
+    /// Finds a code written in a name cell: "... (Mã TTHC: 2.002913)" anywhere,
+    /// or a bare "(1.005411)" at the end. The name comes back without it.
+    pub fn from_name(name: &str) -> CodeInName {
+        let mut found: Vec<(Code, usize, usize)> = Vec::new();
+        let mut from = 0;
+        while let Some(open) = name[from..].find('(').map(|i| i + from) {
+            let Some(close) = name[open..].find(')').map(|i| i + open) else {
+                break;
+            };
+            let inner = name[open + 1..close].trim();
+            let (labelled, rest) = match strip_code_label(inner) {
+                Some(rest) => (true, rest),
+                None => (false, inner),
+            };
+            let at_end = name[close + 1..]
+                .chars()
+                .all(|c| c.is_whitespace() || c == '.');
+            if (labelled || at_end)
+                && let Ok(code) = Code::parse(rest)
+            {
+                found.push((code, open, close + 1));
+            }
+            from = close + 1;
+        }
+        let mut codes: Vec<Code> = found.iter().map(|f| f.0).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        match (found.first(), codes.len()) {
+            (None, _) => CodeInName::None,
+            (Some(&(code, _, _)), 1) => {
+                let mut rest = String::with_capacity(name.len());
+                let mut at = 0;
+                for &(_, start, end) in &found {
+                    rest.push_str(&name[at..start]);
+                    rest.push(' ');
+                    at = end;
+                }
+                rest.push_str(&name[at..]);
+                let rest = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+                let rest = rest
+                    .trim_end_matches(|c: char| c.is_whitespace() || "-–:,;.".contains(c))
+                    .to_owned();
+                CodeInName::Found { code, name: rest }
+            }
+            _ => CodeInName::Several(codes),
+        }
     }
 
     pub fn as_u32(self) -> u32 {
@@ -233,7 +412,54 @@ impl Code {
     }
 }
 
-/// The tail of the long form: `.ddd.dd.dd.Xdd` (X an upper-case letter).
+/// What [`Code::from_name`] found in a name cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CodeInName {
+    None,
+    /// One code, and the name without it.
+    Found {
+        code: Code,
+        name: String,
+    },
+    /// Different codes: which one is meant is not clear.
+    Several(Vec<Code>),
+}
+
+/// Strips "Mã TTHC:", "Mã số TTHC", "Mã thủ tục", "Mã số" or "Mã" (any
+/// case, optional `:` or `-`) from the start of a parenthesized note.
+fn strip_code_label(inner: &str) -> Option<&str> {
+    const LABELS: [&str; 6] = [
+        "mã số tthc",
+        "mã tthc",
+        "mã số thủ tục",
+        "mã thủ tục",
+        "mã số",
+        "mã",
+    ];
+    LABELS.iter().find_map(|label| {
+        let rest = strip_prefix_ignoring_case(inner, label)?;
+        // "Mã" must be a word of its own: "Mãi" is not a label.
+        if rest.starts_with(char::is_alphabetic) {
+            return None;
+        }
+        let rest = rest.trim_start();
+        Some(rest.strip_prefix([':', '-']).unwrap_or(rest).trim_start())
+    })
+}
+
+/// `text` without `prefix` (lower case), comparing letters case-insensitively.
+fn strip_prefix_ignoring_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let mut chars = text.char_indices();
+    for want in prefix.chars() {
+        let (_, c) = chars.next()?;
+        if !c.to_lowercase().eq(std::iter::once(want)) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or("", |(i, _)| &text[i..]))
+}
+
+/// The tail of the long form: `.ddd.dd.dd.Xdd` (X a letter).
 fn is_long_tail(tail: &str) -> bool {
     let parts: Vec<&str> = tail.split('.').collect();
     let digits = |p: &str, n: usize| p.len() == n && p.bytes().all(|b| b.is_ascii_digit());
@@ -243,7 +469,7 @@ fn is_long_tail(tail: &str) -> bool {
         && digits(parts[2], 2)
         && digits(parts[3], 2)
         && parts[4].len() == 3
-        && parts[4].as_bytes()[0].is_ascii_uppercase()
+        && parts[4].as_bytes()[0].is_ascii_alphabetic()
         && digits(&parts[4][1..], 2)
 }
 
@@ -280,36 +506,77 @@ impl Day {
             .unwrap_or(NaiveDate::MAX)
     }
 
+    /// The day districts stopped being a level of local government
+    /// (2025-07-01): from then on, shared wording names province and commune.
+    pub fn districts_abolished() -> Day {
+        // 2025-07-01 is day 20,270 after 1970-01-01.
+        Day(20_270)
+    }
+
     /// Today in the local time zone.
     pub fn today() -> Day {
         Day::from_date(chrono::Local::now().date_naive())
     }
 
-    /// Parses `YYYY-MM-DD`, `DD/MM/YYYY` or `D/M/YYYY`; an impossible date is an error.
+    /// Parses `YYYY-MM-DD`, `DD/MM/YYYY`, `D/M/YYYY`, `DD-MM-YYYY` or the
+    /// wording of decisions, "ngày 19 tháng 11 năm 2025" (also after a place:
+    /// "Hà Nội, ngày ..."); an impossible date is an error.
     pub fn parse(raw: &str) -> Result<Day, String> {
         let s = raw.trim();
-        let bad = || format!("bad date {raw:?} (expected YYYY-MM-DD or DD/MM/YYYY)");
-        let num = |p: &str, min: usize, max: usize| -> Option<u32> {
-            (p.len() >= min && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit()))
-                .then(|| p.parse().ok())
-                .flatten()
+        let bad = || {
+            format!(
+                "bad date {raw:?} (expected YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or \"ngày DD tháng MM năm YYYY\")"
+            )
         };
-        let (y, m, d) = if let [y, m, d] = s.split('-').collect::<Vec<_>>()[..] {
-            (num(y, 4, 4), num(m, 2, 2), num(d, 2, 2))
-        } else if let [d, m, y] = s.split('/').collect::<Vec<_>>()[..] {
-            (num(y, 4, 4), num(m, 1, 2), num(d, 1, 2))
-        } else {
-            return Err(bad());
-        };
-        let (Some(y), Some(m), Some(d)) = (y, m, d) else {
-            return Err(bad());
-        };
+        let (y, m, d) = numeric_date(s).or_else(|| worded_date(s)).ok_or_else(bad)?;
         let year = i32::try_from(y).map_err(|_| bad())?;
         NaiveDate::from_ymd_opt(year, m, d)
             .map(Day::from_date)
             .ok_or_else(|| {
                 format!("impossible date {raw:?}: {year:04}-{m:02}-{d:02} does not exist")
             })
+    }
+}
+
+/// A number of `min..=max` ASCII digits.
+fn number(p: &str, min: usize, max: usize) -> Option<u32> {
+    (p.len() >= min && p.len() <= max && p.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| p.parse().ok())
+        .flatten()
+}
+
+/// `YYYY-MM-DD`, `D/M/YYYY` or `D-M-YYYY` as (year, month, day).
+fn numeric_date(s: &str) -> Option<(u32, u32, u32)> {
+    let three = |sep: char| -> Option<[&str; 3]> {
+        let mut split = s.split(sep);
+        let parts = [split.next()?, split.next()?, split.next()?];
+        split.next().is_none().then_some(parts)
+    };
+    if let Some([y, m, d]) = three('-').filter(|[y, _, _]| y.len() == 4) {
+        return Some((number(y, 4, 4)?, number(m, 2, 2)?, number(d, 2, 2)?));
+    }
+    let [d, m, y] = three('/').or_else(|| three('-'))?;
+    Some((number(y, 4, 4)?, number(m, 1, 2)?, number(d, 1, 2)?))
+}
+
+/// "ngày 19 tháng 11 năm 2025" (with or without diacritics, any case, after
+/// a place and a comma), or "ngày 19/11/2025", as (year, month, day).
+fn worded_date(s: &str) -> Option<(u32, u32, u32)> {
+    let plain = strip_diacritics(s);
+    let words: Vec<&str> = plain
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = words.iter().rposition(|w| *w == "ngay")?;
+    let date = &words[at + 1..];
+    match date {
+        [d, "thang", m, "nam", y] => Some((
+            number(y.trim_end_matches('.'), 4, 4)?,
+            number(m, 1, 2)?,
+            number(d, 1, 2)?,
+        )),
+        [numeric] => numeric_date(numeric.trim_end_matches('.')),
+        _ => None,
     }
 }
 
@@ -403,5 +670,139 @@ mod tests {
         assert!(Day::parse("2020/06/15").is_err());
         assert!(Day::parse("15.06.2020").is_err());
         assert!(Day::parse("").is_err());
+    }
+
+    #[test]
+    fn shared_section_wording_names_its_levels() {
+        let both = [Level::Province, Level::Commune];
+        for raw in [
+            "Dùng chung (cấp tỉnh, cấp xã)",
+            "Dùng chung cho cấp tỉnh và cấp xã",
+            "DÙNG CHUNG (Cấp tỉnh; Cấp xã)",
+            "Cấp tỉnh\nCấp xã",
+            "Cấp tỉnh/Cấp xã",
+        ] {
+            let cell = LevelCell::parse(raw).unwrap();
+            assert_eq!(cell.levels.iter().collect::<Vec<_>>(), both, "{raw}");
+            assert!(!cell.shared, "{raw}");
+        }
+        for raw in ["áp dụng chung", "Áp dụng chung", "Dùng chung"] {
+            let cell = LevelCell::parse(raw).unwrap();
+            assert_eq!(cell.levels, SHARED_LEVELS, "{raw}");
+            assert!(cell.shared, "{raw}");
+        }
+        assert!(LevelCell::parse("Dùng chung (cấp tỉnh, cấp làng)").is_err());
+    }
+
+    #[test]
+    fn levels_outside_the_catalog_are_kept_apart() {
+        let cell = LevelCell::parse("Cấp bộ, Cấp tỉnh, Cấp xã, Cơ quan khác").unwrap();
+        assert_eq!(
+            cell.levels.iter().collect::<Vec<_>>(),
+            [Level::Province, Level::Commune]
+        );
+        assert_eq!(cell.outside, ["cấp bộ", "cơ quan khác"]);
+        let cell = LevelCell::parse("Cấp bộ").unwrap();
+        assert!(cell.levels.is_empty());
+        let err = LevelSet::parse("Cấp bộ, Cấp tỉnh").unwrap_err();
+        assert!(err.contains("cấp bộ") && err.contains("--levels"), "{err}");
+        let err = LevelCell::parse("Cấp tnh").unwrap_err();
+        assert!(err.contains("cấp tnh"), "{err}");
+        assert!(LevelCell::parse("  ").is_err());
+    }
+
+    #[test]
+    fn level_sets_intersect() {
+        let all = LevelSet::parse("province, district, commune").unwrap();
+        let kept = all.intersection(LevelSet::parse("province,commune").unwrap());
+        assert_eq!(kept.to_words(), "province,commune");
+    }
+
+    #[test]
+    fn codes_broken_by_white_space() {
+        for raw in [
+            "2.000908.00 0.00.00.H61",
+            "2.000 908",
+            " 2.000908\u{a0}",
+            "2.000908.000.00.00.h61",
+        ] {
+            assert_eq!(Code::parse(raw).unwrap().to_string(), "2.000908", "{raw:?}");
+        }
+        assert!(Code::parse("2.000908 2.000909").is_err());
+        assert!(
+            Code::parse("1.00161")
+                .unwrap_err()
+                .contains("trailing zeros")
+        );
+        assert!(
+            !Code::parse("1.0016123")
+                .unwrap_err()
+                .contains("trailing zeros")
+        );
+    }
+
+    #[test]
+    fn codes_written_in_the_name() {
+        let found = |raw: &str| match Code::from_name(raw) {
+            CodeInName::Found { code, name } => (code.to_string(), name),
+            other => panic!("{raw}: {other:?}"),
+        };
+        assert_eq!(
+            found("Đăng ký khai sinh (Mã TTHC: 2.002913)"),
+            ("2.002913".into(), "Đăng ký khai sinh".into())
+        );
+        assert_eq!(
+            found("Chấm dứt hoạt động (1.005411)"),
+            ("1.005411".into(), "Chấm dứt hoạt động".into())
+        );
+        assert_eq!(
+            found("Thủ tục A (mã thủ tục - 1.005411.000.00.00.H12) cấp tỉnh"),
+            ("1.005411".into(), "Thủ tục A cấp tỉnh".into())
+        );
+        assert_eq!(
+            found("Thủ tục B (Mã số TTHC 2.000908.00 0.00.00.H61)."),
+            ("2.000908".into(), "Thủ tục B".into())
+        );
+        for none in [
+            "Đăng ký khai sinh",
+            "Thủ tục (1.005411) đã sửa đổi",
+            "Thủ tục (thay thế 1.005411)",
+            "Thủ tục (Mãi 1.005411) khác",
+            "Thủ tục (1.00541)",
+        ] {
+            assert_eq!(Code::from_name(none), CodeInName::None, "{none}");
+        }
+        assert!(matches!(
+            Code::from_name("A (Mã TTHC: 1.000001) (Mã TTHC: 1.000002)"),
+            CodeInName::Several(_)
+        ));
+    }
+
+    #[test]
+    fn dates_in_words_and_with_dashes() {
+        let want = Day::parse("2025-11-19").unwrap();
+        for raw in [
+            "ngày 19 tháng 11 năm 2025",
+            "Ngày 19 tháng 11 năm 2025.",
+            "Hà Nội, ngày 19 tháng 11 năm 2025",
+            "ngay 19 thang 11 nam 2025",
+            "ngày 19/11/2025",
+            "19-11-2025",
+            "19-11-2025",
+        ] {
+            assert_eq!(Day::parse(raw), Ok(want), "{raw}");
+        }
+        assert!(
+            Day::parse("ngày 31 tháng 2 năm 2025")
+                .unwrap_err()
+                .contains("impossible")
+        );
+        assert!(Day::parse("ngày 19 tháng 11").is_err());
+        assert!(Day::parse("2025-11-19-1").is_err());
+        assert!(Day::parse("19-11-25").is_err());
+        assert_eq!(
+            Day::districts_abolished(),
+            Day::parse("2025-07-01").unwrap()
+        );
     }
 }

@@ -75,12 +75,23 @@ impl Column {
         }
     }
 
+    /// Other English header names accepted for the column.
+    pub fn english_aliases(self) -> &'static [&'static str] {
+        match self {
+            // As national lists name it: "Cấp bộ, Cấp tỉnh, Cấp xã" in one cell.
+            Column::Level => &["levels"],
+            _ => &[],
+        }
+    }
+
     /// Finds the column a header cell names, in English or Vietnamese,
     /// ignoring case, spacing and punctuation.
     pub fn from_header(header: &str) -> Option<Column> {
         let key = letters(header);
         Column::ALL.into_iter().find(|c| {
-            letters(c.as_str()) == key || c.vietnamese().iter().any(|v| letters(v) == key)
+            letters(c.as_str()) == key
+                || c.english_aliases().iter().any(|v| letters(v) == key)
+                || c.vietnamese().iter().any(|v| letters(v) == key)
         })
     }
 }
@@ -109,6 +120,7 @@ mod tests {
         );
         assert_eq!(Column::from_header("Ngày ban hành"), Some(Column::Signed));
         assert_eq!(Column::from_header("Cấp"), Some(Column::Level));
+        assert_eq!(Column::from_header("levels"), Some(Column::Level));
         assert_eq!(Column::from_header("STT"), None);
     }
 

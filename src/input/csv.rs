@@ -1,126 +1,212 @@
-//! The CSV decision-file reader.
+//! The decision-file reader: CSV text in any of the accepted encodings and
+//! delimiters, or a sheet of a workbook, read row by row into checked rows.
 
 use std::borrow::Cow;
-use std::io::{BufRead, BufReader, Read};
+use std::io::{self, BufReader, Cursor, Read};
 
 use csv::{ByteRecord, ReaderBuilder};
 
 use super::columns::Column;
-use super::{Defaults, Hashing, Problem};
+use super::encoding::{Decoding, TextEncoding};
+use super::sniff::{self, HEADER_MIN_COLUMNS, HEADER_SEARCH, Kind, delimiter_name, known_columns};
+use super::xlsx::{Sheet, sheet_list};
+use super::{Defaults, Hashing, HeaderCell, Layout, Notes, Problem, SkippedRow};
 use crate::domain::text::{clean, clean_cow};
+use crate::domain::values::{CodeInName, LevelCell};
 use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Details, LevelSet};
 
-const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+/// Bytes looked at to decide what a file is (and its read buffer).
+const SAMPLE: usize = 1 << 16;
+
+/// The raw bytes: the sample already read, then the rest, all hashed.
+type Raw<R> = io::Chain<Cursor<Vec<u8>>, Hashing<R>>;
+
+/// The text of a CSV file as UTF-8.
+enum Input<R: Read> {
+    /// UTF-8 already: the bytes as they are.
+    Plain(BufReader<Raw<R>>),
+    /// UTF-16 or Windows-1258, decoded as it streams.
+    Decoded(Decoding<Raw<R>>),
+}
+
+impl<R: Read> Input<R> {
+    fn hashing(&self) -> &Hashing<R> {
+        match self {
+            Input::Plain(r) => r.get_ref().get_ref().1,
+            Input::Decoded(r) => r.get_ref().get_ref().1,
+        }
+    }
+}
+
+impl<R: Read> Read for Input<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Input::Plain(r) => r.read(buf),
+            Input::Decoded(r) => r.read(buf),
+        }
+    }
+}
+
+/// Where records come from.
+enum Source<R: Read> {
+    Csv {
+        reader: Box<csv::Reader<Input<R>>>,
+        encoding: TextEncoding,
+    },
+    Sheet {
+        sheet: Box<Sheet>,
+        sha256: String,
+        bytes: u64,
+    },
+}
+
+/// One step of reading records.
+enum Step {
+    /// A record was read, starting on this line.
+    Record(u64),
+    End,
+    /// A record could not be read; `fatal` ends the file.
+    Failed {
+        line: u64,
+        message: String,
+        fatal: bool,
+    },
+}
+
+impl<R: Read> Source<R> {
+    fn next_record(&mut self, record: &mut ByteRecord) -> Step {
+        match self {
+            Source::Csv { reader, encoding } => match reader.read_byte_record(record) {
+                Ok(true) => Step::Record(record.position().map_or(0, csv::Position::line)),
+                Ok(false) => Step::End,
+                Err(e) => Step::Failed {
+                    line: e.position().map_or(0, csv::Position::line),
+                    message: csv_error(&e, *encoding),
+                    // An I/O error ends the file; a malformed record can be skipped.
+                    fatal: matches!(e.kind(), csv::ErrorKind::Io(_)),
+                },
+            },
+            Source::Sheet { sheet, .. } => {
+                sheet.next_record(record).map_or(Step::End, Step::Record)
+            }
+        }
+    }
+}
+
+/// A file that could not be opened as a decision file: its problems, and
+/// as much of its layout as was found.
+#[derive(Debug)]
+pub struct OpenError {
+    pub problems: Vec<Problem>,
+    pub layout: Layout,
+}
 
 /// Reads the rows of one decision file. Iterating yields each data record as a
 /// checked row, or the problems found in it.
 pub struct DecisionReader<R: Read> {
     file: String,
-    reader: csv::Reader<BufReader<Hashing<R>>>,
+    source: Source<R>,
     columns: Vec<(usize, Column)>,
+    has: [bool; Column::ALL.len()],
     width: usize,
     ignored: Vec<String>,
     defaults: Defaults,
     record: ByteRecord,
     records: u64,
     done: bool,
+    layout: Layout,
+    notes: Notes,
+    /// Before every message: `sheet "Phụ lục I": ` for a workbook.
+    context: String,
+    /// The missing code column was reported on the header line.
+    code_column_reported: bool,
 }
 
 /// The result of reading one record.
 pub type RowResult = Result<DecisionRow, Vec<Problem>>;
 
+/// What one record gave.
+enum Outcome {
+    Row {
+        row: DecisionRow,
+        code_from_name: bool,
+    },
+    Problems {
+        problems: Vec<Problem>,
+        no_code_column: bool,
+    },
+    Skipped(SkippedRow),
+}
+
 impl<R: Read> DecisionReader<R> {
     /// Opens a reader and checks the header row. `file` is the name used in messages.
     pub fn new(file: &str, input: R, defaults: &Defaults) -> Result<Self, Vec<Problem>> {
-        let problem = |line, msg: String| vec![Problem::new(file, line, msg)];
-        let mut buffered = BufReader::with_capacity(1 << 16, Hashing::new(input));
-        match buffered.fill_buf() {
-            Ok(buf) if buf.starts_with(UTF8_BOM) => buffered.consume(UTF8_BOM.len()),
-            Ok(_) => {}
-            Err(e) => return Err(problem(1, format!("cannot read: {e}"))),
-        }
-        let mut reader = ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .from_reader(buffered);
-        let mut header = ByteRecord::new();
-        match reader.read_byte_record(&mut header) {
-            Ok(true) => {}
-            Ok(false) => return Err(problem(1, "empty file: no header row".to_owned())),
-            Err(e) => return Err(problem(1, csv_error(&e))),
-        }
-        let mut columns = Vec::new();
-        let mut ignored = Vec::new();
-        let mut index = [None; Column::ALL.len()];
-        let mut problems = Vec::new();
-        for (i, raw) in header.iter().enumerate() {
-            let Ok(text) = std::str::from_utf8(raw) else {
-                problems.push(Problem::new(
-                    file,
-                    1,
-                    format!(
-                        "header column {}: invalid UTF-8 (save the file as UTF-8)",
-                        i + 1
-                    ),
-                ));
-                continue;
-            };
-            let name = clean(text);
-            match Column::from_header(&name) {
-                Some(col) if index[col as usize].is_some() => problems.push(Problem::new(
-                    file,
-                    1,
-                    format!("header {name:?}: column {} appears twice", col.as_str()),
-                )),
-                Some(col) => {
-                    index[col as usize] = Some(i);
-                    columns.push((i, col));
-                }
-                None if name.is_empty() => {}
-                None => ignored.push(name),
+        Self::open(file, input, defaults).map_err(|e| e.problems)
+    }
+
+    /// [`DecisionReader::new`] that also tells, on failure, what was found of the file.
+    pub fn open(file: &str, input: R, defaults: &Defaults) -> Result<Self, Box<OpenError>> {
+        let mut layout = Layout::default();
+        let (mut source, context) = match open_source(input, defaults, &mut layout) {
+            Ok(opened) => opened,
+            Err((line, message)) => {
+                let problems = vec![Problem::new(file, line, message)];
+                return Err(Box::new(OpenError { problems, layout }));
             }
-        }
-        let required = [
-            (
-                Column::Decision,
-                defaults.decision.is_none(),
-                " (or give --decision)",
-            ),
-            (
-                Column::Signed,
-                defaults.signed.is_none(),
-                " (or give --signed)",
-            ),
-            (Column::Action, true, ""),
-            (Column::Code, true, ""),
-            (Column::Level, true, ""),
-        ];
-        for (col, needed, hint) in required {
-            if needed && index[col as usize].is_none() {
-                problems.push(Problem::new(
-                    file,
-                    1,
-                    format!(
-                        "missing required column {} (Vietnamese: {:?}){hint}",
-                        col.as_str(),
-                        col.vietnamese()[0]
-                    ),
-                ));
+        };
+        let problem =
+            |line: u64, message: String| Problem::new(file, line, format!("{context}{message}"));
+        let header = match find_header(&mut source, &mut layout) {
+            Ok(header) => header,
+            Err((line, message)) => {
+                let problems = vec![problem(line, message)];
+                return Err(Box::new(OpenError { problems, layout }));
             }
-        }
+        };
+        let line = header.line;
+        let Mapped {
+            columns,
+            ignored,
+            has,
+            mut problems,
+        } = map_header(&header.record, defaults, &mut layout, &|m| problem(line, m));
         if !problems.is_empty() {
-            return Err(problems);
+            if let Source::Sheet { sheet, .. } = &source
+                && !header.found
+                && sheet.names.len() > 1
+            {
+                problems.push(problem(
+                    line,
+                    format!(
+                        "no row of this sheet looks like a header; the workbook has {}: choose one with --sheet NAME",
+                        sheet_list(&sheet.names)
+                    ),
+                ));
+            }
+            return Err(Box::new(OpenError { problems, layout }));
+        }
+        if let Source::Sheet { sheet, .. } = &mut source {
+            let mut kinds = vec![None; header.record.len()];
+            for &(i, col) in &columns {
+                kinds[i] = Some(col);
+            }
+            sheet.set_header(line, kinds);
         }
         Ok(DecisionReader {
             file: file.to_owned(),
-            reader,
+            source,
             columns,
-            width: header.len(),
+            has,
+            width: header.record.len(),
             ignored,
             defaults: defaults.clone(),
             record: ByteRecord::new(),
             records: 0,
             done: false,
+            layout,
+            notes: Notes::default(),
+            context,
+            code_column_reported: false,
         })
     }
 
@@ -134,14 +220,40 @@ impl<R: Read> DecisionReader<R> {
         &self.columns
     }
 
+    /// How the file was read: format, encoding, delimiter, header.
+    pub fn layout(&self) -> &Layout {
+        &self.layout
+    }
+
+    /// What was noticed so far besides the rows: codes taken from names,
+    /// rows skipped by `--levels`, heading rows.
+    pub fn notes(&self) -> &Notes {
+        &self.notes
+    }
+
+    /// Data rows read so far, without blank, heading and skipped rows.
+    pub fn rows_read(&self) -> u64 {
+        self.records - self.notes.skipped.len() as u64
+    }
+
     /// SHA-256 of the bytes read so far (of the whole file once iteration ends).
     pub fn sha256(&self) -> String {
-        self.reader.get_ref().get_ref().sha256()
+        match &self.source {
+            Source::Csv { reader, .. } => reader.get_ref().hashing().sha256(),
+            Source::Sheet { sha256, .. } => sha256.clone(),
+        }
     }
 
     /// Bytes read so far.
     pub fn bytes_read(&self) -> u64 {
-        self.reader.get_ref().get_ref().bytes()
+        match &self.source {
+            Source::Csv { reader, .. } => reader.get_ref().hashing().bytes(),
+            Source::Sheet { bytes, .. } => *bytes,
+        }
+    }
+
+    fn problem(&self, line: u64, message: impl std::fmt::Display) -> Problem {
+        Problem::new(&self.file, line, format!("{}{message}", self.context))
     }
 
     /// The record's cells by column, trimmed and NFC; missing columns are empty.
@@ -152,8 +264,7 @@ impl<R: Read> DecisionReader<R> {
             let raw = self.record.get(i).unwrap_or_default();
             match std::str::from_utf8(raw) {
                 Ok(text) => cells[col as usize] = clean_cow(text),
-                Err(_) => problems.push(Problem::new(
-                    &self.file,
+                Err(_) => problems.push(self.problem(
                     line,
                     format!(
                         "column {}: invalid UTF-8 (save the file as UTF-8)",
@@ -169,15 +280,24 @@ impl<R: Read> DecisionReader<R> {
         }
     }
 
-    fn parse_record(&self, line: u64) -> RowResult {
-        let mut cells = self.read_cells(line)?;
+    fn parse_record(&self, line: u64) -> Outcome {
+        let mut cells = match self.read_cells(line) {
+            Ok(cells) => cells,
+            Err(problems) => {
+                return Outcome::Problems {
+                    problems,
+                    no_code_column: false,
+                };
+            }
+        };
         let mut check = Checker {
             file: &self.file,
+            context: &self.context,
             line,
             problems: Vec::new(),
         };
         let [
-            name,
+            mut name,
             field,
             agency,
             processing_time,
@@ -196,6 +316,134 @@ impl<R: Read> DecisionReader<R> {
         .map(|c| std::mem::take(&mut cells[c as usize]).into_owned());
         let cell = |col: Column| cells[col as usize].as_ref();
 
+        let (code, code_from_name, no_code_column) =
+            self.code(&mut check, cell(Column::Code), &mut name);
+        let level_raw = cell(Column::Level);
+        let Some((levels, shared)) = self.levels(&mut check, level_raw) else {
+            return Outcome::Skipped(SkippedRow {
+                file: self.file.clone(),
+                line,
+                code: code.map_or_else(|| cell(Column::Code).to_owned(), |c| c.to_string()),
+                level: level_raw.to_owned(),
+            });
+        };
+        let (number, signed, effective) = self.decision(&mut check, &cells);
+        check.shared_levels(level_raw, shared, effective);
+        let action = check.value(Column::Action, Action::parse(cell(Column::Action)));
+        let replaces = check.replaces(action, &replaces).ok();
+        check.required_details(action, &name, &field);
+        if !check.problems.is_empty() {
+            return Outcome::Problems {
+                problems: check.problems,
+                no_code_column,
+            };
+        }
+        match (number, signed, effective, action, code, levels, replaces) {
+            (
+                Some(number),
+                Some(signed),
+                Some(effective),
+                Some(action),
+                Some(code),
+                Some(levels),
+                Some(replaces),
+            ) => Outcome::Row {
+                row: DecisionRow {
+                    line,
+                    decision: DecisionId { number, signed },
+                    effective,
+                    action,
+                    code,
+                    levels,
+                    replaces,
+                    details: Details {
+                        name,
+                        field,
+                        agency,
+                        processing_time,
+                        fee,
+                        legal_basis,
+                    },
+                },
+                code_from_name,
+            },
+            _ => Outcome::Problems {
+                problems: vec![self.problem(line, "row could not be read")],
+                no_code_column,
+            },
+        }
+    }
+
+    /// The code, from its cell, or else from the name cell (and taken out of
+    /// the name). Also: whether it came from the name, and whether a missing
+    /// code column is to blame for having none.
+    fn code(
+        &self,
+        check: &mut Checker<'_>,
+        raw: &str,
+        name: &mut String,
+    ) -> (Option<Code>, bool, bool) {
+        if !raw.is_empty() {
+            return (check.value(Column::Code, Code::parse(raw)), false, false);
+        }
+        match Code::from_name(name) {
+            CodeInName::Found { code, name: rest } => {
+                *name = rest;
+                (Some(code), true, false)
+            }
+            CodeInName::Several(codes) => {
+                let codes: Vec<String> = codes.iter().map(Code::to_string).collect();
+                let message = format!(
+                    "holds several codes ({}) and the code cell is empty: write the code of this row in the code column",
+                    codes.join(", ")
+                );
+                (check.fail(Column::Name, &message), false, false)
+            }
+            CodeInName::None if self.has[Column::Code as usize] => (
+                check.fail(
+                    Column::Code,
+                    "is empty, and the name holds no code such as \"(Mã TTHC: 1.001612)\"",
+                ),
+                false,
+                false,
+            ),
+            CodeInName::None => {
+                let message = format!(
+                    "{name:?} holds no code such as \"(Mã TTHC: 1.001612)\", and the file has no code column"
+                );
+                (check.fail(Column::Name, &message), false, true)
+            }
+        }
+    }
+
+    /// The levels of a row, less those `--levels` leaves out, and whether the
+    /// cell was bare shared wording. `None` when `--levels` leaves none: the
+    /// row is skipped.
+    fn levels(&self, check: &mut Checker<'_>, raw: &str) -> Option<(Option<LevelSet>, bool)> {
+        match (LevelCell::parse(raw), self.defaults.levels) {
+            (Ok(parsed), Some(keep)) => {
+                let kept = parsed.levels.intersection(keep);
+                (!kept.is_empty()).then_some((Some(kept), parsed.shared))
+            }
+            (Ok(parsed), None) if parsed.outside.is_empty() => {
+                Some((Some(parsed.levels), parsed.shared))
+            }
+            // A level outside the catalog: the message says how to leave it out.
+            (Ok(_), None) => Some((check.value(Column::Level, LevelSet::parse(raw)), false)),
+            (Err(message), _) => {
+                Some((check.value::<LevelSet>(Column::Level, Err(message)), false))
+            }
+        }
+    }
+
+    /// The decision number, signing date and effective date of a row, from
+    /// its cells or the command line.
+    fn decision(
+        &self,
+        check: &mut Checker<'_>,
+        cells: &[Cow<'_, str>; Column::ALL.len()],
+    ) -> (Option<String>, Option<Day>, Option<Day>) {
+        let cell = |col: Column| cells[col as usize].as_ref();
         let number = match (cell(Column::Decision), &self.defaults.decision) {
             ("", Some(d)) => Some(d.clone()),
             ("", None) => check.fail(
@@ -214,52 +462,45 @@ impl<R: Read> DecisionReader<R> {
             ("", None) => signed,
             (s, _) => check.value(Column::Effective, Day::parse(s)),
         };
-        let action = check.value(Column::Action, Action::parse(cell(Column::Action)));
-        let code = check.value(Column::Code, Code::parse(cell(Column::Code)));
-        let levels = check.value(Column::Level, LevelSet::parse(cell(Column::Level)));
-        let replaces = check.replaces(action, &replaces).ok();
-        check.required_details(action, &name, &field);
-        if !check.problems.is_empty() {
-            return Err(check.problems);
-        }
-        match (number, signed, effective, action, code, levels, replaces) {
-            (
-                Some(number),
-                Some(signed),
-                Some(effective),
-                Some(action),
-                Some(code),
-                Some(levels),
-                Some(replaces),
-            ) => Ok(DecisionRow {
-                line,
-                decision: DecisionId { number, signed },
-                effective,
-                action,
-                code,
-                levels,
-                replaces,
-                details: Details {
-                    name,
-                    field,
-                    agency,
-                    processing_time,
-                    fee,
-                    legal_basis,
-                },
-            }),
-            _ => Err(vec![Problem::new(
-                &self.file,
-                line,
-                "row could not be read",
-            )]),
-        }
+        (number, signed, effective)
+    }
+
+    /// A row with text only outside the known columns: a section heading.
+    fn is_heading(&self) -> bool {
+        self.columns.iter().all(|&(i, _)| {
+            self.record
+                .get(i)
+                .is_none_or(|c| c.iter().all(u8::is_ascii_whitespace))
+        })
+    }
+
+    /// Excel errors (`#REF!`) in the known columns of a sheet row.
+    fn cell_errors(&self, line: u64) -> Vec<Problem> {
+        let Source::Sheet { sheet, .. } = &self.source else {
+            return Vec::new();
+        };
+        sheet
+            .errors
+            .iter()
+            .filter_map(|(i, error)| {
+                let (_, col) = self.columns.iter().find(|(c, _)| c == i)?;
+                Some(self.problem(
+                    line,
+                    format!(
+                        "column {} (cell {}{line}) holds the Excel error {error}: fix the formula or type the value",
+                        col.as_str(),
+                        column_letter(*i)
+                    ),
+                ))
+            })
+            .collect()
     }
 }
 
 /// Collects the problems of one record.
 struct Checker<'a> {
     file: &'a str,
+    context: &'a str,
     line: u64,
     problems: Vec<Problem>,
 }
@@ -285,6 +526,23 @@ impl Checker<'_> {
         checked.ok_or(())
     }
 
+    /// Bare shared wording ("áp dụng chung") names province and commune only
+    /// from 2025-07-01 on, when districts were abolished.
+    fn shared_levels(&mut self, raw: &str, shared: bool, effective: Option<Day>) {
+        if shared
+            && let Some(day) = effective
+            && day < Day::districts_abolished()
+        {
+            self.fail::<()>(
+                Column::Level,
+                &format!(
+                    "{raw:?} does not say which levels, and on {day} districts still existed: \
+                     write them, e.g. \"Dùng chung (cấp tỉnh, cấp huyện, cấp xã)\""
+                ),
+            );
+        }
+    }
+
     /// Added and replaced rows bring a new entry in: they need its name and field.
     fn required_details(&mut self, action: Option<Action>, name: &str, field: &str) {
         if !matches!(action, Some(Action::Added | Action::Replaced)) {
@@ -292,7 +550,7 @@ impl Checker<'_> {
         }
         for (col, value) in [(Column::Name, name), (Column::Field, field)] {
             if value.is_empty() {
-                self.problem(format!(
+                self.problem(&format!(
                     "column {} is empty: {} rows need a {}",
                     col.as_str(),
                     action.map_or("", Action::as_str),
@@ -302,13 +560,16 @@ impl Checker<'_> {
         }
     }
 
-    fn problem(&mut self, message: String) {
-        self.problems
-            .push(Problem::new(self.file, self.line, message));
+    fn problem(&mut self, message: &str) {
+        self.problems.push(Problem::new(
+            self.file,
+            self.line,
+            format!("{}{message}", self.context),
+        ));
     }
 
     fn fail<T>(&mut self, col: Column, what: &str) -> Option<T> {
-        self.problem(format!("column {} {what}", col.as_str()));
+        self.problem(&format!("column {} {what}", col.as_str()));
         None
     }
 
@@ -316,7 +577,7 @@ impl Checker<'_> {
         match parsed {
             Ok(v) => Some(v),
             Err(msg) => {
-                self.problem(format!("column {}: {msg}", col.as_str()));
+                self.problem(&format!("column {}: {msg}", col.as_str()));
                 None
             }
         }
@@ -331,59 +592,435 @@ impl<R: Read> Iterator for DecisionReader<R> {
             if self.done {
                 return None;
             }
-            match self.reader.read_byte_record(&mut self.record) {
-                Ok(true) => {}
-                Ok(false) => {
+            let line = match self.source.next_record(&mut self.record) {
+                Step::Record(line) => line,
+                Step::End => {
                     self.done = true;
-                    if self.records == 0 {
-                        return Some(Err(vec![Problem::new(
-                            &self.file,
-                            1,
-                            "no rows: the file has a header but no procedures",
-                        )]));
-                    }
-                    return None;
+                    let skipped = self.notes.skipped.len() as u64;
+                    let message = if self.records == 0 {
+                        "no rows: the file has a header but no procedures".to_owned()
+                    } else if self.records == skipped {
+                        format!(
+                            "no rows left: all {skipped} rows name only levels that --levels {} leaves out",
+                            self.defaults.levels.unwrap_or_default().to_words()
+                        )
+                    } else {
+                        return None;
+                    };
+                    return Some(Err(vec![self.problem(self.layout.header_line, message)]));
                 }
-                Err(e) => {
-                    let line = e.position().map_or(0, csv::Position::line);
-                    // An I/O error ends the file; a malformed record can be skipped.
-                    self.done = matches!(e.kind(), csv::ErrorKind::Io(_));
+                Step::Failed {
+                    line,
+                    message,
+                    fatal,
+                } => {
+                    self.done = fatal;
                     self.records += 1;
-                    return Some(Err(vec![Problem::new(&self.file, line, csv_error(&e))]));
+                    return Some(Err(vec![self.problem(line, message)]));
                 }
+            };
+            if is_blank(&self.record) {
+                continue;
             }
-            let line = self.record.position().map_or(0, csv::Position::line);
-            if self
-                .record
-                .iter()
-                .all(|c| c.iter().all(u8::is_ascii_whitespace))
-            {
+            if self.is_heading() {
+                let text = record_text(&self.record);
+                self.notes.headings.push((line, text));
                 continue;
             }
             self.records += 1;
-            if self.record.len() > self.width {
-                let mut extra = self.record.iter().skip(self.width);
-                if extra.any(|c| !c.iter().all(u8::is_ascii_whitespace)) {
-                    return Some(Err(vec![Problem::new(
-                        &self.file,
-                        line,
-                        format!(
-                            "row has {} cells but the header has {}: a value containing a comma must be quoted",
-                            self.record.len(),
-                            self.width
-                        ),
-                    )]));
+            match &self.source {
+                Source::Csv { .. } if self.record.len() > self.width => {
+                    let mut extra = self.record.iter().skip(self.width);
+                    if extra.any(|c| !c.iter().all(u8::is_ascii_whitespace)) {
+                        let delimiter = delimiter_name(self.layout.delimiter.unwrap_or(b','));
+                        return Some(Err(vec![self.problem(
+                            line,
+                            format!(
+                                "row has {} cells but the header has {}: a value containing a {delimiter} must be quoted",
+                                self.record.len(),
+                                self.width
+                            ),
+                        )]));
+                    }
+                }
+                Source::Sheet { .. } => {
+                    let errors = self.cell_errors(line);
+                    if !errors.is_empty() {
+                        return Some(Err(errors));
+                    }
+                }
+                Source::Csv { .. } => {}
+            }
+            match self.parse_record(line) {
+                Outcome::Row {
+                    row,
+                    code_from_name,
+                } => {
+                    self.notes.codes_from_names += u64::from(code_from_name);
+                    return Some(Ok(row));
+                }
+                Outcome::Skipped(skipped) => self.notes.skipped.push(skipped),
+                Outcome::Problems {
+                    mut problems,
+                    no_code_column,
+                } => {
+                    if no_code_column && !self.code_column_reported {
+                        self.code_column_reported = true;
+                        problems.insert(
+                            0,
+                            self.problem(self.layout.header_line, missing_code_column()),
+                        );
+                    }
+                    return Some(Err(problems));
                 }
             }
-            return Some(self.parse_record(line));
         }
     }
 }
 
-fn csv_error(e: &csv::Error) -> String {
+/// Decides what the file is from its first bytes and opens its records;
+/// returns them with the context of messages (the sheet of a workbook).
+/// `Err` holds a problem with the whole file: its line (0 for none) and message.
+fn open_source<R: Read>(
+    input: R,
+    defaults: &Defaults,
+    layout: &mut Layout,
+) -> Result<(Source<R>, String), (u64, String)> {
+    let mut hashing = Hashing::new(input);
+    let mut sample = Vec::with_capacity(SAMPLE);
+    (&mut hashing)
+        .take(SAMPLE as u64)
+        .read_to_end(&mut sample)
+        .map_err(|e| (1, format!("cannot read: {e}")))?;
+    let complete = sample.len() < SAMPLE;
+    let kind = sniff::kind(&sample);
+    if kind != Kind::Text {
+        hashing
+            .read_to_end(&mut sample)
+            .map_err(|e| (1, format!("cannot read: {e}")))?;
+        let sheet = Sheet::open(&sample, kind == Kind::Ole, defaults.sheet.as_deref())
+            .map_err(|message| (0, message))?;
+        layout.format = Some(sheet.format);
+        layout.sheet = Some(sheet.name.clone());
+        layout.sheets.clone_from(&sheet.names);
+        let context = format!("sheet {:?}: ", sheet.name);
+        let source = Source::Sheet {
+            sheet: Box::new(sheet),
+            sha256: hashing.sha256(),
+            bytes: Hashing::bytes(&hashing),
+        };
+        return Ok((source, context));
+    }
+    layout.format = Some(super::FileFormat::Csv);
+    let (encoding, bom) =
+        sniff::text_encoding(&sample, defaults.encoding, complete).map_err(|m| (0, m))?;
+    layout.encoding = Some(encoding);
+    layout.bom = bom > 0;
+    let text = match encoding {
+        TextEncoding::Utf8 => String::from_utf8_lossy(&sample[bom..]),
+        other => {
+            other
+                .encoding()
+                .decode_without_bom_handling(&sample[bom..])
+                .0
+        }
+    };
+    let delimiter = sniff::delimiter(&text);
+    layout.delimiter = Some(delimiter);
+    let mut head = Cursor::new(sample);
+    head.set_position(bom as u64);
+    let raw = head.chain(hashing);
+    let input = match encoding {
+        TextEncoding::Utf8 => Input::Plain(BufReader::with_capacity(SAMPLE, raw)),
+        other => Input::Decoded(Decoding::new(raw, other)),
+    };
+    let reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(input);
+    Ok((
+        Source::Csv {
+            reader: Box::new(reader),
+            encoding,
+        },
+        String::new(),
+    ))
+}
+
+/// The header row of a file.
+struct Header {
+    record: ByteRecord,
+    line: u64,
+    /// Whether it names enough known columns (else it is the first row,
+    /// whose problems are listed).
+    found: bool,
+}
+
+/// Finds the header: the first row naming enough known columns, below any
+/// title rows (kept in the layout).
+fn find_header<R: Read>(
+    source: &mut Source<R>,
+    layout: &mut Layout,
+) -> Result<Header, (u64, String)> {
+    let mut record = ByteRecord::new();
+    let mut first: Option<(ByteRecord, u64)> = None;
+    let mut titles = Vec::new();
+    let found = loop {
+        match source.next_record(&mut record) {
+            Step::End => break None,
+            Step::Failed { line, message, .. } => return Err((line, message)),
+            Step::Record(line) => {
+                if is_blank(&record) {
+                    continue;
+                }
+                if known_columns(record.iter()) >= HEADER_MIN_COLUMNS {
+                    break Some(line);
+                }
+                if first.is_none() {
+                    first = Some((record.clone(), line));
+                }
+                titles.push((line, record_text(&record)));
+                if titles.len() >= HEADER_SEARCH {
+                    break None;
+                }
+            }
+        }
+    };
+    let header = match (found, first) {
+        (Some(line), _) => {
+            layout.titles = titles;
+            Header {
+                record,
+                line,
+                found: true,
+            }
+        }
+        // No row looks like a header: the first one is, and its problems are listed.
+        (None, Some((record, line))) => Header {
+            record,
+            line,
+            found: false,
+        },
+        (None, None) => {
+            let message = match source {
+                Source::Sheet { sheet, .. } => {
+                    format!("empty sheet {:?}: no header row", sheet.name)
+                }
+                Source::Csv { .. } => "empty file: no header row".to_owned(),
+            };
+            return Err((1, message));
+        }
+    };
+    layout.header_line = header.line;
+    Ok(header)
+}
+
+/// The columns a header names.
+struct Mapped {
+    columns: Vec<(usize, Column)>,
+    ignored: Vec<String>,
+    has: [bool; Column::ALL.len()],
+    problems: Vec<Problem>,
+}
+
+/// Maps the header cells to columns and checks that the required ones are
+/// there; `problem` makes a problem on the header line.
+fn map_header(
+    header: &ByteRecord,
+    defaults: &Defaults,
+    layout: &mut Layout,
+    problem: &dyn Fn(String) -> Problem,
+) -> Mapped {
+    let mut mapped = Mapped {
+        columns: Vec::new(),
+        ignored: Vec::new(),
+        has: [false; Column::ALL.len()],
+        problems: Vec::new(),
+    };
+    for (i, raw) in header.iter().enumerate() {
+        let Ok(text) = std::str::from_utf8(raw) else {
+            mapped.problems.push(problem(format!(
+                "header column {}: invalid UTF-8 (save the file as UTF-8)",
+                i + 1
+            )));
+            continue;
+        };
+        let name = clean(text);
+        let column = Column::from_header(&name);
+        if !name.is_empty() {
+            layout.header.push(HeaderCell {
+                position: i,
+                text: name.clone(),
+                column,
+            });
+        }
+        match column {
+            Some(col) if mapped.has[col as usize] => mapped.problems.push(problem(format!(
+                "header {name:?}: column {} appears twice",
+                col.as_str()
+            ))),
+            Some(col) => {
+                mapped.has[col as usize] = true;
+                mapped.columns.push((i, col));
+            }
+            None if name.is_empty() => {}
+            None => mapped.ignored.push(name),
+        }
+    }
+    let required = [
+        (
+            Column::Decision,
+            defaults.decision.is_none(),
+            " (or give --decision)",
+        ),
+        (
+            Column::Signed,
+            defaults.signed.is_none(),
+            " (or give --signed)",
+        ),
+        (Column::Action, true, ""),
+        (Column::Level, true, ""),
+    ];
+    for (col, needed, hint) in required {
+        if needed && !mapped.has[col as usize] {
+            mapped.problems.push(problem(missing_column(col, hint)));
+        }
+    }
+    // Codes may be written in the name cells; without either column there are none.
+    if !mapped.has[Column::Code as usize]
+        && (!mapped.has[Column::Name as usize] || !mapped.problems.is_empty())
+    {
+        mapped.problems.push(problem(missing_code_column()));
+    }
+    mapped
+}
+
+fn missing_column(col: Column, hint: &str) -> String {
+    format!(
+        "missing required column {} (Vietnamese: {:?}){hint}",
+        col.as_str(),
+        col.vietnamese()[0]
+    )
+}
+
+fn missing_code_column() -> String {
+    missing_column(
+        Column::Code,
+        " (or write each code in the name, as in \"Đăng ký khai sinh (Mã TTHC: 1.001612)\")",
+    )
+}
+
+fn is_blank(record: &ByteRecord) -> bool {
+    record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace))
+}
+
+/// The non-empty cells of a record joined by ` | `, for titles and headings.
+fn record_text(record: &ByteRecord) -> String {
+    record
+        .iter()
+        .map(|c| clean(&String::from_utf8_lossy(c)))
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+/// The spreadsheet letter of a 0-based column: 0 -> A, 27 -> AB.
+pub fn column_letter(mut i: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
+fn csv_error(e: &csv::Error, encoding: TextEncoding) -> String {
     match e.kind() {
+        csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::InvalidData => {
+            format!("not valid {encoding} text: {io} (save the file as CSV UTF-8)")
+        }
         csv::ErrorKind::Io(io) => format!("cannot read: {io}"),
         csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in column {}", err.field() + 1),
         _ => format!("malformed CSV: {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
+    }
+
+    fn read(text: &[u8], defaults: &Defaults) -> (Vec<RowResult>, Notes, Layout) {
+        let mut reader = DecisionReader::new("f.csv", text, defaults).unwrap();
+        let rows: Vec<RowResult> = reader.by_ref().collect();
+        (rows, reader.notes().clone(), reader.layout().clone())
+    }
+
+    #[test]
+    fn title_rows_above_the_header_are_skipped() {
+        let text = "DANH MỤC THỦ TỤC HÀNH CHÍNH;;;\n\
+                    (Kèm theo Quyết định số 12/QĐ-UBND);;;\n\
+                    STT;Mã số TTHC;Tên thủ tục;Lĩnh vực;Cấp thực hiện;Hình thức\n\
+                    I. LĨNH VỰC HỘ TỊCH;;;;;\n\
+                    1;1.001612;Đăng ký khai sinh;Hộ tịch;Cấp xã;Mới ban hành\n";
+        let defaults = Defaults {
+            decision: Some("12/QĐ-UBND".into()),
+            signed: Day::parse("2024-01-02").ok(),
+            ..Defaults::default()
+        };
+        let (rows, notes, layout) = read(text.as_bytes(), &defaults);
+        assert_eq!(rows.len(), 1, "{rows:?}");
+        let row = rows[0].as_ref().unwrap();
+        assert_eq!(row.line, 5);
+        assert_eq!(row.code.to_string(), "1.001612");
+        assert_eq!(layout.header_line, 3);
+        assert_eq!(layout.delimiter, Some(b';'));
+        assert_eq!(layout.titles.len(), 2);
+        assert_eq!(notes.headings, [(4, "I. LĨNH VỰC HỘ TỊCH".to_owned())]);
+    }
+
+    #[test]
+    fn levels_filter_skips_and_lists() {
+        let text = "code,action,level,name,field\n\
+                    1.000001,added,Cấp bộ,A,F\n\
+                    1.000002,added,\"Cấp bộ, Cấp tỉnh\",B,F\n\
+                    1.000003,added,Cơ quan khác,C,F\n";
+        let defaults = Defaults {
+            decision: Some("1/QĐ".into()),
+            signed: Day::parse("2024-01-02").ok(),
+            levels: LevelSet::parse("province,commune").ok(),
+            ..Defaults::default()
+        };
+        let (rows, notes, _) = read(text.as_bytes(), &defaults);
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].as_ref().unwrap().code.to_string(), "1.000002");
+        let skipped: Vec<_> = notes
+            .skipped
+            .iter()
+            .map(|s| (s.line, s.code.as_str()))
+            .collect();
+        assert_eq!(skipped, [(2, "1.000001"), (4, "1.000003")]);
+        // Without --levels the same file is an error that names the level and the fix.
+        let defaults = Defaults {
+            levels: None,
+            ..defaults
+        };
+        let (rows, _, _) = read(text.as_bytes(), &defaults);
+        let err = rows[0].as_ref().unwrap_err();
+        assert!(err[0].to_string().contains("--levels"), "{err:?}");
     }
 }

@@ -2,13 +2,20 @@
 
 pub mod columns;
 pub mod csv;
+pub mod encoding;
+pub mod sniff;
+mod xlsx;
 
 use std::fmt;
 use std::io::{self, Read};
 
 use sha2::{Digest, Sha256};
 
-use crate::domain::Day;
+pub use columns::Column;
+pub use encoding::TextEncoding;
+pub use sniff::FileFormat;
+
+use crate::domain::{Day, LevelSet};
 
 /// A problem in an input file, shown as `FILE:LINE: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,12 +46,78 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Decision columns supplied on the command line for files that lack them.
+/// Decision columns supplied on the command line for files that lack them,
+/// and how to read the files.
 #[derive(Debug, Clone, Default)]
 pub struct Defaults {
     pub decision: Option<String>,
     pub signed: Option<Day>,
     pub effective: Option<Day>,
+    /// Keep only these levels (`--levels`); rows that name none of them are
+    /// skipped and listed. Without it, a level outside the catalog is an error.
+    pub levels: Option<LevelSet>,
+    /// The sheet of a workbook to read (`--sheet`); default: the first visible one.
+    pub sheet: Option<String>,
+    /// The encoding of CSV files without a byte-order mark (`--encoding`);
+    /// default: UTF-8, with UTF-16 and legacy encodings recognized.
+    pub encoding: Option<TextEncoding>,
+}
+
+/// How a file was read: its format, encoding, delimiter, and where its
+/// header is. What `tthc inspect` shows.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    /// `None` when the file could not be read at all.
+    pub format: Option<FileFormat>,
+    /// The text encoding (CSV only).
+    pub encoding: Option<TextEncoding>,
+    /// Whether the text starts with a byte-order mark.
+    pub bom: bool,
+    /// The delimiter (CSV only).
+    pub delimiter: Option<u8>,
+    /// The sheet read (workbooks only).
+    pub sheet: Option<String>,
+    /// Every worksheet of the workbook, in order.
+    pub sheets: Vec<String>,
+    /// The header's line (the sheet row for a workbook); 0 when there is none.
+    pub header_line: u64,
+    pub header: Vec<HeaderCell>,
+    /// Rows above the header (titles), with their lines.
+    pub titles: Vec<(u64, String)>,
+}
+
+/// A cell of the header row and the column it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderCell {
+    /// 0-based position (the sheet column for a workbook: A = 0).
+    pub position: usize,
+    /// The header text, trimmed and NFC.
+    pub text: String,
+    /// The known column it names; `None` for an ignored column.
+    pub column: Option<Column>,
+}
+
+/// What a reader noticed besides the rows it returned.
+#[derive(Debug, Clone, Default)]
+pub struct Notes {
+    /// Rows whose code was taken from the name cell.
+    pub codes_from_names: u64,
+    /// Rows skipped because they name no level kept by `--levels`.
+    pub skipped: Vec<SkippedRow>,
+    /// Rows with text only outside the known columns (section headings such
+    /// as "I. LĨNH VỰC HỘ TỊCH"), skipped, with their lines.
+    pub headings: Vec<(u64, String)>,
+}
+
+/// A row skipped by `--levels`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkippedRow {
+    pub file: String,
+    pub line: u64,
+    /// The code as written (or found in the name).
+    pub code: String,
+    /// The level cell as written.
+    pub level: String,
 }
 
 /// A reader that computes the SHA-256 of every byte read through it.

@@ -1,6 +1,10 @@
 //! Output writers: standard output or an atomically written file, and the
 //! shared pieces of the table, csv and json formats.
 
+pub(crate) mod digest;
+pub(crate) mod html;
+pub(crate) mod xlsx;
+
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -55,11 +59,36 @@ impl Sink {
                     source,
                 };
                 let file = file.into_inner().map_err(|e| write_err(e.into_error()))?;
+                if let Some(permissions) = published_permissions(&path) {
+                    file.as_file()
+                        .set_permissions(permissions)
+                        .map_err(write_err)?;
+                }
                 file.as_file().sync_all().map_err(write_err)?;
                 file.persist(&path).map_err(|e| write_err(e.error))?;
                 Ok(())
             }
         }
+    }
+}
+
+/// The permissions of an output file: those of the file it replaces, else
+/// readable by everyone and writable by its owner (0644), as a file the shell
+/// creates, so that a web server can publish a nightly export. `None` keeps
+/// the temporary file's own.
+#[cfg_attr(unix, allow(clippy::unnecessary_wraps, reason = "None off Unix"))]
+fn published_permissions(path: &Path) -> Option<std::fs::Permissions> {
+    if let Ok(meta) = std::fs::metadata(path) {
+        return Some(meta.permissions());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        Some(std::fs::Permissions::from_mode(0o644))
+    }
+    #[cfg(not(unix))]
+    {
+        None
     }
 }
 

@@ -6,6 +6,7 @@
 mod audit;
 mod audit_log;
 mod import;
+mod publish;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -15,6 +16,9 @@ use rusqlite::{Connection, OpenFlags, Row, params};
 pub(crate) use audit::UpcomingChange;
 pub(crate) use audit_log::{LogItem, LogReader, LoggedDecision};
 pub(crate) use import::{ImportTx, NewDecision, NewVersion, StoredDecision, StoredEvent};
+pub(crate) use publish::{
+    AppliedDecision, ChainHead, DecisionChange, EffectiveDecision, LevelStep,
+};
 
 use crate::domain::text::strip_diacritics;
 use crate::domain::{CatalogEntry, Code, Counts, Day, Details, Level};

@@ -463,6 +463,20 @@ pub(crate) struct Summary {
     pub(crate) actions: Actions,
     pub(crate) levels: Levels,
     pub(crate) ignored_columns: Vec<String>,
+    /// Rows whose code was taken from the name cell.
+    pub(crate) codes_from_names: u64,
+    /// Rows left out by `--levels`: `{"file", "line", "code", "level"}`.
+    pub(crate) rows_skipped_by_level: Vec<SkippedRow>,
+}
+
+/// A row of the import summary's `rows_skipped_by_level`.
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SkippedRow {
+    pub(crate) file: String,
+    pub(crate) line: u64,
+    pub(crate) code: String,
+    pub(crate) level: String,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]

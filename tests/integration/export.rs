@@ -176,3 +176,20 @@ fn export_into_a_closed_pipe_is_not_an_error() {
         "stderr: {stderr}"
     );
 }
+
+/// Regression: exports were created through a private temporary file and
+/// kept its mode 0600, so a web server could not publish them.
+#[cfg(unix)]
+#[test]
+fn exported_files_are_readable_by_others_or_keep_the_mode_they_replace() {
+    use std::os::unix::fs::PermissionsExt;
+    let test = Test::imported(&["base.csv"]);
+    let mode = |name: &str| fs::metadata(test.path(name)).unwrap().permissions().mode() & 0o777;
+    test.tthc(&["export", "-o", "fresh.csv"]).run();
+    assert_eq!(mode("fresh.csv"), 0o644);
+    test.write("private.csv", "old");
+    fs::set_permissions(test.path("private.csv"), fs::Permissions::from_mode(0o600)).unwrap();
+    test.tthc(&["export", "-o", "private.csv"]).run();
+    assert_eq!(mode("private.csv"), 0o600);
+    assert!(test.read("private.csv").starts_with("level,code,"));
+}

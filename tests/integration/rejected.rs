@@ -131,9 +131,9 @@ fn malformed_dates_are_named() {
         "bad.csv",
         decision_file(&[
             "21/QĐ-UBND,2024/02/01,,added,1.000401,province,Thủ tục 401,Tư pháp,",
-            "21/QĐ-UBND,2024-02-01,15-02-2024,added,1.000402,province,Thủ tục 402,Tư pháp,",
+            "21/QĐ-UBND,2024-02-01,15.02.2024,added,1.000402,province,Thủ tục 402,Tư pháp,",
         ]),
-        &["bad.csv:2:", "2024/02/01", "bad.csv:3:", "15-02-2024"],
+        &["bad.csv:2:", "2024/02/01", "bad.csv:3:", "15.02.2024"],
     );
 }
 

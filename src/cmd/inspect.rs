@@ -1,0 +1,729 @@
+//! `tthc inspect`: reads a decision file as `import` would, without the
+//! catalog, and tells how it was read, what it holds, what is wrong with it,
+//! and the import command to run.
+
+use std::fs::File;
+use std::io::{self, Read, Write};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use crate::cli::{InspectArgs, SummaryFormat};
+use crate::domain::text::clean;
+use crate::domain::{Day, Level, LevelSet};
+use crate::error::{Error, exit};
+use crate::input::csv::{DecisionReader, OpenError, column_letter};
+use crate::input::sniff::{decision_in_title, delimiter_name};
+use crate::input::{Column, Defaults, FileFormat, Layout, Notes, Problem, TextEncoding};
+use crate::output::write_json;
+
+/// Rows listed one by one in the text report before "... and N more".
+const LIST_CAP: usize = 20;
+
+/// Reads `--levels`: the levels to keep.
+pub(crate) fn levels_option(raw: Option<&str>) -> Result<Option<LevelSet>, Error> {
+    raw.map(|s| LevelSet::parse(s).map_err(|msg| Error::Usage(format!("--levels: {msg}"))))
+        .transpose()
+}
+
+/// Reads `--encoding`.
+pub(crate) fn encoding_option(raw: Option<&str>) -> Result<Option<TextEncoding>, Error> {
+    raw.map(|s| TextEncoding::parse(s).map_err(|msg| Error::Usage(format!("--encoding: {msg}"))))
+        .transpose()
+}
+
+pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode, Error> {
+    let defaults = Defaults {
+        decision: args
+            .decision
+            .as_deref()
+            .map(clean)
+            .filter(|d| !d.is_empty()),
+        signed: super::date_option("signed", args.signed.as_deref())?,
+        effective: super::date_option("effective", args.effective.as_deref())?,
+        levels: levels_option(args.levels.as_deref())?,
+        sheet: args.sheet.clone(),
+        encoding: encoding_option(args.encoding.as_deref())?,
+    };
+    let report = inspect(args, &defaults);
+    let mut out = io::stdout().lock();
+    match args.format {
+        SummaryFormat::Json => write_json(&mut out, &report)?,
+        SummaryFormat::Text => report.write_text(&mut out)?,
+    }
+    out.flush()?;
+    if report.problems.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    eprintln!(
+        "tthc: {}: {} problem{}: import would reject the file",
+        report.file,
+        report.problems.len(),
+        if report.problems.len() == 1 { "" } else { "s" }
+    );
+    Ok(ExitCode::from(exit::REJECTED))
+}
+
+/// Reads the whole file and gathers the report.
+fn inspect(args: &InspectArgs, defaults: &Defaults) -> Report {
+    let display = if args.file == "-" {
+        "<stdin>".to_owned()
+    } else {
+        args.file.clone()
+    };
+    let mut report = Report::new(&display);
+    let bytes = match read_all(&args.file) {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            let problem = Problem::new(&display, 0, format!("cannot open: {e}"));
+            report.problems.push(ProblemReport::from(&problem));
+            report.command = command(args, defaults, &report, None);
+            return report;
+        }
+    };
+    let (opened, suggested, unresolved) = open(&display, &bytes, defaults);
+    let mut reader = match opened {
+        Ok(reader) => reader,
+        Err(e) => {
+            report.layout(&e.layout);
+            report.problems = e.problems.iter().map(ProblemReport::from).collect();
+            let suggested = suggestion(&e.layout);
+            report.command = command(args, defaults, &report, suggested.as_ref());
+            report.suggested = suggested;
+            return report;
+        }
+    };
+    report.layout(reader.layout());
+    report.rows_checked = true;
+    report.problems = unresolved.iter().map(ProblemReport::from).collect();
+    for item in reader.by_ref() {
+        match item {
+            Ok(row) => {
+                report.valid_rows += 1;
+                report.actions.add(row.action.index());
+                for level in row.levels.iter() {
+                    report.levels.add(level);
+                }
+                let (number, signed) = (&row.decision.number, row.decision.signed.to_string());
+                match report
+                    .decisions
+                    .iter_mut()
+                    .find(|d| d.number == *number && d.signed == signed)
+                {
+                    Some(d) => d.rows += 1,
+                    None => report.decisions.push(DecisionReport {
+                        number: number.clone(),
+                        signed,
+                        rows: 1,
+                    }),
+                }
+            }
+            Err(problems) => report
+                .problems
+                .extend(problems.iter().map(ProblemReport::from)),
+        }
+    }
+    report.rows = reader.rows_read();
+    report.notes(reader.notes());
+    report.command = command(args, defaults, &report, suggested.as_ref());
+    report.suggested = suggested;
+    report
+}
+
+/// The whole file (or standard input) in memory: inspect may read it twice.
+fn read_all(file: &str) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    if file == "-" {
+        io::stdin().read_to_end(&mut bytes)?;
+    } else {
+        File::open(file)?.read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
+
+type Opened<'a> = Result<DecisionReader<&'a [u8]>, Box<OpenError>>;
+
+/// Opens the file as import would. When it lacks decision columns and the
+/// command line does not give them, the rows are still read: with the
+/// decision a title row names, or with stand-ins whose missing-column
+/// problems stay in the report (the third value).
+fn open<'a>(
+    display: &str,
+    bytes: &'a [u8],
+    defaults: &Defaults,
+) -> (Opened<'a>, Option<Suggested>, Vec<Problem>) {
+    let e = match DecisionReader::open(display, bytes, defaults) {
+        Ok(reader) => {
+            let suggested = suggestion(reader.layout());
+            return (Ok(reader), suggested, Vec::new());
+        }
+        Err(e) => e,
+    };
+    let layout = &e.layout;
+    let has = |col: Column| layout.header.iter().any(|h| h.column == Some(col));
+    let need_decision = defaults.decision.is_none() && !has(Column::Decision);
+    let need_signed = defaults.signed.is_none() && !has(Column::Signed);
+    if layout.header_line == 0 || !(need_decision || need_signed) {
+        return (Err(e), None, Vec::new());
+    }
+    let suggested = suggestion(layout);
+    let mut filled = defaults.clone();
+    let mut unresolved = Vec::new();
+    let mut keep = |col: Column| {
+        let missing = format!("missing required column {}", col.as_str());
+        unresolved.extend(
+            e.problems
+                .iter()
+                .filter(|p| p.message.contains(&missing))
+                .cloned(),
+        );
+    };
+    if need_decision {
+        let decision = if let Some(s) = &suggested {
+            s.decision.clone()
+        } else {
+            keep(Column::Decision);
+            "NUMBER".to_owned()
+        };
+        filled.decision = Some(decision);
+    }
+    if need_signed {
+        let signed = suggested
+            .as_ref()
+            .and_then(|s| s.signed.as_deref())
+            .map(Day::parse);
+        let signed = if let Some(Ok(day)) = signed {
+            day
+        } else {
+            keep(Column::Signed);
+            Day::today()
+        };
+        filled.signed = Some(signed);
+    }
+    match DecisionReader::open(display, bytes, &filled) {
+        Ok(reader) => (Ok(reader), suggested, unresolved),
+        Err(_) => (Err(e), suggested, Vec::new()),
+    }
+}
+
+/// The decision a title row above the header names, when the file has no
+/// decision column.
+fn suggestion(layout: &Layout) -> Option<Suggested> {
+    let has = |col: Column| layout.header.iter().any(|h| h.column == Some(col));
+    if has(Column::Decision) && has(Column::Signed) {
+        return None;
+    }
+    layout.titles.iter().find_map(|(line, text)| {
+        let (decision, signed) = decision_in_title(text)?;
+        Some(Suggested {
+            decision,
+            signed: signed.map(|d| d.to_string()),
+            line: *line,
+        })
+    })
+}
+
+/// The import command for this file: the options given, the ones the file
+/// needs (with the decision its title names, when it names one).
+fn command(
+    args: &InspectArgs,
+    defaults: &Defaults,
+    report: &Report,
+    suggested: Option<&Suggested>,
+) -> String {
+    let mut words: Vec<String> = vec!["tthc".into(), "import".into()];
+    let has = |col: &str| report.columns.iter().any(|c| c.column == Some(col));
+    let known_layout = report.header_line > 0;
+    let mut option = |name: &str, value: &str| {
+        words.push(format!("--{name}"));
+        words.push(quote(value));
+    };
+    if let Some(d) = &defaults.decision {
+        option("decision", d);
+    } else if known_layout && !has("decision") {
+        option(
+            "decision",
+            suggested.map_or("NUMBER", |s| s.decision.as_str()),
+        );
+    }
+    if let Some(d) = &args.signed {
+        option("signed", d);
+    } else if known_layout && !has("signed") {
+        option(
+            "signed",
+            suggested
+                .and_then(|s| s.signed.as_deref())
+                .unwrap_or("DATE"),
+        );
+    }
+    if let Some(d) = &args.effective {
+        option("effective", d);
+    }
+    if let Some(sheet) = &report.sheet
+        && (args.sheet.is_some() || report.sheets.len() > 1)
+    {
+        option("sheet", sheet);
+    }
+    if let Some(e) = defaults.encoding {
+        option("encoding", e.name());
+    }
+    if let Some(levels) = defaults.levels {
+        option("levels", &levels.to_words());
+    }
+    words.push(quote(&args.file));
+    words.join(" ")
+}
+
+/// A word for a POSIX shell, quoted when it needs to be.
+fn quote(word: &str) -> String {
+    if !word.is_empty()
+        && word
+            .chars()
+            .all(|c| c.is_alphanumeric() || "._/,:@%+=-".contains(c))
+    {
+        word.to_owned()
+    } else {
+        format!("'{}'", word.replace('\'', "'\\''"))
+    }
+}
+
+/// What `tthc inspect --format json` prints.
+#[derive(Debug, Serialize)]
+struct Report {
+    file: String,
+    /// `csv`, `xlsx`, `xls`, `ods`; null when the file could not be read.
+    format: Option<&'static str>,
+    #[serde(skip)]
+    described: &'static str,
+    /// Whether the rows were read (not when the header has problems).
+    #[serde(skip)]
+    rows_checked: bool,
+    encoding: Option<&'static str>,
+    bom: bool,
+    delimiter: Option<String>,
+    sheet: Option<String>,
+    sheets: Vec<String>,
+    /// 0 when no header was found.
+    header_line: u64,
+    titles: Vec<LineText>,
+    columns: Vec<ColumnReport>,
+    /// Known columns the header does not name.
+    absent_columns: Vec<&'static str>,
+    rows: u64,
+    valid_rows: u64,
+    codes_from_names: u64,
+    rows_skipped_by_level: Vec<SkippedReport>,
+    headings: Vec<LineText>,
+    decisions: Vec<DecisionReport>,
+    actions: Actions,
+    levels: Levels,
+    problems: Vec<ProblemReport>,
+    suggested: Option<Suggested>,
+    command: String,
+}
+
+#[derive(Debug, Serialize)]
+struct LineText {
+    line: u64,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ColumnReport {
+    /// 1-based position in the row.
+    position: usize,
+    /// The spreadsheet column (A, B, ...), for workbooks.
+    letter: Option<String>,
+    header: String,
+    /// The known column, or null for an ignored one.
+    column: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct SkippedReport {
+    line: u64,
+    code: String,
+    level: String,
+}
+
+#[derive(Debug, Serialize)]
+struct DecisionReport {
+    number: String,
+    signed: String,
+    rows: u64,
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Actions {
+    added: u64,
+    amended: u64,
+    replaced: u64,
+    repealed: u64,
+}
+
+impl Actions {
+    fn add(&mut self, index: usize) {
+        match index {
+            0 => self.added += 1,
+            1 => self.amended += 1,
+            2 => self.replaced += 1,
+            _ => self.repealed += 1,
+        }
+    }
+}
+
+#[derive(Debug, Default, Serialize)]
+struct Levels {
+    province: u64,
+    district: u64,
+    commune: u64,
+}
+
+impl Levels {
+    fn add(&mut self, level: Level) {
+        match level {
+            Level::Province => self.province += 1,
+            Level::District => self.district += 1,
+            Level::Commune => self.commune += 1,
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct ProblemReport {
+    file: String,
+    line: u64,
+    message: String,
+}
+
+impl From<&Problem> for ProblemReport {
+    fn from(p: &Problem) -> Self {
+        ProblemReport {
+            file: p.file.clone(),
+            line: p.line,
+            message: p.message.clone(),
+        }
+    }
+}
+
+/// The decision named by a title row, for files without decision columns.
+#[derive(Debug, Serialize)]
+struct Suggested {
+    decision: String,
+    signed: Option<String>,
+    line: u64,
+}
+
+impl Report {
+    fn new(file: &str) -> Self {
+        Report {
+            file: file.to_owned(),
+            format: None,
+            described: "",
+            rows_checked: false,
+            encoding: None,
+            bom: false,
+            delimiter: None,
+            sheet: None,
+            sheets: Vec::new(),
+            header_line: 0,
+            titles: Vec::new(),
+            columns: Vec::new(),
+            absent_columns: Vec::new(),
+            rows: 0,
+            valid_rows: 0,
+            codes_from_names: 0,
+            rows_skipped_by_level: Vec::new(),
+            headings: Vec::new(),
+            decisions: Vec::new(),
+            actions: Actions::default(),
+            levels: Levels::default(),
+            problems: Vec::new(),
+            suggested: None,
+            command: String::new(),
+        }
+    }
+
+    fn layout(&mut self, layout: &Layout) {
+        let workbook = layout.format.is_some_and(FileFormat::is_workbook);
+        self.format = layout.format.map(FileFormat::as_str);
+        self.described = layout.format.map_or("", FileFormat::describe);
+        self.encoding = layout.encoding.map(TextEncoding::name);
+        self.bom = layout.bom;
+        self.delimiter = layout.delimiter.map(|d| char::from(d).to_string());
+        self.sheet.clone_from(&layout.sheet);
+        self.sheets.clone_from(&layout.sheets);
+        self.header_line = layout.header_line;
+        self.titles = layout
+            .titles
+            .iter()
+            .map(|(line, text)| LineText {
+                line: *line,
+                text: text.clone(),
+            })
+            .collect();
+        self.columns = layout
+            .header
+            .iter()
+            .map(|h| ColumnReport {
+                position: h.position + 1,
+                letter: workbook.then(|| column_letter(h.position)),
+                header: h.text.clone(),
+                column: h.column.map(Column::as_str),
+            })
+            .collect();
+        if layout.header_line > 0 {
+            self.absent_columns = Column::ALL
+                .into_iter()
+                .filter(|c| !layout.header.iter().any(|h| h.column == Some(*c)))
+                .map(Column::as_str)
+                .collect();
+        }
+    }
+
+    fn notes(&mut self, notes: &Notes) {
+        self.codes_from_names = notes.codes_from_names;
+        self.rows_skipped_by_level = notes
+            .skipped
+            .iter()
+            .map(|s| SkippedReport {
+                line: s.line,
+                code: s.code.clone(),
+                level: s.level.clone(),
+            })
+            .collect();
+        self.headings = notes
+            .headings
+            .iter()
+            .map(|(line, text)| LineText {
+                line: *line,
+                text: text.clone(),
+            })
+            .collect();
+    }
+
+    fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
+        writeln!(out, "File:       {}", self.file)?;
+        if self.format.is_none() {
+            writeln!(out, "Format:     unknown: the file could not be read")?;
+            return self.write_end(out);
+        }
+        let described = self.described;
+        match &self.sheet {
+            Some(sheet) => writeln!(
+                out,
+                "Format:     {described}, sheet {sheet:?} (sheets: {})",
+                self.sheets
+                    .iter()
+                    .map(|s| format!("{s:?}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )?,
+            None => writeln!(out, "Format:     {described}")?,
+        }
+        if let Some(encoding) = self.encoding {
+            let bom = if self.bom {
+                " with byte-order mark"
+            } else {
+                ""
+            };
+            writeln!(out, "Encoding:   {encoding}{bom}")?;
+        }
+        if let Some(d) = &self.delimiter {
+            writeln!(
+                out,
+                "Delimiter:  {}",
+                delimiter_name(d.bytes().next().unwrap_or(b','))
+            )?;
+        }
+        if self.header_line == 0 {
+            return self.write_end(out);
+        }
+        let unit = self.unit();
+        match self.titles.len() {
+            0 => writeln!(out, "Header:     {unit} {}", self.header_line)?,
+            n => writeln!(
+                out,
+                "Header:     {unit} {}, below {n} title row{}:",
+                self.header_line,
+                if n == 1 { "" } else { "s" }
+            )?,
+        }
+        for t in &self.titles {
+            writeln!(out, "  {unit} {}: {}", t.line, t.text)?;
+        }
+        writeln!(out, "Columns:")?;
+        let width = self
+            .columns
+            .iter()
+            .map(|c| c.header.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(40);
+        for c in &self.columns {
+            let at = c.letter.clone().unwrap_or_else(|| c.position.to_string());
+            let header = c.header.replace('\n', " ");
+            let target = c
+                .column
+                .map_or_else(|| "(ignored)".to_owned(), |col| format!("-> {col}"));
+            writeln!(out, "  {at:>3}  {header:<width$}  {target}")?;
+        }
+        if !self.absent_columns.is_empty() {
+            writeln!(out, "  not in the file: {}", self.absent_columns.join(", "))?;
+        }
+        self.write_rows(out)?;
+        self.write_end(out)
+    }
+
+    /// Lines of a text file, rows of a sheet.
+    fn unit(&self) -> &'static str {
+        if self.sheet.is_some() { "row" } else { "line" }
+    }
+
+    fn write_rows(&self, out: &mut impl Write) -> io::Result<()> {
+        if !self.rows_checked {
+            return writeln!(out, "Rows:       not read: the header has problems");
+        }
+        let with_problems = self.rows.saturating_sub(self.valid_rows);
+        writeln!(
+            out,
+            "Rows:       {} read: {} valid, {with_problems} with problems",
+            self.rows, self.valid_rows
+        )?;
+        if self.codes_from_names > 0 {
+            writeln!(
+                out,
+                "  codes taken from the name cell: {}",
+                self.codes_from_names
+            )?;
+        }
+        if !self.headings.is_empty() {
+            let lines: Vec<String> = self.headings.iter().map(|h| h.line.to_string()).collect();
+            writeln!(
+                out,
+                "  heading rows skipped (no value in a known column): {} ({}{} {})",
+                self.headings.len(),
+                self.unit(),
+                if lines.len() == 1 { "" } else { "s" },
+                cap_list(&lines)
+            )?;
+        }
+        if !self.rows_skipped_by_level.is_empty() {
+            writeln!(
+                out,
+                "  rows skipped by --levels: {}",
+                self.rows_skipped_by_level.len()
+            )?;
+            for s in self.rows_skipped_by_level.iter().take(LIST_CAP) {
+                writeln!(
+                    out,
+                    "    {} {}: {} {:?}",
+                    self.unit(),
+                    s.line,
+                    s.code,
+                    s.level
+                )?;
+            }
+            if self.rows_skipped_by_level.len() > LIST_CAP {
+                writeln!(
+                    out,
+                    "    ... and {} more (--format json lists them all)",
+                    self.rows_skipped_by_level.len() - LIST_CAP
+                )?;
+            }
+        }
+        for d in &self.decisions {
+            writeln!(
+                out,
+                "  decision {} signed {}: {} rows",
+                d.number, d.signed, d.rows
+            )?;
+        }
+        let (a, l) = (&self.actions, &self.levels);
+        writeln!(
+            out,
+            "  by action: added {}, amended {}, replaced {}, repealed {}",
+            a.added, a.amended, a.replaced, a.repealed
+        )?;
+        writeln!(
+            out,
+            "  by level:  province {}, district {}, commune {}",
+            l.province, l.district, l.commune
+        )
+    }
+
+    fn write_end(&self, out: &mut impl Write) -> io::Result<()> {
+        if self.problems.is_empty() {
+            writeln!(out, "Problems:   none")?;
+        } else {
+            writeln!(out, "Problems ({}):", self.problems.len())?;
+            for p in &self.problems {
+                let shown = Problem::new(&p.file, p.line, p.message.clone());
+                writeln!(out, "  {shown}")?;
+            }
+        }
+        if let Some(s) = &self.suggested {
+            writeln!(
+                out,
+                "The title on {} {} names decision {}{}.",
+                self.unit(),
+                s.line,
+                s.decision,
+                s.signed
+                    .as_deref()
+                    .map(|d| format!(" signed {d}"))
+                    .unwrap_or_default()
+            )?;
+        }
+        if self.command.is_empty() {
+            return Ok(());
+        }
+        if self.problems.is_empty() {
+            writeln!(out, "Import with:")?;
+        } else {
+            writeln!(out, "Once the problems are fixed, import with:")?;
+        }
+        writeln!(out, "  {}", self.command)
+    }
+}
+
+/// Up to [`LIST_CAP`] items joined by ", ", then "...".
+fn cap_list(items: &[String]) -> String {
+    let mut shown = items[..items.len().min(LIST_CAP)].join(", ");
+    if items.len() > LIST_CAP {
+        shown.push_str(", ...");
+    }
+    shown
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shell_words() {
+        assert_eq!(quote("annex.csv"), "annex.csv");
+        assert_eq!(quote("1234/QĐ-UBND"), "1234/QĐ-UBND");
+        assert_eq!(quote("Phụ lục I"), "'Phụ lục I'");
+        assert_eq!(quote("it's"), "'it'\\''s'");
+        assert_eq!(quote(""), "''");
+    }
+
+    #[test]
+    fn day_of_suggestions_is_iso() {
+        let layout = Layout {
+            titles: vec![(
+                2,
+                "Kèm theo Quyết định số 7/QĐ-UBND ngày 1 tháng 7 năm 2025".to_owned(),
+            )],
+            header_line: 3,
+            ..Layout::default()
+        };
+        let s = suggestion(&layout).unwrap();
+        assert_eq!(s.decision, "7/QĐ-UBND");
+        assert_eq!(
+            s.signed,
+            Day::parse("2025-07-01").ok().map(|d| d.to_string())
+        );
+    }
+}

@@ -1,0 +1,199 @@
+//! `tthc report`: one self-contained HTML page about the catalog over time.
+//!
+//! The counts per level over time come from one query over the versions'
+//! validity intervals (a step up where an interval starts, one down where it
+//! ends, per level and day), summed here in a single sweep; no catalog is
+//! read per date.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::ExitCode;
+
+use chrono::Datelike;
+
+use crate::cli::ReportArgs;
+use crate::domain::Day;
+use crate::error::Error;
+use crate::output::Sink;
+use crate::output::html::{self, RecentDecision, Report, YearRow};
+use crate::store::{LevelStep, LoggedDecision, Store};
+
+/// How many of the latest decisions the report shows, and how many of each one's changes.
+const RECENT_DECISIONS: usize = 8;
+const CHANGES_PER_DECISION: usize = 15;
+
+pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
+    let to = super::date_option("to", args.to.as_deref())?.unwrap_or_else(Day::today);
+    let from = super::date_option("from", args.from.as_deref())?;
+    if let Some(from) = from
+        && from > to
+    {
+        return Err(Error::Usage(format!(
+            "--from {from} is after --to {to}: the report needs FROM on or before TO"
+        )));
+    }
+    let store = super::open_existing(db)?;
+    let report = store.read_snapshot(|store| gather(store, from, to))?;
+    let mut out = Sink::open(args.output.as_deref())?;
+    out.write_all(html::page(&report).as_bytes())?;
+    out.finish()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads what the report shows from the store; `from` defaults to the first
+/// date of the history (or `to`, when that is earlier or nothing is stored).
+fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
+    let from = from.or(store.first_date()?).map_or(to, |from| from.min(to));
+    let (start, changes) = sweep(&store.level_steps()?, from, to);
+    let log = store.decision_log()?;
+    let signed_in_range = |d: &&LoggedDecision| d.signed >= from && d.signed <= to;
+    let mut recent: Vec<(usize, &LoggedDecision)> =
+        log.iter().filter(signed_in_range).enumerate().collect();
+    recent.sort_by(|(i, a), (j, b)| (b.signed, j).cmp(&(a.signed, i)));
+    let recent = recent
+        .into_iter()
+        .take(RECENT_DECISIONS)
+        .map(|(_, d)| {
+            Ok(RecentDecision {
+                number: d.number.clone(),
+                signed: d.signed,
+                effective_first: d.effective_first,
+                effective_last: d.effective_last,
+                actions: d.actions,
+                changes: store.decision_changes(&d.number, d.signed, CHANGES_PER_DECISION)?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    Ok(Report {
+        from,
+        to,
+        counts: store.counts(to)?,
+        start,
+        changes,
+        effective: store.effective_decisions(from, to)?,
+        years: per_year(log.iter().filter(signed_in_range)),
+        recent,
+        store: store.chain_head()?,
+    })
+}
+
+/// The entries in force per level at the end of `from`, and each later day
+/// up to `to` on which a level's count changes, with the counts from then on.
+/// `steps` are ordered by day.
+fn sweep(steps: &[LevelStep], from: Day, to: Day) -> ([u64; 3], Vec<(Day, [u64; 3])>) {
+    let counts = |sums: &[i64; 3]| sums.map(|n| n.max(0).unsigned_abs());
+    let mut sums = [0_i64; 3];
+    let mut i = 0;
+    while i < steps.len() && steps[i].day <= from {
+        sums[steps[i].level.index()] += steps[i].delta;
+        i += 1;
+    }
+    let start = counts(&sums);
+    let mut changes: Vec<(Day, [u64; 3])> = Vec::new();
+    for step in steps[i..].iter().take_while(|s| s.day <= to) {
+        sums[step.level.index()] += step.delta;
+        match changes.last_mut() {
+            Some((day, values)) if *day == step.day => *values = counts(&sums),
+            _ => changes.push((step.day, counts(&sums))),
+        }
+    }
+    (start, changes)
+}
+
+/// Decisions and their entry changes per action, per year of signing, in year order.
+fn per_year<'a>(decisions: impl Iterator<Item = &'a LoggedDecision>) -> Vec<YearRow> {
+    let mut years: Vec<YearRow> = Vec::new();
+    for d in decisions {
+        let year = d.signed.date().year();
+        let i = match years.binary_search_by_key(&year, |y| y.year) {
+            Ok(i) => i,
+            Err(i) => {
+                years.insert(
+                    i,
+                    YearRow {
+                        year,
+                        decisions: 0,
+                        actions: [0; 4],
+                    },
+                );
+                i
+            }
+        };
+        years[i].decisions += 1;
+        for (sum, n) in years[i].actions.iter_mut().zip(d.actions) {
+            *sum += n;
+        }
+    }
+    years
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Level;
+
+    fn step(day: &str, level: Level, delta: i64) -> LevelStep {
+        LevelStep {
+            day: Day::parse(day).unwrap(),
+            level,
+            delta,
+        }
+    }
+
+    fn day(s: &str) -> Day {
+        Day::parse(s).unwrap()
+    }
+
+    #[test]
+    fn the_sweep_sums_steps_per_level_and_day() {
+        let steps = [
+            step("2020-02-01", Level::Province, 2),
+            step("2020-02-01", Level::District, 1),
+            step("2021-03-15", Level::Province, 1),
+            step("2025-07-01", Level::District, -1),
+            step("2025-07-01", Level::Commune, 2),
+            step("2099-07-01", Level::Province, -1),
+        ];
+        let (start, changes) = sweep(&steps, day("2020-01-01"), day("2025-12-31"));
+        assert_eq!(start, [0, 0, 0]);
+        assert_eq!(
+            changes,
+            [
+                (day("2020-02-01"), [2, 1, 0]),
+                (day("2021-03-15"), [3, 1, 0]),
+                (day("2025-07-01"), [3, 0, 2]),
+            ]
+        );
+        let (start, changes) = sweep(&steps, day("2021-03-15"), day("2021-12-31"));
+        assert_eq!(start, [3, 1, 0]);
+        assert!(changes.is_empty());
+    }
+
+    #[test]
+    fn decisions_are_counted_per_year_of_signing() {
+        let decision = |signed: &str, actions: [u64; 4]| LoggedDecision {
+            number: "1/QĐ-UBND".into(),
+            signed: day(signed),
+            effective_first: day(signed),
+            effective_last: day(signed),
+            actions,
+            rows: actions.iter().sum(),
+            source: String::new(),
+            source_sha256: String::new(),
+            imported_at: String::new(),
+            imported_by: String::new(),
+            chain_sha256: String::new(),
+        };
+        let log = [
+            decision("2024-05-01", [1, 0, 0, 0]),
+            decision("2020-01-10", [4, 0, 0, 0]),
+            decision("2024-01-08", [1, 2, 0, 1]),
+        ];
+        let years = per_year(log.iter());
+        let summary: Vec<(i32, u64, [u64; 4])> = years
+            .iter()
+            .map(|y| (y.year, y.decisions, y.actions))
+            .collect();
+        assert_eq!(summary, [(2020, 1, [4, 0, 0, 0]), (2024, 2, [2, 2, 0, 1])]);
+    }
+}

@@ -1,0 +1,276 @@
+//! Workbooks (xlsx, and xls or ods alike) read with calamine: the rows of
+//! one sheet as records, numbered as the sheet numbers them.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::Cursor;
+
+use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsx};
+use csv::{ByteRecord, Position};
+
+use super::columns::Column;
+use super::sniff::FileFormat;
+use crate::domain::text::fold;
+
+type Bytes<'a> = Cursor<&'a [u8]>;
+
+/// A workbook open in memory.
+enum Book<'a> {
+    Xlsx(Xlsx<Bytes<'a>>),
+    Xls(Xls<Bytes<'a>>),
+    Ods(Ods<Bytes<'a>>),
+}
+
+impl Book<'_> {
+    fn sheets(&self) -> Vec<calamine::Sheet> {
+        match self {
+            Book::Xlsx(b) => b.sheets_metadata().to_vec(),
+            Book::Xls(b) => b.sheets_metadata().to_vec(),
+            Book::Ods(b) => b.sheets_metadata().to_vec(),
+        }
+    }
+
+    fn range(&mut self, name: &str) -> Result<Range<Data>, String> {
+        match self {
+            Book::Xlsx(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
+            Book::Xls(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
+            Book::Ods(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Merged cell areas (ods has none that calamine reports).
+    fn merges(&mut self, name: &str) -> Vec<Dimensions> {
+        match self {
+            Book::Xlsx(b) => b.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            Book::Xls(b) => b.merge_cells_by_sheet_name(name).unwrap_or_default(),
+            Book::Ods(_) => Vec::new(),
+        }
+    }
+}
+
+/// One sheet of a workbook, read as records: record `i` holds the cell of
+/// column `i` (A = 0), and its line is the sheet's row number.
+pub(crate) struct Sheet {
+    pub(crate) name: String,
+    /// The workbook's worksheets, in order.
+    pub(crate) names: Vec<String>,
+    pub(crate) format: FileFormat,
+    range: Range<Data>,
+    /// Next row to read (0-based).
+    row: u32,
+    merges: Vec<Dimensions>,
+    /// Values of merged areas below the header, for the cells under their top cell.
+    fills: HashMap<(u32, u32), Data>,
+    /// The column each cell position maps to, once the header is known.
+    kinds: Vec<Option<Column>>,
+    /// Cells of the last record holding an Excel error (`#REF!`): position and error.
+    pub(crate) errors: Vec<(usize, String)>,
+}
+
+impl Sheet {
+    /// Opens the workbook in `bytes` and reads the sheet `wanted`, or the
+    /// first visible worksheet.
+    pub(crate) fn open(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
+        let cursor = Cursor::new(bytes);
+        let (format, mut book) = if ole {
+            let book = Xls::new(cursor).map_err(|e| unreadable(&e.to_string()))?;
+            (FileFormat::Xls, Book::Xls(book))
+        } else {
+            match Xlsx::new(cursor.clone()) {
+                Ok(book) => (FileFormat::Xlsx, Book::Xlsx(book)),
+                Err(e) => match Ods::new(cursor) {
+                    Ok(book) => (FileFormat::Ods, Book::Ods(book)),
+                    Err(_) => return Err(unreadable(&e.to_string())),
+                },
+            }
+        };
+        let sheets: Vec<calamine::Sheet> = book
+            .sheets()
+            .into_iter()
+            .filter(|s| s.typ == SheetType::WorkSheet)
+            .collect();
+        let names: Vec<String> = sheets.iter().map(|s| s.name.clone()).collect();
+        let name = match wanted {
+            Some(wanted) => names
+                .iter()
+                .find(|n| *n == wanted)
+                .or_else(|| names.iter().find(|n| fold(n) == fold(wanted)))
+                .cloned()
+                .ok_or_else(|| {
+                    format!(
+                        "no sheet named {wanted:?}; the workbook has {}",
+                        sheet_list(&names)
+                    )
+                })?,
+            None => sheets
+                .iter()
+                .find(|s| s.visible == SheetVisible::Visible)
+                .or_else(|| sheets.first())
+                .map(|s| s.name.clone())
+                .ok_or_else(|| "the workbook has no worksheet".to_owned())?,
+        };
+        let range = book
+            .range(&name)
+            .map_err(|e| format!("cannot read sheet {name:?}: {e}"))?;
+        let merges = book.merges(&name);
+        let row = range.start().map_or(0, |s| s.0);
+        Ok(Sheet {
+            name,
+            names,
+            format,
+            range,
+            row,
+            merges,
+            fills: HashMap::new(),
+            kinds: Vec::new(),
+            errors: Vec::new(),
+        })
+    }
+
+    /// Reads the next row into `record`; returns its row number (1-based).
+    pub(crate) fn next_record(&mut self, record: &mut ByteRecord) -> Option<u64> {
+        let end = self.range.end()?;
+        if self.row > end.0 {
+            return None;
+        }
+        let row = self.row;
+        self.row += 1;
+        record.clear();
+        self.errors.clear();
+        for col in 0..=end.1 {
+            let mut cell = self
+                .range
+                .get_value((row, col))
+                .filter(|d| **d != Data::Empty);
+            if cell.is_none() && !self.fills.is_empty() {
+                cell = self.fills.get(&(row, col));
+            }
+            let kind = self.kinds.get(col as usize).copied().flatten();
+            match cell_text(cell, kind) {
+                Ok(text) => record.push_field(text.as_bytes()),
+                Err(error) => {
+                    record.push_field(b"");
+                    self.errors.push((col as usize, error));
+                }
+            }
+        }
+        let mut position = Position::new();
+        position.set_line(u64::from(row) + 1);
+        record.set_position(Some(position));
+        Some(u64::from(row) + 1)
+    }
+
+    /// Fixes the header row (1-based) and the column of each position: from
+    /// now on numbers read as those columns want them, and merged areas below
+    /// the header give their value to every row they span.
+    pub(crate) fn set_header(&mut self, line: u64, kinds: Vec<Option<Column>>) {
+        self.kinds = kinds;
+        let header = u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX);
+        for area in &self.merges {
+            if area.start.0 <= header || area.end.0 <= area.start.0 {
+                continue;
+            }
+            let Some(value) = self
+                .range
+                .get_value(area.start)
+                .filter(|d| **d != Data::Empty)
+            else {
+                continue;
+            };
+            for row in area.start.0 + 1..=area.end.0 {
+                self.fills.insert((row, area.start.1), value.clone());
+            }
+        }
+    }
+}
+
+/// The message for a file that looks like a workbook but is not one calamine reads.
+fn unreadable(error: &str) -> String {
+    format!(
+        "cannot read it as a workbook (xlsx, xls or ods): {error}; if it is a Word document, \
+         copy the table into Excel and save it as .xlsx"
+    )
+}
+
+/// "sheets "A", "B"" or "one sheet "A"".
+pub(crate) fn sheet_list(names: &[String]) -> String {
+    let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
+    match quoted.len() {
+        0 => "no worksheet".to_owned(),
+        1 => format!("one sheet {}", quoted[0]),
+        _ => format!("sheets {}", quoted.join(", ")),
+    }
+}
+
+/// The text of a cell, as the column it is in reads it. A number in a code
+/// column keeps its six decimals (Excel drops the zeros of 1.001610); a
+/// date cell is an ISO date. `Err` holds an Excel error such as `#REF!`.
+fn cell_text(cell: Option<&Data>, kind: Option<Column>) -> Result<Cow<'_, str>, String> {
+    let Some(cell) = cell else {
+        return Ok(Cow::Borrowed(""));
+    };
+    Ok(match cell {
+        Data::String(s) if s.contains('\r') => Cow::Owned(s.replace("\r\n", "\n")),
+        Data::String(s) | Data::DurationIso(s) => Cow::Borrowed(s.as_str()),
+        Data::Float(f) if matches!(kind, Some(Column::Code | Column::Replaces)) => {
+            Cow::Owned(code_number(*f))
+        }
+        Data::Float(f) => Cow::Owned(number(*f)),
+        Data::Int(i) => Cow::Owned(i.to_string()),
+        Data::Bool(b) => Cow::Borrowed(if *b { "TRUE" } else { "FALSE" }),
+        Data::DateTime(dt) if dt.is_datetime() => {
+            let (y, m, d, ..) = dt.to_ymd_hms_milli();
+            Cow::Owned(format!("{y:04}-{m:02}-{d:02}"))
+        }
+        Data::DateTime(dt) => Cow::Owned(number(dt.as_f64())),
+        Data::DateTimeIso(s) => match s.get(..10) {
+            Some(date) if s.as_bytes().get(4) == Some(&b'-') => Cow::Borrowed(date),
+            _ => Cow::Borrowed(s.as_str()),
+        },
+        Data::Error(e) => return Err(e.to_string()),
+        Data::Empty => Cow::Borrowed(""),
+    })
+}
+
+/// A number as Excel shows it in a General cell: no `.0` on whole numbers.
+fn number(f: f64) -> String {
+    if f.fract() == 0.0 && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+/// A number in a code column: `d.dddddd` when it has at most six decimals.
+fn code_number(f: f64) -> String {
+    let scaled = f * 1e6;
+    if (0.0..10.0).contains(&f) && (scaled - scaled.round()).abs() < 1e-3 {
+        format!("{f:.6}")
+    } else {
+        number(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_excel_shows_them() {
+        assert_eq!(number(28000.0), "28000");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(code_number(1.00161), "1.001610");
+        assert_eq!(code_number(2.000_908), "2.000908");
+        assert_eq!(code_number(1.001_612_3), "1.0016123");
+        assert_eq!(code_number(12.5), "12.5");
+    }
+
+    #[test]
+    fn sheet_lists() {
+        assert_eq!(sheet_list(&["A".into()]), "one sheet \"A\"");
+        assert_eq!(
+            sheet_list(&["A".into(), "Phụ lục".into()]),
+            "sheets \"A\", \"Phụ lục\""
+        );
+    }
+}
