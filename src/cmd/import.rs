@@ -68,6 +68,10 @@ fn level_digests(row: &DecisionRow) -> Digests {
     digests
 }
 
+/// A file with this many problems is not read further (garbage, or not a
+/// decision file at all); the problems found so far are reported.
+const STOP_AFTER_PROBLEMS: usize = 10_000;
+
 /// Rows handed from the parsing thread to the writing thread at a time.
 const ROWS_PER_CHUNK: usize = 1024;
 /// `Ev::file` of a version that was stored before this import.
@@ -491,6 +495,17 @@ impl<'t, 'c> Batch<'t, 'c> {
                         Ok((row, digests)) => self.add_row(file, row, &digests)?,
                         Err(problems) => self.problems.extend(problems),
                     }
+                }
+                // A file this wrong is rejected anyway: stop reading it (the
+                // parser stops when this end of the channel goes away).
+                if self.problems.len() >= STOP_AFTER_PROBLEMS {
+                    let line = self.problems.last().map_or(0, |p| p.line);
+                    self.problems.push(Problem::new(
+                        &self.files[file],
+                        line,
+                        format!("stopped reading after {STOP_AFTER_PROBLEMS} problems"),
+                    ));
+                    break;
                 }
             }
             parser.join().map_err(|_| {
