@@ -10,8 +10,12 @@
 mod audit_data;
 #[path = "integration/common.rs"]
 mod common;
+#[path = "integration/concurrency.rs"]
+mod concurrency;
 #[path = "integration/counts.rs"]
 mod counts;
+#[path = "integration/crash.rs"]
+mod crash;
 #[path = "integration/database.rs"]
 mod database;
 #[path = "integration/decision_refs.rs"]
@@ -26,12 +30,16 @@ mod encodings;
 mod entry_history;
 #[path = "integration/export.rs"]
 mod export;
+#[path = "integration/fuzz_regressions.rs"]
+mod fuzz_regressions;
 #[path = "integration/generated.rs"]
 mod generated;
 #[path = "../examples/gen_history/generator.rs"]
 mod generator;
 #[path = "integration/history.rs"]
 mod history;
+#[path = "integration/hostile.rs"]
+mod hostile;
 #[path = "integration/import.rs"]
 mod import;
 #[path = "integration/inspect.rs"]
@@ -40,6 +48,8 @@ mod inspect;
 mod messy_values;
 #[path = "integration/national_list.rs"]
 mod national_list;
+#[path = "integration/properties.rs"]
+mod properties;
 #[path = "integration/publish.rs"]
 mod publish;
 #[path = "integration/readme.rs"]

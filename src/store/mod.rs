@@ -84,24 +84,53 @@ impl Store {
         if mode == OpenMode::Existing && !path.exists() {
             return Err(StoreError::Missing(path.to_owned()));
         }
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        let conn = Connection::open_with_flags(path, flags)?;
-        Store::init(conn, path)
+        if mode == OpenMode::Create {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        }
+        let conn = match Connection::open_with_flags(path, flags) {
+            Err(_) if mode == OpenMode::Existing && !path.exists() => {
+                return Err(StoreError::Missing(path.to_owned()));
+            }
+            conn => conn?,
+        };
+        Store::init(conn, path, mode)
     }
 
     /// A private in-memory database (dry runs against no database).
     pub(crate) fn open_in_memory() -> Result<Store> {
-        Store::init(Connection::open_in_memory()?, Path::new(":memory:"))
+        Store::init(
+            Connection::open_in_memory()?,
+            Path::new(":memory:"),
+            OpenMode::Create,
+        )
     }
 
-    fn init(conn: Connection, path: &Path) -> Result<Store> {
+    fn init(conn: Connection, path: &Path, mode: OpenMode) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(30))?;
+        if mode == OpenMode::Existing {
+            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+            if version == 0 {
+                // No schema: an empty file, or one an import has only just
+                // created. Readers never write the schema into it (that would
+                // race the import): to them the catalog is empty.
+                return Store::open_in_memory();
+            }
+        }
         // Takes effect when the file is new: fewer, fuller pages for long histories.
         conn.pragma_update(None, "page_size", 8192)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // Write-ahead logging is a property of the file, set by the import that
+        // creates it. Readers leave the journal mode alone: switching it needs
+        // an exclusive lock, which a reader cannot wait for while an import
+        // holds the write lock (SQLite refuses at once rather than deadlock).
+        // During the bulk load of a first import (rollback journal, see
+        // `begin_bulk_load`) readers then see the catalog as it was, or wait
+        // on the busy timeout while the import writes the file.
+        if mode == OpenMode::Create {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -16_384)?;
