@@ -95,12 +95,10 @@ fn check_problem(problem: &Problem, lines: u64) {
 }
 
 fn check_row(row: &DecisionRow, defaults: &Defaults, lines: u64) {
-    // A row cannot start past the last line. (It cannot start on the header's
-    // line 1 either, but with CR or CRLF line ends the reader numbers lines
-    // one short: see `problems_name_the_physical_line_whatever_the_line_ends`
-    // in tests/integration/fuzz_regressions.rs. Check `2..=lines` once fixed.)
+    // A row starts after the header's line 1 and not past the last line,
+    // whatever the line ends.
     assert!(
-        row.line <= lines,
+        (2..=lines).contains(&row.line),
         "row at line {} of a file of {lines} lines",
         row.line
     );

@@ -123,8 +123,12 @@ fn remove_database(db: &Path) {
 fn import(store: &mut Store, args: &ImportArgs, defaults: &Defaults) -> Result<Summary, Error> {
     let bulk = store.begin_bulk_load()?;
     let result = import_batch(store, args, defaults);
-    if bulk {
-        store.end_bulk_load()?;
+    // The batch is committed or rolled back by now: failing to return to
+    // write-ahead logging must not turn a committed import into an error
+    // (a first import's database is removed on error). The next import
+    // of the file sets the mode again.
+    if bulk && let Err(e) = store.end_bulk_load() {
+        eprintln!("tthc: warning: could not return the database to write-ahead logging: {e}");
     }
     result
 }

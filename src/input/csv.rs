@@ -21,6 +21,54 @@ const SAMPLE: usize = 1 << 16;
 /// The raw bytes: the sample already read, then the rest, all hashed.
 type Raw<R> = io::Chain<Cursor<Vec<u8>>, Hashing<R>>;
 
+/// Line ends read as `\n`: a CR LF pair and a lone CR (old Mac files) both
+/// become one LF, so records, cells and line numbers are the same whatever
+/// the line ends (the CSV parser's own count is off by one for CR LF files).
+struct LineEnds<I> {
+    inner: I,
+    /// The last byte passed on was a CR (turned into LF): a LF right after it is dropped.
+    after_cr: bool,
+}
+
+impl<I: Read> LineEnds<I> {
+    fn new(inner: I) -> Self {
+        LineEnds {
+            inner,
+            after_cr: false,
+        }
+    }
+}
+
+impl<I: Read> Read for LineEnds<I> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        loop {
+            let n = self.inner.read(buf)?;
+            if n == 0 {
+                return Ok(0);
+            }
+            if !self.after_cr && !buf[..n].contains(&b'\r') {
+                return Ok(n);
+            }
+            let mut kept = 0;
+            for i in 0..n {
+                let b = buf[i];
+                if b == b'\n' && self.after_cr {
+                    self.after_cr = false;
+                    continue;
+                }
+                self.after_cr = b == b'\r';
+                buf[kept] = if self.after_cr { b'\n' } else { b };
+                kept += 1;
+            }
+            // A read that held only the LF of a CR LF pair: read again
+            // rather than report the end of the file.
+            if kept > 0 {
+                return Ok(kept);
+            }
+        }
+    }
+}
+
 /// The text of a CSV file as UTF-8.
 enum Input<R: Read> {
     /// UTF-8 already: the bytes as they are.
@@ -50,7 +98,7 @@ impl<R: Read> Read for Input<R> {
 /// Where records come from.
 enum Source<R: Read> {
     Csv {
-        reader: Box<csv::Reader<Input<R>>>,
+        reader: Box<csv::Reader<LineEnds<Input<R>>>>,
         encoding: TextEncoding,
     },
     Sheet {
@@ -239,7 +287,7 @@ impl<R: Read> DecisionReader<R> {
     /// SHA-256 of the bytes read so far (of the whole file once iteration ends).
     pub fn sha256(&self) -> String {
         match &self.source {
-            Source::Csv { reader, .. } => reader.get_ref().hashing().sha256(),
+            Source::Csv { reader, .. } => reader.get_ref().inner.hashing().sha256(),
             Source::Sheet { sha256, .. } => sha256.clone(),
         }
     }
@@ -247,7 +295,7 @@ impl<R: Read> DecisionReader<R> {
     /// Bytes read so far.
     pub fn bytes_read(&self) -> u64 {
         match &self.source {
-            Source::Csv { reader, .. } => reader.get_ref().hashing().bytes(),
+            Source::Csv { reader, .. } => reader.get_ref().inner.hashing().bytes(),
             Source::Sheet { bytes, .. } => *bytes,
         }
     }
@@ -738,7 +786,7 @@ fn open_source<R: Read>(
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(input);
+        .from_reader(LineEnds::new(input));
     Ok((
         Source::Csv {
             reader: Box::new(reader),

@@ -159,7 +159,6 @@ fn a_hundred_megabytes_of_garbage_after_a_valid_header_are_refused_whole() {
 /// ends: CRLF (what spreadsheets on Windows save), a lone CR (old Mac
 /// files), with a BOM, with a line break inside a quoted cell.
 #[test]
-#[ignore = "bug in src/input/csv.rs: with CRLF or CR line ends, problems name the line before the record's (CR: always line 1)"]
 fn problems_name_the_physical_line_whatever_the_line_ends() {
     let header = "decision,signed,action,code,level,name,field";
     let good = "10/QĐ-UBND,2024-01-15,added,1.000001,province,Tên,Lĩnh vực";
