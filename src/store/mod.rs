@@ -134,6 +134,12 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -16_384)?;
+        if mode == OpenMode::Existing {
+            // Read commands map the file instead of copying pages through the
+            // page cache: a catalog query fetches tens of thousands of versions
+            // scattered through the history.
+            conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
+        }
         register_functions(&conn)?;
         let mut store = Store { conn };
         store.migrate(path)?;
