@@ -24,18 +24,70 @@ type Raw<R> = io::Chain<Cursor<Vec<u8>>, Hashing<R>>;
 /// Line ends read as `\n`: a CR LF pair and a lone CR (old Mac files) both
 /// become one LF, so records, cells and line numbers are the same whatever
 /// the line ends (the CSV parser's own count is off by one for CR LF files).
+///
+/// It also follows the quotes, so that a quote that never closes fails fast
+/// with its line instead of making the rest of the file one cell in memory.
 struct LineEnds<I> {
     inner: I,
     /// The last byte passed on was a CR (turned into LF): a LF right after it is dropped.
     after_cr: bool,
+    /// Line of the next byte passed on.
+    line: u64,
+    /// Inside a quoted cell: the line of its opening quote and its length so far.
+    quoted: Option<(u64, u64)>,
 }
+
+/// Longest quoted cell read: far beyond any real cell (a 100 KB name is
+/// fine), short enough to keep memory small when a quote never closes.
+const MAX_QUOTED_BYTES: u64 = 16 << 20;
+
+/// The error a quote that never closes stops the reading with.
+#[derive(Debug)]
+struct UnclosedQuote {
+    line: u64,
+}
+
+impl std::fmt::Display for UnclosedQuote {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the quote (\") that opens a cell on this line never closes: more than {} MB follow without it",
+            MAX_QUOTED_BYTES >> 20
+        )
+    }
+}
+
+impl std::error::Error for UnclosedQuote {}
 
 impl<I: Read> LineEnds<I> {
     fn new(inner: I) -> Self {
         LineEnds {
             inner,
             after_cr: false,
+            line: 1,
+            quoted: None,
         }
+    }
+
+    /// Follows quotes and line breaks through bytes about to be passed on.
+    fn track(&mut self, bytes: &[u8]) -> io::Result<()> {
+        for &b in bytes {
+            match (b, &mut self.quoted) {
+                (b'"', quoted @ None) => *quoted = Some((self.line, 0)),
+                (b'"', quoted @ Some(_)) => *quoted = None,
+                (_, Some((line, length))) => {
+                    *length += 1;
+                    if *length > MAX_QUOTED_BYTES {
+                        return Err(io::Error::other(UnclosedQuote { line: *line }));
+                    }
+                }
+                (_, None) => {}
+            }
+            if b == b'\n' {
+                self.line += 1;
+            }
+        }
+        Ok(())
     }
 }
 
@@ -47,18 +99,24 @@ impl<I: Read> Read for LineEnds<I> {
                 return Ok(0);
             }
             if !self.after_cr && !buf[..n].contains(&b'\r') {
+                self.track(&buf[..n])?;
                 return Ok(n);
             }
+            // Line ends inside a quoted cell are part of its text: kept as they are.
             let mut kept = 0;
             for i in 0..n {
                 let b = buf[i];
-                if b == b'\n' && self.after_cr {
-                    self.after_cr = false;
-                    continue;
+                if self.quoted.is_none() {
+                    if b == b'\n' && self.after_cr {
+                        self.after_cr = false;
+                        continue;
+                    }
+                    self.after_cr = b == b'\r';
                 }
-                self.after_cr = b == b'\r';
-                buf[kept] = if self.after_cr { b'\n' } else { b };
+                let out = if self.after_cr { b'\n' } else { b };
+                buf[kept] = out;
                 kept += 1;
+                self.track(&[out])?;
             }
             // A read that held only the LF of a CR LF pair: read again
             // rather than report the end of the file.
@@ -128,7 +186,10 @@ impl<R: Read> Source<R> {
                 Ok(true) => Step::Record(record.position().map_or(0, csv::Position::line)),
                 Ok(false) => Step::End,
                 Err(e) => Step::Failed {
-                    line: e.position().map_or(0, csv::Position::line),
+                    line: unclosed_quote(&e)
+                        .map(|q| q.line)
+                        .or_else(|| e.position().map(csv::Position::line))
+                        .unwrap_or(0),
                     message: csv_error(&e, *encoding),
                     // An I/O error ends the file; a malformed record can be skipped.
                     fatal: matches!(e.kind(), csv::ErrorKind::Io(_)),
@@ -987,7 +1048,17 @@ pub fn column_letter(mut i: usize) -> String {
     String::from_utf8(letters).unwrap_or_default()
 }
 
+fn unclosed_quote(e: &csv::Error) -> Option<&UnclosedQuote> {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io.get_ref().and_then(|i| i.downcast_ref::<UnclosedQuote>()),
+        _ => None,
+    }
+}
+
 fn csv_error(e: &csv::Error, encoding: TextEncoding) -> String {
+    if let Some(quote) = unclosed_quote(e) {
+        return quote.to_string();
+    }
     match e.kind() {
         csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::InvalidData => {
             format!("not valid {encoding} text: {io} (save the file as CSV UTF-8)")

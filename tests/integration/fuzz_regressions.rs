@@ -205,7 +205,6 @@ fn problems_name_the_physical_line_whatever_the_line_ends() {
 /// rest of the file in memory.
 #[cfg(target_os = "linux")]
 #[test]
-#[ignore = "bug in src/input/csv.rs: an unclosed quote buffers the rest of the file (about 2.4 times its size) and no problem mentions the quote"]
 fn a_quote_that_never_closes_is_named_without_holding_the_file_in_memory() {
     let test = Test::new();
     let mut input = b"decision,signed,effective,action,code,level,name,field\n\"".to_vec();
