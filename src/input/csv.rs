@@ -71,21 +71,28 @@ impl<I: Read> LineEnds<I> {
 
     /// Follows quotes and line breaks through bytes about to be passed on.
     fn track(&mut self, bytes: &[u8]) -> io::Result<()> {
+        // Plain locals in the loop: this runs over every byte of a file.
+        let mut line = self.line;
+        let (mut inside, mut opened, mut length) = match self.quoted {
+            Some((opened, length)) => (true, opened, length),
+            None => (false, 0, 0),
+        };
         for &b in bytes {
-            match (b, &mut self.quoted) {
-                (b'"', quoted @ None) => *quoted = Some((self.line, 0)),
-                (b'"', quoted @ Some(_)) => *quoted = None,
-                (_, Some((line, length))) => {
-                    *length += 1;
-                    if *length > MAX_QUOTED_BYTES {
-                        return Err(io::Error::other(UnclosedQuote { line: *line }));
-                    }
-                }
-                (_, None) => {}
+            if b == b'"' {
+                inside = !inside;
+                opened = line;
+                length = 0;
+            } else if inside {
+                length += 1;
             }
             if b == b'\n' {
-                self.line += 1;
+                line += 1;
             }
+        }
+        self.line = line;
+        self.quoted = inside.then_some((opened, length));
+        if inside && length > MAX_QUOTED_BYTES {
+            return Err(io::Error::other(UnclosedQuote { line: opened }));
         }
         Ok(())
     }
