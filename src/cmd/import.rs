@@ -15,6 +15,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use super::{ActionCounts, LevelCounts};
 use crate::cli::{ImportArgs, SummaryFormat};
 use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, row_digest};
 use crate::domain::rules::{Change, Effect, Fault, FaultKind, Role, replay, validity};
@@ -984,21 +985,6 @@ struct SkippedDecision {
     signed: String,
 }
 
-#[derive(Debug, Serialize)]
-struct ActionCounts {
-    added: u64,
-    amended: u64,
-    replaced: u64,
-    repealed: u64,
-}
-
-#[derive(Debug, Serialize)]
-struct LevelCounts {
-    province: u64,
-    district: u64,
-    commune: u64,
-}
-
 /// A row that `--levels` left out.
 #[derive(Debug, Serialize)]
 struct SkippedRowRecord {
@@ -1050,16 +1036,7 @@ impl Summary {
                 self.rows,
                 self.changes
             )?;
-            writeln!(
-                out,
-                "  by action: added {}, amended {}, replaced {}, repealed {}",
-                a.added, a.amended, a.replaced, a.repealed
-            )?;
-            writeln!(
-                out,
-                "  by level:  province {}, district {}, commune {}",
-                l.province, l.district, l.commune
-            )?;
+            super::write_tallies(out, a, l)?;
         }
         for s in &self.skipped {
             writeln!(

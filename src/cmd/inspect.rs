@@ -2,6 +2,7 @@
 //! catalog, and tells how it was read, what it holds, what is wrong with it,
 //! and the import command to run.
 
+use super::{ActionCounts, LevelCounts};
 use std::fs::File;
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
@@ -10,7 +11,7 @@ use serde::Serialize;
 
 use crate::cli::{InspectArgs, SummaryFormat};
 use crate::domain::text::clean;
-use crate::domain::{Day, Level, LevelSet};
+use crate::domain::{Day, LevelSet};
 use crate::error::{Error, exit};
 use crate::input::csv::{DecisionReader, OpenError, column_letter};
 use crate::input::sniff::{decision_in_title, delimiter_name};
@@ -100,7 +101,7 @@ fn inspect(args: &InspectArgs, defaults: &Defaults) -> Report {
         match item {
             Ok(row) => {
                 report.valid_rows += 1;
-                report.actions.add(row.action.index());
+                report.actions.add(row.action);
                 for level in row.levels.iter() {
                     report.levels.add(level);
                 }
@@ -315,8 +316,8 @@ struct Report {
     rows_skipped_by_level: Vec<SkippedReport>,
     headings: Vec<LineText>,
     decisions: Vec<DecisionReport>,
-    actions: Actions,
-    levels: Levels,
+    actions: ActionCounts,
+    levels: LevelCounts,
     problems: Vec<ProblemReport>,
     suggested: Option<Suggested>,
     command: String,
@@ -351,42 +352,6 @@ struct DecisionReport {
     number: String,
     signed: String,
     rows: u64,
-}
-
-#[derive(Debug, Default, Serialize)]
-struct Actions {
-    added: u64,
-    amended: u64,
-    replaced: u64,
-    repealed: u64,
-}
-
-impl Actions {
-    fn add(&mut self, index: usize) {
-        match index {
-            0 => self.added += 1,
-            1 => self.amended += 1,
-            2 => self.replaced += 1,
-            _ => self.repealed += 1,
-        }
-    }
-}
-
-#[derive(Debug, Default, Serialize)]
-struct Levels {
-    province: u64,
-    district: u64,
-    commune: u64,
-}
-
-impl Levels {
-    fn add(&mut self, level: Level) {
-        match level {
-            Level::Province => self.province += 1,
-            Level::District => self.district += 1,
-            Level::Commune => self.commune += 1,
-        }
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -436,8 +401,8 @@ impl Report {
             rows_skipped_by_level: Vec::new(),
             headings: Vec::new(),
             decisions: Vec::new(),
-            actions: Actions::default(),
-            levels: Levels::default(),
+            actions: ActionCounts::default(),
+            levels: LevelCounts::default(),
             problems: Vec::new(),
             suggested: None,
             command: String::new(),
@@ -639,17 +604,7 @@ impl Report {
                 d.number, d.signed, d.rows
             )?;
         }
-        let (a, l) = (&self.actions, &self.levels);
-        writeln!(
-            out,
-            "  by action: added {}, amended {}, replaced {}, repealed {}",
-            a.added, a.amended, a.replaced, a.repealed
-        )?;
-        writeln!(
-            out,
-            "  by level:  province {}, district {}, commune {}",
-            l.province, l.district, l.commune
-        )
+        super::write_tallies(out, &self.actions, &self.levels)
     }
 
     fn write_end(&self, out: &mut impl Write) -> io::Result<()> {
