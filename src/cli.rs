@@ -200,10 +200,8 @@ pub struct InspectArgs {
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ExportArgs {
-    /// A date (YYYY-MM-DD or DD/MM/YYYY), or a decision: NUMBER, or NUMBER@SIGNED-DATE
-    /// when several stored decisions have that number; default: today.
-    #[arg(long, value_name = "DATE|REF")]
-    pub as_of: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOf,
 
     /// Output format; default: table on a terminal, csv otherwise (and with --headers or --bom).
     #[arg(long, value_enum)]
@@ -267,10 +265,8 @@ pub struct ReportArgs {
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct CountsArgs {
-    /// A date (YYYY-MM-DD or DD/MM/YYYY), or a decision: NUMBER, or NUMBER@SIGNED-DATE
-    /// when several stored decisions have that number; default: today.
-    #[arg(long, value_name = "DATE|REF")]
-    pub as_of: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOf,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -358,9 +354,8 @@ pub struct ShowArgs {
     #[arg(value_name = "CODE")]
     pub code: String,
 
-    /// A date or a decision reference; default: today.
-    #[arg(long, value_name = "DATE|REF")]
-    pub as_of: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOf,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -421,9 +416,8 @@ pub struct SearchArgs {
     #[arg(value_name = "TEXT")]
     pub text: String,
 
-    /// A date or a decision reference; default: today.
-    #[arg(long, value_name = "DATE|REF")]
-    pub as_of: Option<String>,
+    #[command(flatten)]
+    pub as_of: AsOf,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -465,6 +459,21 @@ pub struct CompletionsArgs {
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ManArgs {}
+
+/// The version of the catalog a read command looks at.
+#[derive(Debug, Args)]
+pub struct AsOf {
+    /// A date (YYYY-MM-DD or DD/MM/YYYY), or a decision: NUMBER, or NUMBER@SIGNED-DATE
+    /// when several stored decisions have that number; default: today.
+    #[arg(long = "as-of", value_name = "DATE|REF")]
+    pub value: Option<String>,
+}
+
+impl AsOf {
+    pub fn get(&self) -> Option<&str> {
+        self.value.as_deref()
+    }
+}
 
 /// Output formats of the read commands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -36,7 +36,7 @@ impl CountsRecord {
 }
 
 pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.as_deref())?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
     let counts = store.counts_at(&point)?;
     let mut out = Sink::open(None)?;
     write(&mut out, args.format, &point, &counts)?;

@@ -191,7 +191,7 @@ fn format_name(format: ExportFormat) -> &'static str {
 
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let settings = Settings::new(args)?;
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.as_deref())?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
     let (entries, applied, head) = store.read_snapshot(|s| -> Result<_, Error> {
         let entries = s.catalog_at(&point)?;
         if args.manifest {

@@ -15,7 +15,7 @@ use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
     let code = super::history::parse_code(&args.code)?;
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.as_deref())?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
     let versions = store.entry_versions(code, None)?;
     if versions.is_empty() {
         return Err(Error::NotFound(format!(
