@@ -91,18 +91,16 @@ pub(crate) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, Error> {
         sheet: args.sheet.clone(),
         encoding: super::inspect::encoding_option(args.encoding.as_deref())?,
     };
-    let created = !db.exists();
-    let mut store = if args.dry_run && created {
-        Store::open_in_memory()?
+    let summary = if args.dry_run || db.exists() {
+        let mut store = if args.dry_run && !db.exists() {
+            Store::open_in_memory()?
+        } else {
+            Store::open(db, OpenMode::Create)?
+        };
+        import(&mut store, args, &defaults)?
     } else {
-        Store::open(db, OpenMode::Create)?
+        first_import(db, args, &defaults)?
     };
-    let result = import(&mut store, args, &defaults);
-    drop(store);
-    if created && !args.dry_run && !matches!(&result, Ok(s) if s.decisions > 0) {
-        remove_database(db);
-    }
-    let summary = result?;
     let mut out = io::stdout().lock();
     match args.format {
         SummaryFormat::Json => write_json(&mut out, &summary)?,
@@ -112,9 +110,83 @@ pub(crate) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Removes a database file this import created but did not fill.
-fn remove_database(db: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
+/// The first import of a catalog builds it in a new file beside `db`, under a
+/// name no other process knows, and moves it into place (never over a file)
+/// only once it has committed. Until then there is no catalog at `db`:
+/// readers say so, and an import that is rejected or killed never leaves a
+/// database behind that another process might have opened meanwhile.
+///
+/// If another first import put its catalog at `db` meanwhile, this import is
+/// read again on top of it (unless it read standard input, which cannot be
+/// read twice).
+fn first_import(db: &Path, args: &ImportArgs, defaults: &Defaults) -> Result<Summary, Error> {
+    let dir = match db.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(db.file_name().unwrap_or_default());
+    prefix.push(".");
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(NEW_SUFFIX);
+    #[cfg(unix)]
+    {
+        // The mode `SQLite` gives the files it creates, less the umask.
+        use std::os::unix::fs::PermissionsExt as _;
+        builder.permissions(std::fs::Permissions::from_mode(0o644));
+    }
+    let side = builder.tempfile_in(dir).map_err(|e| Error::Write {
+        path: db.to_owned(),
+        source: os_error(e),
+    })?;
+    let result = Store::open(side.path(), OpenMode::Create)
+        .map_err(Error::from)
+        .and_then(|mut store| import(&mut store, args, defaults));
+    let summary = match result {
+        Ok(summary) if summary.decisions > 0 => summary,
+        other => {
+            remove_side_files(side.path());
+            return other;
+        }
+    };
+    // The store is closed: its journal and log are gone, the file is whole.
+    match side.persist_noclobber(db) {
+        Ok(_) => Ok(summary),
+        Err(e) if e.error.kind() == io::ErrorKind::AlreadyExists => {
+            remove_side_files(e.file.path());
+            drop(e.file);
+            if args.files.iter().any(|f| f == "-") {
+                return Err(Error::Store(StoreError::CreatedMeanwhile(db.to_owned())));
+            }
+            let mut store = Store::open(db, OpenMode::Create)?;
+            import(&mut store, args, defaults)
+        }
+        Err(e) => {
+            remove_side_files(e.file.path());
+            Err(Error::Write {
+                path: db.to_owned(),
+                source: e.error,
+            })
+        }
+    }
+}
+
+/// One of `tempfile`'s errors without the name of the temporary file it
+/// appends: the message names the database instead.
+fn os_error(e: io::Error) -> io::Error {
+    let message = e.to_string();
+    match message.rsplit_once(" at path ") {
+        Some((error, _)) => io::Error::new(e.kind(), error.to_owned()),
+        None => e,
+    }
+}
+
+/// The end of the name of a catalog a first import is building.
+const NEW_SUFFIX: &str = ".tthc-new";
+
+/// Removes what `SQLite` may have left beside a database it was writing.
+fn remove_side_files(db: &Path) {
+    for suffix in ["-wal", "-shm", "-journal"] {
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);
         let _ = std::fs::remove_file(p);

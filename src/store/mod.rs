@@ -47,6 +47,11 @@ pub enum StoreError {
     Corrupt(String),
     #[error("another import is writing to the catalog; try again when it has finished")]
     Busy,
+    #[error(
+        "another import created the catalog at {} while this one read standard input; nothing was written: run it again",
+        .0.display()
+    )]
+    CreatedMeanwhile(PathBuf),
     #[error(transparent)]
     Sqlite(rusqlite::Error),
 }
@@ -131,7 +136,15 @@ impl Store {
         if mode == OpenMode::Create {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // An import that reported success must survive a power cut: its one
+        // commit waits for the disk (one sync more per import). Readers
+        // write nothing.
+        let synchronous = if mode == OpenMode::Create {
+            "FULL"
+        } else {
+            "NORMAL"
+        };
+        conn.pragma_update(None, "synchronous", synchronous)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -16_384)?;
         if mode == OpenMode::Existing {

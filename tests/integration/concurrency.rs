@@ -18,7 +18,7 @@ use rusqlite::{Connection, ErrorCode};
 
 use crate::common::{BIN, Counts, DB, Test, csv_export, decision_file};
 use crate::crash::{
-    final_counts, large_history, large_history_split, run_tthc, spawn_import, state,
+    final_counts, large_history, large_history_split, run_tthc, side_files, spawn_import, state,
 };
 
 /// What the readers keep asking: the catalog at the end of the generated
@@ -161,9 +161,10 @@ fn readers_during_an_import_see_the_catalog_before_or_after_it_never_a_mix() {
     );
 }
 
-/// The first import into a new database loads in bulk under a rollback
-/// journal: readers then see no catalog, the empty catalog, or the whole
-/// import, and are never refused because the database is locked (they wait).
+/// The first import into a new database builds the catalog beside it and
+/// moves it into place when it has committed: readers see no catalog until
+/// then, and the whole import after; they are never refused because the
+/// database is locked.
 #[test]
 fn readers_during_a_first_import_see_no_catalog_or_all_of_it() {
     let (base, _) = large_history_split();
@@ -173,15 +174,20 @@ fn readers_during_a_first_import_see_no_catalog_or_all_of_it() {
     let (answers, status) = ask_while_importing(&test, import);
     assert!(status.success(), "{status}\n{}", test.read("import.err"));
     let after = answers_now(&test);
-    let no_catalog =
-        |a: &Answer| a.code == Some(1) && a.stderr.contains("tthc: no catalog database at");
+    let no_catalog = |a: &Answer| {
+        a.code == Some(1)
+            && a.stderr
+                == format!(
+                    "tthc: no catalog database at {DB}: import a decision first (tthc import FILE)\n"
+                )
+    };
     check_answers(&answers, &empty_answers(), &after, no_catalog);
-    // Readers are not held up for the whole import: the catalog is empty until it commits.
     assert!(
-        answers.iter().any(|a| a.during && a.code == Some(0)),
-        "no reader read the catalog while the import ran ({} answers)",
+        answers.iter().any(|a| a.during && no_catalog(a)),
+        "no reader was answered while the import ran ({} answers)",
         answers.len()
     );
+    assert!(side_files(&test).is_empty(), "{:?}", side_files(&test));
 }
 
 /// A small decision of codes the generated history never uses.
@@ -353,14 +359,12 @@ fn an_import_that_waits_too_long_for_the_write_lock_fails_cleanly_and_writes_not
     expected.assert_same_catalog(&test);
 }
 
-/// A first import that is rejected removes the database it created, even when
-/// a second import has opened that database meanwhile and waits for the write
-/// lock: the second then fails with "disk I/O error" instead of landing (or
-/// failing with the busy message).
+/// A first import that is rejected leaves no database behind, and never
+/// one that a second import, started meanwhile, has opened: the second lands
+/// (or fails with the busy message).
 #[test]
-#[ignore = "bug in src/cmd/import.rs: a rejected first import deletes the database file a concurrent import has open"]
 fn a_rejected_first_import_leaves_alone_the_database_a_second_import_waits_for() {
-    // Large enough for the import to write the database file long before it ends.
+    // Large enough for the import to write much of its catalog long before it ends.
     let (history, _) = large_history();
     let test = Test::new();
     let bad = format!(
@@ -369,8 +373,17 @@ fn a_rejected_first_import_leaves_alone_the_database_a_second_import_waits_for()
     test.write("bad.csv", bad)
         .write("extra.csv", extra_decision());
     let mut first = spawn_import(&test, &["bad.csv"], "first");
-    // Wait until the first import writes the database file (it holds the lock then).
-    while std::fs::metadata(test.db()).map_or(0, |m| m.len()) < 1 << 20 {
+    // Wait until the first import is writing its catalog.
+    let written = || {
+        side_files(&test)
+            .iter()
+            .chain([&test.db()])
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .max()
+            .unwrap_or(0)
+    };
+    while written() < 1 << 20 {
         assert!(
             first.try_wait().unwrap().is_none(),
             "the first import ended early"
@@ -383,11 +396,48 @@ fn a_rejected_first_import_leaves_alone_the_database_a_second_import_waits_for()
     let status = second.wait_with_output().unwrap().status;
     let stderr = test.read("second.err");
     if status.success() {
+        assert!(stderr.is_empty(), "{stderr}");
         assert!(
             test.export_line("2027-01-02", "province,9.000001")
                 .is_some()
         );
+        test.tthc(&["verify"]).stdout_has("no mismatch").run();
     } else {
         assert_eq!(stderr.trim_end(), format!("tthc: {BUSY}"));
+        assert!(!test.db().exists());
     }
+    assert!(side_files(&test).is_empty(), "{:?}", side_files(&test));
+}
+
+/// Two first imports that overlap both build a catalog; the one that
+/// finishes second finds the other's in place and imports again on top of it.
+#[test]
+fn the_first_import_to_finish_creates_the_catalog_and_the_other_lands_on_top() {
+    let (history, summary) = large_history();
+    let test = Test::new();
+    test.write("history.csv", history)
+        .write("extra.csv", extra_decision());
+    let mut slow = spawn_import(&test, &["history.csv"], "slow");
+    while side_files(&test).is_empty() {
+        assert!(slow.try_wait().unwrap().is_none(), "the import ended early");
+        thread::sleep(Duration::from_millis(1));
+    }
+    test.import(&["extra.csv"]);
+    assert!(test.db().exists());
+    let status = slow.wait().unwrap();
+    assert!(status.success(), "{}", test.read("slow.err"));
+    assert_eq!(test.read("slow.err"), "");
+    assert_eq!(
+        test.counts(END),
+        with_extra(Counts {
+            as_of: END.to_owned(),
+            ..final_counts(summary)
+        })
+    );
+    // The small import landed first.
+    let decisions = test.tthc(&["decisions", "--format", "json"]).run().stdout;
+    let small = decisions.find("1/QĐ-CT").unwrap();
+    assert!(small < decisions.find("/QĐ-UBND").unwrap(), "{decisions}");
+    test.tthc(&["verify"]).stdout_has("no mismatch").run();
+    assert!(side_files(&test).is_empty(), "{:?}", side_files(&test));
 }

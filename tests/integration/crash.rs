@@ -16,7 +16,7 @@
 
 use std::fmt::Write as _;
 use std::fs::{self, File};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
 use std::thread;
@@ -154,13 +154,38 @@ pub(crate) fn spawn_import(test: &Test, files: &[&str], log: &str) -> Child {
         .unwrap()
 }
 
-/// Bytes an import has written so far: its write-ahead log, or what it added
-/// to the database file (a bulk load into a new database writes the file
-/// directly). Both peak at the commit; the checkpoint after it adds no more.
+/// Bytes an import has written so far: its write-ahead log, what it added
+/// to the database file, or the size of the new catalog a first import builds
+/// beside it (see [`side_files`]). Each peaks at the commit; the checkpoint
+/// after it adds no more.
 fn written(test: &Test, db_before: u64) -> u64 {
     let size =
         |suffix: &str| fs::metadata(test.path(&format!("{DB}{suffix}"))).map_or(0, |m| m.len());
-    size("-wal").max(size("").saturating_sub(db_before))
+    let building = side_files(test)
+        .iter()
+        .filter_map(|p| fs::metadata(p).ok())
+        .map(|m| m.len())
+        .max()
+        .unwrap_or(0);
+    size("-wal")
+        .max(size("").saturating_sub(db_before))
+        .max(building)
+}
+
+/// The files of a new catalog a first import is building beside the
+/// database (`.catalog.db.XXXXXX.tthc-new`, and its journal), which become
+/// the database only once the import has committed.
+pub(crate) fn side_files(test: &Test) -> Vec<PathBuf> {
+    let prefix = format!(".{DB}.");
+    fs::read_dir(test.dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(&prefix) && n.contains(".tthc-new"))
+        })
+        .collect()
 }
 
 fn db_size(test: &Test) -> u64 {
@@ -323,6 +348,11 @@ fn kill_repeatedly(test: &Test, files: &[&str], total: u64, before: &State, afte
         );
         if finished.is_none() {
             assert!(killed_by_sigkill(status), "{context}");
+        }
+        // A first import killed leaves its unfinished catalog beside the
+        // database, never in its place; the clerk may delete it.
+        for side in side_files(test) {
+            fs::remove_file(&side).unwrap();
         }
         // The database opens (or was never created) ...
         let counts = run_tthc(test, &["counts", "--format", "json"]);

@@ -116,3 +116,39 @@ fn usage_errors_exit_2() {
     }
     assert!(!test.db().exists());
 }
+
+/// A first import builds the catalog beside the database and moves it into
+/// place: afterwards the directory holds the database alone, readable by
+/// others as a file `SQLite` creates would be.
+#[test]
+fn a_first_import_leaves_the_database_alone_in_its_directory_with_the_usual_mode() {
+    let test = Test::with(&["base.csv"]);
+    test.import(&["base.csv"]);
+    let mut names: Vec<String> = std::fs::read_dir(test.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "base.csv")
+        .collect();
+    names.sort();
+    assert_eq!(names, [crate::common::DB]);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let probe = test.path("probe");
+        std::fs::File::create(&probe).unwrap();
+        let usual = std::fs::metadata(&probe).unwrap().permissions().mode() & 0o644;
+        let mode = std::fs::metadata(test.db()).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, usual, "{mode:o}");
+    }
+}
+
+#[test]
+fn an_import_into_a_directory_that_does_not_exist_fails_naming_the_database() {
+    let test = Test::with(&["base.csv"]);
+    test.bare(&["--db", "nowhere/catalog.db"])
+        .args(["import", "base.csv"])
+        .status(1)
+        .stderr("tthc: cannot write nowhere/catalog.db: No such file or directory (os error 2)\n")
+        .run();
+    assert!(!test.path("nowhere").exists());
+}
