@@ -192,14 +192,13 @@ fn format_name(format: ExportFormat) -> &'static str {
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let settings = Settings::new(args)?;
     let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
-    let (entries, applied, head) = store.read_snapshot(|s| -> Result<_, Error> {
-        let entries = s.catalog_at(&point)?;
-        if args.manifest {
-            Ok((entries, s.last_applied(&point)?, Some(s.chain_head()?)))
-        } else {
-            Ok((entries, None, None))
-        }
-    })?;
+    // One snapshot (see `open_existing`): the manifest describes this catalog.
+    let entries = store.catalog_at(&point)?;
+    let (applied, head) = if args.manifest {
+        (store.last_applied(&point)?, Some(store.chain_head()?))
+    } else {
+        (None, None)
+    };
     let mut out = Sink::open(args.output.as_deref())?;
     let mut hashing = HashingWriter::new(&mut out);
     match settings.format {

@@ -24,9 +24,12 @@ use crate::domain::{Day, DecisionPoint, Point};
 use crate::error::Error;
 use crate::store::{OpenMode, Store};
 
-/// Opens the catalog for reading; it must exist.
+/// Opens the catalog for reading; it must exist. Everything the command
+/// reads comes from one snapshot of it.
 pub(crate) fn open_existing(db: &Path) -> Result<Store, Error> {
-    Ok(Store::open(db, OpenMode::Existing)?)
+    let store = Store::open(db, OpenMode::Existing)?;
+    store.read_snapshot()?;
+    Ok(store)
 }
 
 /// A version of the catalog as named on the command line, before the store is read.

@@ -33,7 +33,7 @@ pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
         )));
     }
     let store = super::open_existing(db)?;
-    let report = store.read_snapshot(|store| gather(store, from, to))?;
+    let report = gather(&store, from, to)?;
     let mut out = Sink::open(args.output.as_deref())?;
     out.write_all(html::page(&report).as_bytes())?;
     out.finish()?;

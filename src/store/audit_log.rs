@@ -7,7 +7,7 @@
 //! over as a message instead of stopping the scan.
 
 use rusqlite::types::{FromSql, ValueRef};
-use rusqlite::{ErrorCode, Row, Transaction, TransactionBehavior, params};
+use rusqlite::{ErrorCode, Row, Savepoint, params};
 
 use super::{Result, Store, StoreError, tree_fork};
 use crate::domain::rules::Role;
@@ -17,7 +17,7 @@ use crate::domain::{Action, Code, Day, Details, Level};
 /// A read of the whole store in one snapshot: imports that commit meanwhile
 /// are not seen.
 pub(crate) struct LogReader<'c> {
-    tx: Transaction<'c>,
+    tx: Savepoint<'c>,
 }
 
 /// What the decision scan hands over, in order of import.
@@ -74,9 +74,8 @@ const VERSION_NAMES: [&str; 17] = [
 impl Store {
     /// Starts a read of the whole store in one snapshot.
     pub(crate) fn read_log(&mut self) -> Result<LogReader<'_>> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)?;
+        // Inside the snapshot of a read command, or one of its own.
+        let tx = self.conn.savepoint()?;
         Ok(LogReader { tx })
     }
 

@@ -187,6 +187,17 @@ impl Store {
         Ok(())
     }
 
+    /// Makes every later read of this connection see the store as it is at
+    /// the first of them, however many queries a command needs (a catalog
+    /// and the chain head of its manifest, two catalogs of a diff): an
+    /// import that commits meanwhile is not seen. Read commands only.
+    pub(crate) fn read_snapshot(&self) -> Result<()> {
+        if self.conn.is_autocommit() {
+            self.conn.execute_batch("BEGIN DEFERRED")?;
+        }
+        Ok(())
+    }
+
     /// Before a bulk load into a store that holds no history yet: switches to
     /// a rollback journal, which writes each page once instead of to the
     /// write-ahead log and again at the checkpoint; still all or nothing if
@@ -266,6 +277,12 @@ impl Store {
         if !behind {
             return Ok(());
         }
+        // The index is written in a transaction of its own, after which the
+        // read snapshot starts again.
+        let reading = !self.conn.is_autocommit();
+        if reading {
+            self.conn.execute_batch("COMMIT")?;
+        }
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -280,6 +297,9 @@ impl Store {
             [],
         )?;
         tx.commit()?;
+        if reading {
+            self.read_snapshot()?;
+        }
         Ok(())
     }
 
@@ -402,6 +422,33 @@ fn parse_code(s: &str) -> Result<Code> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn add_decision(store: &Store, id: i64) {
+        store
+            .conn
+            .execute(
+                "INSERT INTO decisions VALUES (?1, ?1, ?1, 0, 0, 0, 0, 'f', '', '', '', '', ?1)",
+                [id],
+            )
+            .unwrap();
+    }
+
+    /// A read command's queries all see the store as it was at the first of
+    /// them, even when an import commits between two of them.
+    #[test]
+    fn reads_after_read_snapshot_do_not_see_a_later_commit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("catalog.db");
+        let writer = Store::open(&path, OpenMode::Create).unwrap();
+        add_decision(&writer, 1);
+        let reader = Store::open(&path, OpenMode::Existing).unwrap();
+        reader.read_snapshot().unwrap();
+        assert_eq!(reader.chain_head().unwrap().decisions, 1);
+        add_decision(&writer, 2);
+        assert_eq!(reader.chain_head().unwrap().decisions, 1);
+        let fresh = Store::open(&path, OpenMode::Existing).unwrap();
+        assert_eq!(fresh.chain_head().unwrap().decisions, 2);
+    }
 
     /// The point-in-time query walks the interval tree through its indexes
     /// and fetches versions by rowid; it never scans spans or versions.

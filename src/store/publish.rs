@@ -55,22 +55,6 @@ pub(crate) struct DecisionChange {
 }
 
 impl Store {
-    /// Runs `read` in one read transaction, so that all its queries see the
-    /// same state of the store even when an import commits meanwhile: an
-    /// export and its manifest, or every part of a report, agree.
-    pub(crate) fn read_snapshot<T, E: From<StoreError>>(
-        &self,
-        read: impl FnOnce(&Store) -> std::result::Result<T, E>,
-    ) -> std::result::Result<T, E> {
-        let tx = self
-            .conn
-            .unchecked_transaction()
-            .map_err(|e| E::from(StoreError::from(e)))?;
-        let value = read(self)?;
-        tx.commit().map_err(|e| E::from(StoreError::from(e)))?;
-        Ok(value)
-    }
-
     /// The decision whose change is the latest one (in the order the rules
     /// apply changes) at or before the point; `None` before any change.
     pub(crate) fn last_applied(&self, point: &Point) -> Result<Option<AppliedDecision>> {

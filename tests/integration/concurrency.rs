@@ -16,17 +16,19 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode};
 
-use crate::common::{BIN, Counts, DB, Test, csv_export, decision_file};
+use crate::common::{BIN, Counts, DB, Test, decision_file};
 use crate::crash::{
     final_counts, large_history, large_history_split, run_tthc, side_files, spawn_import, state,
 };
 
 /// What the readers keep asking: the catalog at the end of the generated
-/// history and before the abolition of districts, and the counts.
-const QUESTIONS: [&[&str]; 3] = [
+/// history and before the abolition of districts, the counts, and a diff
+/// (two catalogs read by one command: both from the same state).
+const QUESTIONS: [&[&str]; 4] = [
     &["export", "--format", "csv", "--as-of", "2030-01-01"],
     &["counts", "--format", "csv", "--as-of", "2030-01-01"],
     &["export", "--format", "csv", "--as-of", "2025-06-30"],
+    &["diff", "2025-06-30", "2030-01-01", "--format", "json"],
 ];
 
 /// Reader processes running side by side.
@@ -56,15 +58,6 @@ fn answers_now(test: &Test) -> Vec<String> {
             out.stdout
         })
         .collect()
-}
-
-/// The answers of an empty catalog.
-fn empty_answers() -> Vec<String> {
-    vec![
-        csv_export(&[]),
-        "as_of,province,district,commune,total,procedures\n2030-01-01,0,0,0,0,0\n".to_owned(),
-        csv_export(&[]),
-    ]
 }
 
 /// Keeps [`READERS`] readers asking [`QUESTIONS`] until `import` exits; returns
@@ -181,7 +174,8 @@ fn readers_during_a_first_import_see_no_catalog_or_all_of_it() {
                     "tthc: no catalog database at {DB}: import a decision first (tthc import FILE)\n"
                 )
     };
-    check_answers(&answers, &empty_answers(), &after, no_catalog);
+    // Before it there is no catalog at all (`no_catalog`).
+    check_answers(&answers, &after, &after, no_catalog);
     assert!(
         answers.iter().any(|a| a.during && no_catalog(a)),
         "no reader was answered while the import ran ({} answers)",
