@@ -44,6 +44,8 @@ mod hostile;
 mod import;
 #[path = "integration/inspect.rs"]
 mod inspect;
+#[path = "integration/large_catalog.rs"]
+mod large_catalog;
 #[path = "integration/messy_values.rs"]
 mod messy_values;
 #[path = "integration/national_list.rs"]

@@ -19,8 +19,7 @@ use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
     let (store, from, to) = super::open_between(db, &args.from, &args.to)?;
-    let older = store.catalog_at(&from)?;
-    let newer = store.catalog_at(&to)?;
+    let (older, newer) = store.catalogs_at(&from, &to)?;
     let (first, last) = if from.day() <= to.day() {
         (from.day(), to.day())
     } else {
@@ -35,7 +34,11 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
         Format::Table => write_table(&mut out, &from, &to, &changes)?,
     }
     out.finish()?;
-    if args.exit_code && !changes.is_empty() {
+    let any = !changes.is_empty();
+    // The command ends here: the operating system takes back the catalogs'
+    // many small strings at once, faster than freeing them one by one.
+    std::mem::forget((older, newer, changes));
+    if args.exit_code && any {
         return Ok(ExitCode::from(crate::exit::FAILURE));
     }
     Ok(ExitCode::SUCCESS)

@@ -14,7 +14,9 @@
 //! backwards: what was added shows as repealed, and a replacement old -> new
 //! as new -> old.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+
+use rustc_hash::FxHashMap;
 
 use super::rules::OrderKey;
 use super::{CatalogEntry, Code, DETAIL_FIELDS, Level};
@@ -118,9 +120,9 @@ pub fn diff(
     from_bound: OrderKey,
     to_bound: OrderKey,
 ) -> Vec<EntryChange> {
-    let older: HashMap<EntryKey, &CatalogEntry> =
+    let older: FxHashMap<EntryKey, &CatalogEntry> =
         from.iter().map(|e| ((e.level, e.code), e)).collect();
-    let newer: HashMap<EntryKey, &CatalogEntry> =
+    let newer: FxHashMap<EntryKey, &CatalogEntry> =
         to.iter().map(|e| ((e.level, e.code), e)).collect();
     let mut changes: Vec<EntryChange> = to
         .iter()
@@ -145,7 +147,7 @@ pub fn diff(
         .collect();
 
     let links = links(replacements, from_bound, to_bound);
-    let mut by_start: HashMap<EntryKey, Vec<usize>> = HashMap::new();
+    let mut by_start: FxHashMap<EntryKey, Vec<usize>> = FxHashMap::default();
     for (i, link) in links.iter().enumerate() {
         by_start.entry((link.level, link.from)).or_default().push(i);
     }

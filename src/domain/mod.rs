@@ -169,6 +169,22 @@ pub struct CatalogEntry {
     pub effective: Day,
 }
 
+/// Puts a catalog in its order: by level, field, code ((level, code) is
+/// unique in a catalog). A catalog has a few dozen fields, each ranked once,
+/// so the sort compares numbers rather than long texts with common prefixes.
+pub fn sort_catalog(entries: &mut [CatalogEntry]) {
+    let distinct: rustc_hash::FxHashSet<&String> =
+        entries.iter().map(|e| &e.details.field).collect();
+    let mut fields: Vec<&String> = distinct.into_iter().collect();
+    fields.sort_unstable();
+    let ranks: rustc_hash::FxHashMap<String, usize> = fields
+        .into_iter()
+        .enumerate()
+        .map(|(rank, field)| (field.clone(), rank))
+        .collect();
+    entries.sort_by_cached_key(|e| (e.level, ranks.get(&e.details.field).copied(), e.code));
+}
+
 /// How many entries are in force per level, and how many distinct procedures.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {

@@ -581,14 +581,38 @@ fn worded_date(s: &str) -> Option<(u32, u32, u32)> {
 }
 
 impl fmt::Display for Day {
+    /// `YYYY-MM-DD` (exports write one per entry: no format string to parse).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.date().format("%Y-%m-%d"))
+        let date = self.date();
+        let year = date.year();
+        if (0..=9999).contains(&year) {
+            write!(f, "{year:04}-{:02}-{:02}", date.month(), date.day())
+        } else {
+            write!(f, "{}", date.format("%Y-%m-%d"))
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_display_as_iso_dates() {
+        for (date, text) in [
+            (NaiveDate::from_ymd_opt(1970, 1, 1), "1970-01-01"),
+            (NaiveDate::from_ymd_opt(2025, 7, 1), "2025-07-01"),
+            (NaiveDate::from_ymd_opt(999, 12, 31), "0999-12-31"),
+            (NaiveDate::from_ymd_opt(9999, 12, 31), "9999-12-31"),
+        ] {
+            let date = date.unwrap();
+            let day = Day::from_number(
+                i32::try_from((date - Day::from_number(0).date()).num_days()).unwrap(),
+            );
+            assert_eq!(day.to_string(), text);
+            assert_eq!(day.to_string(), date.format("%Y-%m-%d").to_string());
+        }
+    }
 
     #[test]
     fn levels_in_english_and_vietnamese() {

@@ -4,32 +4,40 @@ use std::io::{self, Write};
 
 use sha2::{Digest, Sha256};
 
-/// Passes bytes on to `inner`, keeping their SHA-256 and count.
+/// Passes bytes on to `inner`, keeping their count and, when asked, their SHA-256.
 pub(crate) struct HashingWriter<W> {
     inner: W,
-    hasher: Sha256,
+    hasher: Option<Sha256>,
     bytes: u64,
 }
 
 impl<W: Write> HashingWriter<W> {
-    pub(crate) fn new(inner: W) -> Self {
+    /// Hashes what it writes only if `hash` (a manifest will need it).
+    pub(crate) fn new(inner: W, hash: bool) -> Self {
         HashingWriter {
             inner,
-            hasher: Sha256::new(),
+            hasher: hash.then(Sha256::new),
             bytes: 0,
         }
     }
 
-    /// The number of bytes written and their SHA-256 (lower-case hex).
+    /// The number of bytes written and their SHA-256 (lower-case hex; empty
+    /// when not hashing).
     pub(crate) fn finish(self) -> (u64, String) {
-        (self.bytes, crate::input::hex(&self.hasher.finalize()))
+        let sha256 = self
+            .hasher
+            .map(|h| crate::input::hex(&h.finalize()))
+            .unwrap_or_default();
+        (self.bytes, sha256)
     }
 }
 
 impl<W: Write> Write for HashingWriter<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let n = self.inner.write(buf)?;
-        self.hasher.update(&buf[..n]);
+        if let Some(hasher) = &mut self.hasher {
+            hasher.update(&buf[..n]);
+        }
         self.bytes += n as u64;
         Ok(n)
     }
@@ -46,7 +54,7 @@ mod tests {
     #[test]
     fn hashes_what_it_writes() {
         let mut out = Vec::new();
-        let mut w = HashingWriter::new(&mut out);
+        let mut w = HashingWriter::new(&mut out, true);
         w.write_all(b"ab").unwrap();
         w.write_all(b"c").unwrap();
         let (bytes, sha) = w.finish();
@@ -56,5 +64,7 @@ mod tests {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
         assert_eq!(out, b"abc");
+        let (bytes, sha) = HashingWriter::new(Vec::new(), false).finish();
+        assert_eq!((bytes, sha.as_str()), (0, ""));
     }
 }

@@ -54,6 +54,29 @@ impl Store {
         self.narrow_to(point, entries, |_| true)
     }
 
+    /// The catalogs at two points (as [`Store::catalog_at`]), read in
+    /// parallel on this connection and a [twin](Store::twin) when there is one.
+    pub(crate) fn catalogs_at(
+        &self,
+        a: &Point,
+        b: &Point,
+    ) -> Result<(Vec<CatalogEntry>, Vec<CatalogEntry>)> {
+        let Some(twin) = self.twin()? else {
+            return Ok((self.catalog_at(a)?, self.catalog_at(b)?));
+        };
+        std::thread::scope(|scope| {
+            let second = scope.spawn(move || {
+                let entries = twin.catalog_alone(b.day())?;
+                twin.narrow_to(b, entries, |_| true)
+            });
+            let first = self.narrow_to(a, self.catalog_alone(a.day())?, |_| true)?;
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            Ok((first, second))
+        })
+    }
+
     /// Turns the entries in force at the end of the point's day (all of them,
     /// or those that `keep` selects) into those at the point, ordered by level,
     /// field, code. For a point after a decision, the changes of that day
@@ -80,9 +103,7 @@ impl Store {
                 .filter_map(|(_, _, e)| e)
                 .filter(|e| keep(e)),
         );
-        entries.sort_by(|a, b| {
-            (a.level, &a.details.field, a.code).cmp(&(b.level, &b.details.field, b.code))
-        });
+        crate::domain::sort_catalog(&mut entries);
         Ok(entries)
     }
 

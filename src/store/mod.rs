@@ -81,6 +81,9 @@ pub(crate) enum OpenMode {
 /// An open catalog database.
 pub(crate) struct Store {
     conn: Connection,
+    /// The database file, for a second connection that reads in parallel
+    /// (see [`Store::twin`]); `None` for a database in memory.
+    path: Option<PathBuf>,
 }
 
 impl Store {
@@ -154,7 +157,11 @@ impl Store {
             conn.pragma_update(None, "mmap_size", 1_i64 << 30)?;
         }
         register_functions(&conn)?;
-        let mut store = Store { conn };
+        let in_memory = path == Path::new(":memory:");
+        let mut store = Store {
+            conn,
+            path: (!in_memory).then(|| path.to_owned()),
+        };
         store.migrate(path)?;
         Ok(store)
     }
@@ -230,19 +237,75 @@ impl Store {
         ImportTx::begin(&mut self.conn)
     }
 
+    /// A second connection to the store that reads the same state as this
+    /// one, so that a read command can use both cores; `None` for a store in
+    /// memory, or when an import has committed since this connection's
+    /// snapshot began.
+    pub(crate) fn twin(&self) -> Result<Option<Store>> {
+        let Some(path) = &self.path else {
+            return Ok(None);
+        };
+        let twin = Store::open(path, OpenMode::Existing)?;
+        twin.read_snapshot()?;
+        // The store changes only by whole imports, each of which adds
+        // decisions to the chain: the same chain head is the same state.
+        Ok((twin.chain_head()? == self.chain_head()?).then_some(twin))
+    }
+
     /// The catalog in force at the end of `day`, ordered by level, field, code.
+    /// A large catalog is read in two halves, on this connection and on a
+    /// [twin](Store::twin), in parallel.
     pub(crate) fn catalog(&self, day: Day) -> Result<Vec<CatalogEntry>> {
+        let ids = self.in_force_ids(day)?;
+        let twin = if ids.len() >= PARALLEL_FROM {
+            self.twin()?
+        } else {
+            None
+        };
+        let Some(twin) = twin else {
+            return self.catalog_alone(day);
+        };
+        let split = ids[ids.len() / 2];
+        let mut entries = std::thread::scope(|scope| {
+            let upper = scope.spawn(move || twin.catalog_part(day, split, i64::MAX));
+            let mut lower = self.catalog_part(day, i64::MIN, split)?;
+            let upper = upper
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            lower.extend(upper);
+            Ok::<_, StoreError>(lower)
+        })?;
+        crate::domain::sort_catalog(&mut entries);
+        Ok(entries)
+    }
+
+    /// The catalog in force at the end of `day`, ordered by level, field,
+    /// code, read on this connection only.
+    pub(crate) fn catalog_alone(&self, day: Day) -> Result<Vec<CatalogEntry>> {
+        let mut entries = self.catalog_part(day, i64::MIN, i64::MAX)?;
+        crate::domain::sort_catalog(&mut entries);
+        Ok(entries)
+    }
+
+    /// The entries in force at the end of `day` whose version id is in
+    /// `from..to`, in no particular order.
+    fn catalog_part(&self, day: Day, from: i64, to: i64) -> Result<Vec<CatalogEntry>> {
+        let mut stmt = self.conn.prepare_cached(CATALOG_SQL)?;
+        let rows = stmt.query_map(
+            params![tree_point(day), day.number(), from, to],
+            catalog_entry,
+        )?;
+        rows.map(|r| r.map_err(StoreError::from)?).collect()
+    }
+
+    /// The ids of the versions in force at the end of `day`, in order.
+    fn in_force_ids(&self, day: Day) -> Result<Vec<i64>> {
         let mut stmt = self.conn.prepare_cached(concat!(
             in_force_at!(),
-            "SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
-                    v.legal_basis, d.number, v.effective
-             FROM in_force AS s
-             JOIN versions AS v ON v.id = s.id
-             JOIN decisions AS d ON d.id = v.decision_id
-             ORDER BY v.level, v.field, v.code"
+            "SELECT id FROM in_force ORDER BY id"
         ))?;
-        let rows = stmt.query_map(params![tree_point(day), day.number()], catalog_entry)?;
-        rows.map(|r| r.map_err(StoreError::from)?).collect()
+        let rows = stmt.query_map(params![tree_point(day), day.number()], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Entries in force at the end of `day` whose name, field or agency hold
@@ -305,12 +368,7 @@ impl Store {
 
     /// The counts of the catalog in force at the end of `day`.
     pub(crate) fn counts(&self, day: Day) -> Result<Counts> {
-        let mut stmt = self.conn.prepare_cached(concat!(
-            in_force_at!(),
-            "SELECT coalesce(sum(v.level = 0), 0), coalesce(sum(v.level = 1), 0),
-                    coalesce(sum(v.level = 2), 0), count(DISTINCT v.code)
-             FROM in_force AS s JOIN versions AS v ON v.id = s.id"
-        ))?;
+        let mut stmt = self.conn.prepare_cached(COUNTS_SQL)?;
         Ok(stmt.query_row(params![tree_point(day), day.number()], |r| {
             Ok(Counts {
                 province: r.get::<_, i64>(0)?.unsigned_abs(),
@@ -345,6 +403,35 @@ macro_rules! in_force_at {
     };
 }
 use in_force_at;
+
+// The queries over the versions in force. The interval tree gives their ids
+// (in id order, so that the versions are read front to back), and each is
+// then fetched by its id: `CROSS JOIN` keeps that order of the joins, which
+// SQLite would otherwise turn around into a scan of every version when an
+// index of `versions` holds all the columns a query needs.
+
+/// Catalogs with at least this many entries are read on two connections.
+const PARALLEL_FROM: usize = 10_000;
+
+/// The catalog at the end of a day, in no particular order (see
+/// [`in_force_at`]): the versions whose ids are in `?3..?4`.
+const CATALOG_SQL: &str = concat!(
+    in_force_at!(),
+    "SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
+            v.legal_basis, d.number, v.effective
+     FROM (SELECT id FROM in_force WHERE id >= ?3 AND id < ?4 ORDER BY id) AS s
+     CROSS JOIN versions AS v ON v.id = s.id
+     CROSS JOIN decisions AS d ON d.id = v.decision_id"
+);
+
+/// The counts per level and of distinct codes at the end of a day.
+const COUNTS_SQL: &str = concat!(
+    in_force_at!(),
+    "SELECT coalesce(sum(v.level = 0), 0), coalesce(sum(v.level = 1), 0),
+            coalesce(sum(v.level = 2), 0), count(DISTINCT v.code)
+     FROM (SELECT id FROM in_force ORDER BY id) AS s
+     CROSS JOIN versions AS v ON v.id = s.id"
+);
 
 /// Days are shifted by this much into the interval tree, whose nodes are the
 /// positive numbers below 2^31.
@@ -450,43 +537,37 @@ mod tests {
         assert_eq!(fresh.chain_head().unwrap().decisions, 2);
     }
 
-    /// The point-in-time query walks the interval tree through its indexes
-    /// and fetches versions by rowid; it never scans spans or versions.
+    /// The point-in-time queries walk the interval tree through its indexes
+    /// and fetch versions by rowid; they never scan spans or versions, so
+    /// their cost follows the size of the catalog, not the length of history.
     #[test]
-    fn catalog_query_uses_the_interval_tree() {
+    fn catalog_queries_use_the_interval_tree() {
         let store = Store::open_in_memory().unwrap();
-        let sql = concat!(
-            "EXPLAIN QUERY PLAN ",
-            in_force_at!(),
-            "SELECT v.level, v.code FROM in_force AS s
-             JOIN versions AS v ON v.id = s.id
-             JOIN decisions AS d ON d.id = v.decision_id"
-        );
-        let mut stmt = store.conn.prepare(sql).unwrap();
-        let plan: Vec<String> = stmt
-            .query_map(params![tree_point(Day::from_number(20_000)), 20_000], |r| {
-                r.get(3)
-            })
-            .unwrap()
-            .collect::<rusqlite::Result<_>>()
-            .unwrap();
-        let plan = plan.join("\n");
-        assert!(
-            plan.contains("INDEX spans_by_fork_from (fork=? AND day_from<?)"),
-            "{plan}"
-        );
-        assert!(
-            plan.contains("INDEX spans_by_fork_to (fork=? AND day_to>?)"),
-            "{plan}"
-        );
-        assert!(
-            plan.contains("SEARCH v USING INTEGER PRIMARY KEY"),
-            "{plan}"
-        );
-        assert!(
-            !plan.contains("SCAN s") && !plan.contains("SCAN v"),
-            "{plan}"
-        );
+        let day = Day::from_number(20_000);
+        for (sql, n) in [(CATALOG_SQL, 4), (COUNTS_SQL, 2)] {
+            let values = [tree_point(day), 20_000, 0, i64::MAX];
+            let mut stmt = store
+                .conn
+                .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
+                .unwrap();
+            let plan: Vec<String> = stmt
+                .query_map(rusqlite::params_from_iter(&values[..n]), |r| r.get(3))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap();
+            let plan = plan.join("\n");
+            for step in [
+                "INDEX spans_by_fork_from (fork=? AND day_from<?)",
+                "INDEX spans_by_fork_to (fork=? AND day_to>?)",
+                "SEARCH v USING INTEGER PRIMARY KEY (rowid=?)",
+            ] {
+                assert!(plan.contains(step), "{step} is not in\n{plan}");
+            }
+            assert!(
+                !plan.contains("SCAN v") && !plan.contains("AUTOMATIC"),
+                "{plan}"
+            );
+        }
     }
 
     /// Brute force over small intervals: an interval contains a day exactly
