@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::thread;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::{ActionCounts, LevelCounts};
@@ -27,6 +27,7 @@ use crate::input::{Defaults, Problem, SkippedRow};
 use crate::output::write_json;
 use crate::store::{
     ImportTx, NewDecision, NewVersion, OpenMode, Store, StoreError, StoredDecision, StoredEvent,
+    VersionWriter,
 };
 
 const STDIN_NAME: &str = "<stdin>";
@@ -339,8 +340,13 @@ struct Entries {
 }
 
 impl Entries {
-    fn out_of_order(&self, entry: u32) -> bool {
-        self.map.get(&entry).is_some_and(|s| s.out_of_order)
+    /// The entries whose changes came out of order; the states are dropped.
+    fn into_out_of_order(self) -> FxHashSet<u32> {
+        self.map
+            .into_iter()
+            .filter(|(_, state)| state.out_of_order)
+            .map(|(entry, _)| entry)
+            .collect()
     }
 
     /// Applies a change to its entry's state in file order and returns the
@@ -454,6 +460,7 @@ struct Tally {
 
 struct Batch<'t, 'c> {
     tx: &'t ImportTx<'c>,
+    versions: VersionWriter<'t>,
     had_history: bool,
     /// Index definitions to build once the rows are in (bulk load into an empty store).
     deferred_indexes: Vec<String>,
@@ -480,6 +487,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         let had_history = tx.has_history()?;
         Ok(Batch {
             tx,
+            versions: tx.version_writer()?,
             had_history,
             deferred_indexes: if had_history {
                 Vec::new()
@@ -736,7 +744,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             given: primary.given,
             details,
         };
-        let id = self.tx.insert_version(&version)?;
+        let id = self.versions.insert(&version)?;
         self.events.push(Ev {
             version: narrow(id)?,
             ..primary
@@ -762,7 +770,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 true,
             )?
             .unwrap_or(&empty);
-        let id = self.tx.insert_version(&NewVersion {
+        let id = self.versions.insert(&NewVersion {
             decision_id: i64::from(primary.decision),
             row_no: primary.row,
             line: row.line,
@@ -852,6 +860,9 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// is stored, and rejects the batch on the first break of the rules in
     /// each entry. Then fills inherited details and validity intervals.
     fn apply_rules(&mut self) -> Result<(), Error> {
+        // The batch is read: what remains of the entries' states is which
+        // ones need their details recomputed.
+        let out_of_order = std::mem::take(&mut self.entries).into_out_of_order();
         let mut events = std::mem::take(&mut self.events);
         events.sort_unstable_by_key(Ev::order);
         let mut problems = Vec::new();
@@ -861,28 +872,28 @@ impl<'t, 'c> Batch<'t, 'c> {
                 continue;
             }
             if problems.is_empty() {
-                self.write_entry(evs)?;
+                self.write_entry(evs, out_of_order.contains(&evs[0].entry))?;
             }
         }
+        drop(events);
         if !problems.is_empty() {
             problems.sort_by(|a: &Problem, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             return Err(Error::Rejected(problems));
         }
         let mut spans = std::mem::take(&mut self.spans);
         spans.sort_unstable();
-        for (version, from, to) in spans {
-            self.tx.insert_span(version, from, to)?;
-        }
+        self.tx.insert_spans(&spans)?;
+        drop(spans);
         self.tx.create_indexes(&self.deferred_indexes)?;
         Ok(())
     }
 
     /// Recomputes inherited details where changes came out of order, and
     /// collects the entry's validity intervals.
-    fn write_entry(&mut self, evs: &[Ev]) -> Result<(), Error> {
+    fn write_entry(&mut self, evs: &[Ev], out_of_order: bool) -> Result<(), Error> {
         let first_new = evs.iter().position(Ev::is_new).unwrap_or(0);
         let has_stored = evs.iter().any(|e| !e.is_new());
-        if self.entries.out_of_order(evs[0].entry) {
+        if out_of_order {
             for (i, ev) in evs.iter().enumerate().skip(first_new) {
                 if i > 0 && ev.effect.inherits_details() && ev.given != ALL_GIVEN {
                     self.tx

@@ -61,6 +61,39 @@ pub(crate) struct StoredEvent {
     pub given: u8,
 }
 
+/// Stores versions (see [`ImportTx::version_writer`]).
+pub(crate) struct VersionWriter<'t> {
+    stmt: rusqlite::Statement<'t>,
+}
+
+impl VersionWriter<'_> {
+    /// Stores one version; returns its id.
+    pub(crate) fn insert(&mut self, v: &NewVersion<'_>) -> Result<i64> {
+        let d = v.details;
+        let (mut code, mut other) = ([0; 8], [0; 8]);
+        let other_code = v.other_code.map(|c| c.as_text(&mut other));
+        Ok(self.stmt.insert(params![
+            v.decision_id,
+            v.row_no,
+            v.line as i64,
+            v.action as i64,
+            v.role as i64,
+            v.code.as_text(&mut code),
+            v.level as i64,
+            other_code,
+            v.effective.number(),
+            v.signed.number(),
+            v.given,
+            d.name,
+            d.field,
+            d.agency,
+            d.processing_time,
+            d.fee,
+            d.legal_basis
+        ])?)
+    }
+}
+
 impl<'c> ImportTx<'c> {
     pub(super) fn begin(conn: &'c mut Connection) -> Result<Self> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -187,36 +220,16 @@ impl<'c> ImportTx<'c> {
         Ok(stmt.query_row(params![id], |r| r.get(0)).optional()?)
     }
 
-    /// Stores one version; returns its id.
-    pub(crate) fn insert_version(&self, v: &NewVersion<'_>) -> Result<i64> {
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO versions (decision_id, row_no, line, action, role, code, level,
-                 other_code, effective, signed, given, name, field, agency, processing_time,
-                 fee, legal_basis)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
-        )?;
-        let d = v.details;
-        let mut code = [0; 8];
-        stmt.execute(params![
-            v.decision_id,
-            v.row_no,
-            v.line as i64,
-            v.action as i64,
-            v.role as i64,
-            v.code.as_text(&mut code),
-            v.level as i64,
-            v.other_code.map(|c| c.to_string()),
-            v.effective.number(),
-            v.signed.number(),
-            v.given,
-            d.name,
-            d.field,
-            d.agency,
-            d.processing_time,
-            d.fee,
-            d.legal_basis
-        ])?;
-        Ok(self.tx.last_insert_rowid())
+    /// The insert of versions, prepared once for the whole import.
+    pub(crate) fn version_writer(&self) -> Result<VersionWriter<'_>> {
+        Ok(VersionWriter {
+            stmt: self.tx.prepare(
+                "INSERT INTO versions (decision_id, row_no, line, action, role, code, level,
+                     other_code, effective, signed, given, name, field, agency, processing_time,
+                     fee, legal_basis)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            )?,
+        })
     }
 
     /// Every version of one entry stored by decisions before `before_decision`
@@ -314,12 +327,35 @@ impl<'c> ImportTx<'c> {
         Ok(())
     }
 
-    /// Records that a version is in force on days `from..to`.
-    pub(crate) fn insert_span(&self, version_id: i64, from: i32, to: i32) -> Result<()> {
-        let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO spans (id, fork, day_from, day_to) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        stmt.execute(params![version_id, tree_fork(from, to), from, to])?;
+    /// Records the days `from..to` on which each version `id` is in force.
+    pub(crate) fn insert_spans(&self, spans: &[(i64, i32, i32)]) -> Result<()> {
+        // Many rows per statement: a bulk load writes hundreds of thousands.
+        const ROWS: usize = 64;
+        let sql = |rows: usize| {
+            let mut sql = String::from("INSERT INTO spans (id, fork, day_from, day_to) VALUES ");
+            let row = "(?, ?, ?, ?)";
+            sql.push_str(&vec![row; rows].join(", "));
+            sql
+        };
+        let mut full = self.tx.prepare(&sql(ROWS))?;
+        let chunks = spans.chunks_exact(ROWS);
+        let rest = chunks.remainder();
+        let values = |chunk: &[(i64, i32, i32)]| {
+            chunk
+                .iter()
+                .flat_map(|&(id, from, to)| {
+                    [id, tree_fork(from, to), i64::from(from), i64::from(to)]
+                })
+                .collect::<Vec<i64>>()
+        };
+        for chunk in chunks {
+            full.execute(rusqlite::params_from_iter(values(chunk)))?;
+        }
+        if !rest.is_empty() {
+            self.tx
+                .prepare(&sql(rest.len()))?
+                .execute(rusqlite::params_from_iter(values(rest)))?;
+        }
         Ok(())
     }
 

@@ -15,7 +15,9 @@ use rusqlite::{Connection, OpenFlags, Row, params};
 
 pub(crate) use audit::UpcomingChange;
 pub(crate) use audit_log::{LogItem, LogReader, LoggedDecision};
-pub(crate) use import::{ImportTx, NewDecision, NewVersion, StoredDecision, StoredEvent};
+pub(crate) use import::{
+    ImportTx, NewDecision, NewVersion, StoredDecision, StoredEvent, VersionWriter,
+};
 pub(crate) use publish::{
     AppliedDecision, ChainHead, DecisionChange, EffectiveDecision, LevelStep,
 };
