@@ -100,7 +100,8 @@ Read times are the median of $RUNS runs, process start included.
 TABLE
 
 echo
-echo "Query plan of the catalog as of a day (the in_force CTE of src/store/mod.rs):"
+echo "Query plan of the catalog as of a day (CATALOG_SQL in src/store/mod.rs; CROSS JOIN"
+echo "fixes the order of the joins, so every SQLite version plans it the same way):"
 echo
 sqlite3 "$work/tthc.db" <<'SQL'
 EXPLAIN QUERY PLAN
@@ -116,8 +117,9 @@ in_force (id) AS (
     SELECT s.id FROM path JOIN spans AS s ON s.fork = path.node
     WHERE path.node < ?1 AND s.day_to > ?2
 )
-SELECT v.level, v.code FROM in_force AS s
-JOIN versions AS v ON v.id = s.id
-JOIN decisions AS d ON d.id = v.decision_id
-ORDER BY v.level, v.field, v.code;
+SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
+       v.legal_basis, d.number, v.effective
+FROM (SELECT id FROM in_force WHERE id >= ?3 AND id < ?4 ORDER BY id) AS s
+CROSS JOIN versions AS v ON v.id = s.id
+CROSS JOIN decisions AS d ON d.id = v.decision_id;
 SQL

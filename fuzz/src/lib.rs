@@ -19,7 +19,8 @@ use tthc::input::{Defaults, Problem};
 /// The name the reader is given for the fuzzed file.
 const FILE: &str = "fuzz.csv";
 
-/// Reads `data` as a decision file, once without command-line defaults and
+/// Reads `data` as a decision file (CSV text, or a workbook, which the reader
+/// recognizes by its first bytes), once without command-line defaults and
 /// once with `--decision`, `--signed` and `--effective` given.
 ///
 /// # Panics
@@ -37,15 +38,28 @@ pub fn check_decision_file(data: &[u8]) {
     }
 }
 
+/// Rows of a worksheet: a workbook's problems and rows are numbered by the
+/// sheet's rows, up to this.
+const SHEET_ROWS: u64 = 1_048_576;
+
+/// Whether the reader takes `data` for a workbook (zip: xlsx or ods; OLE: xls).
+fn is_workbook(data: &[u8]) -> bool {
+    data.starts_with(b"PK\x03\x04") || data.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+}
+
 fn read_all(data: &[u8], defaults: &Defaults) {
     // Physical lines (LF, CRLF or a lone CR ends one): no problem or row can
-    // start past the last.
+    // start past the last. A workbook's lines are its sheet's rows.
     let breaks = data
         .iter()
         .enumerate()
         .filter(|&(i, b)| *b == b'\n' || (*b == b'\r' && data.get(i + 1) != Some(&b'\n')))
         .count();
-    let lines = breaks as u64 + 1;
+    let lines = if is_workbook(data) {
+        SHEET_ROWS
+    } else {
+        breaks as u64 + 1
+    };
     let mut reader = match DecisionReader::new(FILE, data, defaults) {
         Ok(reader) => reader,
         Err(problems) => {

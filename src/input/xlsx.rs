@@ -32,7 +32,10 @@ impl Book<'_> {
 
     fn range(&mut self, name: &str) -> Result<Range<Data>, String> {
         match self {
-            Book::Xlsx(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
+            Book::Xlsx(b) => {
+                check_area(b, name)?;
+                b.worksheet_range(name).map_err(|e| e.to_string())
+            }
             Book::Xls(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
             Book::Ods(b) => b.worksheet_range(name).map_err(|e| e.to_string()),
         }
@@ -46,6 +49,49 @@ impl Book<'_> {
             Book::Ods(_) => Vec::new(),
         }
     }
+}
+
+/// The most cells a sheet's used area may span. Its cells are laid out in
+/// memory as a grid over that area: 4,000,000 cells (200,000 rows of 20
+/// columns) take about 130 MB.
+const MAX_CELLS: u64 = 4_000_000;
+
+/// Refuses an xlsx sheet whose used area (from its first to its last cell)
+/// is larger than [`MAX_CELLS`], reading its cells one by one without
+/// keeping them: a stray cell far below or right of the table (or a
+/// workbook made to exhaust memory) would otherwise ask for a grid of up to
+/// 17 billion cells.
+fn check_area(book: &mut Xlsx<Bytes<'_>>, name: &str) -> Result<(), String> {
+    let mut cells = book
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
+    let (mut first, mut last) = ((u32::MAX, u32::MAX), (0, 0));
+    let mut count: u64 = 0;
+    while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+        let (row, col) = cell.get_position();
+        first = (first.0.min(row), first.1.min(col));
+        last = (last.0.max(row), last.1.max(col));
+        count += 1;
+        let area = (u64::from(last.0 - first.0) + 1) * (u64::from(last.1 - first.1) + 1);
+        if area > MAX_CELLS || count > MAX_CELLS {
+            return Err(format!(
+                "its cells reach from {} to {}, more than {MAX_CELLS} cells; \
+                 delete what lies outside the table (Ctrl+End in Excel goes to the last cell it counts as used)",
+                cell_name(first),
+                cell_name(last)
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `B7` for the 0-based position (6, 1).
+fn cell_name((row, col): (u32, u32)) -> String {
+    format!(
+        "{}{}",
+        super::csv::column_letter(col as usize),
+        u64::from(row) + 1
+    )
 }
 
 /// One sheet of a workbook, read as records: record `i` holds the cell of

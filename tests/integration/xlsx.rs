@@ -312,3 +312,26 @@ fn a_file_that_is_not_a_workbook_is_named() {
         .stderr_has("fake.xlsx: cannot read it as a workbook")
         .run();
 }
+
+/// A sheet whose used area spans the whole grid (a cell at A1 and one at
+/// XFD1048576, 17 billion cells between them) is refused with a clear
+/// message, without trying to lay out the grid in memory.
+#[test]
+fn a_sheet_spanning_the_whole_grid_is_refused_without_running_out_of_memory() {
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.write_string(0, 0, "decision").unwrap();
+    sheet.write_string(1_048_575, 16_383, "x").unwrap();
+    let test = Test::new();
+    test.write("huge.xlsx", book.save_to_buffer().unwrap());
+    test.tthc(&["import", "huge.xlsx"])
+        .status(3)
+        .stderr(
+            "tthc: input rejected, nothing was written (1 problem):\n\
+             huge.xlsx: cannot read sheet \"Sheet1\": its cells reach from A1 to XFD1048576, \
+             more than 4000000 cells; delete what lies outside the table \
+             (Ctrl+End in Excel goes to the last cell it counts as used)\n",
+        )
+        .run();
+    assert!(!test.db().exists());
+}
