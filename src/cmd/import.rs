@@ -128,6 +128,7 @@ fn first_import(db: &Path, args: &ImportArgs, defaults: &Defaults) -> Result<Sum
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(db.file_name().unwrap_or_default());
     prefix.push(".");
+    note_interrupted(dir, &prefix);
     let mut builder = tempfile::Builder::new();
     builder.prefix(&prefix).suffix(NEW_SUFFIX);
     #[cfg(unix)]
@@ -168,6 +169,37 @@ fn first_import(db: &Path, args: &ImportArgs, defaults: &Defaults) -> Result<Sum
                 path: db.to_owned(),
                 source: e.error,
             })
+        }
+    }
+}
+
+/// A catalog being built that has not changed for this long belongs to a
+/// first import that was interrupted (killed, or the power went).
+const ABANDONED_AFTER: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// Names on stderr the unfinished catalogs of interrupted first imports left
+/// in `dir`, so that the clerk can delete them.
+fn note_interrupted(dir: &Path, prefix: &std::ffi::OsStr) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let prefix = prefix.to_string_lossy();
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let idle = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if name.starts_with(&*prefix)
+            && name.ends_with(NEW_SUFFIX)
+            && idle.is_some_and(|idle| idle >= ABANDONED_AFTER)
+        {
+            eprintln!(
+                "tthc: note: {} is the unfinished catalog of an import that was interrupted; \
+                 delete it if no other import is running",
+                dir.join(&name).display()
+            );
         }
     }
 }

@@ -152,3 +152,34 @@ fn an_import_into_a_directory_that_does_not_exist_fails_naming_the_database() {
         .run();
     assert!(!test.path("nowhere").exists());
 }
+
+/// The unfinished catalog of an interrupted first import (untouched for more
+/// than ten minutes) is named when the next first import starts; a recent
+/// one (an import still running) is not.
+#[test]
+fn a_first_import_names_the_unfinished_catalog_of_an_interrupted_one() {
+    let test = Test::with(&["base.csv"]);
+    let old = test.path(".catalog.db.a1b2c3.tthc-new");
+    let recent = test.path(".catalog.db.d4e5f6.tthc-new");
+    for path in [&old, &recent] {
+        std::fs::write(path, b"SQLite format 3\0").unwrap();
+    }
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+    std::fs::File::options()
+        .write(true)
+        .open(&old)
+        .unwrap()
+        .set_modified(hour_ago)
+        .unwrap();
+    test.tthc(&["import", "base.csv"])
+        .stderr(
+            "tthc: note: ./.catalog.db.a1b2c3.tthc-new is the unfinished catalog of an import \
+             that was interrupted; delete it if no other import is running\n",
+        )
+        .run();
+    assert!(
+        old.exists() && recent.exists(),
+        "the files are the clerk's to delete"
+    );
+    test.tthc(&["verify"]).stdout_has("no mismatch").run();
+}
