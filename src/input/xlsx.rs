@@ -51,6 +51,30 @@ impl Book<'_> {
     }
 }
 
+thread_local! {
+    /// Set while [`quietly`] runs code on this thread.
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs `read`, turning a panic inside it into `None`, without the panic
+/// message that would otherwise go to stderr. Panics elsewhere, on any
+/// thread, are reported as before.
+fn quietly<T>(read: impl FnOnce() -> T + std::panic::UnwindSafe) -> Option<T> {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let result = std::panic::catch_unwind(read);
+    QUIET.with(|q| q.set(false));
+    result.ok()
+}
+
 /// The most cells a sheet's used area may span. Its cells are laid out in
 /// memory as a grid over that area: 4,000,000 cells (200,000 rows of 20
 /// columns) take about 130 MB.
@@ -116,7 +140,20 @@ pub(crate) struct Sheet {
 impl Sheet {
     /// Opens the workbook in `bytes` and reads the sheet `wanted`, or the
     /// first visible worksheet.
+    ///
+    /// calamine can panic on a damaged workbook (an arithmetic overflow on an
+    /// absurd cell reference such as `AAAAAAAAA1`); such a workbook is
+    /// refused like any other that cannot be read, and the panic is not
+    /// reported as a failure of tthc.
     pub(crate) fn open(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
+        quietly(|| Sheet::read(bytes, ole, wanted)).unwrap_or_else(|| {
+            Err(unreadable(
+                "a value in it is out of range (a damaged or forged file)",
+            ))
+        })
+    }
+
+    fn read(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
         let cursor = Cursor::new(bytes);
         let (format, mut book) = if ole {
             let book = Xls::new(cursor).map_err(|e| unreadable(&e.to_string()))?;
