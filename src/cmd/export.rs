@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::counts::CountsRecord;
 use crate::cli::{ExportArgs, ExportFormat, Format, Headers};
-use crate::domain::{CatalogEntry, Counts, Day, Level, Point};
+use crate::domain::{CatalogEntry, Code, Counts, Day, Level, Point};
 use crate::error::Error;
 use crate::output::digest::HashingWriter;
 use crate::output::{
@@ -22,7 +22,7 @@ use crate::store::AppliedDecision;
 #[derive(Debug, Serialize)]
 pub(crate) struct EntryRecord<'a> {
     pub level: &'static str,
-    pub code: String,
+    pub code: CodeCell,
     pub name: &'a str,
     pub field: &'a str,
     pub agency: &'a str,
@@ -30,14 +30,40 @@ pub(crate) struct EntryRecord<'a> {
     pub fee: &'a str,
     pub legal_basis: &'a str,
     pub decision: &'a str,
-    pub effective: String,
+    pub effective: DayCell,
+}
+
+/// A code written as text (`1.001612`) without a string of its own: an
+/// export writes one per entry.
+#[derive(Debug)]
+pub(crate) struct CodeCell(Code);
+
+impl Serialize for CodeCell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut text = [0; 8];
+        s.serialize_str(self.0.as_text(&mut text))
+    }
+}
+
+/// A day written as `YYYY-MM-DD` without a string of its own.
+#[derive(Debug)]
+pub(crate) struct DayCell(Day);
+
+impl Serialize for DayCell {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut text = [0; 10];
+        match self.0.as_text(&mut text) {
+            Some(iso) => s.serialize_str(iso),
+            None => s.serialize_str(&self.0.to_string()),
+        }
+    }
 }
 
 impl<'a> EntryRecord<'a> {
     pub(crate) fn new(e: &'a CatalogEntry) -> Self {
         EntryRecord {
             level: e.level.as_str(),
-            code: e.code.to_string(),
+            code: CodeCell(e.code),
             name: &e.details.name,
             field: &e.details.field,
             agency: &e.details.agency,
@@ -45,7 +71,7 @@ impl<'a> EntryRecord<'a> {
             fee: &e.details.fee,
             legal_basis: &e.details.legal_basis,
             decision: &e.decision,
-            effective: e.effective.to_string(),
+            effective: DayCell(e.effective),
         }
     }
 }

@@ -580,15 +580,34 @@ fn worded_date(s: &str) -> Option<(u32, u32, u32)> {
     }
 }
 
+impl Day {
+    /// Writes `YYYY-MM-DD` into `buf`; `None` for a year outside 0-9999.
+    pub fn as_text(self, buf: &mut [u8; 10]) -> Option<&str> {
+        let date = self.date();
+        let year = u32::try_from(date.year()).ok().filter(|y| *y <= 9999)?;
+        for (i, (value, width)) in [(year, 4), (date.month(), 2), (date.day(), 2)]
+            .into_iter()
+            .enumerate()
+        {
+            let start = [0, 5, 8][i];
+            let mut n = value;
+            for j in (start..start + width).rev() {
+                buf[j] = b'0' + (n % 10) as u8;
+                n /= 10;
+            }
+        }
+        buf[4] = b'-';
+        buf[7] = b'-';
+        std::str::from_utf8(buf).ok()
+    }
+}
+
 impl fmt::Display for Day {
     /// `YYYY-MM-DD` (exports write one per entry: no format string to parse).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let date = self.date();
-        let year = date.year();
-        if (0..=9999).contains(&year) {
-            write!(f, "{year:04}-{:02}-{:02}", date.month(), date.day())
-        } else {
-            write!(f, "{}", date.format("%Y-%m-%d"))
+        match self.as_text(&mut [0; 10]) {
+            Some(text) => f.write_str(text),
+            None => write!(f, "{}", self.date().format("%Y-%m-%d")),
         }
     }
 }
@@ -611,6 +630,7 @@ mod tests {
             );
             assert_eq!(day.to_string(), text);
             assert_eq!(day.to_string(), date.format("%Y-%m-%d").to_string());
+            assert_eq!(day.as_text(&mut [0; 10]), Some(text));
         }
     }
 
