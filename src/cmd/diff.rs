@@ -19,13 +19,22 @@ use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
     let (store, from, to) = super::open_between(db, &args.from, &args.to)?;
-    let (older, newer) = store.catalogs_at(&from, &to)?;
     let (first, last) = if from.day() <= to.day() {
         (from.day(), to.day())
     } else {
         (to.day(), from.day())
     };
-    let replacements = store.replacements(first, last)?;
+    // Both cores: the older catalog here, the newer one and the
+    // replacements of the interval on a second connection.
+    let (older, (newer, replacements)) = store.with_twin(
+        |here| here.catalog_at_alone(&from),
+        |there| {
+            Ok((
+                there.catalog_at_alone(&to)?,
+                there.replacements(first, last)?,
+            ))
+        },
+    )?;
     let changes = diff(&older, &newer, &replacements, from.bound(), to.bound());
     let mut out = Sink::open(None)?;
     match args.format {

@@ -54,27 +54,11 @@ impl Store {
         self.narrow_to(point, entries, |_| true)
     }
 
-    /// The catalogs at two points (as [`Store::catalog_at`]), read in
-    /// parallel on this connection and a [twin](Store::twin) when there is one.
-    pub(crate) fn catalogs_at(
-        &self,
-        a: &Point,
-        b: &Point,
-    ) -> Result<(Vec<CatalogEntry>, Vec<CatalogEntry>)> {
-        let Some(twin) = self.twin()? else {
-            return Ok((self.catalog_at(a)?, self.catalog_at(b)?));
-        };
-        std::thread::scope(|scope| {
-            let second = scope.spawn(move || {
-                let entries = twin.catalog_alone(b.day())?;
-                twin.narrow_to(b, entries, |_| true)
-            });
-            let first = self.narrow_to(a, self.catalog_alone(a.day())?, |_| true)?;
-            let second = second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            Ok((first, second))
-        })
+    /// The catalog at a point (as [`Store::catalog_at`]), read on this
+    /// connection only: for commands that already read on two.
+    pub(crate) fn catalog_at_alone(&self, point: &Point) -> Result<Vec<CatalogEntry>> {
+        let entries = self.catalog_alone(point.day())?;
+        self.narrow_to(point, entries, |_| true)
     }
 
     /// Turns the entries in force at the end of the point's day (all of them,

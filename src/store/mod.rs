@@ -254,6 +254,30 @@ impl Store {
         Ok((twin.chain_head()? == self.chain_head()?).then_some(twin))
     }
 
+    /// Runs `here` on this connection and `there` on a [twin](Store::twin)
+    /// at the same time, both reading the same state of the store; one after
+    /// the other on this connection when there is no twin.
+    pub(crate) fn with_twin<A, B>(
+        &self,
+        here: impl FnOnce(&Store) -> Result<A>,
+        there: impl FnOnce(&Store) -> Result<B> + Send,
+    ) -> Result<(A, B)>
+    where
+        B: Send,
+    {
+        let Some(twin) = self.twin()? else {
+            return Ok((here(self)?, there(self)?));
+        };
+        std::thread::scope(|scope| {
+            let there = scope.spawn(move || there(&twin));
+            let here = here(self)?;
+            let there = there
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+            Ok((here, there))
+        })
+    }
+
     /// The catalog in force at the end of `day`, ordered by level, field, code.
     /// A large catalog is read in two halves, on this connection and on a
     /// [twin](Store::twin), in parallel.
