@@ -25,11 +25,18 @@ pub(crate) enum Sink {
     },
 }
 
+/// Bytes written at a time: exports and diffs at national scale are tens of
+/// megabytes, written in a few hundred system calls rather than thousands.
+const BUFFER: usize = 256 << 10;
+
 impl Sink {
     /// Standard output, or an atomic file when `path` is given.
     pub(crate) fn open(path: Option<&Path>) -> Result<Sink, Error> {
         let Some(path) = path else {
-            return Ok(Sink::Stdout(BufWriter::new(io::stdout().lock())));
+            return Ok(Sink::Stdout(BufWriter::with_capacity(
+                BUFFER,
+                io::stdout().lock(),
+            )));
         };
         let dir = match path.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
@@ -44,7 +51,7 @@ impl Sink {
                 source,
             })?;
         Ok(Sink::File {
-            file: BufWriter::new(file),
+            file: BufWriter::with_capacity(BUFFER, file),
             path: path.to_owned(),
         })
     }
