@@ -100,8 +100,9 @@ Read times are the median of $RUNS runs, process start included.
 TABLE
 
 echo
-echo "Query plan of the catalog as of a day (CATALOG_SQL in src/store/mod.rs; CROSS JOIN"
-echo "fixes the order of the joins, so every SQLite version plans it the same way):"
+echo "Query plan of the catalog as of a day (CATALOG_SQL in src/store/mod.rs), as the sqlite3"
+echo "shell plans it; CROSS JOIN keeps the interval tree as the outer loop in every SQLite"
+echo "version, and a unit test checks the plan of tthc's own SQLite:"
 echo
 sqlite3 "$work/tthc.db" <<'SQL'
 EXPLAIN QUERY PLAN
