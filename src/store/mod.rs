@@ -283,24 +283,15 @@ impl Store {
     /// [twin](Store::twin), in parallel.
     pub(crate) fn catalog(&self, day: Day) -> Result<Vec<CatalogEntry>> {
         let ids = self.in_force_ids(day)?;
-        let twin = if ids.len() >= PARALLEL_FROM {
-            self.twin()?
-        } else {
-            None
-        };
-        let Some(twin) = twin else {
+        if ids.len() < PARALLEL_FROM {
             return self.catalog_alone(day);
-        };
+        }
         let split = ids[ids.len() / 2];
-        let mut entries = std::thread::scope(|scope| {
-            let upper = scope.spawn(move || twin.catalog_part(day, split, i64::MAX));
-            let mut lower = self.catalog_part(day, i64::MIN, split)?;
-            let upper = upper
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            lower.extend(upper);
-            Ok::<_, StoreError>(lower)
-        })?;
+        let (mut entries, upper) = self.with_twin(
+            |here| here.catalog_part(day, i64::MIN, split),
+            move |there| there.catalog_part(day, split, i64::MAX),
+        )?;
+        entries.extend(upper);
         crate::domain::sort_catalog(&mut entries);
         Ok(entries)
     }
