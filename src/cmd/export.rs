@@ -316,18 +316,23 @@ fn write_csv_rows(
     };
     let (first, second) = entries.split_at(half);
     std::thread::scope(|scope| {
-        let second = (!second.is_empty()).then(|| {
-            scope.spawn(|| {
+        let formatting = (!second.is_empty()).then(|| {
+            std::thread::Builder::new().spawn_scoped(scope, || {
                 let mut formatted = Vec::new();
                 csv_rows(&mut formatted, None, second).map(|()| formatted)
             })
         });
         csv_rows(out, Some(header), first)?;
-        if let Some(second) = second {
-            let formatted = second
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-            out.write_all(&formatted)?;
+        match formatting {
+            Some(Ok(thread)) => {
+                let formatted = thread
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                out.write_all(&formatted)?;
+            }
+            // No second thread: the second half is written here too.
+            Some(Err(_)) => csv_rows(out, None, second)?,
+            None => {}
         }
         Ok(())
     })

@@ -584,7 +584,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         let (send, receive) = mpsc::sync_channel::<Vec<Parsed>>(4);
         let (sha256, notes) = thread::scope(|scope| {
             let read = &read;
-            let parser = scope.spawn(move || {
+            let parser = thread::Builder::new().spawn_scoped(scope, move || {
                 let mut chunk = Vec::with_capacity(ROWS_PER_CHUNK);
                 while let Some(item) = reader.next() {
                     chunk.push(item.map(|row| {
@@ -603,6 +603,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 let _ = send.send(chunk);
                 (reader.sha256(), reader.notes().clone())
             });
+            let parser = parser.map_err(|e| Error::Store(StoreError::Thread(e)))?;
             for chunk in receive {
                 if let Some(bar) = &progress {
                     bar.set_position(read.load(Ordering::Relaxed));

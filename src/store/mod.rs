@@ -54,6 +54,8 @@ pub enum StoreError {
         .0.display()
     )]
     CreatedMeanwhile(PathBuf),
+    #[error("cannot start a second thread")]
+    Thread(#[source] std::io::Error),
     #[error(transparent)]
     Sqlite(rusqlite::Error),
 }
@@ -269,7 +271,9 @@ impl Store {
             return Ok((here(self)?, there(self)?));
         };
         std::thread::scope(|scope| {
-            let there = scope.spawn(move || there(&twin));
+            let there = std::thread::Builder::new()
+                .spawn_scoped(scope, move || there(&twin))
+                .map_err(StoreError::Thread)?;
             let here = here(self)?;
             let there = there
                 .join()
