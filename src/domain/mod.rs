@@ -133,6 +133,43 @@ pub struct DecisionRow {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn catalogs_sort_by_level_then_field_then_code() {
+        let entry = |level, field: &str, code: &str| CatalogEntry {
+            level,
+            code: Code::parse(code).unwrap(),
+            details: Details {
+                field: field.into(),
+                ..Details::default()
+            },
+            decision: String::new(),
+            effective: Day::from_number(0),
+        };
+        let mut entries = vec![
+            entry(Level::Commune, "Hộ tịch", "1.000001"),
+            entry(Level::Province, "Đất đai", "1.000002"),
+            entry(Level::Province, "Hộ tịch", "2.000001"),
+            entry(Level::Province, "Hộ tịch", "1.000009"),
+            entry(Level::Province, "Chứng thực", "3.000001"),
+        ];
+        sort_catalog(&mut entries);
+        let order: Vec<(Level, &str, String)> = entries
+            .iter()
+            .map(|e| (e.level, e.details.field.as_str(), e.code.to_string()))
+            .collect();
+        // Fields in byte order, as SQLite's BINARY collation ("Đ" is U+0110).
+        assert_eq!(
+            order,
+            [
+                (Level::Province, "Chứng thực", "3.000001".to_owned()),
+                (Level::Province, "Hộ tịch", "1.000009".to_owned()),
+                (Level::Province, "Hộ tịch", "2.000001".to_owned()),
+                (Level::Province, "Đất đai", "1.000002".to_owned()),
+                (Level::Commune, "Hộ tịch", "1.000001".to_owned()),
+            ]
+        );
+    }
     use super::*;
 
     #[test]
