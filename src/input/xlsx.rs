@@ -109,6 +109,111 @@ fn check_area(book: &mut Xlsx<Bytes<'_>>, name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Refuses an ods spreadsheet with a sheet whose used area is
+/// larger than [`MAX_CELLS`], reading its XML as a stream: a repeat count
+/// lets a file of a kilobyte describe a hundred million cells, which
+/// calamine would lay out in memory. Empty cells (no value, no text) are not
+/// counted, as calamine leaves them out; repeated rows and cells are. Files
+/// that are not ods pass (calamine then says what they are not).
+fn check_ods_area(bytes: &[u8]) -> Result<(), String> {
+    /// First and last row (or column), 0-based.
+    type Span = (u64, u64);
+
+    use quick_xml::events::{BytesStart, Event};
+
+    let repeat = |e: &BytesStart<'_>, attr: &str| -> u64 {
+        e.try_get_attribute(attr)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.trim().parse().ok())
+            .unwrap_or(1)
+    };
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let mut buf = Vec::new();
+    let mut sheet = String::new();
+    // Next row and column, and the rows and columns that hold a value.
+    let (mut row, mut col, mut row_repeat) = (0_u64, 0_u64, 1_u64);
+    let (mut rows, mut cols): (Option<Span>, Option<Span>) = (None, None);
+    let mut row_has_value = false;
+    let widen = |span: &mut Option<Span>, first: u64, last: u64| {
+        *span = Some(span.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
+    };
+    loop {
+        // A file calamine cannot parse is refused by calamine, as before.
+        let Ok(event) = xml.read_event_into(&mut buf) else {
+            return Ok(());
+        };
+        let (start, empty) = match &event {
+            Event::Start(e) => (Some(e), false),
+            Event::Empty(e) => (Some(e), true),
+            _ => (None, false),
+        };
+        if let Some(e) = start {
+            match e.name().as_ref() {
+                "table:table" => {
+                    sheet = e
+                        .try_get_attribute("table:name")
+                        .ok()
+                        .flatten()
+                        .map(|a| a.value.into_owned())
+                        .unwrap_or_default();
+                    (row, rows, cols) = (0, None, None);
+                }
+                "table:table-row" => {
+                    row_repeat = repeat(e, "table:number-rows-repeated");
+                    col = 0;
+                    row_has_value = false;
+                    if empty {
+                        row = row.saturating_add(row_repeat);
+                    }
+                }
+                "table:table-cell" | "table:covered-table-cell" => {
+                    let cell_repeat = repeat(e, "table:number-columns-repeated");
+                    let valued = !empty
+                        || e.try_get_attribute("office:value-type")
+                            .ok()
+                            .flatten()
+                            .is_some();
+                    if valued && cell_repeat > 0 {
+                        widen(&mut cols, col, col.saturating_add(cell_repeat - 1));
+                        row_has_value = true;
+                    }
+                    col = col.saturating_add(cell_repeat);
+                }
+                _ => {}
+            }
+        }
+        match &event {
+            Event::End(e) if e.name().as_ref() == "table:table-row" => {
+                if row_has_value && row_repeat > 0 {
+                    widen(&mut rows, row, row.saturating_add(row_repeat - 1));
+                }
+                row = row.saturating_add(row_repeat);
+            }
+            Event::Eof => return Ok(()),
+            _ => {}
+        }
+        if let (Some((r0, r1)), Some((c0, c1))) = (rows, cols) {
+            let area = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
+            if area > MAX_CELLS {
+                return Err(format!(
+                    "sheet {sheet:?} is too large to read: its cells reach over {} rows \
+                     and {} columns, more than {MAX_CELLS} cells; delete what lies outside the table",
+                    r1 - r0 + 1,
+                    c1 - c0 + 1
+                ));
+            }
+        }
+        buf.clear();
+    }
+}
+
 /// `B7` for the 0-based position (6, 1).
 fn cell_name((row, col): (u32, u32)) -> String {
     format!(
@@ -161,10 +266,14 @@ impl Sheet {
         } else {
             match Xlsx::new(cursor.clone()) {
                 Ok(book) => (FileFormat::Xlsx, Book::Xlsx(book)),
-                Err(e) => match Ods::new(cursor) {
-                    Ok(book) => (FileFormat::Ods, Book::Ods(book)),
-                    Err(_) => return Err(unreadable(&e.to_string())),
-                },
+                Err(e) => {
+                    // calamine lays out every sheet of an ods file as it opens it.
+                    check_ods_area(bytes)?;
+                    match Ods::new(cursor) {
+                        Ok(book) => (FileFormat::Ods, Book::Ods(book)),
+                        Err(_) => return Err(unreadable(&e.to_string())),
+                    }
+                }
             }
         };
         let sheets: Vec<calamine::Sheet> = book

@@ -335,3 +335,36 @@ fn a_sheet_spanning_the_whole_grid_is_refused_without_running_out_of_memory() {
         .run();
     assert!(!test.db().exists());
 }
+
+/// An ods file of one kilobyte whose row of 90 cells is repeated a
+/// million times (90 million cells, which calamine would lay out in memory
+/// as it opens the file) is refused at once, naming the sheet.
+#[test]
+fn an_ods_file_whose_repeats_describe_millions_of_cells_is_refused_before_it_is_laid_out() {
+    let test = Test::new();
+    let bomb = std::path::Path::new(crate::common::DATA)
+        .join("fuzz/workbook/ods-rows-repeated-a-million-times.ods");
+    test.write("bomb.ods", std::fs::read(bomb).unwrap());
+    test.tthc(&["import", "bomb.ods"])
+        .status(3)
+        .stderr(
+            "tthc: input rejected, nothing was written (1 problem):\n\
+             bomb.ods: sheet \"Sheet1\" is too large to read: its cells reach over 1000001 rows \
+             and 90 columns, more than 4000000 cells; delete what lies outside the table\n",
+        )
+        .run();
+    assert!(!test.db().exists());
+}
+
+/// An ods sheet as `LibreOffice` saves it, with its empty rows and
+/// columns repeated to the end of the grid, imports like any other.
+#[test]
+fn an_ods_sheet_with_libreoffice_filler_rows_imports() {
+    let test = Test::new();
+    let ods = std::path::Path::new(crate::common::DATA)
+        .join("fuzz/workbook/ods-two-rows-and-libreoffice-filler.ods");
+    test.write("annex.ods", std::fs::read(ods).unwrap());
+    let summary = test.import(&["annex.ods"]);
+    assert_eq!((summary.decisions, summary.rows), (1, 2));
+    assert!(test.export_line("2024-01-15", "commune,2.000005").is_some());
+}
