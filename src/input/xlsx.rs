@@ -109,6 +109,35 @@ fn check_area(book: &mut Xlsx<Bytes<'_>>, name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The most a zipped workbook (xlsx, ods) may unpack to: calamine keeps its
+/// shared strings, and the cells of a sheet, in memory. A decision's annex
+/// unpacks to a few megabytes.
+const MAX_UNPACKED: u64 = 256 << 20;
+
+/// Refuses a zipped workbook whose parts unpack to more than
+/// [`MAX_UNPACKED`] bytes (a file of a megabyte can unpack to gigabytes).
+/// The sizes are those its directory declares, which the unzipping holds
+/// each part to.
+fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let mut total: u64 = 0;
+    for i in 0..zip.len() {
+        if let Ok(part) = zip.by_index_raw(i) {
+            total = total.saturating_add(part.size());
+        }
+    }
+    if total > MAX_UNPACKED {
+        return Err(format!(
+            "it unpacks to {} MB, more than tthc reads ({} MB); save the table alone as a new workbook or as CSV",
+            total >> 20,
+            MAX_UNPACKED >> 20
+        ));
+    }
+    Ok(())
+}
+
 /// Refuses an ods spreadsheet with a sheet whose used area is
 /// larger than [`MAX_CELLS`], reading its XML as a stream: a repeat count
 /// lets a file of a kilobyte describe a hundred million cells, which
@@ -259,6 +288,9 @@ impl Sheet {
     }
 
     fn read(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
+        if !ole {
+            check_unpacked_size(bytes)?;
+        }
         let cursor = Cursor::new(bytes);
         let (format, mut book) = if ole {
             let book = Xls::new(cursor).map_err(|e| unreadable(&e.to_string()))?;

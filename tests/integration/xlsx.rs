@@ -368,3 +368,32 @@ fn an_ods_sheet_with_libreoffice_filler_rows_imports() {
     assert_eq!((summary.decisions, summary.rows), (1, 2));
     assert!(test.export_line("2024-01-15", "commune,2.000005").is_some());
 }
+
+/// A workbook of a few hundred kilobytes whose shared strings unpack to
+/// 300 MB is refused before anything is unpacked.
+#[test]
+fn a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused() {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let deflated = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("[Content_Types].xml", deflated).unwrap();
+    zip.write_all(b"<Types/>").unwrap();
+    zip.start_file("xl/sharedStrings.xml", deflated).unwrap();
+    let block = vec![b'a'; 1 << 20];
+    for _ in 0..300 {
+        zip.write_all(&block).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    assert!(bytes.len() < 2 << 20, "{} bytes", bytes.len());
+    let test = Test::new();
+    test.write("bomb.xlsx", bytes);
+    test.tthc(&["import", "bomb.xlsx"])
+        .status(3)
+        .stderr(
+            "tthc: input rejected, nothing was written (1 problem):\n\
+             bomb.xlsx: it unpacks to 300 MB, more than tthc reads (256 MB); \
+             save the table alone as a new workbook or as CSV\n",
+        )
+        .run();
+}
