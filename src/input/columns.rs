@@ -87,12 +87,21 @@ impl Column {
     /// Finds the column a header cell names, in English or Vietnamese,
     /// ignoring case, spacing and punctuation.
     pub fn from_header(header: &str) -> Option<Column> {
+        // Every name of every column, folded once: a file can have
+        // thousands of header cells (and the header is searched for).
+        static NAMES: std::sync::LazyLock<Vec<(String, Column)>> = std::sync::LazyLock::new(|| {
+            Column::ALL
+                .into_iter()
+                .flat_map(|c| {
+                    std::iter::once(c.as_str())
+                        .chain(c.english_aliases().iter().copied())
+                        .chain(c.vietnamese().iter().copied())
+                        .map(move |name| (letters(name), c))
+                })
+                .collect()
+        });
         let key = letters(header);
-        Column::ALL.into_iter().find(|c| {
-            letters(c.as_str()) == key
-                || c.english_aliases().iter().any(|v| letters(v) == key)
-                || c.vietnamese().iter().any(|v| letters(v) == key)
-        })
+        NAMES.iter().find(|(name, _)| *name == key).map(|(_, c)| *c)
     }
 }
 
