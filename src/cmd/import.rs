@@ -191,12 +191,13 @@ fn note_interrupted(dir: &Path, prefix: &std::ffi::OsStr) {
             .and_then(|m| m.modified())
             .ok()
             .and_then(|t| t.elapsed().ok());
+        // The catalog itself, and the journal SQLite keeps beside it.
         if name.starts_with(&*prefix)
-            && name.ends_with(NEW_SUFFIX)
+            && name.contains(NEW_SUFFIX)
             && idle.is_some_and(|idle| idle >= ABANDONED_AFTER)
         {
             eprintln!(
-                "tthc: note: {} is the unfinished catalog of an import that was interrupted; \
+                "tthc: note: {} is left from an import that was interrupted; \
                  delete it if no other import is running",
                 dir.join(&name).display()
             );

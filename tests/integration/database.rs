@@ -160,23 +160,32 @@ fn an_import_into_a_directory_that_does_not_exist_fails_naming_the_database() {
 fn a_first_import_names_the_unfinished_catalog_of_an_interrupted_one() {
     let test = Test::with(&["base.csv"]);
     let old = test.path(".catalog.db.a1b2c3.tthc-new");
+    let journal = test.path(".catalog.db.a1b2c3.tthc-new-journal");
     let recent = test.path(".catalog.db.d4e5f6.tthc-new");
-    for path in [&old, &recent] {
+    for path in [&old, &journal, &recent] {
         std::fs::write(path, b"SQLite format 3\0").unwrap();
     }
     let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
-    std::fs::File::options()
-        .write(true)
-        .open(&old)
-        .unwrap()
-        .set_modified(hour_ago)
-        .unwrap();
-    test.tthc(&["import", "base.csv"])
-        .stderr(
-            "tthc: note: ./.catalog.db.a1b2c3.tthc-new is the unfinished catalog of an import \
-             that was interrupted; delete it if no other import is running\n",
-        )
-        .run();
+    for path in [&old, &journal] {
+        std::fs::File::options()
+            .write(true)
+            .open(path)
+            .unwrap()
+            .set_modified(hour_ago)
+            .unwrap();
+    }
+    let stderr = test.tthc(&["import", "base.csv"]).run().stderr;
+    let mut notes: Vec<&str> = stderr.lines().collect();
+    notes.sort_unstable();
+    assert_eq!(
+        notes,
+        [
+            "tthc: note: ./.catalog.db.a1b2c3.tthc-new is left from an import that was \
+             interrupted; delete it if no other import is running",
+            "tthc: note: ./.catalog.db.a1b2c3.tthc-new-journal is left from an import that \
+             was interrupted; delete it if no other import is running",
+        ]
+    );
     assert!(
         old.exists() && recent.exists(),
         "the files are the clerk's to delete"
