@@ -83,6 +83,22 @@ pub struct ImportArgs {
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
 
+    #[command(flatten)]
+    pub read: ReadOptions,
+
+    /// Check everything and report what would change, writing nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+
+    /// Format of the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// How decision files are read: what their rows do not say themselves, and
+/// which sheet, encoding and levels to read (the same for import and inspect).
+#[derive(Debug, Args)]
+pub struct ReadOptions {
     /// Decision number for files without a decision column, e.g. 1234/QĐ-UBND.
     #[arg(long, value_name = "NUMBER")]
     pub decision: Option<String>,
@@ -94,10 +110,6 @@ pub struct ImportArgs {
     /// Effective date for rows whose effective cell is empty (default: the signing date).
     #[arg(long, value_name = "DATE")]
     pub effective: Option<String>,
-
-    /// Check everything and report what would change, writing nothing.
-    #[arg(long)]
-    pub dry_run: bool,
 
     /// The sheet of a workbook to read; default: the first visible sheet.
     #[arg(long, value_name = "NAME")]
@@ -112,10 +124,6 @@ pub struct ImportArgs {
     /// name none of them, such as "Cấp bộ" rows of a national list.
     #[arg(long, value_name = "LIST")]
     pub levels: Option<String>,
-
-    /// Format of the summary.
-    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
-    pub format: SummaryFormat,
 }
 
 /// Show how a decision file would be read, without touching the catalog.
@@ -142,30 +150,8 @@ pub struct InspectArgs {
     #[arg(value_name = "FILE")]
     pub file: String,
 
-    /// Decision number for files without a decision column, as for import.
-    #[arg(long, value_name = "NUMBER")]
-    pub decision: Option<String>,
-
-    /// Signing date for files without a signed column, as for import.
-    #[arg(long, value_name = "DATE")]
-    pub signed: Option<String>,
-
-    /// Effective date for rows whose effective cell is empty, as for import.
-    #[arg(long, value_name = "DATE")]
-    pub effective: Option<String>,
-
-    /// The sheet of a workbook to read; default: the first visible sheet.
-    #[arg(long, value_name = "NAME")]
-    pub sheet: Option<String>,
-
-    /// Encoding of CSV files without a byte-order mark: utf-8 (default),
-    /// utf-16le, utf-16be or windows-1258.
-    #[arg(long, value_name = "NAME")]
-    pub encoding: Option<String>,
-
-    /// Keep only these levels (e.g. province,commune), as for import.
-    #[arg(long, value_name = "LIST")]
-    pub levels: Option<String>,
+    #[command(flatten)]
+    pub read: ReadOptions,
 
     /// Format of the report.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]

@@ -19,7 +19,6 @@ use super::{ActionCounts, LevelCounts};
 use crate::cli::{ImportArgs, SummaryFormat};
 use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, row_digest};
 use crate::domain::rules::{Change, Effect, Fault, FaultKind, Role, replay, validity};
-use crate::domain::text::clean;
 use crate::domain::{ALL_GIVEN, Action, Code, Day, DecisionRow, Details, Level};
 use crate::error::Error;
 use crate::input::csv::DecisionReader;
@@ -80,18 +79,7 @@ const ROWS_PER_CHUNK: usize = 1024;
 const STORED: u16 = u16::MAX;
 
 pub(crate) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, Error> {
-    let defaults = Defaults {
-        decision: args
-            .decision
-            .as_deref()
-            .map(clean)
-            .filter(|d| !d.is_empty()),
-        signed: super::date_option("signed", args.signed.as_deref())?,
-        effective: super::date_option("effective", args.effective.as_deref())?,
-        levels: super::inspect::levels_option(args.levels.as_deref())?,
-        sheet: args.sheet.clone(),
-        encoding: super::inspect::encoding_option(args.encoding.as_deref())?,
-    };
+    let defaults = super::inspect::defaults(&args.read)?;
     let summary = if args.dry_run || db.exists() {
         let mut store = if args.dry_run && !db.exists() {
             Store::open_in_memory()?

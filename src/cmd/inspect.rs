@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::cli::{InspectArgs, SummaryFormat};
+use crate::cli::{InspectArgs, ReadOptions, SummaryFormat};
 use crate::domain::text::clean;
 use crate::domain::{Day, LevelSet};
 use crate::error::{Error, exit};
@@ -21,31 +21,35 @@ use crate::output::write_json;
 /// Rows listed one by one in the text report before "... and N more".
 const LIST_CAP: usize = 20;
 
-/// Reads `--levels`: the levels to keep.
-pub(crate) fn levels_option(raw: Option<&str>) -> Result<Option<LevelSet>, Error> {
-    raw.map(|s| LevelSet::parse(s).map_err(|msg| Error::Usage(format!("--levels: {msg}"))))
-        .transpose()
-}
-
-/// Reads `--encoding`.
-pub(crate) fn encoding_option(raw: Option<&str>) -> Result<Option<TextEncoding>, Error> {
-    raw.map(|s| TextEncoding::parse(s).map_err(|msg| Error::Usage(format!("--encoding: {msg}"))))
-        .transpose()
-}
-
-pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode, Error> {
-    let defaults = Defaults {
-        decision: args
+/// What the command line tells the reader of decision files (import and
+/// inspect take the same options).
+pub(crate) fn defaults(read: &ReadOptions) -> Result<Defaults, Error> {
+    let levels = read
+        .levels
+        .as_deref()
+        .map(|s| LevelSet::parse(s).map_err(|msg| Error::Usage(format!("--levels: {msg}"))))
+        .transpose()?;
+    let encoding = read
+        .encoding
+        .as_deref()
+        .map(|s| TextEncoding::parse(s).map_err(|msg| Error::Usage(format!("--encoding: {msg}"))))
+        .transpose()?;
+    Ok(Defaults {
+        decision: read
             .decision
             .as_deref()
             .map(clean)
             .filter(|d| !d.is_empty()),
-        signed: super::date_option("signed", args.signed.as_deref())?,
-        effective: super::date_option("effective", args.effective.as_deref())?,
-        levels: levels_option(args.levels.as_deref())?,
-        sheet: args.sheet.clone(),
-        encoding: encoding_option(args.encoding.as_deref())?,
-    };
+        signed: super::date_option("signed", read.signed.as_deref())?,
+        effective: super::date_option("effective", read.effective.as_deref())?,
+        levels,
+        sheet: read.sheet.clone(),
+        encoding,
+    })
+}
+
+pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode, Error> {
+    let defaults = defaults(&args.read)?;
     let report = inspect(args, &defaults);
     let mut out = io::stdout().lock();
     match args.format {
@@ -247,7 +251,7 @@ fn command(
             suggested.map_or("NUMBER", |s| s.decision.as_str()),
         );
     }
-    if let Some(d) = &args.signed {
+    if let Some(d) = &args.read.signed {
         option("signed", d);
     } else if known_layout && !has("signed") {
         option(
@@ -257,11 +261,11 @@ fn command(
                 .unwrap_or("DATE"),
         );
     }
-    if let Some(d) = &args.effective {
+    if let Some(d) = &args.read.effective {
         option("effective", d);
     }
     if let Some(sheet) = &report.sheet
-        && (args.sheet.is_some() || report.sheets.len() > 1)
+        && (args.read.sheet.is_some() || report.sheets.len() > 1)
     {
         option("sheet", sheet);
     }
