@@ -315,7 +315,7 @@ fn entry_parts(entry: u32) -> (Code, Level) {
 }
 
 fn entry_id(code: Code, level: Level) -> u32 {
-    code.as_u32() * 4 + level as u32
+    code.entry(level)
 }
 
 /// A decision of the batch.
@@ -897,11 +897,18 @@ impl<'t, 'c> Batch<'t, 'c> {
                 self.write_entry(evs, out_of_order.contains(&evs[0].entry))?;
             }
         }
-        drop(events);
         if !problems.is_empty() {
             problems.sort_by(|a: &Problem, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             return Err(Error::Rejected(problems));
         }
+        let mut filed: Vec<(u32, u32)> = events
+            .iter()
+            .filter(|e| e.is_new())
+            .map(|e| (e.entry, e.version))
+            .collect();
+        drop(events);
+        self.tx.insert_entry_versions(&mut filed)?;
+        drop(filed);
         let mut spans = std::mem::take(&mut self.spans);
         spans.sort_unstable();
         self.tx.insert_spans(&spans)?;

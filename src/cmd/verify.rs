@@ -88,6 +88,7 @@ fn audit(log: &LogReader<'_>, out: &mut Findings) -> Result<Report, Error> {
     let mut report = Report::default();
     log.integrity(|line| out.push(line))?;
     check_decisions(log, out, &mut report)?;
+    log.index_mismatches(|line| out.push(line))?;
     check_entries(log, out, &mut report)?;
     log.stray_spans(|id, span| {
         report.spans += 1;

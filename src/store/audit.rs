@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use rusqlite::{Row, params};
 
-use super::{Result, Store, StoreError, parse_code, parse_level};
+use super::{Result, Store, StoreError, entry_of_v, parse_code, parse_level};
 use crate::domain::diff::Replacement;
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::EntryVersion;
@@ -158,7 +158,11 @@ impl Store {
         level: Option<Level>,
     ) -> Result<Vec<EntryVersion>> {
         let mut stmt = self.conn.prepare_cached(ENTRY_VERSIONS_SQL)?;
-        let rows = stmt.query_map(params![code.to_string(), level.map(|l| l as i64)], |r| {
+        let (first, last) = match level {
+            Some(level) => (code.entry(level), code.entry(level)),
+            None => (code.entry(Level::Province), code.entry(Level::Commune)),
+        };
+        let rows = stmt.query_map(params![first, last], |r| {
             Ok((r.get::<_, i64>(0)?, raw_version(r)?))
         })?;
         let mut versions = Vec::new();
@@ -250,13 +254,16 @@ impl Store {
     }
 }
 
-/// Every version of a code (?1) at one level (?2) or all, by level then rule order.
+/// Every version of the entries numbered ?1 to ?2 (one code at one level,
+/// or at all levels), by level then rule order.
 const ENTRY_VERSIONS_SQL: &str = "
     SELECT v.id, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.action,
            v.role, v.other_code, v.given, v.name, v.field, v.agency,
            v.processing_time, v.fee, v.legal_basis, d.number
-    FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
-    WHERE v.code = ?1 AND (?2 IS NULL OR v.level = ?2)
+    FROM entry_versions AS e
+    CROSS JOIN versions AS v ON v.id = e.id
+    JOIN decisions AS d ON d.id = v.decision_id
+    WHERE e.entry BETWEEN ?1 AND ?2
     ORDER BY v.level, v.effective, v.signed, v.decision_id, v.row_no";
 
 /// Replacements (action ?3, role ?4) by another code effective from ?1 to ?2.
@@ -277,22 +284,26 @@ const UPCOMING_SQL: &str = "
 
 /// For each entry changed on day ?1 by a decision ordered after the decision
 /// (signed ?2, id ?3), the entry's latest version up to that decision.
-const STANDING_SQL: &str = "
-    WITH later (code, level) AS (
-        SELECT DISTINCT code, level FROM versions
-        WHERE effective = ?1 AND (signed > ?2 OR (signed = ?2 AND decision_id > ?3))
+const STANDING_SQL: &str = concat!(
+    "
+    WITH later (entry, level, code) AS (
+        SELECT DISTINCT ",
+    entry_of_v!(),
+    ", v.level, v.code FROM versions AS v
+        WHERE v.effective = ?1 AND (v.signed > ?2 OR (v.signed = ?2 AND v.decision_id > ?3))
     )
     SELECT l.level, l.code, v.action, v.role, v.name, v.field, v.agency, v.processing_time,
            v.fee, v.legal_basis, d.number, v.effective
     FROM later AS l
     LEFT JOIN versions AS v ON v.id = (
-        SELECT p.id FROM versions AS p
-        WHERE p.code = l.code AND p.level = l.level
+        SELECT p.id FROM entry_versions AS e CROSS JOIN versions AS p ON p.id = e.id
+        WHERE e.entry = l.entry
           AND (p.effective < ?1 OR (p.effective = ?1
                AND (p.signed < ?2 OR (p.signed = ?2 AND p.decision_id <= ?3))))
         ORDER BY p.effective DESC, p.signed DESC, p.decision_id DESC, p.row_no DESC
         LIMIT 1)
-    LEFT JOIN decisions AS d ON d.id = v.decision_id";
+    LEFT JOIN decisions AS d ON d.id = v.decision_id"
+);
 
 fn decision_point(r: &Row<'_>) -> rusqlite::Result<(String, DecisionPoint)> {
     Ok((
@@ -393,7 +404,10 @@ mod tests {
         let (_dir, store) = store();
         let plan = plan(&store, STANDING_SQL, params![0, 0, 0]);
         assert!(plan.contains("versions_by_effective"), "{plan}");
-        assert!(plan.contains("versions_by_entry"), "{plan}");
+        assert!(
+            plan.contains("SEARCH e USING PRIMARY KEY (entry=?)"),
+            "{plan}"
+        );
         assert!(!plan.contains("SCAN versions"), "{plan}");
         assert!(!plan.contains("SCAN p"), "{plan}");
         assert!(
@@ -406,7 +420,11 @@ mod tests {
     fn history_replacements_and_upcoming_use_indexes() {
         let (_dir, store) = store();
         let cases: [(&str, &[i64], &str); 3] = [
-            (ENTRY_VERSIONS_SQL, &[0, 1], "versions_by_entry"),
+            (
+                ENTRY_VERSIONS_SQL,
+                &[0, 1],
+                "SEARCH e USING PRIMARY KEY (entry>? AND entry<?)",
+            ),
             (REPLACEMENTS_SQL, &[0, 1, 2, 0], "versions_by_effective"),
             (UPCOMING_SQL, &[0, 1, 0], "versions_by_effective"),
         ];

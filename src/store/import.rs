@@ -241,28 +241,26 @@ impl<'c> ImportTx<'c> {
         before_decision: i64,
     ) -> Result<Vec<StoredEvent>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT id, decision_id, row_no, line, action, role, code, other_code, effective,
-                    signed, given
-             FROM versions WHERE code = ?1 AND level = ?2 AND decision_id < ?3",
+            "SELECT v.id, v.decision_id, v.row_no, v.line, v.action, v.role, v.code, v.other_code,
+                    v.effective, v.signed, v.given
+             FROM entry_versions AS e CROSS JOIN versions AS v ON v.id = e.id
+             WHERE e.entry = ?1 AND v.decision_id < ?2",
         )?;
-        let rows = stmt.query_map(
-            params![code.to_string(), level as i64, before_decision],
-            |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, i64>(1)?,
-                    r.get::<_, u32>(2)?,
-                    r.get::<_, i64>(3)?,
-                    r.get::<_, i64>(4)?,
-                    r.get::<_, i64>(5)?,
-                    r.get::<_, String>(6)?,
-                    r.get::<_, Option<String>>(7)?,
-                    r.get::<_, i32>(8)?,
-                    r.get::<_, i32>(9)?,
-                    r.get::<_, u8>(10)?,
-                ))
-            },
-        )?;
+        let rows = stmt.query_map(params![code.entry(level), before_decision], |r| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, u32>(2)?,
+                r.get::<_, i64>(3)?,
+                r.get::<_, i64>(4)?,
+                r.get::<_, i64>(5)?,
+                r.get::<_, String>(6)?,
+                r.get::<_, Option<String>>(7)?,
+                r.get::<_, i32>(8)?,
+                r.get::<_, i32>(9)?,
+                r.get::<_, u8>(10)?,
+            ))
+        })?;
         let mut events = Vec::new();
         for row in rows {
             let (id, decision_id, row_no, line, action, role, code, other, eff, signed, given) =
@@ -322,39 +320,104 @@ impl<'c> ImportTx<'c> {
 
     /// Forgets the validity interval of a version (its entry's history changed).
     pub(crate) fn remove_span(&self, version_id: i64) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT fork, day_from, day_to FROM spans WHERE id = ?1")?;
+        let span: Option<(i64, i64, i64)> = stmt
+            .query_row(params![version_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
+            .optional()?;
+        let Some((fork, from, to)) = span else {
+            return Ok(());
+        };
+        for (sql, day) in [
+            (
+                "DELETE FROM span_starts WHERE fork = ?1 AND day_from = ?2 AND id = ?3",
+                from,
+            ),
+            (
+                "DELETE FROM span_ends WHERE fork = ?1 AND day_to = ?2 AND id = ?3",
+                to,
+            ),
+        ] {
+            self.tx
+                .prepare_cached(sql)?
+                .execute(params![fork, day, version_id])?;
+        }
         let mut stmt = self.tx.prepare_cached("DELETE FROM spans WHERE id = ?1")?;
         stmt.execute(params![version_id])?;
         Ok(())
     }
 
-    /// Records the days `from..to` on which each version `id` is in force.
+    /// Records the days `from..to` on which each version `id` is in force,
+    /// and files each interval in the interval tree by its start and by its
+    /// end. Each table is written in the order of its key, so that a bulk
+    /// load appends to its B-trees instead of sorting them afterwards.
     pub(crate) fn insert_spans(&self, spans: &[(i64, i32, i32)]) -> Result<()> {
-        // Many rows per statement: a bulk load writes hundreds of thousands.
+        let mut rows: Vec<[i64; 4]> = spans
+            .iter()
+            .map(|&(id, from, to)| [tree_fork(from, to), i64::from(from), i64::from(to), id])
+            .collect();
+        rows.sort_unstable_by_key(|&[fork, from, to, id]| (id, fork, from, to));
+        self.insert_rows(
+            "spans (id, fork, day_from, day_to)",
+            rows.iter()
+                .map(|&[fork, from, to, id]| [id, fork, from, to]),
+        )?;
+        rows.sort_unstable_by_key(|&[fork, from, _, id]| (fork, from, id));
+        self.insert_rows(
+            "span_starts (fork, day_from, id)",
+            rows.iter().map(|&[fork, from, _, id]| [fork, from, id]),
+        )?;
+        rows.sort_unstable_by_key(|&[fork, _, to, id]| (fork, to, id));
+        self.insert_rows(
+            "span_ends (fork, day_to, id)",
+            rows.iter().map(|&[fork, _, to, id]| [fork, to, id]),
+        )
+    }
+
+    /// Files versions under their entries (`code * 4 + level`, see
+    /// [`Code::entry`]), given as `(entry, version id)` pairs in any order.
+    pub(crate) fn insert_entry_versions(&self, pairs: &mut [(u32, u32)]) -> Result<()> {
+        pairs.sort_unstable();
+        self.insert_rows(
+            "entry_versions (entry, id)",
+            pairs
+                .iter()
+                .map(|&(entry, id)| [i64::from(entry), i64::from(id)]),
+        )
+    }
+
+    /// Inserts rows of `N` integers into `target` ("table (columns)", never
+    /// input), many rows per statement: a bulk load writes millions.
+    fn insert_rows<const N: usize>(
+        &self,
+        target: &str,
+        rows: impl ExactSizeIterator<Item = [i64; N]>,
+    ) -> Result<()> {
         const ROWS: usize = 64;
         let sql = |rows: usize| {
-            let mut sql = String::from("INSERT INTO spans (id, fork, day_from, day_to) VALUES ");
-            let row = "(?, ?, ?, ?)";
-            sql.push_str(&vec![row; rows].join(", "));
-            sql
+            let row = format!("({})", vec!["?"; N].join(", "));
+            format!("INSERT INTO {target} VALUES {}", vec![row; rows].join(", "))
         };
+        let total = rows.len();
         let mut full = self.tx.prepare(&sql(ROWS))?;
-        let chunks = spans.chunks_exact(ROWS);
-        let rest = chunks.remainder();
-        let values = |chunk: &[(i64, i32, i32)]| {
-            chunk
-                .iter()
-                .flat_map(|&(id, from, to)| {
-                    [id, tree_fork(from, to), i64::from(from), i64::from(to)]
-                })
-                .collect::<Vec<i64>>()
-        };
-        for chunk in chunks {
-            full.execute(rusqlite::params_from_iter(values(chunk)))?;
+        let mut rest = None;
+        let mut values = Vec::with_capacity(ROWS * N);
+        for (i, row) in rows.enumerate() {
+            values.extend_from_slice(&row);
+            if values.len() == ROWS * N {
+                full.execute(rusqlite::params_from_iter(&values))?;
+                values.clear();
+            } else if i + 1 == total {
+                rest = Some(std::mem::take(&mut values));
+            }
         }
-        if !rest.is_empty() {
+        if let Some(values) = rest {
             self.tx
-                .prepare(&sql(rest.len()))?
-                .execute(rusqlite::params_from_iter(values(rest)))?;
+                .prepare(&sql(values.len() / N))?
+                .execute(rusqlite::params_from_iter(&values))?;
         }
         Ok(())
     }

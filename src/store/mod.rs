@@ -30,6 +30,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/001_init.sql"),
     include_str!("migrations/002_audit_indexes.sql"),
     include_str!("migrations/003_search.sql"),
+    include_str!("migrations/004_sorted_indexes.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -415,10 +416,10 @@ macro_rules! in_force_at {
              SELECT ((?1 >> k) << k) | (1 << (k - 1)), k - 1 FROM path WHERE node <> ?1 AND k > 0
          ),
          in_force (id) AS (
-             SELECT s.id FROM path JOIN spans AS s ON s.fork = path.node
+             SELECT s.id FROM path JOIN span_starts AS s ON s.fork = path.node
              WHERE path.node >= ?1 AND s.day_from <= ?2
              UNION ALL
-             SELECT s.id FROM path JOIN spans AS s ON s.fork = path.node
+             SELECT s.id FROM path JOIN span_ends AS s ON s.fork = path.node
              WHERE path.node < ?1 AND s.day_to > ?2
          ) "
     };
@@ -453,6 +454,14 @@ const COUNTS_SQL: &str = concat!(
      FROM (SELECT id FROM in_force ORDER BY id) AS s
      CROSS JOIN versions AS v ON v.id = s.id"
 );
+
+/// The entry number ([`Code::entry`]) of the version `v`, in SQL.
+macro_rules! entry_of_v {
+    () => {
+        "((CAST(substr(v.code, 1, 1) AS INTEGER) * 1000000 + CAST(substr(v.code, 3, 6) AS INTEGER)) * 4 + v.level)"
+    };
+}
+use entry_of_v;
 
 /// Days are shifted by this much into the interval tree, whose nodes are the
 /// positive numbers below 2^31.
@@ -578,8 +587,8 @@ mod tests {
                 .unwrap();
             let plan = plan.join("\n");
             for step in [
-                "INDEX spans_by_fork_from (fork=? AND day_from<?)",
-                "INDEX spans_by_fork_to (fork=? AND day_to>?)",
+                "SEARCH s USING PRIMARY KEY (fork=? AND day_from<?)",
+                "SEARCH s USING PRIMARY KEY (fork=? AND day_to>?)",
                 "SEARCH v USING INTEGER PRIMARY KEY (rowid=?)",
             ] {
                 assert!(plan.contains(step), "{step} is not in\n{plan}");

@@ -184,10 +184,12 @@ fn a_deleted_version_is_found() {
     let test = history();
     let id = version(&test, "2/QĐ-UBND", "1.100003", 2, 0);
     tamper(&test, &format!("DELETE FROM versions WHERE id = {id}"));
+    let missing = format!("the entry index names version {id}, which does not exist");
     assert_mismatches(
         &test,
-        5,
+        6,
         &[
+            &missing,
             "decision 2/QĐ-UBND signed 2023-05-02: version ",
             "rows are missing, added or renumbered",
             "decision 2/QĐ-UBND signed 2023-05-02: records 4 rows, 3 are stored",
@@ -203,10 +205,12 @@ fn a_deleted_repeal_of_a_replaced_code_is_found() {
     let test = history();
     let id = version(&test, "2/QĐ-UBND", "1.100004", 0, 1);
     tamper(&test, &format!("DELETE FROM versions WHERE id = {id}"));
+    let missing = format!("the entry index names version {id}, which does not exist");
     assert_mismatches(
         &test,
-        2,
+        3,
         &[
+            &missing,
             "decision 2/QĐ-UBND signed 2023-05-02: row 1 replaces 1.100004 at province level by 1.100005, but the repeal of 1.100004 is missing",
             "entry 1.100004 at province level: the amended version by decision 04/QĐ-UBND signed 2023-03-01, effective 2023-03-10 has validity from 2023-03-10 to 2023-06-01 in the index, the history gives validity from 2023-03-10 on",
         ],
@@ -220,8 +224,9 @@ fn a_deleted_span_is_found() {
     tamper(&test, &format!("DELETE FROM spans WHERE id = {id}"));
     assert_mismatches(
         &test,
-        1,
+        2,
         &[
+            "entry 1.100002 at district level: the added version by decision 1/QĐ-UBND signed 2023-01-05, effective 2023-01-15: the interval tree does not hold exactly its validity interval",
             "entry 1.100002 at district level: the added version by decision 1/QĐ-UBND signed 2023-01-05, effective 2023-01-15 has no validity interval in the index, the history gives validity from 2023-01-15 to 2023-06-15",
         ],
     );
@@ -245,8 +250,10 @@ fn an_extra_span_is_found() {
     );
     assert_mismatches(
         &test,
-        2,
+        4,
         &[
+            "entry 1.100003 at commune level: the repealed version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01: the interval tree does not hold exactly its validity interval",
+            "the interval tree or the validity index names version 999999, which does not exist",
             "entry 1.100003 at commune level: the repealed version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has validity from 2023-01-15 to 2023-06-01 in the index, the history gives no validity interval",
             "the validity index holds an interval for version 999999, which does not exist (validity from 2023-01-15 to 2023-06-01)",
         ],
@@ -263,8 +270,9 @@ fn a_misfiled_span_is_found() {
     );
     assert_mismatches(
         &test,
-        1,
+        2,
         &[
+            "entry 1.100001 at province level: the amended version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-01: the interval tree does not hold exactly its validity interval",
             "entry 1.100001 at province level: the amended version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-01 has its validity interval filed at the wrong place in the index, so the catalog misses it on some days",
         ],
     );
@@ -286,9 +294,63 @@ fn a_changed_span_is_found() {
     );
     assert_mismatches(
         &test,
+        2,
+        &[
+            "entry 1.100005 at province level: the replaced version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01: the interval tree does not hold exactly its validity interval",
+            "entry 1.100005 at province level: the replaced version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has validity from 2023-10-01 on in the index, the history gives validity from 2023-06-01 on",
+        ],
+    );
+}
+
+/// The catalog is read from the interval tree: an interval removed from it
+/// drops the entry from the catalog, and verify names the version.
+#[test]
+fn an_interval_deleted_from_the_interval_tree_is_found() {
+    let test = history();
+    let id = version(&test, "1/QĐ-UBND", "1.100002", 1, 0);
+    tamper(&test, &format!("DELETE FROM span_starts WHERE id = {id}"));
+    assert_mismatches(
+        &test,
         1,
         &[
-            "entry 1.100005 at province level: the replaced version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has validity from 2023-10-01 on in the index, the history gives validity from 2023-06-01 on",
+            "entry 1.100002 at district level: the added version by decision 1/QĐ-UBND signed 2023-01-05, effective 2023-01-15: the interval tree does not hold exactly its validity interval",
+        ],
+    );
+}
+
+#[test]
+fn a_version_missing_from_the_entry_index_is_found() {
+    let test = history();
+    let id = version(&test, "3/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("DELETE FROM entry_versions WHERE id = {id}"),
+    );
+    // The entry's history, read through the index, then lacks the version.
+    assert_mismatches(
+        &test,
+        2,
+        &[
+            "entry 1.100001 at province level: the amended version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-01: the entry index does not file it exactly under its code and level",
+            "entry 1.100001 at province level: the amended version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has validity from 2023-06-01 to 2023-10-01 in the index, the history gives validity from 2023-06-01 on",
+        ],
+    );
+}
+
+#[test]
+fn a_version_filed_under_another_entry_is_found() {
+    let test = history();
+    let id = version(&test, "3/QĐ-UBND", "1.100001", 0, 0);
+    // Filed at commune level instead of province level.
+    tamper(
+        &test,
+        &format!("UPDATE entry_versions SET entry = entry + 2 WHERE id = {id}"),
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "entry 1.100001 at province level: the amended version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-01: the entry index does not file it exactly under its code and level",
         ],
     );
 }
@@ -459,11 +521,11 @@ fn mismatches_are_listed_up_to_100() {
     let output = test
         .tthc(&["verify"])
         .status(5)
-        .stderr_has("tthc: verification failed (150 mismatches):\n")
+        .stderr_has("tthc: verification failed (300 mismatches):\n")
         .run();
     let lines: Vec<&str> = output.stderr.lines().collect();
     assert_eq!(lines.len(), 102, "{}", output.stderr);
-    assert_eq!(lines[101], "... and 50 more");
+    assert_eq!(lines[101], "... and 200 more");
     assert!(
         lines[1].starts_with("entry 1.100000 at province level: "),
         "{}",
@@ -534,4 +596,47 @@ fn the_sample_history_back_filled_by_a_second_batch_verifies() {
         "{}",
         output.stdout
     );
+}
+
+/// A catalog written before the entry index and the interval tree were
+/// tables of their own (schema 3) is upgraded when tthc next opens it, and
+/// reads and verifies as before.
+#[test]
+fn a_catalog_of_schema_3_is_upgraded_when_opened() {
+    let test = history();
+    let reads = |test: &Test| {
+        [
+            vec!["export", "--format", "csv", "--as-of", "2023-07-01"],
+            vec!["export", "--format", "csv", "--as-of", "2024-01-01"],
+            vec!["history", "1.100001", "--format", "json"],
+            vec!["history", "1.100004", "--format", "json"],
+        ]
+        .map(|args| test.tthc(&args).run().stdout)
+    };
+    let before = reads(&test);
+    tamper(
+        &test,
+        "DROP TABLE entry_versions;
+         DROP TABLE span_starts;
+         DROP TABLE span_ends;
+         CREATE INDEX versions_by_entry ON versions (code, level);
+         CREATE INDEX spans_by_fork_from ON spans (fork, day_from);
+         CREATE INDEX spans_by_fork_to ON spans (fork, day_to);
+         PRAGMA user_version = 3;",
+    );
+    assert_eq!(reads(&test), before);
+    let conn = Connection::open(test.db()).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 4);
+    let filed: i64 = conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM entry_versions) + (SELECT count(*) FROM span_starts)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(filed > 0);
+    assert_verifies(&test);
 }
