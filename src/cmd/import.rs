@@ -25,8 +25,8 @@ use crate::input::csv::DecisionReader;
 use crate::input::{Defaults, Problem, SkippedRow};
 use crate::output::write_json;
 use crate::store::{
-    ImportTx, NewDecision, NewVersion, OpenMode, Store, StoreError, StoredDecision, StoredEvent,
-    VersionWriter,
+    FinishedDecision, ImportTx, NewDecision, NewVersion, OpenMode, Store, StoreError,
+    StoredDecision, StoredEvent, VersionWriter,
 };
 
 const STDIN_NAME: &str = "<stdin>";
@@ -74,7 +74,7 @@ fn level_digests(row: &DecisionRow) -> Digests {
 const STOP_AFTER_PROBLEMS: usize = 10_000;
 
 /// Rows handed from the parsing thread to the writing thread at a time.
-const ROWS_PER_CHUNK: usize = 1024;
+const ROWS_PER_CHUNK: usize = 128;
 /// `Ev::file` of a version that was stored before this import.
 const STORED: u16 = u16::MAX;
 
@@ -331,6 +331,10 @@ struct Group {
     digests: Vec<[u8; 32]>,
     records: u64,
     effective: (Day, Day),
+    /// Effective dates of its rows, in the order read (deduplicated at the end).
+    days: Vec<Day>,
+    /// Ids of its first and last stored versions.
+    versions: Option<(i64, i64)>,
     next_row: u32,
 }
 
@@ -674,6 +678,8 @@ impl<'t, 'c> Batch<'t, 'c> {
             digests: Vec::new(),
             records: 0,
             effective: (row.effective, row.effective),
+            days: Vec::new(),
+            versions: None,
             next_row: 0,
         });
         self.by_identity.insert((key, signed), g);
@@ -725,20 +731,31 @@ impl<'t, 'c> Batch<'t, 'c> {
                 effect: Effect::of(row.action, Role::Primary, same_code),
                 given,
             };
-            self.write_change(&mut row, level, primary, Some(level) == last_level)?;
+            let (first, last) =
+                self.write_change(&mut row, level, primary, Some(level) == last_level)?;
+            let group = &mut self.groups[g];
+            group.versions = Some(
+                group
+                    .versions
+                    .map_or((first, last), |(lo, hi)| (lo.min(first), hi.max(last))),
+            );
+            if group.days.last() != Some(&row.effective) {
+                group.days.push(row.effective);
+            }
         }
         Ok(())
     }
 
     /// Stores the version a row makes at one level, and for a replacement by
-    /// another code the repeal of the replaced entry.
+    /// another code the repeal of the replaced entry; returns the ids of the
+    /// first and last versions stored.
     fn write_change(
         &mut self,
         row: &mut DecisionRow,
         level: Level,
         primary: Ev,
         last_level: bool,
-    ) -> Result<(), Error> {
+    ) -> Result<(i64, i64), Error> {
         let source = Source {
             tx: self.tx,
             first_new: self.first_new,
@@ -773,7 +790,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         });
         self.entries.unstage(&primary);
         let Some(old) = row.replaces.filter(|old| *old != row.code) else {
-            return Ok(());
+            return Ok((id, id));
         };
         let replaced = Ev {
             entry: entry_id(old, level),
@@ -792,6 +809,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 true,
             )?
             .unwrap_or(&empty);
+        let first = id;
         let id = self.versions.insert(&NewVersion {
             decision_id: i64::from(primary.decision),
             row_no: primary.row,
@@ -811,7 +829,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             ..replaced
         });
         self.entries.unstage(&replaced);
-        Ok(())
+        Ok((first, id))
     }
 
     /// Checks the batch as a whole and completes the writes; returns the summary.
@@ -961,14 +979,18 @@ impl<'t, 'c> Batch<'t, 'c> {
         for g in new {
             let content = content_digest(&g.key, g.signed, &mut g.digests);
             chain = chain_digest(&chain, &content);
-            self.tx.finish_decision(
-                g.id,
-                g.effective,
-                g.digests.len() as u64,
-                &self.file_sha[g.file],
-                &content,
-                &chain,
-            )?;
+            g.days.sort_unstable();
+            g.days.dedup();
+            self.tx.finish_decision(&FinishedDecision {
+                id: g.id,
+                effective: g.effective,
+                rows: g.digests.len() as u64,
+                versions: g.versions.unwrap_or((0, -1)),
+                days: &g.days,
+                source_sha256: &self.file_sha[g.file],
+                content_sha256: &content,
+                chain_sha256: &chain,
+            })?;
         }
         Ok(())
     }

@@ -270,16 +270,24 @@ const ENTRY_VERSIONS_SQL: &str = "
 const REPLACEMENTS_SQL: &str = "
     SELECT v.effective, v.signed, v.decision_id, v.row_no, v.level, v.other_code, v.code,
            d.number
-    FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
-    WHERE v.effective BETWEEN ?1 AND ?2 AND v.action = ?3 AND v.role = ?4
+    FROM decision_days AS e
+    JOIN decisions AS d ON d.id = e.decision_id
+    CROSS JOIN versions AS v
+        ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
+    WHERE e.effective BETWEEN ?1 AND ?2 AND +v.effective = e.effective
+          AND +v.action = ?3 AND +v.role = ?4
           AND v.other_code IS NOT NULL AND v.other_code <> v.code";
 
 /// Changes of the entries' own codes (role ?3) effective after ?1 up to ?2.
 const UPCOMING_SQL: &str = "
     SELECT v.id, v.effective, d.number, d.signed, v.action, v.level, v.code, v.other_code,
            v.name
-    FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
-    WHERE v.effective > ?1 AND v.effective <= ?2 AND v.role = ?3
+    FROM decision_days AS e
+    JOIN decisions AS d ON d.id = e.decision_id
+    CROSS JOIN versions AS v
+        ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
+    WHERE e.effective > ?1 AND e.effective <= ?2 AND +v.effective = e.effective
+          AND +v.role = ?3
     ORDER BY v.effective, v.level, v.code, v.signed, v.decision_id, v.row_no";
 
 /// For each entry changed on day ?1 by a decision ordered after the decision
@@ -289,8 +297,13 @@ const STANDING_SQL: &str = concat!(
     WITH later (entry, level, code) AS (
         SELECT DISTINCT ",
     entry_of_v!(),
-    ", v.level, v.code FROM versions AS v
-        WHERE v.effective = ?1 AND (v.signed > ?2 OR (v.signed = ?2 AND v.decision_id > ?3))
+    ", v.level, v.code
+        FROM decision_days AS e
+        JOIN decisions AS d ON d.id = e.decision_id
+        CROSS JOIN versions AS v
+            ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
+        WHERE e.effective = ?1 AND +v.effective = ?1
+          AND (d.signed > ?2 OR (d.signed = ?2 AND d.id > ?3))
     )
     SELECT l.level, l.code, v.action, v.role, v.name, v.field, v.agency, v.processing_time,
            v.fee, v.legal_basis, d.number, v.effective
@@ -403,12 +416,16 @@ mod tests {
     fn the_catalog_after_a_decision_does_not_scan_the_history() {
         let (_dir, store) = store();
         let plan = plan(&store, STANDING_SQL, params![0, 0, 0]);
-        assert!(plan.contains("versions_by_effective"), "{plan}");
+        assert!(
+            plan.contains("SEARCH e USING PRIMARY KEY (effective=?)"),
+            "{plan}"
+        );
         assert!(
             plan.contains("SEARCH e USING PRIMARY KEY (entry=?)"),
             "{plan}"
         );
         assert!(!plan.contains("SCAN versions"), "{plan}");
+        assert!(!plan.contains("AUTOMATIC"), "{plan}");
         assert!(!plan.contains("SCAN p"), "{plan}");
         assert!(
             !plan.contains("SCAN v\n") && !plan.ends_with("SCAN v"),
@@ -425,13 +442,26 @@ mod tests {
                 &[0, 1],
                 "SEARCH e USING PRIMARY KEY (entry>? AND entry<?)",
             ),
-            (REPLACEMENTS_SQL, &[0, 1, 2, 0], "versions_by_effective"),
-            (UPCOMING_SQL, &[0, 1, 0], "versions_by_effective"),
+            (
+                REPLACEMENTS_SQL,
+                &[0, 1, 2, 0],
+                "SEARCH e USING PRIMARY KEY (effective>? AND effective<?)",
+            ),
+            (
+                UPCOMING_SQL,
+                &[0, 1, 0],
+                "SEARCH e USING PRIMARY KEY (effective>? AND effective<?)",
+            ),
         ];
         for (sql, p, index) in cases {
             let plan = plan(&store, sql, rusqlite::params_from_iter(p));
             assert!(plan.contains(index), "{plan}");
             assert!(!plan.contains("SCAN v"), "{plan}");
+            assert!(!plan.contains("AUTOMATIC"), "{plan}");
+            assert!(
+                plan.contains("SEARCH v USING INTEGER PRIMARY KEY"),
+                "{plan}"
+            );
         }
     }
 }

@@ -11,7 +11,7 @@ use rusqlite::{ErrorCode, Row, Savepoint, params};
 
 use super::{Result, Store, StoreError, entry_of_v, tree_fork};
 use crate::domain::rules::Role;
-use crate::domain::verify::{DecisionHead, StoredVersion};
+use crate::domain::verify::{DecisionHead, StoredVersion, decision_label};
 use crate::domain::{Action, Code, Day, Details, Level};
 
 /// A read of the whole store in one snapshot: imports that commit meanwhile
@@ -81,18 +81,7 @@ impl Store {
 
     /// The decisions in order of import, with their entry changes per action.
     pub(crate) fn decision_log(&self) -> Result<Vec<LoggedDecision>> {
-        let mut stmt = self.conn.prepare(
-            "SELECT d.number, d.signed, d.effective_first, d.effective_last,
-                    coalesce(a.added, 0), coalesce(a.amended, 0), coalesce(a.replaced, 0),
-                    coalesce(a.repealed, 0), d.rows, d.source, d.source_sha256, d.imported_at,
-                    d.imported_by, d.chain_sha256
-             FROM decisions AS d
-             LEFT JOIN (SELECT decision_id, sum(action = 0) AS added, sum(action = 1) AS amended,
-                               sum(action = 2) AS replaced, sum(action = 3) AS repealed
-                        FROM versions WHERE role = 0 GROUP BY decision_id) AS a
-                    ON a.decision_id = d.id
-             ORDER BY d.id",
-        )?;
+        let mut stmt = self.conn.prepare(DECISION_LOG_SQL)?;
         let mut rows = stmt.query([])?;
         let mut log = Vec::new();
         while let Some(r) = rows.next()? {
@@ -149,9 +138,9 @@ impl LogReader<'_> {
             let table: String = r.get(0)?;
             let rowid: Option<i64> = r.get(1)?;
             let parent: String = r.get(2)?;
+            let row = rowid.map_or_else(|| "a row".to_owned(), |id| format!("row {id}"));
             on(format!(
-                "SQLite foreign key check: row {} of {table} refers to a row of {parent} that does not exist",
-                rowid.map_or_else(|| "?".to_owned(), |id| id.to_string())
+                "SQLite foreign key check: {row} of {table} refers to a row of {parent} that does not exist"
             ));
         }
         Ok(())
@@ -169,11 +158,17 @@ impl LogReader<'_> {
              WHERE v.id = ?1"
         ))?;
         let entry_checks = ENTRY_INDEX_CHECKS.map(str::to_owned);
+        let range_check = [RANGE_CHECK.to_owned()];
         for (checks, what, index) in [
             (
                 &entry_checks[..],
                 "the entry index does not file it exactly under its code and level",
                 "the entry index",
+            ),
+            (
+                &range_check[..],
+                "its decision's recorded range of version ids does not hold it",
+                "the decision ranges",
             ),
             (
                 &tree_checks()[..],
@@ -194,6 +189,30 @@ impl LogReader<'_> {
                 on(match found.next()?.map(|r| version_at(r, 0)) {
                     Some(Ok(v)) => format!("{}: {}: {what}", v.entry_label(), v.version_label()),
                     _ => format!("{index} names version {id}, which does not exist"),
+                });
+            }
+        }
+        for (sql, missing) in DAY_CHECKS {
+            let mut stmt = self.tx.prepare(sql)?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let number: Option<String> = r.get(0).ok().flatten();
+                let signed: Option<i32> = r.get(1).ok().flatten();
+                let day = r
+                    .get::<_, i32>(2)
+                    .map_or_else(|_| shown(r, 2), |d| Day::from_number(d).to_string());
+                let decision = match number.zip(signed) {
+                    Some((number, signed)) => decision_label(&number, Day::from_number(signed)),
+                    None => "a decision that does not exist".to_owned(),
+                };
+                on(if missing {
+                    format!(
+                        "{decision}: the index of effective dates does not list {day}, on which it changes entries"
+                    )
+                } else {
+                    format!(
+                        "{decision}: the index of effective dates lists {day}, on which it changes nothing"
+                    )
                 });
             }
         }
@@ -258,12 +277,28 @@ impl LogReader<'_> {
     }
 }
 
+/// The decisions with their entry changes per action, in order of import.
+const DECISION_LOG_SQL: &str = "
+    SELECT d.number, d.signed, d.effective_first, d.effective_last,
+           coalesce(sum(v.role = 0 AND v.action = 0), 0),
+           coalesce(sum(v.role = 0 AND v.action = 1), 0),
+           coalesce(sum(v.role = 0 AND v.action = 2), 0),
+           coalesce(sum(v.role = 0 AND v.action = 3), 0),
+           d.rows, d.source, d.source_sha256, d.imported_at, d.imported_by, d.chain_sha256
+    FROM decisions AS d
+    LEFT JOIN versions AS v
+        ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
+    GROUP BY d.id
+    ORDER BY d.id";
+
 fn decisions_sql() -> String {
     format!(
         "SELECT d.id, d.number, d.number_key, d.signed, d.effective_first, d.effective_last,
                 d.rows, d.content_sha256, d.chain_sha256, {VERSION_COLUMNS},
                 d.number, d.signed, NULL, NULL, NULL
-         FROM decisions AS d LEFT JOIN versions AS v ON v.decision_id = d.id
+         FROM decisions AS d
+         LEFT JOIN versions AS v
+             ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
          ORDER BY d.id, v.row_no, v.role, v.id"
     )
 }
@@ -296,6 +331,30 @@ const ENTRY_INDEX_CHECKS: [&str; 2] = [
         entry_of_v!()
     ),
 ];
+/// See [`ENTRY_INDEX_CHECKS`]: versions outside the range of ids recorded with their decision.
+const RANGE_CHECK: &str =
+    "SELECT v.id FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
+     WHERE v.id NOT BETWEEN d.first_version AND d.last_version";
+
+/// Effective dates missing from `decision_days` (`true`) or listed there
+/// without a change (`false`): decision number, signing date, day.
+const DAY_CHECKS: [(&str, bool); 2] = [
+    (
+        "SELECT d.number, d.signed, x.effective FROM (
+             SELECT effective, decision_id FROM versions
+             EXCEPT SELECT effective, decision_id FROM decision_days) AS x
+         JOIN decisions AS d ON d.id = x.decision_id ORDER BY d.id, x.effective",
+        true,
+    ),
+    (
+        "SELECT d.number, d.signed, x.effective FROM (
+             SELECT effective, decision_id FROM decision_days
+             EXCEPT SELECT effective, decision_id FROM versions) AS x
+         LEFT JOIN decisions AS d ON d.id = x.decision_id ORDER BY d.id, x.effective",
+        false,
+    ),
+];
+
 /// See [`ENTRY_INDEX_CHECKS`]: each half of the interval tree against `spans`, both ways.
 fn tree_checks() -> Vec<String> {
     [("span_starts", "day_from"), ("span_ends", "day_to")]
@@ -433,7 +492,8 @@ mod tests {
 
     /// Both scans must walk an index in their main order and sort only within
     /// one decision or one entry, so rows stream out without a sort of the
-    /// whole history; each version's interval is found by its id.
+    /// whole history; each decision's versions are read by their id range,
+    /// each version's interval by its id.
     #[test]
     fn the_scans_stream_through_indexes() {
         let store = Store::open_in_memory().unwrap();
@@ -443,10 +503,17 @@ mod tests {
             plan_of_entries.contains("SEARCH s USING INTEGER PRIMARY KEY"),
             "{plan_of_entries}"
         );
+        let plan_of_log = plan(&store, DECISION_LOG_SQL);
+        assert!(
+            plan_of_log.contains("SEARCH v USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)")
+                && !plan_of_log.contains("AUTOMATIC")
+                && !plan_of_log.contains("TEMP B-TREE"),
+            "{plan_of_log}"
+        );
         let plan_of_decisions = plan(&store, &decisions_sql());
         assert!(plan_of_decisions.contains("SCAN d"), "{plan_of_decisions}");
         assert!(
-            plan_of_decisions.contains("versions_by_decision"),
+            plan_of_decisions.contains("SEARCH v USING INTEGER PRIMARY KEY (rowid>? AND rowid<?)"),
             "{plan_of_decisions}"
         );
         for plan in [plan_of_entries, plan_of_decisions] {

@@ -29,6 +29,21 @@ pub(crate) struct NewDecision<'a> {
     pub imported_by: &'a str,
 }
 
+/// A decision whose rows are all stored (see [`ImportTx::finish_decision`]).
+pub(crate) struct FinishedDecision<'a> {
+    pub id: i64,
+    /// Earliest and latest effective date of its rows.
+    pub effective: (Day, Day),
+    pub rows: u64,
+    /// The ids of its first and last versions; `(0, -1)` when it has none.
+    pub versions: (i64, i64),
+    /// The effective dates of its rows, each once.
+    pub days: &'a [Day],
+    pub source_sha256: &'a str,
+    pub content_sha256: &'a str,
+    pub chain_sha256: &'a str,
+}
+
 /// One version to store.
 pub(crate) struct NewVersion<'a> {
     pub decision_id: i64,
@@ -185,30 +200,30 @@ impl<'c> ImportTx<'c> {
     }
 
     /// Records what is known of a decision once all its rows are read.
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn finish_decision(
-        &self,
-        id: i64,
-        effective: (Day, Day),
-        rows: u64,
-        source_sha256: &str,
-        content_sha256: &str,
-        chain_sha256: &str,
-    ) -> Result<()> {
+    pub(crate) fn finish_decision(&self, d: &FinishedDecision<'_>) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
             "UPDATE decisions SET effective_first = ?2, effective_last = ?3, rows = ?4,
-                 source_sha256 = ?5, content_sha256 = ?6, chain_sha256 = ?7
+                 source_sha256 = ?5, content_sha256 = ?6, chain_sha256 = ?7,
+                 first_version = ?8, last_version = ?9
              WHERE id = ?1",
         )?;
         stmt.execute(params![
-            id,
-            effective.0.number(),
-            effective.1.number(),
-            rows as i64,
-            source_sha256,
-            content_sha256,
-            chain_sha256
+            d.id,
+            d.effective.0.number(),
+            d.effective.1.number(),
+            d.rows as i64,
+            d.source_sha256,
+            d.content_sha256,
+            d.chain_sha256,
+            d.versions.0,
+            d.versions.1
         ])?;
+        let mut stmt = self
+            .tx
+            .prepare_cached("INSERT INTO decision_days (effective, decision_id) VALUES (?1, ?2)")?;
+        for day in d.days {
+            stmt.execute(params![day.number(), d.id])?;
+        }
         Ok(())
     }
 

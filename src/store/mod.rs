@@ -16,7 +16,7 @@ use rusqlite::{Connection, OpenFlags, Row, params};
 pub(crate) use audit::UpcomingChange;
 pub(crate) use audit_log::{LogItem, LogReader, LoggedDecision};
 pub(crate) use import::{
-    ImportTx, NewDecision, NewVersion, StoredDecision, StoredEvent, VersionWriter,
+    FinishedDecision, ImportTx, NewDecision, NewVersion, StoredDecision, StoredEvent, VersionWriter,
 };
 pub(crate) use publish::{
     AppliedDecision, ChainHead, DecisionChange, EffectiveDecision, LevelStep,
@@ -31,6 +31,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/002_audit_indexes.sql"),
     include_str!("migrations/003_search.sql"),
     include_str!("migrations/004_sorted_indexes.sql"),
+    include_str!("migrations/005_decision_ranges.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -544,7 +545,7 @@ mod tests {
         store
             .conn
             .execute(
-                "INSERT INTO decisions VALUES (?1, ?1, ?1, 0, 0, 0, 0, 'f', '', '', '', '', ?1)",
+                "INSERT INTO decisions VALUES (?1, ?1, ?1, 0, 0, 0, 0, 'f', '', '', '', '', ?1, 0, -1)",
                 [id],
             )
             .unwrap();

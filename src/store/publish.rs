@@ -60,11 +60,11 @@ impl Store {
     pub(crate) fn last_applied(&self, point: &Point) -> Result<Option<AppliedDecision>> {
         let bound = point.bound();
         let mut stmt = self.conn.prepare_cached(
-            "SELECT d.number, d.signed, v.effective
-             FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
-             WHERE v.effective <= ?1
-               AND (v.effective < ?1 OR v.signed < ?2 OR (v.signed = ?2 AND v.decision_id <= ?3))
-             ORDER BY v.effective DESC, v.signed DESC, v.decision_id DESC
+            "SELECT d.number, d.signed, e.effective
+             FROM decision_days AS e JOIN decisions AS d ON d.id = e.decision_id
+             WHERE e.effective <= ?1
+               AND (e.effective < ?1 OR d.signed < ?2 OR (d.signed = ?2 AND d.id <= ?3))
+             ORDER BY e.effective DESC, d.signed DESC, d.id DESC
              LIMIT 1",
         )?;
         let mut rows = stmt.query(params![
@@ -157,9 +157,9 @@ impl Store {
     ) -> Result<Vec<EffectiveDecision>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT e.effective, d.number, d.signed
-             FROM (SELECT DISTINCT effective, decision_id FROM versions
-                   WHERE effective BETWEEN ?1 AND ?2) AS e
+             FROM decision_days AS e
              JOIN decisions AS d ON d.id = e.decision_id
+             WHERE e.effective BETWEEN ?1 AND ?2
              ORDER BY e.effective, d.signed, d.id",
         )?;
         let rows = stmt.query_map(params![first.number(), last.number()], |r| {
@@ -182,9 +182,10 @@ impl Store {
     ) -> Result<Vec<DecisionChange>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT v.id, v.action, v.level, v.code, v.other_code, v.name, v.effective
-             FROM versions AS v
-             WHERE v.decision_id = (SELECT id FROM decisions WHERE number_key = ?1 AND signed = ?2)
-               AND v.role = ?3
+             FROM decisions AS d
+             CROSS JOIN versions AS v
+                 ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
+             WHERE d.number_key = ?1 AND d.signed = ?2 AND +v.role = ?3
              ORDER BY v.row_no, v.id
              LIMIT ?4",
         )?;
@@ -250,9 +251,13 @@ mod tests {
             rows.join("\n")
         };
         let effective = plan(
-            "SELECT DISTINCT effective, decision_id FROM versions WHERE effective BETWEEN ?1 AND ?2",
+            "SELECT effective, decision_id FROM decision_days WHERE effective BETWEEN ?1 AND ?2",
         );
-        assert!(effective.contains("versions_by_effective"), "{effective}");
+        assert!(
+            effective
+                .contains("SEARCH decision_days USING PRIMARY KEY (effective>? AND effective<?)"),
+            "{effective}"
+        );
         let steps = plan(
             "SELECT v.level, s.day_from FROM spans AS s JOIN versions AS v ON v.id = s.id
              WHERE s.day_to <> ?1 AND ?2 IS NOT NULL",

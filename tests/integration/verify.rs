@@ -170,9 +170,10 @@ fn a_changed_effective_date_is_found() {
     );
     assert_mismatches(
         &test,
-        3,
+        4,
         &[
             "decision 3/QĐ-UBND signed 2023-09-01: records effective dates 2023-10-01 to 2023-10-01, its rows give 2023-10-01 to 2023-10-02",
+            "decision 3/QĐ-UBND signed 2023-09-01: the index of effective dates does not list 2023-10-02, on which it changes entries",
             "decision 3/QĐ-UBND signed 2023-09-01: content hash ",
             "entry 1.100003 at commune level: the added version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-02 has validity from 2023-10-01 on in the index, the history gives validity from 2023-10-02 on",
         ],
@@ -356,6 +357,65 @@ fn a_version_filed_under_another_entry_is_found() {
 }
 
 #[test]
+fn a_shortened_range_of_version_ids_is_found() {
+    let test = history();
+    tamper(
+        &test,
+        "UPDATE decisions SET last_version = first_version WHERE number = '2/QĐ-UBND'",
+    );
+    let output = test.tthc(&["verify"]).status(5).run();
+    assert!(
+        output
+            .stderr
+            .contains("its decision's recorded range of version ids does not hold it"),
+        "{}",
+        output.stderr
+    );
+    assert!(
+        output
+            .stderr
+            .contains("decision 2/QĐ-UBND signed 2023-05-02: records 4 rows, 1 are stored"),
+        "{}",
+        output.stderr
+    );
+}
+
+#[test]
+fn an_effective_date_missing_from_its_index_is_found() {
+    let test = history();
+    tamper(
+        &test,
+        "DELETE FROM decision_days
+         WHERE decision_id = (SELECT id FROM decisions WHERE number = '2/QĐ-UBND')",
+    );
+    assert_mismatches(
+        &test,
+        2,
+        &[
+            "decision 2/QĐ-UBND signed 2023-05-02: the index of effective dates does not list 2023-06-01, on which it changes entries",
+            "decision 2/QĐ-UBND signed 2023-05-02: the index of effective dates does not list 2023-06-15, on which it changes entries",
+        ],
+    );
+}
+
+#[test]
+fn an_effective_date_without_changes_in_its_index_is_found() {
+    let test = history();
+    tamper(
+        &test,
+        "INSERT INTO decision_days (effective, decision_id)
+         SELECT effective_first + 1, id FROM decisions WHERE number = '2/QĐ-UBND'",
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "decision 2/QĐ-UBND signed 2023-05-02: the index of effective dates lists 2023-06-02, on which it changes nothing",
+        ],
+    );
+}
+
+#[test]
 fn an_edited_decision_number_is_found() {
     let test = history();
     tamper(
@@ -483,8 +543,9 @@ fn a_deleted_decision_is_found() {
     );
     assert_mismatches(
         &test,
-        3,
+        4,
         &[
+            "SQLite foreign key check: a row of decision_days refers to a row of decisions that does not exist",
             &format!(
                 "SQLite foreign key check: row {amended} of versions refers to a row of decisions that does not exist"
             ),
@@ -610,6 +671,9 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
             vec!["export", "--format", "csv", "--as-of", "2024-01-01"],
             vec!["history", "1.100001", "--format", "json"],
             vec!["history", "1.100004", "--format", "json"],
+            vec!["decisions", "--format", "json"],
+            vec!["diff", "1/QĐ-UBND", "3/QĐ-UBND", "--format", "json"],
+            vec!["diff", "2023-01-01", "2024-01-01", "--format", "json"],
         ]
         .map(|args| test.tthc(&args).run().stdout)
     };
@@ -622,6 +686,11 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
          CREATE INDEX versions_by_entry ON versions (code, level);
          CREATE INDEX spans_by_fork_from ON spans (fork, day_from);
          CREATE INDEX spans_by_fork_to ON spans (fork, day_to);
+         DROP TABLE decision_days;
+         ALTER TABLE decisions DROP COLUMN first_version;
+         ALTER TABLE decisions DROP COLUMN last_version;
+         CREATE INDEX versions_by_decision ON versions (decision_id);
+         CREATE INDEX versions_by_effective ON versions (effective);
          PRAGMA user_version = 3;",
     );
     assert_eq!(reads(&test), before);
@@ -629,10 +698,11 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 4);
+    assert_eq!(version, 5);
     let filed: i64 = conn
         .query_row(
-            "SELECT (SELECT count(*) FROM entry_versions) + (SELECT count(*) FROM span_starts)",
+            "SELECT min((SELECT count(*) FROM entry_versions), (SELECT count(*) FROM span_starts),
+                        (SELECT count(*) FROM decision_days))",
             [],
             |r| r.get(0),
         )
