@@ -253,3 +253,48 @@ fn decisions_needs_a_database() {
         .stderr_has("tthc: no catalog database at catalog.db")
         .run();
 }
+
+/// A decision's versions are found by the range of ids between its first
+/// and last row: rows of two decisions interleaved in one file put the other
+/// decision's versions inside that range, and they must not be counted.
+#[test]
+fn interleaved_decisions_count_only_their_own_rows() {
+    let test = Test::new();
+    test.write(
+        "mixed.csv",
+        "decision,signed,effective,action,code,level,name,field\n\
+         1/QĐ-UBND,2024-01-05,2024-01-10,added,1.000001,province,Thủ tục 1,Nội vụ\n\
+         2/QĐ-UBND,2024-01-06,2024-02-10,added,1.000002,province,Thủ tục 2,Nội vụ\n\
+         1/QĐ-UBND,2024-01-05,2024-01-10,added,1.000003,commune,Thủ tục 3,Nội vụ\n\
+         2/QĐ-UBND,2024-01-06,2024-02-10,repealed,1.000001,province,,\n\
+         1/QĐ-UBND,2024-01-05,2024-01-12,added,1.000004,province,Thủ tục 4,Tư pháp\n",
+    );
+    test.import(&["mixed.csv"]);
+    let counts: Vec<(String, u64, u64, u64)> = log(&test)
+        .into_iter()
+        .map(|r| (r.number, r.added, r.repealed, r.rows))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("1/QĐ-UBND".to_owned(), 3, 0, 3),
+            ("2/QĐ-UBND".to_owned(), 1, 1, 2)
+        ]
+    );
+    // The catalog right after decision 1 holds its three entries, not 1.000002.
+    let diff = test
+        .tthc(&["diff", "2024-01-01", "1/QĐ-UBND", "--format", "csv"])
+        .run()
+        .stdout;
+    assert_eq!(diff.lines().count(), 4, "{diff}");
+    assert!(!diff.contains("1.000002"), "{diff}");
+    let between = test
+        .tthc(&["diff", "1/QĐ-UBND", "2/QĐ-UBND", "--format", "csv"])
+        .run()
+        .stdout;
+    assert!(
+        between.contains("1.000002") && between.contains("1.000001"),
+        "{between}"
+    );
+    test.tthc(&["verify"]).run();
+}
