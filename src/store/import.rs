@@ -411,7 +411,7 @@ impl<'c> ImportTx<'c> {
         target: &str,
         rows: impl ExactSizeIterator<Item = [i64; N]>,
     ) -> Result<()> {
-        const ROWS: usize = 64;
+        const ROWS: usize = 512;
         let sql = |rows: usize| {
             let row = format!("({})", vec!["?"; N].join(", "));
             format!("INSERT INTO {target} VALUES {}", vec![row; rows].join(", "))
