@@ -487,8 +487,6 @@ struct Batch<'t, 'c> {
     tx: &'t ImportTx<'c>,
     versions: VersionWriter<'t>,
     had_history: bool,
-    /// Index definitions to build once the rows are in (bulk load into an empty store).
-    deferred_indexes: Vec<String>,
     imported_at: String,
     imported_by: String,
     files: Vec<String>,
@@ -514,11 +512,6 @@ impl<'t, 'c> Batch<'t, 'c> {
             tx,
             versions: tx.version_writer()?,
             had_history,
-            deferred_indexes: if had_history {
-                Vec::new()
-            } else {
-                tx.drop_indexes()?
-            },
             imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             imported_by: ["USER", "USERNAME", "LOGNAME"]
                 .iter()
@@ -931,7 +924,6 @@ impl<'t, 'c> Batch<'t, 'c> {
         spans.sort_unstable();
         self.tx.insert_spans(&spans)?;
         drop(spans);
-        self.tx.create_indexes(&self.deferred_indexes)?;
         Ok(())
     }
 

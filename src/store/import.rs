@@ -125,35 +125,6 @@ impl<'c> ImportTx<'c> {
         Ok(ImportTx { tx })
     }
 
-    /// Drops the secondary indexes of the history tables and returns their
-    /// definitions. A bulk load into an empty store builds them afterwards
-    /// with [`ImportTx::create_indexes`], which sorts once instead of
-    /// inserting into each index row by row.
-    pub(crate) fn drop_indexes(&self) -> Result<Vec<String>> {
-        let mut stmt = self.tx.prepare(
-            "SELECT name, sql FROM sqlite_schema
-             WHERE type = 'index' AND tbl_name IN ('versions', 'spans') AND sql IS NOT NULL
-             ORDER BY name",
-        )?;
-        let indexes: Vec<(String, String)> = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (name, _) in &indexes {
-            // Index names come from the schema itself, not from input.
-            self.tx
-                .execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
-        }
-        Ok(indexes.into_iter().map(|(_, sql)| sql).collect())
-    }
-
-    /// Builds the indexes dropped by [`ImportTx::drop_indexes`].
-    pub(crate) fn create_indexes(&self, definitions: &[String]) -> Result<()> {
-        for sql in definitions {
-            self.tx.execute_batch(sql)?;
-        }
-        Ok(())
-    }
-
     /// Whether any version is stored yet.
     pub(crate) fn has_history(&self) -> Result<bool> {
         Ok(self
