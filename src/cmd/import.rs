@@ -920,10 +920,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         drop(events);
         self.tx.insert_entry_versions(&mut filed)?;
         drop(filed);
-        let mut spans = std::mem::take(&mut self.spans);
-        spans.sort_unstable();
-        self.tx.insert_spans(&spans)?;
-        drop(spans);
+        self.tx.insert_spans(&std::mem::take(&mut self.spans))?;
         Ok(())
     }
 

@@ -150,34 +150,12 @@ impl LogReader<'_> {
     /// versions and validity intervals they index; hands over one mismatch
     /// per version and index.
     pub(crate) fn index_mismatches(&self, mut on: impl FnMut(String)) -> Result<()> {
-        let mut version = self.tx.prepare(&format!(
-            "SELECT {VERSION_COLUMNS}, dl.number, dl.signed, s.day_from, s.day_to, s.fork
-             FROM versions AS v
-             LEFT JOIN decisions AS dl ON dl.id = v.decision_id
-             LEFT JOIN spans AS s ON s.id = v.id
-             WHERE v.id = ?1"
-        ))?;
-        let entry_checks = ENTRY_INDEX_CHECKS.map(str::to_owned);
-        let range_check = [RANGE_CHECK.to_owned()];
-        for (checks, what, index) in [
-            (
-                &entry_checks[..],
-                "the entry index does not file it exactly under its code and level",
-                "the entry index",
-            ),
-            (
-                &range_check[..],
-                "its decision's recorded range of version ids does not hold it",
-                "the decision ranges",
-            ),
-            (
-                &tree_checks()[..],
-                "the interval tree does not hold exactly its validity interval",
-                "the interval tree or the validity index",
-            ),
-        ] {
+        let mut version = self
+            .tx
+            .prepare(&versions_sql("versions AS v", "WHERE v.id = ?1"))?;
+        for (checks, what, index) in index_checks() {
             let mut ids = std::collections::BTreeSet::new();
-            for sql in checks {
+            for sql in &checks {
                 let mut stmt = self.tx.prepare(sql)?;
                 let mut rows = stmt.query([])?;
                 while let Some(r) = rows.next()? {
@@ -304,37 +282,79 @@ fn decisions_sql() -> String {
 }
 
 fn entries_sql() -> String {
+    versions_sql(
+        "entry_versions AS e CROSS JOIN versions AS v ON v.id = e.id",
+        "ORDER BY e.entry, v.effective, v.signed, v.decision_id, v.row_no, v.id",
+    )
+}
+
+/// The columns [`version_at`] reads, of the versions `v` that `source`
+/// joins, then `tail` (conditions, order).
+fn versions_sql(source: &str, tail: &str) -> String {
     format!(
         "SELECT {VERSION_COLUMNS}, dl.number, dl.signed, s.day_from, s.day_to, s.fork
-         FROM entry_versions AS e
-         CROSS JOIN versions AS v ON v.id = e.id
+         FROM {source}
          LEFT JOIN decisions AS dl ON dl.id = v.decision_id
          LEFT JOIN spans AS s ON s.id = v.id
-         ORDER BY e.entry, v.effective, v.signed, v.decision_id, v.row_no, v.id"
+         {tail}"
     )
 }
 
 /// The checks of the indexes tthc writes itself (`SQLite`'s integrity check
-/// covers its own): the ids of the versions the entry index does not file
-/// exactly under their entry, and of those whose intervals in the interval
-/// tree differ from their validity interval.
-const ENTRY_INDEX_CHECKS: [&str; 2] = [
-    concat!(
-        "SELECT v.id FROM versions AS v
-         WHERE NOT EXISTS (SELECT 1 FROM entry_versions AS e WHERE e.entry = ",
-        entry_of_v!(),
-        " AND e.id = v.id)"
-    ),
-    concat!(
-        "SELECT e.id FROM entry_versions AS e LEFT JOIN versions AS v ON v.id = e.id
-         WHERE v.id IS NULL OR e.entry <> ",
-        entry_of_v!()
-    ),
-];
-/// See [`ENTRY_INDEX_CHECKS`]: versions outside the range of ids recorded with their decision.
-const RANGE_CHECK: &str =
-    "SELECT v.id FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
-     WHERE v.id NOT BETWEEN d.first_version AND d.last_version";
+/// covers its own). Each group of queries returns the ids of mismatching
+/// versions, and comes with what is wrong with such a version, and the name
+/// of the index for an id that is no version.
+fn index_checks() -> [(Vec<String>, &'static str, &'static str); 3] {
+    let entry = [
+        format!(
+            "SELECT v.id FROM versions AS v
+             WHERE NOT EXISTS (SELECT 1 FROM entry_versions AS e WHERE e.entry = {} AND e.id = v.id)",
+            entry_of_v!()
+        ),
+        format!(
+            "SELECT e.id FROM entry_versions AS e LEFT JOIN versions AS v ON v.id = e.id
+             WHERE v.id IS NULL OR e.entry <> {}",
+            entry_of_v!()
+        ),
+    ];
+    let range = "SELECT v.id FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
+                 WHERE v.id NOT BETWEEN d.first_version AND d.last_version";
+    // Each half of the interval tree against `spans`, both ways.
+    let tree = [("span_starts", "day_from"), ("span_ends", "day_to")]
+        .iter()
+        .flat_map(|(tree, day)| {
+            [
+                format!(
+                    "SELECT s.id FROM spans AS s WHERE NOT EXISTS (
+                         SELECT 1 FROM {tree} AS t
+                         WHERE t.fork = s.fork AND t.{day} = s.{day} AND t.id = s.id)"
+                ),
+                format!(
+                    "SELECT t.id FROM {tree} AS t WHERE NOT EXISTS (
+                         SELECT 1 FROM spans AS s
+                         WHERE s.id = t.id AND s.fork = t.fork AND s.{day} = t.{day})"
+                ),
+            ]
+        })
+        .collect();
+    [
+        (
+            entry.to_vec(),
+            "the entry index does not file it exactly under its code and level",
+            "the entry index",
+        ),
+        (
+            vec![range.to_owned()],
+            "its decision's recorded range of version ids does not hold it",
+            "the decision ranges",
+        ),
+        (
+            tree,
+            "the interval tree does not hold exactly its validity interval",
+            "the interval tree or the validity index",
+        ),
+    ]
+}
 
 /// Effective dates missing from `decision_days` (`true`) or listed there
 /// without a change (`false`): decision number, signing date, day.
@@ -354,27 +374,6 @@ const DAY_CHECKS: [(&str, bool); 2] = [
         false,
     ),
 ];
-
-/// See [`ENTRY_INDEX_CHECKS`]: each half of the interval tree against `spans`, both ways.
-fn tree_checks() -> Vec<String> {
-    [("span_starts", "day_from"), ("span_ends", "day_to")]
-        .iter()
-        .flat_map(|(tree, day)| {
-            [
-                format!(
-                    "SELECT s.id FROM spans AS s WHERE NOT EXISTS (
-                         SELECT 1 FROM {tree} AS t
-                         WHERE t.fork = s.fork AND t.{day} = s.{day} AND t.id = s.id)"
-                ),
-                format!(
-                    "SELECT t.id FROM {tree} AS t WHERE NOT EXISTS (
-                         SELECT 1 FROM spans AS s
-                         WHERE s.id = t.id AND s.fork = t.fork AND s.{day} = t.{day})"
-                ),
-            ]
-        })
-        .collect()
-}
 
 /// Reads column `i`; a value of the wrong type becomes a message naming it.
 fn get<T: FromSql>(r: &Row<'_>, i: usize, column: &str) -> std::result::Result<T, String> {

@@ -430,8 +430,8 @@ use in_force_at;
 // The queries over the versions in force. The interval tree gives their ids
 // (in id order, so that the versions are read front to back), and each is
 // then fetched by its id: `CROSS JOIN` keeps that order of the joins, which
-// SQLite would otherwise turn around into a scan of every version when an
-// index of `versions` holds all the columns a query needs.
+// SQLite has turned around into a scan of every version when an index of
+// `versions` held all the columns a query needed.
 
 /// Catalogs with at least this many entries are read on two connections.
 const PARALLEL_FROM: usize = 10_000;
@@ -598,6 +598,28 @@ mod tests {
                 !plan.contains("SCAN v") && !plan.contains("AUTOMATIC"),
                 "{plan}"
             );
+        }
+    }
+
+    /// The SQL form of the entry number, used by verify and by the
+    /// catalog after a decision, agrees with the one imports file under.
+    #[test]
+    fn the_entry_number_in_sql_is_code_entry() {
+        let store = Store::open_in_memory().unwrap();
+        let sql = concat!(
+            "SELECT ",
+            entry_of_v!(),
+            " FROM (SELECT ?1 AS code, ?2 AS level) AS v"
+        );
+        for text in ["0.000000", "1.001612", "2.000908", "9.999999"] {
+            let code = Code::parse(text).unwrap();
+            for level in Level::ALL {
+                let in_sql: u32 = store
+                    .conn
+                    .query_row(sql, params![text, level as i64], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(in_sql, code.entry(level), "{text} {level:?}");
+            }
         }
     }
 
