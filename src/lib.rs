@@ -7,6 +7,7 @@ pub mod cli;
 mod cmd;
 pub mod domain;
 mod error;
+mod import;
 pub mod input;
 mod output;
 mod store;

@@ -59,7 +59,7 @@ fn not_found(store: &Store, code: Code, level: Option<Level>) -> Result<Error, E
     let mut others: Vec<&str> = store
         .entry_versions(code, None)?
         .iter()
-        .map(|v| v.level.as_str())
+        .map(|v| v.version.level.as_str())
         .collect();
     others.dedup();
     Ok(Error::NotFound(if others.is_empty() {
@@ -110,10 +110,10 @@ struct HistoryJson {
 
 fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
     let mut out = Vec::with_capacity(versions.len());
-    for same_level in versions.chunk_by(|a, b| a.level == b.level) {
+    for same_level in versions.chunk_by(|a, b| a.version.level == b.version.level) {
         let mut previous = None;
-        for (i, v) in same_level.iter().enumerate() {
-            let d = &v.details;
+        for (i, entry) in same_level.iter().enumerate() {
+            let (v, d) = (&entry.version, &entry.details);
             out.push(VersionRecord {
                 level: v.level.as_str(),
                 version: i + 1,
@@ -123,11 +123,11 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
                     _ => None,
                 },
                 replaced_by: v.replaced_by().map(|c| c.to_string()),
-                decision: v.decision.clone(),
+                decision: entry.decision.clone(),
                 signed: v.signed().to_string(),
                 effective: v.effective().to_string(),
                 in_force: v.in_force(),
-                changed: changed_fields(previous, v),
+                changed: changed_fields(previous, entry),
                 name: d.name.clone(),
                 field: d.field.clone(),
                 agency: d.agency.clone(),

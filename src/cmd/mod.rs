@@ -160,45 +160,7 @@ pub(crate) fn date_option(name: &str, raw: Option<&str>) -> Result<Option<Day>, 
         .transpose()
 }
 
-/// Entry changes per action, as the import summary and `inspect` report them.
-#[derive(Debug, Default, serde::Serialize)]
-pub(crate) struct ActionCounts {
-    pub(crate) added: u64,
-    pub(crate) amended: u64,
-    pub(crate) replaced: u64,
-    pub(crate) repealed: u64,
-}
-
-impl ActionCounts {
-    pub(crate) fn add(&mut self, action: crate::domain::Action) {
-        use crate::domain::Action;
-        match action {
-            Action::Added => self.added += 1,
-            Action::Amended => self.amended += 1,
-            Action::Replaced => self.replaced += 1,
-            Action::Repealed => self.repealed += 1,
-        }
-    }
-}
-
-/// Entry changes per level, as the import summary and `inspect` report them.
-#[derive(Debug, Default, serde::Serialize)]
-pub(crate) struct LevelCounts {
-    pub(crate) province: u64,
-    pub(crate) district: u64,
-    pub(crate) commune: u64,
-}
-
-impl LevelCounts {
-    pub(crate) fn add(&mut self, level: crate::domain::Level) {
-        use crate::domain::Level;
-        match level {
-            Level::Province => self.province += 1,
-            Level::District => self.district += 1,
-            Level::Commune => self.commune += 1,
-        }
-    }
-}
+pub(crate) use crate::domain::tally::{ActionCounts, LevelCounts};
 
 /// The two summary lines: "  by action: ..." and "  by level:  ...".
 pub(crate) fn write_tallies(

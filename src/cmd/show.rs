@@ -88,11 +88,11 @@ struct ShowJson {
 
 fn records(versions: &[EntryVersion], point: &Point) -> Vec<EntryRecord> {
     versions
-        .chunk_by(|a, b| a.level == b.level)
+        .chunk_by(|a, b| a.version.level == b.version.level)
         .filter_map(|same_level| standing_at(same_level, point.bound()))
-        .filter(|(_, v)| v.in_force())
-        .map(|(i, v)| {
-            let d = &v.details;
+        .filter(|(_, v)| v.version.in_force())
+        .map(|(i, entry)| {
+            let (v, d) = (&entry.version, &entry.details);
             EntryRecord {
                 level: v.level.as_str(),
                 code: v.code.to_string(),
@@ -102,7 +102,7 @@ fn records(versions: &[EntryVersion], point: &Point) -> Vec<EntryRecord> {
                 processing_time: d.processing_time.clone(),
                 fee: d.fee.clone(),
                 legal_basis: d.legal_basis.clone(),
-                decision: v.decision.clone(),
+                decision: entry.decision.clone(),
                 signed: v.signed().to_string(),
                 effective: v.effective().to_string(),
                 action: v.action.as_str(),

@@ -167,7 +167,7 @@ fn check_entries(
         };
         if entry
             .last()
-            .is_some_and(|last| (last.code, last.level) != (v.code, v.level))
+            .is_some_and(|last| last.version.entry() != v.version.entry())
         {
             check_entry(&entry, out);
             report.entries += 1;

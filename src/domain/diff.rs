@@ -297,7 +297,7 @@ mod tests {
         OrderKey {
             effective: Day::from_number(day),
             signed: Day::from_number(Day::OPEN),
-            decision_seq: i64::MAX,
+            decision_seq: u32::MAX,
             row: u32::MAX,
         }
     }
@@ -307,7 +307,7 @@ mod tests {
             key: OrderKey {
                 effective: Day::from_number(day),
                 signed: Day::from_number(day),
-                decision_seq: i64::from(day),
+                decision_seq: day as u32,
                 row: 0,
             },
             level,

@@ -5,6 +5,7 @@ pub mod canonical;
 pub mod diff;
 pub mod point;
 pub mod rules;
+pub mod tally;
 pub mod text;
 pub mod values;
 pub mod verify;
@@ -44,6 +45,18 @@ impl Details {
             &self.processing_time,
             &self.fee,
             &self.legal_basis,
+        ]
+    }
+
+    /// The fields in the order of [`DETAIL_FIELDS`], to write.
+    pub fn fields_mut(&mut self) -> [&mut String; 6] {
+        [
+            &mut self.name,
+            &mut self.field,
+            &mut self.agency,
+            &mut self.processing_time,
+            &mut self.fee,
+            &mut self.legal_basis,
         ]
     }
 

@@ -13,7 +13,7 @@ use super::{Day, number_key};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionPoint {
     /// Its order of import in the store.
-    pub id: i64,
+    pub id: u32,
     /// The number as written, e.g. `1234/QĐ-UBND`.
     pub number: String,
     pub signed: Day,
@@ -53,7 +53,7 @@ impl Point {
             Point::Day(day) => OrderKey {
                 effective: *day,
                 signed: Day::from_number(Day::OPEN),
-                decision_seq: i64::MAX,
+                decision_seq: u32::MAX,
                 row: u32::MAX,
             },
             Point::AfterDecision(d) => OrderKey {
@@ -151,7 +151,7 @@ mod tests {
         Day::parse(s).unwrap()
     }
 
-    fn decision(id: i64) -> DecisionPoint {
+    fn decision(id: u32) -> DecisionPoint {
         DecisionPoint {
             id,
             number: "5/QĐ-UBND".into(),
@@ -160,7 +160,7 @@ mod tests {
         }
     }
 
-    fn key(effective: &str, signed: &str, decision_seq: i64, row: u32) -> OrderKey {
+    fn key(effective: &str, signed: &str, decision_seq: u32, row: u32) -> OrderKey {
         OrderKey {
             effective: day(effective),
             signed: day(signed),

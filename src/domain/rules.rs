@@ -13,7 +13,7 @@ pub struct OrderKey {
     pub effective: Day,
     pub signed: Day,
     /// Order of import of the decision (its sequence number in the store).
-    pub decision_seq: i64,
+    pub decision_seq: u32,
     /// Row order inside the decision.
     pub row: u32,
 }
@@ -107,11 +107,18 @@ impl Effect {
 
 /// The details of a new version: the given cells over the previous version's.
 pub fn merge(previous: &Details, given: &Details) -> Details {
-    let prev = previous.as_array();
-    let new = given.as_array();
-    Details::from_array(std::array::from_fn(|i| {
-        if new[i].is_empty() { prev[i] } else { new[i] }.to_owned()
-    }))
+    let mut merged = previous.clone();
+    merge_into(&mut merged, given);
+    merged
+}
+
+/// Writes the given (non-empty) cells over the previous details, in place.
+pub fn merge_into(previous: &mut Details, given: &Details) {
+    for (slot, new) in previous.fields_mut().into_iter().zip(given.as_array()) {
+        if !new.is_empty() {
+            new.clone_into(slot);
+        }
+    }
 }
 
 /// A version's validity: in force from `from` (inclusive) to `to` (exclusive,
@@ -125,7 +132,7 @@ pub fn validity(effect: Effect, from: Day, next: Option<Day>) -> Option<(i32, i3
 /// One change of an entry's history, as [`replay`] sees it.
 pub trait Change {
     /// The decision that made the change (its order of import).
-    fn decision(&self) -> i64;
+    fn decision(&self) -> u32;
     fn effect(&self) -> Effect;
 }
 
@@ -211,8 +218,8 @@ mod tests {
         assert!(in_force);
     }
 
-    impl Change for (i64, Effect) {
-        fn decision(&self) -> i64 {
+    impl Change for (u32, Effect) {
+        fn decision(&self) -> u32 {
             self.0
         }
         fn effect(&self) -> Effect {

@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 
 use super::canonical::{CanonicalChange, chain_digest, content_digest, row_digest};
 use super::rules::{Change, Effect, FaultKind, Role, merge, replay, validity};
+use super::version::Version;
 use super::{ALL_GIVEN, Action, Code, DETAIL_FIELDS, Day, Details, Level, number_key};
 
 /// A decision as stored, with what its rows must reproduce.
@@ -39,24 +40,16 @@ impl DecisionHead {
     }
 }
 
-/// One stored version, as both passes read it.
+/// One stored version, as both passes read it: the version, and beside it
+/// what the store keeps of it (its id, its decision's label, its details and
+/// its validity interval in the index).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StoredVersion {
     pub id: i64,
-    pub decision_id: i64,
+    pub version: Version,
     /// Number and signing date of the decision that made it; `None` when the
     /// decision is not in the log.
     pub decision: Option<(String, Day)>,
-    pub row_no: i64,
-    pub action: Action,
-    pub role: Role,
-    pub code: Code,
-    pub level: Level,
-    pub other_code: Option<Code>,
-    pub effective: Day,
-    pub signed: Day,
-    /// Bit `i` set when the decision row gave detail `i` itself.
-    pub given: u8,
     pub details: Details,
     /// Its validity interval in the index, `[from, to)` in day numbers.
     pub span: Option<(i32, i32)>,
@@ -65,19 +58,17 @@ pub struct StoredVersion {
 }
 
 impl StoredVersion {
-    /// What the change does to this version's entry.
-    pub fn effect(&self) -> Effect {
-        Effect::of(self.action, self.role, self.other_code == Some(self.code))
-    }
-
     /// The cells the decision row gave.
     pub fn given_cells(&self) -> Details {
-        self.details.masked(self.given)
+        self.details.masked(self.version.given)
     }
 
     /// "entry 1.001612 at province level"
     pub fn entry_label(&self) -> String {
-        format!("entry {} at {} level", self.code, self.level)
+        format!(
+            "entry {} at {} level",
+            self.version.code, self.version.level
+        )
     }
 
     /// "the amended version by decision 12/QĐ-UBND signed 2020-01-02, effective 2020-02-01"
@@ -86,26 +77,27 @@ impl StoredVersion {
             Some((number, signed)) => decision_label(number, *signed),
             None => format!(
                 "decision id {} (missing from the decision log)",
-                self.decision_id
+                self.version.key.decision_seq
             ),
         };
-        match (self.action, self.role) {
+        let v = &self.version;
+        match (v.action, v.role) {
             (Action::Replaced, Role::Replaced) => format!(
                 "the version by {by} that repeals it by replacement, effective {}",
-                self.effective
+                v.effective()
             ),
-            (action, _) => format!("the {action} version by {by}, effective {}", self.effective),
+            (action, _) => format!("the {action} version by {by}, effective {}", v.effective()),
         }
     }
 }
 
 impl Change for StoredVersion {
-    fn decision(&self) -> i64 {
-        self.decision_id
+    fn decision(&self) -> u32 {
+        self.version.key.decision_seq
     }
 
     fn effect(&self) -> Effect {
-        StoredVersion::effect(self)
+        self.version.effect()
     }
 }
 
@@ -160,7 +152,7 @@ impl Findings {
 /// The role-0 side of a replacement of another code, waiting for its role-1 twin.
 #[derive(Debug, Clone, Copy)]
 struct Replacement {
-    row_no: i64,
+    row_no: u32,
     code: Code,
     replaced: Code,
     level: Level,
@@ -175,7 +167,7 @@ pub struct DecisionCheck {
     label: String,
     digests: Vec<[u8; 32]>,
     effective: Option<(Day, Day)>,
-    next_row: i64,
+    next_row: u32,
     waiting: Option<Replacement>,
 }
 
@@ -197,67 +189,73 @@ impl DecisionCheck {
     }
 
     /// Checks one version of the decision and adds it to the content.
-    pub fn version(&mut self, v: &StoredVersion, out: &mut Findings) {
+    pub fn version(&mut self, stored: &StoredVersion, out: &mut Findings) {
+        let (v, id) = (&stored.version, stored.id);
         let label = &self.label;
-        if v.signed != self.head.signed {
+        if v.signed() != self.head.signed {
             out.push(format!(
                 "{label}: version {} (row {}) has signing date {}, the decision {}",
-                v.id, v.row_no, v.signed, self.head.signed
+                id,
+                v.key.row,
+                v.signed(),
+                self.head.signed
             ));
         }
         match v.role {
-            Role::Primary => self.primary(v, out),
-            Role::Replaced => self.replaced(v, out),
+            Role::Primary => self.primary(stored, out),
+            Role::Replaced => self.replaced(stored, out),
         }
     }
 
-    fn primary(&mut self, v: &StoredVersion, out: &mut Findings) {
+    fn primary(&mut self, stored: &StoredVersion, out: &mut Findings) {
+        let (v, id) = (&stored.version, stored.id);
         self.missing_twin(out);
         let label = &self.label;
-        if v.row_no != self.next_row {
+        if v.key.row != self.next_row {
             out.push(format!(
                 "{label}: version {} is row {} where row {} is expected: rows are missing, added or renumbered",
-                v.id, v.row_no, self.next_row
+                id, v.key.row, self.next_row
             ));
         }
-        self.next_row = v.row_no.saturating_add(1);
+        self.next_row = v.key.row.saturating_add(1);
         self.digests.push(row_digest(&CanonicalChange {
             action: v.action,
             code: v.code,
             level: v.level,
             replaces: v.other_code,
-            effective: v.effective,
-            given: &v.given_cells(),
+            effective: v.effective(),
+            given: &stored.given_cells(),
         }));
         self.effective = Some(match self.effective {
-            None => (v.effective, v.effective),
-            Some((first, last)) => (first.min(v.effective), last.max(v.effective)),
+            None => (v.effective(), v.effective()),
+            Some((first, last)) => (first.min(v.effective()), last.max(v.effective())),
         });
         if let (Action::Replaced, Some(replaced)) = (v.action, v.other_code)
             && replaced != v.code
         {
             self.waiting = Some(Replacement {
-                row_no: v.row_no,
+                row_no: v.key.row,
                 code: v.code,
                 replaced,
                 level: v.level,
-                effective: v.effective,
+                effective: v.effective(),
             });
         }
     }
 
-    fn replaced(&mut self, v: &StoredVersion, out: &mut Findings) {
+    fn replaced(&mut self, stored: &StoredVersion, out: &mut Findings) {
+        let (v, id) = (&stored.version, stored.id);
         let label = &self.label;
         let Some(r) = self.waiting.take() else {
             out.push(format!(
                 "{label}: version {} (row {}) repeals {} at {} level by replacement, but no row of the decision replaces it",
-                v.id, v.row_no, v.code, v.level
+                id, v.key.row, v.code, v.level
             ));
             return;
         };
         let mut wrong = Vec::new();
-        if v.row_no != r.row_no {
-            wrong.push(format!("row {}", v.row_no));
+        if v.key.row != r.row_no {
+            wrong.push(format!("row {}", v.key.row));
         }
         if v.action != Action::Replaced {
             wrong.push(format!("action {}", v.action));
@@ -275,8 +273,8 @@ impl DecisionCheck {
         if v.level != r.level {
             wrong.push(format!("level {}", v.level));
         }
-        if v.effective != r.effective {
-            wrong.push(format!("effective date {}", v.effective));
+        if v.effective() != r.effective {
+            wrong.push(format!("effective date {}", v.effective()));
         }
         if v.given != 0 {
             wrong.push(format!("given cells {:#08b}", v.given));
@@ -386,7 +384,7 @@ pub fn check_entry(versions: &[StoredVersion], out: &mut Findings) {
     for (i, v) in versions.iter().enumerate() {
         check_given(&entry, v, out);
         let given = v.given_cells();
-        let expected = if v.effect().inherits_details() {
+        let expected = if v.version.effect().inherits_details() {
             merge(&previous, &given)
         } else {
             given
@@ -399,8 +397,8 @@ pub fn check_entry(versions: &[StoredVersion], out: &mut Findings) {
                 differs.join("; ")
             ));
         }
-        let next = versions.get(i + 1).map(|n| n.effective);
-        let span = validity(v.effect(), v.effective, next);
+        let next = versions.get(i + 1).map(|n| n.version.effective());
+        let span = validity(v.version.effect(), v.version.effective(), next);
         if span != v.span {
             out.push(format!(
                 "{entry}: {} has {} in the index, the history gives {}",
@@ -421,11 +419,12 @@ pub fn check_entry(versions: &[StoredVersion], out: &mut Findings) {
 
 /// The `given` mask must name detail fields only, and only cells that hold text.
 fn check_given(entry: &str, v: &StoredVersion, out: &mut Findings) {
-    if v.given & !ALL_GIVEN != 0 {
+    let given = v.version.given;
+    if given & !ALL_GIVEN != 0 {
         out.push(format!(
             "{entry}: {} has given mask {}, which names no detail field",
             v.version_label(),
-            v.given
+            given
         ));
         return;
     }
@@ -433,14 +432,14 @@ fn check_given(entry: &str, v: &StoredVersion, out: &mut Findings) {
         .iter()
         .zip(v.details.as_array())
         .enumerate()
-        .filter(|&(i, (_, value))| v.given & (1 << i) != 0 && value.is_empty())
+        .filter(|&(i, (_, value))| given & (1 << i) != 0 && value.is_empty())
         .map(|(_, (name, _))| *name)
         .collect();
     if !empty.is_empty() {
         out.push(format!(
             "{entry}: {} has given mask {} marking empty {} as given",
             v.version_label(),
-            v.given,
+            given,
             empty.join(", ")
         ));
     }
@@ -483,6 +482,7 @@ pub fn describe_span(span: Option<(i32, i32)>) -> String {
 mod tests {
     use super::*;
     use crate::domain::canonical::{chain_digest, content_digest};
+    use crate::domain::rules::OrderKey;
 
     fn day(s: &str) -> Day {
         Day::parse(s).unwrap()
@@ -501,20 +501,25 @@ mod tests {
     }
 
     /// A version of 1.000001 at province level by decision `decision`.
-    fn version(decision: i64, action: Action, effective: &str, d: Details) -> StoredVersion {
+    fn version(decision: u32, action: Action, effective: &str, d: Details) -> StoredVersion {
         StoredVersion {
-            id: decision * 10,
-            decision_id: decision,
+            id: i64::from(decision) * 10,
+            version: Version {
+                code: code("1.000001"),
+                level: Level::Province,
+                key: OrderKey {
+                    effective: day(effective),
+                    signed: day("2020-01-01"),
+                    decision_seq: decision,
+                    row: 0,
+                },
+                action,
+                role: Role::Primary,
+                other_code: None,
+                given: d.given_mask(),
+                line: 2,
+            },
             decision: Some((format!("{decision}/QĐ"), day("2020-01-01"))),
-            row_no: 0,
-            action,
-            role: Role::Primary,
-            code: code("1.000001"),
-            level: Level::Province,
-            other_code: None,
-            effective: day(effective),
-            signed: day("2020-01-01"),
-            given: d.given_mask(),
             details: d,
             span: None,
             misfiled: false,
@@ -524,8 +529,9 @@ mod tests {
     /// Versions with the validity intervals the rules give them.
     fn with_spans(mut versions: Vec<StoredVersion>) -> Vec<StoredVersion> {
         for i in 0..versions.len() {
-            let next = versions.get(i + 1).map(|n| n.effective);
-            versions[i].span = validity(versions[i].effect(), versions[i].effective, next);
+            let next = versions.get(i + 1).map(|n| n.version.effective());
+            let v = versions[i].version;
+            versions[i].span = validity(v.effect(), v.effective(), next);
         }
         versions
     }
@@ -572,7 +578,7 @@ mod tests {
     #[test]
     fn a_given_mask_on_an_empty_cell_is_found() {
         let mut h = history();
-        h[0].given |= 0b10;
+        h[0].version.given |= 0b10;
         let found = check(&h);
         assert!(
             found
@@ -587,7 +593,7 @@ mod tests {
         let mut h = history();
         h[0].span = None;
         h[2].span = Some((1, 2));
-        h[1].span = Some((h[1].effective.number(), Day::OPEN));
+        h[1].span = Some((h[1].version.effective().number(), Day::OPEN));
         let found = check(&h);
         assert_eq!(found.len(), 3, "{found:?}");
         assert!(found[0].contains("has no validity interval in the index, the history gives validity from 2020-01-01 to 2021-01-01"), "{found:?}");
@@ -637,14 +643,15 @@ mod tests {
         }
     }
 
-    fn digest(v: &StoredVersion) -> [u8; 32] {
+    fn digest(stored: &StoredVersion) -> [u8; 32] {
+        let v = &stored.version;
         row_digest(&CanonicalChange {
             action: v.action,
             code: v.code,
             level: v.level,
             replaces: v.other_code,
-            effective: v.effective,
-            given: &v.given_cells(),
+            effective: v.effective(),
+            given: &stored.given_cells(),
         })
     }
 
@@ -685,11 +692,11 @@ mod tests {
     #[test]
     fn a_replacement_needs_its_repeal() {
         let mut new = version(1, Action::Replaced, "2020-01-01", details("A", "1"));
-        new.code = code("1.000002");
-        new.other_code = Some(code("1.000001"));
+        new.version.code = code("1.000002");
+        new.version.other_code = Some(code("1.000001"));
         let mut old = version(1, Action::Replaced, "2020-01-01", Details::default());
-        old.role = Role::Replaced;
-        old.other_code = Some(new.code);
+        old.version.role = Role::Replaced;
+        old.version.other_code = Some(new.version.code);
         let h = head(&mut [digest(&new)], 1, "");
         assert_eq!(
             decision_findings(h.clone(), &[new.clone(), old.clone()], ""),
@@ -700,7 +707,7 @@ mod tests {
             found[0].contains("the repeal of 1.000001 is missing"),
             "{found:?}"
         );
-        old.effective = day("2020-02-02");
+        old.version.key.effective = day("2020-02-02");
         let found = decision_findings(h, &[new, old], "");
         assert!(found[0].contains("effective date 2020-02-02"), "{found:?}");
     }

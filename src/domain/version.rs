@@ -1,27 +1,29 @@
-//! Stored versions of one entry, as history and show read them.
+//! A version of a catalog entry, and the versions of one entry as history and show read them.
 
-use super::rules::{OrderKey, Role};
+use super::rules::{Change, Effect, OrderKey, Role};
 use super::{Action, Code, DETAIL_FIELDS, Day, Details, Level};
 
-/// One version of an entry (code, level): the state a change left it in.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntryVersion {
-    pub key: OrderKey,
-    pub level: Level,
+/// A version of a catalog entry (code, level): the change that made it, its
+/// place in the rules' order, and which detail cells its row gave. The import,
+/// the store's reads, the audit and verify all use this one type; the details
+/// the version leaves its entry in, and where the store keeps and indexes it,
+/// travel beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Version {
     pub code: Code,
+    pub level: Level,
+    pub key: OrderKey,
     pub action: Action,
     pub role: Role,
     /// Role primary: the code a replacement replaces; role replaced: the new code.
     pub other_code: Option<Code>,
     /// Bit `i` set when the decision row gave detail field `i` itself.
     pub given: u8,
-    /// The details after the change (a repeal keeps the last ones).
-    pub details: Details,
-    /// The number of the decision that made the change.
-    pub decision: String,
+    /// The line of the decision file the row came from.
+    pub line: u32,
 }
 
-impl EntryVersion {
+impl Version {
     pub fn effective(&self) -> Day {
         self.key.effective
     }
@@ -30,9 +32,19 @@ impl EntryVersion {
         self.key.signed
     }
 
+    /// The entry number, `code * 4 + level`, which sorts as (code, level).
+    pub fn entry(&self) -> u32 {
+        self.code.entry(self.level)
+    }
+
+    /// What the change does to this version's entry.
+    pub fn effect(&self) -> Effect {
+        Effect::of(self.action, self.role, self.other_code == Some(self.code))
+    }
+
     /// Whether the entry is in force after this change.
     pub fn in_force(&self) -> bool {
-        self.role == Role::Primary && self.action != Action::Repealed
+        self.effect().in_force_after()
     }
 
     /// The old code, when this version is the new side of a replacement by another code.
@@ -52,10 +64,30 @@ impl EntryVersion {
     }
 }
 
+impl Change for Version {
+    fn decision(&self) -> u32 {
+        self.key.decision_seq
+    }
+
+    fn effect(&self) -> Effect {
+        Version::effect(self)
+    }
+}
+
+/// A version as history and show read it: with the details it leaves the
+/// entry in (a repeal keeps the last ones) and the number of its decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryVersion {
+    pub version: Version,
+    pub details: Details,
+    pub decision: String,
+}
+
 /// The detail fields a version changed: those that differ from the previous
 /// version's, or for the first version the fields its row gave.
 pub fn changed_fields(previous: Option<&Details>, version: &EntryVersion) -> Vec<&'static str> {
     let now = version.details.as_array();
+    let given = version.version.given;
     match previous {
         Some(previous) => {
             let before = previous.as_array();
@@ -69,7 +101,7 @@ pub fn changed_fields(previous: Option<&Details>, version: &EntryVersion) -> Vec
         None => DETAIL_FIELDS
             .iter()
             .enumerate()
-            .filter(|(i, _)| version.given & (1 << i) != 0)
+            .filter(|(i, _)| given & (1 << i) != 0)
             .map(|(_, f)| *f)
             .collect(),
     }
@@ -81,7 +113,7 @@ pub fn standing_at(versions: &[EntryVersion], bound: OrderKey) -> Option<(usize,
     versions
         .iter()
         .enumerate()
-        .take_while(|(_, v)| v.key <= bound)
+        .take_while(|(_, v)| v.version.key <= bound)
         .last()
 }
 
@@ -96,18 +128,21 @@ mod tests {
             ..Details::default()
         };
         EntryVersion {
-            key: OrderKey {
-                effective: Day::from_number(effective),
-                signed: Day::from_number(effective),
-                decision_seq: i64::from(effective),
-                row: 0,
+            version: Version {
+                key: OrderKey {
+                    effective: Day::from_number(effective),
+                    signed: Day::from_number(effective),
+                    decision_seq: effective as u32,
+                    row: 0,
+                },
+                level: Level::Province,
+                code: Code::parse("1.000001").unwrap(),
+                action,
+                role,
+                other_code: None,
+                given: details.given_mask(),
+                line: 2,
             },
-            level: Level::Province,
-            code: Code::parse("1.000001").unwrap(),
-            action,
-            role,
-            other_code: None,
-            given: details.given_mask(),
             details,
             decision: format!("{effective}/QĐ"),
         }
@@ -125,10 +160,12 @@ mod tests {
 
     #[test]
     fn in_force_after_a_change() {
-        assert!(version(1, Action::Added, Role::Primary, "A", "").in_force());
-        assert!(version(1, Action::Replaced, Role::Primary, "A", "").in_force());
-        assert!(!version(1, Action::Replaced, Role::Replaced, "A", "").in_force());
-        assert!(!version(1, Action::Repealed, Role::Primary, "A", "").in_force());
+        let in_force = |action, role| version(1, action, role, "A", "").version.in_force();
+        assert!(in_force(Action::Added, Role::Primary));
+        assert!(in_force(Action::Amended, Role::Primary));
+        assert!(in_force(Action::Replaced, Role::Primary));
+        assert!(!in_force(Action::Replaced, Role::Replaced));
+        assert!(!in_force(Action::Repealed, Role::Primary));
     }
 
     #[test]
@@ -140,7 +177,7 @@ mod tests {
         let bound = |d| OrderKey {
             effective: Day::from_number(d),
             signed: Day::from_number(Day::OPEN),
-            decision_seq: i64::MAX,
+            decision_seq: u32::MAX,
             row: u32::MAX,
         };
         assert_eq!(standing_at(&vs, bound(0)), None);

@@ -5,10 +5,10 @@ use std::collections::HashSet;
 
 use rusqlite::{Row, params};
 
-use super::{Result, Store, StoreError, entry_of_v, parse_code, parse_level};
+use super::{Result, Store, StoreError, details_at, entry_of_v, parse_code, parse_level};
 use crate::domain::diff::Replacement;
 use crate::domain::rules::{OrderKey, Role};
-use crate::domain::version::EntryVersion;
+use crate::domain::version::{EntryVersion, Version};
 use crate::domain::{
     Action, CatalogEntry, Code, Counts, Day, DecisionPoint, Details, Level, Point,
 };
@@ -118,14 +118,7 @@ impl Store {
                     && role == Some(Role::Primary as i64);
                 let entry = if in_force {
                     Some((
-                        Details {
-                            name: r.get(4)?,
-                            field: r.get(5)?,
-                            agency: r.get(6)?,
-                            processing_time: r.get(7)?,
-                            fee: r.get(8)?,
-                            legal_basis: r.get(9)?,
-                        },
+                        details_at(r, 4)?,
                         r.get::<_, String>(10)?,
                         r.get::<_, i32>(11)?,
                     ))
@@ -259,7 +252,7 @@ impl Store {
 const ENTRY_VERSIONS_SQL: &str = "
     SELECT v.id, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.action,
            v.role, v.other_code, v.given, v.name, v.field, v.agency,
-           v.processing_time, v.fee, v.legal_basis, d.number
+           v.processing_time, v.fee, v.legal_basis, d.number, v.line
     FROM entry_versions AS e
     CROSS JOIN versions AS v ON v.id = e.id
     JOIN decisions AS d ON d.id = v.decision_id
@@ -340,6 +333,7 @@ struct RawVersion {
     given: u8,
     details: Details,
     decision: String,
+    line: i64,
 }
 
 fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
@@ -355,15 +349,9 @@ fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
         role: r.get(7)?,
         other_code: r.get(8)?,
         given: r.get(9)?,
-        details: Details {
-            name: r.get(10)?,
-            field: r.get(11)?,
-            agency: r.get(12)?,
-            processing_time: r.get(13)?,
-            fee: r.get(14)?,
-            legal_basis: r.get(15)?,
-        },
+        details: details_at(r, 10)?,
         decision: r.get(16)?,
+        line: r.get(17)?,
     })
 }
 
@@ -371,15 +359,18 @@ impl RawVersion {
     fn into_version(self, id: i64, code: Code) -> Result<EntryVersion> {
         let corrupt = |what: String| StoreError::Corrupt(format!("version {id}: {what}"));
         Ok(EntryVersion {
-            key: self.key,
-            level: parse_level(self.level)?,
-            code,
-            action: Action::from_index(self.action)
-                .ok_or_else(|| corrupt(format!("action {}", self.action)))?,
-            role: Role::from_index(self.role)
-                .ok_or_else(|| corrupt(format!("role {}", self.role)))?,
-            other_code: self.other_code.as_deref().map(parse_code).transpose()?,
-            given: self.given,
+            version: Version {
+                key: self.key,
+                level: parse_level(self.level)?,
+                code,
+                action: Action::from_index(self.action)
+                    .ok_or_else(|| corrupt(format!("action {}", self.action)))?,
+                role: Role::from_index(self.role)
+                    .ok_or_else(|| corrupt(format!("role {}", self.role)))?,
+                other_code: self.other_code.as_deref().map(parse_code).transpose()?,
+                given: self.given,
+                line: u32::try_from(self.line).unwrap_or(u32::MAX),
+            },
             details: self.details,
             decision: self.decision,
         })

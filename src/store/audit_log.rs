@@ -10,8 +10,9 @@ use rusqlite::types::{FromSql, ValueRef};
 use rusqlite::{ErrorCode, Row, Savepoint, params};
 
 use super::{Result, Store, StoreError, entry_of_v, tree_fork};
-use crate::domain::rules::Role;
+use crate::domain::rules::{OrderKey, Role};
 use crate::domain::verify::{DecisionHead, StoredVersion, decision_label};
+use crate::domain::version::Version;
 use crate::domain::{Action, Code, Day, Details, Level};
 
 /// A read of the whole store in one snapshot: imports that commit meanwhile
@@ -50,8 +51,8 @@ pub(crate) struct LoggedDecision {
 /// number and signing date of its decision, and its validity interval.
 const VERSION_COLUMNS: &str = "v.id, v.decision_id, v.row_no, v.action, v.role, v.code, v.level,
     v.other_code, v.effective, v.signed, v.given, v.name, v.field, v.agency, v.processing_time,
-    v.fee, v.legal_basis";
-const VERSION_NAMES: [&str; 17] = [
+    v.fee, v.legal_basis, v.line";
+const VERSION_NAMES: [&str; 18] = [
     "id",
     "decision_id",
     "row_no",
@@ -69,6 +70,7 @@ const VERSION_NAMES: [&str; 17] = [
     "processing_time",
     "fee",
     "legal_basis",
+    "line",
 ];
 
 impl Store {
@@ -437,19 +439,25 @@ fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, St
         let from: Option<i32> = r.get(span_at).ok().flatten();
         let to: Option<i32> = r.get(span_at + 1).ok().flatten();
         let fork: Option<i64> = r.get(span_at + 2).ok().flatten();
+        let u32_at = |i: usize| u32::try_from(int(i)?).map_err(|_| bad(i));
         Ok(StoredVersion {
             id: int(0)?,
-            decision_id: int(1)?,
+            version: Version {
+                code: code(5)?.ok_or_else(|| bad(5))?,
+                level,
+                key: OrderKey {
+                    effective: day(8)?,
+                    signed: day(9)?,
+                    decision_seq: u32_at(1)?,
+                    row: u32_at(2)?,
+                },
+                action,
+                role,
+                other_code: code(7)?,
+                given,
+                line: u32_at(17)?,
+            },
             decision: number.zip(signed.map(Day::from_number)),
-            row_no: int(2)?,
-            action,
-            role,
-            code: code(5)?.ok_or_else(|| bad(5))?,
-            level,
-            other_code: code(7)?,
-            effective: day(8)?,
-            signed: day(9)?,
-            given,
             details: Details::from_array([
                 text(11)?,
                 text(12)?,

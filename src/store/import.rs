@@ -2,8 +2,9 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{Result, StoreError, parse_code, tree_fork};
-use crate::domain::rules::Role;
+use super::{Result, StoreError, details_at, parse_code, tree_fork};
+use crate::domain::rules::{OrderKey, Role};
+use crate::domain::version::Version;
 use crate::domain::{Action, Code, Day, Details, Level};
 
 /// The transaction of one import. Dropping it without [`ImportTx::commit`] writes nothing.
@@ -44,38 +45,6 @@ pub(crate) struct FinishedDecision<'a> {
     pub chain_sha256: &'a str,
 }
 
-/// One version to store.
-pub(crate) struct NewVersion<'a> {
-    pub decision_id: i64,
-    pub row_no: u32,
-    pub line: u64,
-    pub action: Action,
-    pub role: Role,
-    pub code: Code,
-    pub level: Level,
-    pub other_code: Option<Code>,
-    pub effective: Day,
-    pub signed: Day,
-    pub given: u8,
-    pub details: &'a Details,
-}
-
-/// A stored version, as the rules need it to replay an entry's history.
-#[derive(Debug, Clone)]
-pub(crate) struct StoredEvent {
-    pub version_id: i64,
-    pub decision_id: i64,
-    pub row_no: u32,
-    pub line: u64,
-    pub action: Action,
-    pub role: Role,
-    pub code: Code,
-    pub other_code: Option<Code>,
-    pub effective: Day,
-    pub signed: Day,
-    pub given: u8,
-}
-
 /// Stores versions (see [`ImportTx::version_writer`]).
 pub(crate) struct VersionWriter<'t> {
     stmt: rusqlite::Statement<'t>,
@@ -83,36 +52,25 @@ pub(crate) struct VersionWriter<'t> {
 }
 
 impl VersionWriter<'_> {
-    /// Stores one version; returns its id.
-    pub(crate) fn insert(&mut self, v: &NewVersion<'_>) -> Result<i64> {
+    /// Stores one version with the details it leaves its entry in; returns its id.
+    pub(crate) fn insert(&mut self, v: &Version, details: &Details) -> Result<i64> {
         // Bound one by one with their own types: a million versions make the
         // generic parameter list a measurable cost.
-        let d = v.details;
         let (mut code, mut other) = ([0; 8], [0; 8]);
         let s = &mut self.stmt;
-        s.raw_bind_parameter(1, v.decision_id)?;
-        s.raw_bind_parameter(2, v.row_no)?;
-        s.raw_bind_parameter(3, v.line as i64)?;
+        s.raw_bind_parameter(1, v.key.decision_seq)?;
+        s.raw_bind_parameter(2, v.key.row)?;
+        s.raw_bind_parameter(3, v.line)?;
         s.raw_bind_parameter(4, v.action as i64)?;
         s.raw_bind_parameter(5, v.role as i64)?;
         s.raw_bind_parameter(6, v.code.as_text(&mut code))?;
         s.raw_bind_parameter(7, v.level as i64)?;
         s.raw_bind_parameter(8, v.other_code.map(|c| c.as_text(&mut other)))?;
-        s.raw_bind_parameter(9, v.effective.number())?;
-        s.raw_bind_parameter(10, v.signed.number())?;
+        s.raw_bind_parameter(9, v.key.effective.number())?;
+        s.raw_bind_parameter(10, v.key.signed.number())?;
         s.raw_bind_parameter(11, v.given)?;
-        for (i, text) in [
-            &d.name,
-            &d.field,
-            &d.agency,
-            &d.processing_time,
-            &d.fee,
-            &d.legal_basis,
-        ]
-        .into_iter()
-        .enumerate()
-        {
-            s.raw_bind_parameter(12 + i, text.as_str())?;
+        for (i, text) in details.as_array().into_iter().enumerate() {
+            s.raw_bind_parameter(12 + i, text)?;
         }
         s.raw_execute()?;
         Ok(self.conn.last_insert_rowid())
@@ -230,15 +188,15 @@ impl<'c> ImportTx<'c> {
     }
 
     /// Every version of one entry stored by decisions before `before_decision`
-    /// (those of earlier imports), in no particular order.
-    pub(crate) fn entry_events(
+    /// (those of earlier imports), with their ids, in no particular order.
+    pub(crate) fn entry_versions(
         &self,
         code: Code,
         level: Level,
-        before_decision: i64,
-    ) -> Result<Vec<StoredEvent>> {
+        before_decision: u32,
+    ) -> Result<Vec<(i64, Version)>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT v.id, v.decision_id, v.row_no, v.line, v.action, v.role, v.code, v.other_code,
+            "SELECT v.id, v.decision_id, v.row_no, v.line, v.action, v.role, v.other_code,
                     v.effective, v.signed, v.given
              FROM entry_versions AS e CROSS JOIN versions AS v ON v.id = e.id
              WHERE e.entry = ?1 AND v.decision_id < ?2",
@@ -246,38 +204,38 @@ impl<'c> ImportTx<'c> {
         let rows = stmt.query_map(params![code.entry(level), before_decision], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
-                r.get::<_, i64>(1)?,
-                r.get::<_, u32>(2)?,
+                OrderKey {
+                    effective: Day::from_number(r.get(7)?),
+                    signed: Day::from_number(r.get(8)?),
+                    decision_seq: r.get(1)?,
+                    row: r.get(2)?,
+                },
                 r.get::<_, i64>(3)?,
                 r.get::<_, i64>(4)?,
                 r.get::<_, i64>(5)?,
-                r.get::<_, String>(6)?,
-                r.get::<_, Option<String>>(7)?,
-                r.get::<_, i32>(8)?,
-                r.get::<_, i32>(9)?,
-                r.get::<_, u8>(10)?,
+                r.get::<_, Option<String>>(6)?,
+                r.get::<_, u8>(9)?,
             ))
         })?;
-        let mut events = Vec::new();
+        let mut versions = Vec::new();
         for row in rows {
-            let (id, decision_id, row_no, line, action, role, code, other, eff, signed, given) =
-                row?;
+            let (id, key, line, action, role, other, given) = row?;
             let corrupt = |what: &str| StoreError::Corrupt(format!("version {id}: {what}"));
-            events.push(StoredEvent {
-                version_id: id,
-                decision_id,
-                row_no,
-                line: line as u64,
-                action: Action::from_index(action).ok_or_else(|| corrupt("action"))?,
-                role: Role::from_index(role).ok_or_else(|| corrupt("role"))?,
-                code: parse_code(&code)?,
-                other_code: other.as_deref().map(parse_code).transpose()?,
-                effective: Day::from_number(eff),
-                signed: Day::from_number(signed),
-                given,
-            });
+            versions.push((
+                id,
+                Version {
+                    code,
+                    level,
+                    key,
+                    action: Action::from_index(action).ok_or_else(|| corrupt("action"))?,
+                    role: Role::from_index(role).ok_or_else(|| corrupt("role"))?,
+                    other_code: other.as_deref().map(parse_code).transpose()?,
+                    given,
+                    line: u32::try_from(line).unwrap_or(u32::MAX),
+                },
+            ));
         }
-        Ok(events)
+        Ok(versions)
     }
 
     /// The stored details of one version.
@@ -285,16 +243,7 @@ impl<'c> ImportTx<'c> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT name, field, agency, processing_time, fee, legal_basis FROM versions WHERE id = ?1",
         )?;
-        Ok(stmt.query_row(params![version_id], |r| {
-            Ok(Details {
-                name: r.get(0)?,
-                field: r.get(1)?,
-                agency: r.get(2)?,
-                processing_time: r.get(3)?,
-                fee: r.get(4)?,
-                legal_basis: r.get(5)?,
-            })
-        })?)
+        Ok(stmt.query_row(params![version_id], |r| details_at(r, 0))?)
     }
 
     /// Fills the details a version did not give itself from the version before it.

@@ -5,6 +5,7 @@
 
 mod audit;
 mod audit_log;
+mod create;
 mod import;
 mod publish;
 
@@ -15,9 +16,8 @@ use rusqlite::{Connection, OpenFlags, Row, params};
 
 pub(crate) use audit::UpcomingChange;
 pub(crate) use audit_log::{LogItem, LogReader, LoggedDecision};
-pub(crate) use import::{
-    FinishedDecision, ImportTx, NewDecision, NewVersion, StoredDecision, StoredEvent, VersionWriter,
-};
+pub(crate) use create::{CreateError, Created, create_new};
+pub(crate) use import::{FinishedDecision, ImportTx, NewDecision, StoredDecision, VersionWriter};
 pub(crate) use publish::{
     AppliedDecision, ChainHead, DecisionChange, EffectiveDecision, LevelStep,
 };
@@ -470,6 +470,19 @@ const TREE_SHIFT: i64 = 1 << 29;
 const TREE_TOP: i64 = (1 << 31) - 1;
 
 /// A day's point in the interval tree.
+/// The six detail columns of a version, in the order of
+/// [`DETAIL_FIELDS`](crate::domain::DETAIL_FIELDS), from column `first` on.
+pub(crate) fn details_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Details> {
+    Ok(Details::from_array([
+        r.get(first)?,
+        r.get(first + 1)?,
+        r.get(first + 2)?,
+        r.get(first + 3)?,
+        r.get(first + 4)?,
+        r.get(first + 5)?,
+    ]))
+}
+
 pub(crate) fn tree_point(day: Day) -> i64 {
     (i64::from(day.number()) + TREE_SHIFT).clamp(1, TREE_TOP)
 }
@@ -508,14 +521,7 @@ fn register_functions(conn: &Connection) -> Result<()> {
 fn catalog_entry(r: &Row<'_>) -> rusqlite::Result<Result<CatalogEntry>> {
     let level: i64 = r.get(0)?;
     let code: String = r.get(1)?;
-    let details = Details {
-        name: r.get(2)?,
-        field: r.get(3)?,
-        agency: r.get(4)?,
-        processing_time: r.get(5)?,
-        fee: r.get(6)?,
-        legal_basis: r.get(7)?,
-    };
+    let details = details_at(r, 2)?;
     let decision: String = r.get(8)?;
     let effective: i32 = r.get(9)?;
     Ok(parse_level(level).and_then(|level| {

@@ -1,0 +1,132 @@
+//! What the batch knows of each entry it touches while it reads rows in file
+//! order: the latest change and the details it left.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Known, stored};
+use crate::domain::rules::{OrderKey, merge_into};
+use crate::domain::version::Version;
+use crate::domain::{Day, Details};
+use crate::error::Error;
+use crate::store::ImportTx;
+
+/// Where the stored history of an entry comes from when the batch first touches it.
+pub(super) struct Source<'t, 'c> {
+    pub(super) tx: &'t ImportTx<'c>,
+    /// Versions of decisions before this one were stored by earlier imports.
+    pub(super) first_new: Option<u32>,
+    /// Whether the store held any history when the batch began.
+    pub(super) load: bool,
+}
+
+/// What the batch knows of an entry.
+struct EntryState {
+    /// Order key of the latest change read for the entry.
+    last: OrderKey,
+    /// Details after that change; `None` while the entry is out of force.
+    details: Option<Box<Details>>,
+    /// A change came after a later one in the file: details are recomputed
+    /// in rule order once the batch is read.
+    out_of_order: bool,
+}
+
+/// The state of every entry the batch touches, by entry number.
+#[derive(Default)]
+pub(super) struct Entries {
+    map: FxHashMap<u32, EntryState>,
+}
+
+impl Entries {
+    /// The entries whose changes came out of order; the states are dropped.
+    pub(super) fn into_out_of_order(self) -> FxHashSet<u32> {
+        self.map
+            .into_iter()
+            .filter(|(_, state)| state.out_of_order)
+            .map(|(entry, _)| entry)
+            .collect()
+    }
+
+    /// Applies a change to its entry's state in file order and returns the
+    /// details of the version it makes: the given cells, over the previous
+    /// details where the change inherits them. `None` when changes of the
+    /// entry came out of order: the version then holds the given cells and
+    /// is recomputed in rule order once the batch is read.
+    ///
+    /// With `take`, given cells that become the new details are moved out of
+    /// `given` instead of copied (the last level of a row).
+    pub(super) fn stage<'a>(
+        &'a mut self,
+        source: &Source<'_, '_>,
+        known: &mut Vec<Known>,
+        v: &Version,
+        given: &mut Details,
+        take: bool,
+    ) -> Result<Option<&'a Details>, Error> {
+        let state = self.state(source, known, v)?;
+        if state.out_of_order || v.key < state.last {
+            state.out_of_order = true;
+            return Ok(None);
+        }
+        state.last = v.key;
+        match (&mut state.details, v.effect().inherits_details()) {
+            (Some(previous), true) => merge_into(previous, given),
+            (details, _) if take => *details = Some(Box::new(std::mem::take(given))),
+            (details, _) => *details = Some(Box::new(given.clone())),
+        }
+        Ok(state.details.as_deref())
+    }
+
+    /// After the version is stored: an entry out of force keeps no details.
+    pub(super) fn unstage(&mut self, v: &Version) {
+        if !v.in_force()
+            && let Some(state) = self.map.get_mut(&v.entry())
+        {
+            state.details = None;
+        }
+    }
+
+    /// The state of an entry; on first use, its stored history joins the
+    /// batch's versions and its latest stored details are loaded.
+    fn state(
+        &mut self,
+        source: &Source<'_, '_>,
+        known: &mut Vec<Known>,
+        v: &Version,
+    ) -> Result<&mut EntryState, Error> {
+        use std::collections::hash_map::Entry;
+        match self.map.entry(v.entry()) {
+            Entry::Occupied(o) => Ok(o.into_mut()),
+            Entry::Vacant(vacant) => {
+                let mut state = EntryState {
+                    last: OrderKey {
+                        effective: Day::from_number(i32::MIN),
+                        signed: Day::from_number(i32::MIN),
+                        decision_seq: 0,
+                        row: 0,
+                    },
+                    details: None,
+                    out_of_order: false,
+                };
+                if source.load {
+                    let before = source.first_new.unwrap_or(u32::MAX);
+                    let mut latest: Option<Known> = None;
+                    for (id, version) in source.tx.entry_versions(v.code, v.level, before)? {
+                        let k = stored(id, version)?;
+                        if latest.is_none_or(|l| l.version.key < k.version.key) {
+                            latest = Some(k);
+                        }
+                        known.push(k);
+                    }
+                    if let Some(l) = latest {
+                        state.last = l.version.key;
+                        if l.version.in_force() {
+                            let details = source.tx.version_details(i64::from(l.id))?;
+                            state.details = Some(Box::new(details));
+                        }
+                    }
+                }
+                Ok(vacant.insert(state))
+            }
+        }
+    }
+}

@@ -1,0 +1,566 @@
+//! The import engine: groups the rows of decision files into decisions,
+//! replays them against the stored history under the catalog's rules, and
+//! writes their versions, validity intervals and hash chain in the store's
+//! import transaction. It reads no file and prints nothing: `tthc import`
+//! feeds it rows and reports its [`Outcome`].
+//!
+//! ```text
+//! let mut batch = Batch::new(&tx)?;
+//! let file = batch.open_file("qd-160.csv");
+//! batch.add(file, Prepared::new(row))?;   // for every row read
+//! batch.close_file(file, sha256, &notes, &ignored);
+//! let outcome = batch.finish()?;           // then tx.commit()
+//! ```
+
+mod entries;
+mod wording;
+
+use std::collections::HashMap;
+
+use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, row_digest};
+use crate::domain::rules::{OrderKey, Role, replay, validity};
+use crate::domain::tally::{ActionCounts, LevelCounts};
+use crate::domain::version::Version;
+use crate::domain::{ALL_GIVEN, Day, DecisionRow, Details};
+use crate::error::Error;
+use crate::input::{Notes, Problem, SkippedRow};
+use crate::store::{
+    FinishedDecision, ImportTx, NewDecision, StoreError, StoredDecision, VersionWriter,
+};
+
+use entries::{Entries, Source};
+
+/// A file with this many problems is not read further (garbage, or not a
+/// decision file at all); the problems found so far are reported.
+pub(crate) const STOP_AFTER_PROBLEMS: usize = 10_000;
+
+/// `Known::file` of a version that was stored before this import.
+const STORED: u16 = u16::MAX;
+
+/// Canonical digests of a row's changes, one per level it names, in level order.
+type Digests = [[u8; 32]; 3];
+
+/// A row with its digests, made where the row is read (a second thread of
+/// `tthc import`), so that the batch only stores it.
+#[derive(Debug, Clone)]
+pub(crate) struct Prepared {
+    row: DecisionRow,
+    digests: Digests,
+}
+
+impl Prepared {
+    pub(crate) fn new(row: DecisionRow) -> Self {
+        let mut digests = [[0; 32]; 3];
+        for (slot, level) in digests.iter_mut().zip(row.levels.iter()) {
+            *slot = row_digest(&CanonicalChange {
+                action: row.action,
+                code: row.code,
+                level,
+                replaces: row.replaces,
+                effective: row.effective,
+                given: &row.details,
+            });
+        }
+        Prepared { row, digests }
+    }
+}
+
+/// A file of the batch, as [`Batch::open_file`] numbers it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct FileId(usize);
+
+/// A version the batch knows: one it stores, or a stored one of an entry it
+/// touches. Where it is stored travels beside the version.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    version: Version,
+    /// Its id in the store (row ids fit in 32 bits; see [`narrow`]).
+    id: u32,
+    /// Index into the batch's files, or [`STORED`].
+    file: u16,
+}
+
+impl Known {
+    fn is_new(&self) -> bool {
+        self.file != STORED
+    }
+
+    /// The order of the rules, entry by entry.
+    fn order(&self) -> (u32, OrderKey) {
+        (self.version.entry(), self.version.key)
+    }
+}
+
+impl crate::domain::rules::Change for Known {
+    fn decision(&self) -> u32 {
+        self.version.key.decision_seq
+    }
+
+    fn effect(&self) -> crate::domain::rules::Effect {
+        self.version.effect()
+    }
+}
+
+/// A decision of the batch.
+struct Group {
+    number: String,
+    key: String,
+    signed: Day,
+    /// The decision already stored under this identity, if any.
+    stored: Option<StoredDecision>,
+    /// Its id in the store (0 for a stored one, whose rows are not written).
+    id: u32,
+    file: usize,
+    digests: Vec<[u8; 32]>,
+    effective: (Day, Day),
+    /// Effective dates of its rows, in the order read (deduplicated at the end).
+    days: Vec<Day>,
+    /// Ids of its first and last stored versions.
+    versions: Option<(i64, i64)>,
+    next_row: u32,
+}
+
+/// A decision the batch left alone: it is stored with identical rows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unchanged {
+    pub(crate) number: String,
+    pub(crate) signed: Day,
+}
+
+/// What an import did (or, before the commit, would do).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Outcome {
+    /// Decisions stored by this batch.
+    pub(crate) decisions: u64,
+    /// Rows of those decisions.
+    pub(crate) rows: u64,
+    pub(crate) actions: ActionCounts,
+    pub(crate) levels: LevelCounts,
+    pub(crate) unchanged: Vec<Unchanged>,
+    /// Columns the files had that tthc does not read, each once.
+    pub(crate) ignored_columns: Vec<String>,
+    /// Rows whose code was taken from the name cell.
+    pub(crate) codes_from_names: u64,
+    /// Rows skipped by `--levels`.
+    pub(crate) skipped_rows: Vec<SkippedRow>,
+}
+
+/// One import: every decision of every file given, checked and written in
+/// the store's import transaction. Nothing is kept unless the caller commits
+/// that transaction after [`Batch::finish`] succeeds.
+pub(crate) struct Batch<'t, 'c> {
+    tx: &'t ImportTx<'c>,
+    writer: VersionWriter<'t>,
+    had_history: bool,
+    imported_at: String,
+    imported_by: String,
+    files: Vec<String>,
+    file_sha: Vec<String>,
+    groups: Vec<Group>,
+    by_identity: HashMap<(String, Day), usize>,
+    by_id: HashMap<u32, usize>,
+    last_group: Option<usize>,
+    known: Vec<Known>,
+    entries: Entries,
+    /// Id of the first decision this batch stores; lower ids were stored before.
+    first_new: Option<u32>,
+    spans: Vec<(i64, i32, i32)>,
+    problems: Vec<Problem>,
+    outcome: Outcome,
+}
+
+impl<'t, 'c> Batch<'t, 'c> {
+    pub(crate) fn new(tx: &'t ImportTx<'c>) -> Result<Self, Error> {
+        Ok(Batch {
+            tx,
+            writer: tx.version_writer()?,
+            had_history: tx.has_history()?,
+            imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            imported_by: ["USER", "USERNAME", "LOGNAME"]
+                .iter()
+                .find_map(|v| std::env::var(v).ok().filter(|u| !u.is_empty()))
+                .unwrap_or_else(|| "unknown".to_owned()),
+            files: Vec::new(),
+            file_sha: Vec::new(),
+            groups: Vec::new(),
+            by_identity: HashMap::new(),
+            by_id: HashMap::new(),
+            last_group: None,
+            known: Vec::new(),
+            entries: Entries::default(),
+            first_new: None,
+            spans: Vec::new(),
+            problems: Vec::new(),
+            outcome: Outcome::default(),
+        })
+    }
+
+    /// Starts a file, named as messages show it.
+    pub(crate) fn open_file(&mut self, name: &str) -> FileId {
+        self.files.push(name.to_owned());
+        self.file_sha.push(String::new());
+        FileId(self.files.len() - 1)
+    }
+
+    /// Records what a file's reader noticed, once the file is read.
+    pub(crate) fn close_file(&mut self, file: FileId, sha256: String, notes: &Notes) {
+        self.file_sha[file.0] = sha256;
+        self.outcome.codes_from_names += notes.codes_from_names;
+        self.outcome
+            .skipped_rows
+            .extend(notes.skipped.iter().cloned());
+    }
+
+    /// Columns a file had that tthc does not read.
+    pub(crate) fn ignore_columns(&mut self, columns: &[String]) {
+        for col in columns {
+            if !self.outcome.ignored_columns.contains(col) {
+                self.outcome.ignored_columns.push(col.clone());
+            }
+        }
+    }
+
+    /// Problems of the input; the batch is then rejected by [`Batch::finish`].
+    /// Returns `false` once the file has so many that reading it further is
+    /// pointless (a last problem says so).
+    pub(crate) fn reject(&mut self, file: FileId, problems: Vec<Problem>) -> bool {
+        self.problems.extend(problems);
+        if self.problems.len() < STOP_AFTER_PROBLEMS {
+            return true;
+        }
+        let line = self.problems.last().map_or(0, |p| p.line);
+        self.problems.push(Problem::new(
+            &self.files[file.0],
+            line,
+            format!("stopped reading after {STOP_AFTER_PROBLEMS} problems"),
+        ));
+        false
+    }
+
+    /// Stores the versions one row of `file` makes.
+    pub(crate) fn add(&mut self, file: FileId, prepared: Prepared) -> Result<(), Error> {
+        let Prepared { mut row, digests } = prepared;
+        let g = self.group_for(file.0, &row)?;
+        let group = &mut self.groups[g];
+        group.effective = (
+            group.effective.0.min(row.effective),
+            group.effective.1.max(row.effective),
+        );
+        let is_new = group.stored.is_none();
+        if is_new {
+            self.outcome.rows += 1;
+        }
+        let given = row.details.given_mask();
+        let last_level = row.levels.iter().last();
+        for (level, digest) in row.levels.iter().zip(&digests) {
+            let group = &mut self.groups[g];
+            let row_no = group.next_row;
+            group.next_row += 1;
+            group.digests.push(*digest);
+            if !is_new {
+                continue;
+            }
+            self.outcome.actions.add(row.action);
+            self.outcome.levels.add(level);
+            let primary = Known {
+                version: Version {
+                    code: row.code,
+                    level,
+                    key: OrderKey {
+                        effective: row.effective,
+                        signed: row.decision.signed,
+                        decision_seq: group.id,
+                        row: row_no,
+                    },
+                    action: row.action,
+                    role: Role::Primary,
+                    other_code: row.replaces,
+                    given,
+                    line: u32::try_from(row.line).unwrap_or(u32::MAX),
+                },
+                id: 0,
+                file: u16::try_from(file.0).unwrap_or(STORED - 1),
+            };
+            let (first, last) =
+                self.write_change(&mut row.details, primary, Some(level) == last_level)?;
+            let group = &mut self.groups[g];
+            group.versions = Some(
+                group
+                    .versions
+                    .map_or((first, last), |(lo, hi)| (lo.min(first), hi.max(last))),
+            );
+            if group.days.last() != Some(&row.effective) {
+                group.days.push(row.effective);
+            }
+        }
+        Ok(())
+    }
+
+    fn group_for(&mut self, file: usize, row: &DecisionRow) -> Result<usize, Error> {
+        // Rows of one decision usually follow each other.
+        if let Some(g) = self.last_group.filter(|&g| {
+            let group = &self.groups[g];
+            group.signed == row.decision.signed && group.number == row.decision.number
+        }) {
+            return Ok(g);
+        }
+        let g = self.find_group(file, row)?;
+        self.last_group = Some(g);
+        Ok(g)
+    }
+
+    fn find_group(&mut self, file: usize, row: &DecisionRow) -> Result<usize, Error> {
+        let key = row.decision.key();
+        let identity = (key, row.decision.signed);
+        if let Some(&g) = self.by_identity.get(&identity) {
+            return Ok(g);
+        }
+        let (key, signed) = identity;
+        let stored = self.tx.find_decision(&key, signed)?;
+        let id = if stored.is_some() {
+            0
+        } else {
+            let id = narrow(self.tx.insert_decision(&NewDecision {
+                number: &row.decision.number,
+                number_key: &key,
+                signed,
+                source: &self.files[file],
+                imported_at: &self.imported_at,
+                imported_by: &self.imported_by,
+            })?)?;
+            self.first_new.get_or_insert(id);
+            id
+        };
+        let g = self.groups.len();
+        self.groups.push(Group {
+            number: row.decision.number.clone(),
+            key: key.clone(),
+            signed,
+            stored,
+            id,
+            file,
+            digests: Vec::new(),
+            effective: (row.effective, row.effective),
+            days: Vec::new(),
+            versions: None,
+            next_row: 0,
+        });
+        self.by_identity.insert((key, signed), g);
+        self.by_id.insert(id, g);
+        Ok(g)
+    }
+
+    /// Stores the version a row makes at one level, and for a replacement by
+    /// another code the repeal of the replaced entry; returns the ids of the
+    /// first and last versions stored. With `last_level`, the row's cells are
+    /// moved into the entry's state rather than copied.
+    fn write_change(
+        &mut self,
+        given: &mut Details,
+        primary: Known,
+        last_level: bool,
+    ) -> Result<(i64, i64), Error> {
+        let source = Source {
+            tx: self.tx,
+            first_new: self.first_new,
+            load: self.had_history,
+        };
+        let staged = self.entries.stage(
+            &source,
+            &mut self.known,
+            &primary.version,
+            given,
+            last_level,
+        )?;
+        let details = staged.unwrap_or(given);
+        let id = self.writer.insert(&primary.version, details)?;
+        self.known.push(Known {
+            id: narrow(id)?,
+            ..primary
+        });
+        self.entries.unstage(&primary.version);
+        let v = primary.version;
+        let Some(old) = v.other_code.filter(|old| *old != v.code) else {
+            return Ok((id, id));
+        };
+        let replaced = Known {
+            version: Version {
+                code: old,
+                role: Role::Replaced,
+                other_code: Some(v.code),
+                given: 0,
+                ..v
+            },
+            ..primary
+        };
+        let empty = Details::default();
+        let details = self
+            .entries
+            .stage(
+                &source,
+                &mut self.known,
+                &replaced.version,
+                &mut Details::default(),
+                true,
+            )?
+            .unwrap_or(&empty);
+        let first = id;
+        let id = self.writer.insert(&replaced.version, details)?;
+        self.known.push(Known {
+            id: narrow(id)?,
+            ..replaced
+        });
+        self.entries.unstage(&replaced.version);
+        Ok((first, id))
+    }
+
+    /// Checks the batch as a whole and completes the writes. Rejected input,
+    /// a break of the rules anywhere in it, or a decision already stored with
+    /// other rows is an error, and the transaction must then be dropped.
+    pub(crate) fn finish(mut self) -> Result<Outcome, Error> {
+        if !self.problems.is_empty() {
+            return Err(Error::Rejected(self.problems));
+        }
+        let mut conflicts = Vec::new();
+        for group in &mut self.groups {
+            let Some(stored) = &group.stored else {
+                continue;
+            };
+            let content = content_digest(&group.key, group.signed, &mut group.digests);
+            if content == stored.content_sha256 {
+                self.outcome.unchanged.push(Unchanged {
+                    number: stored.number.clone(),
+                    signed: stored.signed,
+                });
+            } else {
+                conflicts.push(format!(
+                    "{}: decision {} signed {} is already imported with different rows (as {} signed {})",
+                    self.files[group.file], group.number, group.signed, stored.number, stored.signed
+                ));
+            }
+        }
+        if !conflicts.is_empty() {
+            return Err(Error::Conflict(conflicts));
+        }
+        self.apply_rules()?;
+        self.finish_decisions()?;
+        self.outcome.decisions = self.groups.iter().filter(|g| g.stored.is_none()).count() as u64;
+        Ok(self.outcome)
+    }
+
+    /// Replays the history of every entry the batch touches, merged with what
+    /// is stored, and rejects the batch on the first break of the rules in
+    /// each entry. Then fills inherited details and validity intervals.
+    fn apply_rules(&mut self) -> Result<(), Error> {
+        // The batch is read: what remains of the entries' states is which
+        // ones need their details recomputed.
+        let out_of_order = std::mem::take(&mut self.entries).into_out_of_order();
+        let mut known = std::mem::take(&mut self.known);
+        known.sort_unstable_by_key(Known::order);
+        let mut problems = Vec::new();
+        for versions in known.chunk_by(|a, b| a.version.entry() == b.version.entry()) {
+            if let Err(fault) = replay(versions) {
+                problems.push(self.describe(versions, &fault)?);
+                continue;
+            }
+            if problems.is_empty() {
+                let entry = versions[0].version.entry();
+                self.write_entry(versions, out_of_order.contains(&entry))?;
+            }
+        }
+        if !problems.is_empty() {
+            problems.sort_by(|a: &Problem, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
+            return Err(Error::Rejected(problems));
+        }
+        let mut filed: Vec<(u32, u32)> = known
+            .iter()
+            .filter(|k| k.is_new())
+            .map(|k| (k.version.entry(), k.id))
+            .collect();
+        drop(known);
+        self.tx.insert_entry_versions(&mut filed)?;
+        drop(filed);
+        self.tx.insert_spans(&std::mem::take(&mut self.spans))?;
+        Ok(())
+    }
+
+    /// Recomputes inherited details where changes came out of order, and
+    /// collects the entry's validity intervals.
+    fn write_entry(&mut self, versions: &[Known], out_of_order: bool) -> Result<(), Error> {
+        let first_new = versions.iter().position(Known::is_new).unwrap_or(0);
+        if out_of_order {
+            for (i, k) in versions.iter().enumerate().skip(first_new) {
+                let v = &k.version;
+                if i > 0 && v.effect().inherits_details() && v.given != ALL_GIVEN {
+                    self.tx
+                        .inherit_details(i64::from(k.id), i64::from(versions[i - 1].id))?;
+                    if !k.is_new() {
+                        self.tx.reindex_for_search(i64::from(k.id))?;
+                    }
+                }
+            }
+        }
+        for k in versions.iter().filter(|k| !k.is_new()) {
+            self.tx.remove_span(i64::from(k.id))?;
+        }
+        for (i, k) in versions.iter().enumerate() {
+            let next = versions.get(i + 1).map(|n| n.version.effective());
+            if let Some((from, to)) = validity(k.version.effect(), k.version.effective(), next) {
+                self.spans.push((i64::from(k.id), from, to));
+            }
+        }
+        Ok(())
+    }
+
+    fn finish_decisions(&mut self) -> Result<(), Error> {
+        let mut new: Vec<&mut Group> = self
+            .groups
+            .iter_mut()
+            .filter(|g| g.stored.is_none())
+            .collect();
+        new.sort_by_key(|g| g.id);
+        let Some(first) = new.first() else {
+            return Ok(());
+        };
+        let mut chain = self
+            .tx
+            .chain_before(i64::from(first.id))?
+            .unwrap_or_default();
+        for g in new {
+            let content = content_digest(&g.key, g.signed, &mut g.digests);
+            chain = chain_digest(&chain, &content);
+            g.days.sort_unstable();
+            g.days.dedup();
+            self.tx.finish_decision(&FinishedDecision {
+                id: i64::from(g.id),
+                effective: g.effective,
+                rows: g.digests.len() as u64,
+                versions: g.versions.unwrap_or((0, -1)),
+                days: &g.days,
+                source_sha256: &self.file_sha[g.file],
+                content_sha256: &content,
+                chain_sha256: &chain,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+/// A stored version of an entry the batch touches.
+fn stored(id: i64, version: Version) -> Result<Known, Error> {
+    Ok(Known {
+        version,
+        id: narrow(id)?,
+        file: STORED,
+    })
+}
+
+/// Row ids of decisions and versions, kept in 32 bits in the import's
+/// compact list of versions (four billion versions is far beyond any catalog).
+fn narrow(id: i64) -> Result<u32, Error> {
+    u32::try_from(id)
+        .map_err(|_| Error::Store(StoreError::Corrupt(format!("row id {id} out of range"))))
+}
+
+#[cfg(test)]
+mod tests;

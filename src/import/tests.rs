@@ -1,0 +1,326 @@
+//! The engine on a store in memory: rows fed as a reader would give them.
+
+use super::*;
+use crate::domain::{Action, Code, DecisionId, Level, LevelSet};
+use crate::store::Store;
+
+fn day(s: &str) -> Day {
+    Day::parse(s).unwrap()
+}
+
+fn code(s: &str) -> Code {
+    Code::parse(s).unwrap()
+}
+
+/// A row of decision `number` signed on `signed`, at province level.
+fn row(
+    number: &str,
+    signed: &str,
+    effective: &str,
+    action: Action,
+    c: &str,
+    name: &str,
+) -> DecisionRow {
+    DecisionRow {
+        line: 2,
+        decision: DecisionId {
+            number: number.into(),
+            signed: day(signed),
+        },
+        effective: day(effective),
+        action,
+        code: code(c),
+        levels: LevelSet::single(Level::Province),
+        replaces: None,
+        details: Details {
+            name: name.into(),
+            ..Details::default()
+        },
+    }
+}
+
+/// Imports the rows as one file (lines numbered from 2) and commits.
+fn import(store: &mut Store, rows: Vec<DecisionRow>) -> Result<Outcome, Error> {
+    let tx = store.begin_import()?;
+    let mut batch = Batch::new(&tx)?;
+    let file = batch.open_file("qd.csv");
+    for (i, mut row) in rows.into_iter().enumerate() {
+        row.line = i as u64 + 2;
+        batch.add(file, Prepared::new(row))?;
+    }
+    batch.close_file(file, "sha".into(), &Notes::default());
+    let outcome = batch.finish()?;
+    if outcome.decisions > 0 {
+        tx.commit()?;
+    }
+    Ok(outcome)
+}
+
+/// The catalog on a day, as `code name` lines.
+fn catalog(store: &Store, on: &str) -> Vec<String> {
+    store
+        .catalog(day(on))
+        .unwrap()
+        .into_iter()
+        .map(|e| format!("{} {}", e.code, e.details.name))
+        .collect()
+}
+
+fn rejected(result: Result<Outcome, Error>) -> Vec<String> {
+    match result {
+        Err(Error::Rejected(problems)) => problems.iter().map(ToString::to_string).collect(),
+        other => panic!("expected a rejection, got {other:?}"),
+    }
+}
+
+#[test]
+fn rows_out_of_order_give_the_catalog_of_the_rules() {
+    let mut store = Store::open_in_memory().unwrap();
+    // The amendment comes first in the file but takes effect after the addition.
+    let amend = Details {
+        fee: "5.000 đồng".into(),
+        ..Details::default()
+    };
+    let mut amended = row(
+        "2/QĐ",
+        "2024-03-01",
+        "2024-03-01",
+        Action::Amended,
+        "1.000001",
+        "",
+    );
+    amended.details = amend;
+    let outcome = import(
+        &mut store,
+        vec![
+            amended,
+            row(
+                "1/QĐ",
+                "2024-01-01",
+                "2024-01-01",
+                Action::Added,
+                "1.000001",
+                "Cấp phép",
+            ),
+        ],
+    )
+    .unwrap();
+    assert_eq!((outcome.decisions, outcome.rows), (2, 2));
+    assert_eq!(catalog(&store, "2024-02-01"), ["1.000001 Cấp phép"]);
+    let after = store.catalog(day("2024-03-01")).unwrap();
+    // The amendment inherits the name it did not give.
+    assert_eq!(after[0].details.name, "Cấp phép");
+    assert_eq!(after[0].details.fee, "5.000 đồng");
+}
+
+#[test]
+fn a_back_filled_decision_lands_before_a_stored_one() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        vec![row(
+            "3/QĐ",
+            "2024-03-01",
+            "2024-03-01",
+            Action::Added,
+            "1.000001",
+            "Cũ",
+        )],
+    )
+    .unwrap();
+    // A decision signed earlier, imported later, with a later entry.
+    import(
+        &mut store,
+        vec![row(
+            "1/QĐ",
+            "2024-01-01",
+            "2024-01-01",
+            Action::Added,
+            "1.000002",
+            "Sớm",
+        )],
+    )
+    .unwrap();
+    assert_eq!(catalog(&store, "2024-02-01"), ["1.000002 Sớm"]);
+    assert_eq!(
+        catalog(&store, "2024-04-01"),
+        ["1.000001 Cũ", "1.000002 Sớm"]
+    );
+    // Back-filled before the stored addition: it is now in force twice.
+    let problems = rejected(import(
+        &mut store,
+        vec![row(
+            "2/QĐ",
+            "2024-02-01",
+            "2024-02-01",
+            Action::Added,
+            "1.000001",
+            "X",
+        )],
+    ));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("qd.csv:2: added 1.000001 at province level effective 2024-02-01 breaks the stored history: in stored decision 3/QĐ of 2024-03-01"),
+        "{problems:?}"
+    );
+}
+
+#[test]
+fn importing_the_same_decision_again_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    let rows = || {
+        vec![row(
+            "1/QĐ",
+            "2024-01-01",
+            "2024-01-01",
+            Action::Added,
+            "1.000001",
+            "A",
+        )]
+    };
+    import(&mut store, rows()).unwrap();
+    let again = import(&mut store, rows()).unwrap();
+    assert_eq!(again.decisions, 0);
+    assert_eq!(
+        again.unchanged,
+        [Unchanged {
+            number: "1/QĐ".into(),
+            signed: day("2024-01-01")
+        }]
+    );
+    assert_eq!(catalog(&store, "2024-01-01"), ["1.000001 A"]);
+}
+
+#[test]
+fn the_same_decision_with_other_rows_is_a_conflict() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        vec![row(
+            "1/QĐ",
+            "2024-01-01",
+            "2024-01-01",
+            Action::Added,
+            "1.000001",
+            "A",
+        )],
+    )
+    .unwrap();
+    // The number is written another way, the identity is the same.
+    let result = import(
+        &mut store,
+        vec![row(
+            "01/qđ",
+            "2024-01-01",
+            "2024-01-01",
+            Action::Added,
+            "1.000001",
+            "B",
+        )],
+    );
+    match result {
+        Err(Error::Conflict(lines)) => assert_eq!(
+            lines,
+            [
+                "qd.csv: decision 01/qđ signed 2024-01-01 is already imported with different rows (as 1/QĐ signed 2024-01-01)"
+            ]
+        ),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(catalog(&store, "2024-01-01"), ["1.000001 A"]);
+}
+
+#[test]
+fn a_replacement_chain_repeals_each_old_code() {
+    let mut store = Store::open_in_memory().unwrap();
+    let replace = |number: &str, on: &str, new: &str, old: &str| {
+        let mut r = row(number, on, on, Action::Replaced, new, new);
+        r.replaces = Some(code(old));
+        r
+    };
+    let outcome = import(
+        &mut store,
+        vec![
+            row(
+                "1/QĐ",
+                "2024-01-01",
+                "2024-01-01",
+                Action::Added,
+                "1.000001",
+                "1.000001",
+            ),
+            replace("2/QĐ", "2024-02-01", "1.000002", "1.000001"),
+            replace("3/QĐ", "2024-03-01", "1.000003", "1.000002"),
+        ],
+    )
+    .unwrap();
+    assert_eq!(outcome.actions.replaced, 2);
+    assert_eq!(catalog(&store, "2024-01-15"), ["1.000001 1.000001"]);
+    assert_eq!(catalog(&store, "2024-02-15"), ["1.000002 1.000002"]);
+    assert_eq!(catalog(&store, "2024-03-15"), ["1.000003 1.000003"]);
+    let history = store.entry_versions(code("1.000002"), None).unwrap();
+    let kinds: Vec<(Action, Role, Option<Code>)> = history
+        .iter()
+        .map(|v| (v.version.action, v.version.role, v.version.other_code))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (Action::Replaced, Role::Primary, Some(code("1.000001"))),
+            (Action::Replaced, Role::Replaced, Some(code("1.000003"))),
+        ]
+    );
+    // Replacing an entry that the chain already took out of force is refused.
+    let problems = rejected(import(
+        &mut store,
+        vec![replace("4/QĐ", "2024-04-01", "1.000004", "1.000001")],
+    ));
+    assert_eq!(
+        problems,
+        [
+            "qd.csv:2: column replaces: 1.000001 at province level is not in force on 2024-04-01, so it cannot be replaced (last change: replaced by decision 2/QĐ of 2024-02-01 effective 2024-02-01)"
+        ]
+    );
+}
+
+#[test]
+fn every_broken_entry_is_reported_and_nothing_is_written() {
+    let mut store = Store::open_in_memory().unwrap();
+    let problems = rejected(import(
+        &mut store,
+        vec![
+            row(
+                "1/QĐ",
+                "2024-01-01",
+                "2024-01-01",
+                Action::Added,
+                "1.000001",
+                "A",
+            ),
+            row(
+                "1/QĐ",
+                "2024-01-01",
+                "2024-01-01",
+                Action::Amended,
+                "1.000001",
+                "B",
+            ),
+            row(
+                "1/QĐ",
+                "2024-01-01",
+                "2024-01-01",
+                Action::Repealed,
+                "1.000009",
+                "",
+            ),
+        ],
+    ));
+    assert_eq!(
+        problems,
+        [
+            "qd.csv:3: column code: 1.000001 at province level is named twice in decision 1/QĐ of 2024-01-01 (also at qd.csv:2)",
+            "qd.csv:4: column code: 1.000009 at province level is not in force on 2024-01-01, so it cannot be repealed (it was never added)",
+        ]
+    );
+    assert!(catalog(&store, "2024-01-01").is_empty());
+}
