@@ -120,23 +120,19 @@ echo "Query plan of the catalog as of a day (CATALOG_SQL in src/store/mod.rs), a
 echo "shell plans it; CROSS JOIN keeps the interval tree as the outer loop in every SQLite"
 echo "version, and a unit test checks the plan of tthc's own SQLite:"
 echo
-sqlite3 "$work/tthc.db" <<'SQL'
-EXPLAIN QUERY PLAN
-WITH RECURSIVE path (node, k) AS (
-    SELECT 1 << 30, 30
-    UNION ALL
-    SELECT ((?1 >> k) << k) | (1 << (k - 1)), k - 1 FROM path WHERE node <> ?1 AND k > 0
-),
-in_force (id) AS (
-    SELECT s.id FROM path JOIN span_starts AS s ON s.fork = path.node
-    WHERE path.node >= ?1 AND s.day_from <= ?2
-    UNION ALL
-    SELECT s.id FROM path JOIN span_ends AS s ON s.fork = path.node
-    WHERE path.node < ?1 AND s.day_to > ?2
-)
-SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
-       v.legal_basis, d.number, v.effective
-FROM (SELECT id FROM in_force WHERE id >= ?3 AND id < ?4 ORDER BY id) AS s
-CROSS JOIN versions AS v ON v.id = s.id
-CROSS JOIN decisions AS d ON d.id = v.decision_id;
-SQL
+# The query as tthc runs it: the string literals of in_force_at! and
+# CATALOG_SQL in src/store/mod.rs, joined.
+literals() {
+    sed -n "$1" src/store/mod.rs | awk '
+        /"/ { line = $0
+              if (!open) { sub(/^[^"]*"/, "", line); open = 1 }
+              if (line ~ /"[^"]*$/ && line !~ /^[^"]*$/) { sub(/"[^"]*$/, "", line); open = 0 }
+              print line; next }
+        open { print }'
+}
+{
+    echo "EXPLAIN QUERY PLAN"
+    literals '/^macro_rules! in_force_at/,/^}/p'
+    literals '/^const CATALOG_SQL/,/^);/p'
+    echo ";"
+} | sqlite3 "$work/tthc.db"

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::{Format, HistoryArgs};
 use crate::domain::rules::Role;
 use crate::domain::version::{EntryVersion, changed_fields};
-use crate::domain::{Action, Code, Level};
+use crate::domain::{Action, Code, DETAIL_FIELDS, Details, Level};
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 use crate::store::Store;
@@ -94,12 +94,8 @@ struct VersionRecord {
     in_force: bool,
     /// The fields that differ from the previous version (first version: the fields given).
     changed: Vec<&'static str>,
-    name: String,
-    field: String,
-    agency: String,
-    processing_time: String,
-    fee: String,
-    legal_basis: String,
+    #[serde(flatten)]
+    details: Details,
 }
 
 #[derive(Serialize)]
@@ -128,12 +124,7 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
                 effective: v.effective().to_string(),
                 in_force: v.in_force(),
                 changed: changed_fields(previous, entry),
-                name: d.name.clone(),
-                field: d.field.clone(),
-                agency: d.agency.clone(),
-                processing_time: d.processing_time.clone(),
-                fee: d.fee.clone(),
-                legal_basis: d.legal_basis.clone(),
+                details: d.clone(),
             });
             previous = Some(d);
         }
@@ -141,7 +132,8 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
     out
 }
 
-const CSV_HEADER: [&str; 16] = [
+/// The csv header before the detail fields ([`DETAIL_FIELDS`]), which end it.
+const CSV_HEADER: [&str; 10] = [
     "level",
     "version",
     "action",
@@ -152,21 +144,17 @@ const CSV_HEADER: [&str; 16] = [
     "effective",
     "in_force",
     "changed",
-    "name",
-    "field",
-    "agency",
-    "processing_time",
-    "fee",
-    "legal_basis",
 ];
 
 fn write_csv(out: &mut Sink, records: &[VersionRecord]) -> Result<(), Error> {
     let mut w = csv::Writer::from_writer(&mut *out);
-    w.write_record(CSV_HEADER)?;
+    w.write_record(CSV_HEADER.iter().chain(&DETAIL_FIELDS))?;
     for r in records {
-        w.write_record([
+        let version = r.version.to_string();
+        let changed = r.changed.join("; ");
+        let head = [
             r.level,
-            &r.version.to_string(),
+            &version,
             r.action,
             r.replaces.as_deref().unwrap_or_default(),
             r.replaced_by.as_deref().unwrap_or_default(),
@@ -174,14 +162,9 @@ fn write_csv(out: &mut Sink, records: &[VersionRecord]) -> Result<(), Error> {
             &r.signed,
             &r.effective,
             if r.in_force { "true" } else { "false" },
-            &r.changed.join("; "),
-            &r.name,
-            &r.field,
-            &r.agency,
-            &r.processing_time,
-            &r.fee,
-            &r.legal_basis,
-        ])?;
+            &changed,
+        ];
+        w.write_record(head.into_iter().chain(r.details.as_array()))?;
     }
     w.flush()?;
     Ok(())
@@ -231,12 +214,9 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
 }
 
 fn value<'a>(r: &'a VersionRecord, field: &str) -> &'a str {
-    match field {
-        "name" => &r.name,
-        "field" => &r.field,
-        "agency" => &r.agency,
-        "processing_time" => &r.processing_time,
-        "fee" => &r.fee,
-        _ => &r.legal_basis,
-    }
+    let values = r.details.as_array();
+    DETAIL_FIELDS
+        .iter()
+        .position(|f| *f == field)
+        .map_or("", |i| values[i])
 }

@@ -25,7 +25,8 @@ pub const DETAIL_FIELDS: [&str; 6] = [
 ];
 
 /// The descriptive fields of an entry. Empty strings mean "not given".
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// Serialized as six keys named as in [`DETAIL_FIELDS`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Details {
     pub name: String,
     pub field: String,
