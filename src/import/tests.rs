@@ -12,22 +12,15 @@ fn code(s: &str) -> Code {
     Code::parse(s).unwrap()
 }
 
-/// A row of decision `number` signed on `signed`, at province level.
-fn row(
-    number: &str,
-    signed: &str,
-    effective: &str,
-    action: Action,
-    c: &str,
-    name: &str,
-) -> DecisionRow {
+/// A row of decision `number`, signed and in force `on`, at province level.
+fn row(number: &str, on: &str, action: Action, c: &str, name: &str) -> DecisionRow {
     DecisionRow {
         line: 2,
         decision: DecisionId {
             number: number.into(),
-            signed: day(signed),
+            signed: day(on),
         },
-        effective: day(effective),
+        effective: day(on),
         action,
         code: code(c),
         levels: LevelSet::single(Level::Province),
@@ -81,27 +74,13 @@ fn rows_out_of_order_give_the_catalog_of_the_rules() {
         fee: "5.000 đồng".into(),
         ..Details::default()
     };
-    let mut amended = row(
-        "2/QĐ",
-        "2024-03-01",
-        "2024-03-01",
-        Action::Amended,
-        "1.000001",
-        "",
-    );
+    let mut amended = row("2/QĐ", "2024-03-01", Action::Amended, "1.000001", "");
     amended.details = amend;
     let outcome = import(
         &mut store,
         vec![
             amended,
-            row(
-                "1/QĐ",
-                "2024-01-01",
-                "2024-01-01",
-                Action::Added,
-                "1.000001",
-                "Cấp phép",
-            ),
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "Cấp phép"),
         ],
     )
     .unwrap();
@@ -118,27 +97,13 @@ fn a_back_filled_decision_lands_before_a_stored_one() {
     let mut store = Store::open_in_memory().unwrap();
     import(
         &mut store,
-        vec![row(
-            "3/QĐ",
-            "2024-03-01",
-            "2024-03-01",
-            Action::Added,
-            "1.000001",
-            "Cũ",
-        )],
+        vec![row("3/QĐ", "2024-03-01", Action::Added, "1.000001", "Cũ")],
     )
     .unwrap();
     // A decision signed earlier, imported later, with a later entry.
     import(
         &mut store,
-        vec![row(
-            "1/QĐ",
-            "2024-01-01",
-            "2024-01-01",
-            Action::Added,
-            "1.000002",
-            "Sớm",
-        )],
+        vec![row("1/QĐ", "2024-01-01", Action::Added, "1.000002", "Sớm")],
     )
     .unwrap();
     assert_eq!(catalog(&store, "2024-02-01"), ["1.000002 Sớm"]);
@@ -149,14 +114,7 @@ fn a_back_filled_decision_lands_before_a_stored_one() {
     // Back-filled before the stored addition: it is now in force twice.
     let problems = rejected(import(
         &mut store,
-        vec![row(
-            "2/QĐ",
-            "2024-02-01",
-            "2024-02-01",
-            Action::Added,
-            "1.000001",
-            "X",
-        )],
+        vec![row("2/QĐ", "2024-02-01", Action::Added, "1.000001", "X")],
     ));
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(
@@ -168,16 +126,7 @@ fn a_back_filled_decision_lands_before_a_stored_one() {
 #[test]
 fn importing_the_same_decision_again_changes_nothing() {
     let mut store = Store::open_in_memory().unwrap();
-    let rows = || {
-        vec![row(
-            "1/QĐ",
-            "2024-01-01",
-            "2024-01-01",
-            Action::Added,
-            "1.000001",
-            "A",
-        )]
-    };
+    let rows = || vec![row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A")];
     import(&mut store, rows()).unwrap();
     let again = import(&mut store, rows()).unwrap();
     assert_eq!(again.decisions, 0);
@@ -196,27 +145,13 @@ fn the_same_decision_with_other_rows_is_a_conflict() {
     let mut store = Store::open_in_memory().unwrap();
     import(
         &mut store,
-        vec![row(
-            "1/QĐ",
-            "2024-01-01",
-            "2024-01-01",
-            Action::Added,
-            "1.000001",
-            "A",
-        )],
+        vec![row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A")],
     )
     .unwrap();
     // The number is written another way, the identity is the same.
     let result = import(
         &mut store,
-        vec![row(
-            "01/qđ",
-            "2024-01-01",
-            "2024-01-01",
-            Action::Added,
-            "1.000001",
-            "B",
-        )],
+        vec![row("01/qđ", "2024-01-01", Action::Added, "1.000001", "B")],
     );
     match result {
         Err(Error::Conflict(lines)) => assert_eq!(
@@ -234,21 +169,14 @@ fn the_same_decision_with_other_rows_is_a_conflict() {
 fn a_replacement_chain_repeals_each_old_code() {
     let mut store = Store::open_in_memory().unwrap();
     let replace = |number: &str, on: &str, new: &str, old: &str| {
-        let mut r = row(number, on, on, Action::Replaced, new, new);
+        let mut r = row(number, on, Action::Replaced, new, new);
         r.replaces = Some(code(old));
         r
     };
     let outcome = import(
         &mut store,
         vec![
-            row(
-                "1/QĐ",
-                "2024-01-01",
-                "2024-01-01",
-                Action::Added,
-                "1.000001",
-                "1.000001",
-            ),
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "1.000001"),
             replace("2/QĐ", "2024-02-01", "1.000002", "1.000001"),
             replace("3/QĐ", "2024-03-01", "1.000003", "1.000002"),
         ],
@@ -289,30 +217,9 @@ fn every_broken_entry_is_reported_and_nothing_is_written() {
     let problems = rejected(import(
         &mut store,
         vec![
-            row(
-                "1/QĐ",
-                "2024-01-01",
-                "2024-01-01",
-                Action::Added,
-                "1.000001",
-                "A",
-            ),
-            row(
-                "1/QĐ",
-                "2024-01-01",
-                "2024-01-01",
-                Action::Amended,
-                "1.000001",
-                "B",
-            ),
-            row(
-                "1/QĐ",
-                "2024-01-01",
-                "2024-01-01",
-                Action::Repealed,
-                "1.000009",
-                "",
-            ),
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A"),
+            row("1/QĐ", "2024-01-01", Action::Amended, "1.000001", "B"),
+            row("1/QĐ", "2024-01-01", Action::Repealed, "1.000009", ""),
         ],
     ));
     assert_eq!(
