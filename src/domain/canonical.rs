@@ -23,8 +23,11 @@ pub struct CanonicalChange<'a> {
 }
 
 /// The digest of one entry change: action, code, level, replaced code and
-/// effective day in a fixed binary layout, then the six cells as given, each
-/// followed by a unit separator.
+/// effective day in a fixed binary layout, then the first six cells as given
+/// (name to legal basis), each followed by a unit separator. The online
+/// service and inter-agency cells follow in the same way only when one of
+/// them is given, so that changes stated before they were kept hash as they
+/// always did.
 pub fn row_digest(c: &CanonicalChange<'_>) -> [u8; 32] {
     let mut h = Sha256::new();
     let mut head = [0_u8; 14];
@@ -34,7 +37,14 @@ pub fn row_digest(c: &CanonicalChange<'_>) -> [u8; 32] {
     head[6..10].copy_from_slice(&c.replaces.map_or(u32::MAX, Code::as_u32).to_le_bytes());
     head[10..14].copy_from_slice(&c.effective.number().to_le_bytes());
     h.update(head);
-    for field in c.given.as_array() {
+    let cells = c.given.as_array();
+    let (first, later) = cells.split_at(6);
+    let kept = if later.iter().all(|c| c.is_empty()) {
+        first
+    } else {
+        &cells[..]
+    };
+    for field in kept {
         h.update(field.as_bytes());
         h.update(SEP);
     }
@@ -77,6 +87,33 @@ mod tests {
             effective: Day::parse("2020-01-01").unwrap(),
             given: details,
         }
+    }
+
+    /// Catalogs stored before the online service and inter-agency cells were
+    /// kept must verify as they did: the digest of a change that gives
+    /// neither is the one computed then.
+    #[test]
+    fn a_change_without_the_later_cells_hashes_as_before_they_existed() {
+        let d = Details {
+            name: "Cấp phép".into(),
+            fee: "10.000 đồng".into(),
+            ..Details::default()
+        };
+        assert_eq!(
+            hex(&row_digest(&change(&d))),
+            "d83cd833d2f1dcaa7787d687f2a3b79cb322606d7d0c820d19178feb5e545c69"
+        );
+        let online = Details {
+            online: "Toàn trình".into(),
+            ..d.clone()
+        };
+        let inter = Details {
+            inter_agency: "Có".into(),
+            ..d.clone()
+        };
+        let digests = [&d, &online, &inter].map(|d| row_digest(&change(d)));
+        assert_ne!(digests[0], digests[1]);
+        assert_ne!(digests[1], digests[2]);
     }
 
     #[test]

@@ -14,15 +14,20 @@ pub mod version;
 pub use point::{DecisionPoint, Point};
 pub use values::{Action, Code, Day, Level, LevelSet};
 
-/// The six descriptive fields of a catalog entry, in their fixed order.
-pub const DETAIL_FIELDS: [&str; 6] = [
+/// The descriptive fields of a catalog entry, in their fixed order.
+pub const DETAIL_FIELDS: [&str; 8] = [
     "name",
     "field",
     "agency",
     "processing_time",
     "fee",
     "legal_basis",
+    "online",
+    "inter_agency",
 ];
+
+/// How many descriptive fields an entry has.
+pub const DETAILS: usize = DETAIL_FIELDS.len();
 
 /// The descriptive fields of an entry. Empty strings mean "not given".
 /// Serialized as six keys named as in [`DETAIL_FIELDS`].
@@ -34,11 +39,26 @@ pub struct Details {
     pub processing_time: String,
     pub fee: String,
     pub legal_basis: String,
+    /// The online public service: [`ONLINE_FULL`], [`ONLINE_PARTIAL`] or
+    /// [`NO`]; empty when not stated.
+    pub online: String,
+    /// Whether the procedure is inter-agency ("liên thông"): [`YES`] or [`NO`];
+    /// empty when not stated.
+    pub inter_agency: String,
 }
+
+/// [`Details::online`] of a procedure done wholly online ("toàn trình").
+pub const ONLINE_FULL: &str = "Toàn trình";
+/// [`Details::online`] of a procedure done partly online ("một phần").
+pub const ONLINE_PARTIAL: &str = "Một phần";
+/// A stated yes, as [`Details::inter_agency`] keeps it.
+pub const YES: &str = "Có";
+/// A stated no, as [`Details::online`] and [`Details::inter_agency`] keep it.
+pub const NO: &str = "Không";
 
 impl Details {
     /// The fields in the order of [`DETAIL_FIELDS`].
-    pub fn as_array(&self) -> [&str; 6] {
+    pub fn as_array(&self) -> [&str; DETAILS] {
         [
             &self.name,
             &self.field,
@@ -46,11 +66,13 @@ impl Details {
             &self.processing_time,
             &self.fee,
             &self.legal_basis,
+            &self.online,
+            &self.inter_agency,
         ]
     }
 
     /// The fields in the order of [`DETAIL_FIELDS`], to write.
-    pub fn fields_mut(&mut self) -> [&mut String; 6] {
+    pub fn fields_mut(&mut self) -> [&mut String; DETAILS] {
         [
             &mut self.name,
             &mut self.field,
@@ -58,12 +80,23 @@ impl Details {
             &mut self.processing_time,
             &mut self.fee,
             &mut self.legal_basis,
+            &mut self.online,
+            &mut self.inter_agency,
         ]
     }
 
     /// Builds details from the six fields in the order of [`DETAIL_FIELDS`].
-    pub fn from_array(fields: [String; 6]) -> Self {
-        let [name, field, agency, processing_time, fee, legal_basis] = fields;
+    pub fn from_array(fields: [String; DETAILS]) -> Self {
+        let [
+            name,
+            field,
+            agency,
+            processing_time,
+            fee,
+            legal_basis,
+            online,
+            inter_agency,
+        ] = fields;
         Self {
             name,
             field,
@@ -71,11 +104,13 @@ impl Details {
             processing_time,
             fee,
             legal_basis,
+            online,
+            inter_agency,
         }
     }
 
     /// Bit `i` is set when field `i` is non-empty.
-    pub fn given_mask(&self) -> u8 {
+    pub fn given_mask(&self) -> u16 {
         self.as_array()
             .iter()
             .enumerate()
@@ -84,7 +119,7 @@ impl Details {
     }
 
     /// The raw cells a row gave: the fields whose bit is set in `mask`, empty elsewhere.
-    pub fn masked(&self, mask: u8) -> Details {
+    pub fn masked(&self, mask: u16) -> Details {
         let fields = self.as_array();
         Details::from_array(std::array::from_fn(|i| {
             if mask & (1 << i) == 0 {
@@ -97,7 +132,7 @@ impl Details {
 }
 
 /// Mask with every detail field given.
-pub const ALL_GIVEN: u8 = 0b11_1111;
+pub const ALL_GIVEN: u16 = (1 << DETAILS) - 1;
 
 /// A decision as it is identified: its number together with its signing date.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

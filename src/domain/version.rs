@@ -18,7 +18,7 @@ pub struct Version {
     /// Role primary: the code a replacement replaces; role replaced: the new code.
     pub other_code: Option<Code>,
     /// Bit `i` set when the decision row gave detail field `i` itself.
-    pub given: u8,
+    pub given: u16,
     /// The line of the decision file the row came from.
     pub line: u32,
 }

@@ -479,6 +479,7 @@ impl<R: Read> DecisionReader<R> {
                         processing_time,
                         fee,
                         legal_basis,
+                        ..Details::default()
                     },
                 },
                 code_from_name,

@@ -5,12 +5,14 @@ use std::collections::HashSet;
 
 use rusqlite::{Row, params};
 
-use super::{Result, Store, StoreError, details_at, entry_of_v, parse_code, parse_level};
+use super::{
+    Result, Store, StoreError, details_at, details_of_v, entry_of_v, parse_code, parse_level,
+};
 use crate::domain::diff::Replacement;
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::{EntryVersion, Version};
 use crate::domain::{
-    Action, CatalogEntry, Code, Counts, Day, DecisionPoint, Details, Level, Point,
+    Action, CatalogEntry, Code, Counts, DETAILS, Day, DecisionPoint, Details, Level, Point,
 };
 
 /// A stored change that takes effect later, as `tthc upcoming` lists it.
@@ -119,8 +121,8 @@ impl Store {
                 let entry = if in_force {
                     Some((
                         details_at(r, 4)?,
-                        r.get::<_, String>(10)?,
-                        r.get::<_, i32>(11)?,
+                        r.get::<_, String>(4 + DETAILS)?,
+                        r.get::<_, i32>(5 + DETAILS)?,
                     ))
                 } else {
                     None
@@ -249,15 +251,17 @@ impl Store {
 
 /// Every version of the entries numbered ?1 to ?2 (one code at one level,
 /// or at all levels), by level then rule order.
-const ENTRY_VERSIONS_SQL: &str = "
-    SELECT v.id, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.action,
-           v.role, v.other_code, v.given, v.name, v.field, v.agency,
-           v.processing_time, v.fee, v.legal_basis, d.number, v.line
+const ENTRY_VERSIONS_SQL: &str = concat!(
+    "SELECT v.id, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.action,
+           v.role, v.other_code, v.given, ",
+    details_of_v!(),
+    ", d.number, v.line
     FROM entry_versions AS e
     CROSS JOIN versions AS v ON v.id = e.id
     JOIN decisions AS d ON d.id = v.decision_id
     WHERE e.entry BETWEEN ?1 AND ?2
-    ORDER BY v.level, v.effective, v.signed, v.decision_id, v.row_no";
+    ORDER BY v.level, v.effective, v.signed, v.decision_id, v.row_no"
+);
 
 /// Replacements (action ?3, role ?4) by another code effective from ?1 to ?2.
 const REPLACEMENTS_SQL: &str = "
@@ -298,8 +302,9 @@ const STANDING_SQL: &str = concat!(
         WHERE e.effective = ?1 AND +v.effective = ?1
           AND (d.signed > ?2 OR (d.signed = ?2 AND d.id > ?3))
     )
-    SELECT l.level, l.code, v.action, v.role, v.name, v.field, v.agency, v.processing_time,
-           v.fee, v.legal_basis, d.number, v.effective
+    SELECT l.level, l.code, v.action, v.role, ",
+    details_of_v!(),
+    ", d.number, v.effective
     FROM later AS l
     LEFT JOIN versions AS v ON v.id = (
         SELECT p.id FROM entry_versions AS e CROSS JOIN versions AS p ON p.id = e.id
@@ -330,7 +335,7 @@ struct RawVersion {
     action: i64,
     role: i64,
     other_code: Option<String>,
-    given: u8,
+    given: u16,
     details: Details,
     decision: String,
     line: i64,
@@ -350,8 +355,8 @@ fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
         other_code: r.get(8)?,
         given: r.get(9)?,
         details: details_at(r, 10)?,
-        decision: r.get(16)?,
-        line: r.get(17)?,
+        decision: r.get(10 + DETAILS)?,
+        line: r.get(11 + DETAILS)?,
     })
 }
 

@@ -9,11 +9,11 @@
 use rusqlite::types::{FromSql, ValueRef};
 use rusqlite::{ErrorCode, Row, Savepoint, params};
 
-use super::{Result, Store, StoreError, entry_of_v, tree_fork};
+use super::{Result, Store, StoreError, details_of_v, entry_of_v, tree_fork};
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::verify::{DecisionHead, StoredVersion, decision_label};
 use crate::domain::version::Version;
-use crate::domain::{Action, Code, Day, Details, Level};
+use crate::domain::{Action, Code, DETAILS, Day, Details, Level};
 
 /// A read of the whole store in one snapshot: imports that commit meanwhile
 /// are not seen.
@@ -49,10 +49,13 @@ pub(crate) struct LoggedDecision {
 
 /// The columns of a version as [`version_at`] reads them: the version, the
 /// number and signing date of its decision, and its validity interval.
-const VERSION_COLUMNS: &str = "v.id, v.decision_id, v.row_no, v.action, v.role, v.code, v.level,
-    v.other_code, v.effective, v.signed, v.given, v.name, v.field, v.agency, v.processing_time,
-    v.fee, v.legal_basis, v.line";
-const VERSION_NAMES: [&str; 18] = [
+const VERSION_COLUMNS: &str = concat!(
+    "v.id, v.decision_id, v.row_no, v.action, v.role, v.code, v.level, v.other_code,
+    v.effective, v.signed, v.given, ",
+    details_of_v!(),
+    ", v.line"
+);
+const VERSION_NAMES: [&str; 12 + DETAILS] = [
     "id",
     "decision_id",
     "row_no",
@@ -70,6 +73,8 @@ const VERSION_NAMES: [&str; 18] = [
     "processing_time",
     "fee",
     "legal_basis",
+    "online",
+    "inter_agency",
     "line",
 ];
 
@@ -432,7 +437,7 @@ fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, St
         let action = Action::from_index(int(3)?).ok_or_else(|| bad(3))?;
         let role = Role::from_index(int(4)?).ok_or_else(|| bad(4))?;
         let level = Level::from_index(int(6)?).ok_or_else(|| bad(6))?;
-        let given = u8::try_from(int(10)?).map_err(|_| bad(10))?;
+        let given = u16::try_from(int(10)?).map_err(|_| bad(10))?;
         let (label_at, span_at) = (base + VERSION_NAMES.len(), base + VERSION_NAMES.len() + 2);
         let number: Option<String> = r.get(label_at).ok().flatten();
         let signed: Option<i32> = r.get(label_at + 1).ok().flatten();
@@ -455,17 +460,16 @@ fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, St
                 role,
                 other_code: code(7)?,
                 given,
-                line: u32_at(17)?,
+                line: u32_at(11 + DETAILS)?,
             },
             decision: number.zip(signed.map(Day::from_number)),
-            details: Details::from_array([
-                text(11)?,
-                text(12)?,
-                text(13)?,
-                text(14)?,
-                text(15)?,
-                text(16)?,
-            ]),
+            details: Details::from_array({
+                let mut fields: [String; DETAILS] = Default::default();
+                for (i, field) in fields.iter_mut().enumerate() {
+                    *field = text(11 + i)?;
+                }
+                fields
+            }),
             span: from.zip(to),
             misfiled: from
                 .zip(to)

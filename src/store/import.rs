@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{Result, StoreError, details_at, parse_code, tree_fork};
+use super::{Result, StoreError, details_at, details_of_v, parse_code, tree_fork};
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::Version;
 use crate::domain::{Action, Code, Day, Details, Level};
@@ -180,8 +180,9 @@ impl<'c> ImportTx<'c> {
             stmt: self.tx.prepare(
                 "INSERT INTO versions (decision_id, row_no, line, action, role, code, level,
                      other_code, effective, signed, given, name, field, agency, processing_time,
-                     fee, legal_basis)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+                     fee, legal_basis, online, inter_agency)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16,
+                     ?17, ?18, ?19)",
             )?,
             conn: &self.tx,
         })
@@ -214,7 +215,7 @@ impl<'c> ImportTx<'c> {
                 r.get::<_, i64>(4)?,
                 r.get::<_, i64>(5)?,
                 r.get::<_, Option<String>>(6)?,
-                r.get::<_, u8>(9)?,
+                r.get::<_, u16>(9)?,
             ))
         })?;
         let mut versions = Vec::new();
@@ -240,9 +241,11 @@ impl<'c> ImportTx<'c> {
 
     /// The stored details of one version.
     pub(crate) fn version_details(&self, version_id: i64) -> Result<Details> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT name, field, agency, processing_time, fee, legal_basis FROM versions WHERE id = ?1",
-        )?;
+        let mut stmt = self.tx.prepare_cached(concat!(
+            "SELECT ",
+            details_of_v!(),
+            " FROM versions AS v WHERE v.id = ?1"
+        ))?;
         Ok(stmt.query_row(params![version_id], |r| details_at(r, 0))?)
     }
 
@@ -255,8 +258,11 @@ impl<'c> ImportTx<'c> {
                  agency = iif(versions.given & 4, versions.agency, p.agency),
                  processing_time = iif(versions.given & 8, versions.processing_time, p.processing_time),
                  fee = iif(versions.given & 16, versions.fee, p.fee),
-                 legal_basis = iif(versions.given & 32, versions.legal_basis, p.legal_basis)
-             FROM (SELECT name, field, agency, processing_time, fee, legal_basis
+                 legal_basis = iif(versions.given & 32, versions.legal_basis, p.legal_basis),
+                 online = iif(versions.given & 64, versions.online, p.online),
+                 inter_agency = iif(versions.given & 128, versions.inter_agency, p.inter_agency)
+             FROM (SELECT name, field, agency, processing_time, fee, legal_basis, online,
+                          inter_agency
                    FROM versions WHERE id = ?2) AS p
              WHERE versions.id = ?1",
         )?;

@@ -23,7 +23,16 @@ pub(crate) use publish::{
 };
 
 use crate::domain::text::strip_diacritics;
-use crate::domain::{CatalogEntry, Code, Counts, Day, Details, Level};
+use crate::domain::{CatalogEntry, Code, Counts, DETAILS, Day, Details, Level};
+
+/// The detail columns of the version `v`, in the order of
+/// [`DETAIL_FIELDS`](crate::domain::DETAIL_FIELDS) (see [`details_at`]).
+macro_rules! details_of_v {
+    () => {
+        "v.name, v.field, v.agency, v.processing_time, v.fee, v.legal_basis, v.online, v.inter_agency"
+    };
+}
+use details_of_v;
 
 /// Migrations in order; migration `i` brings the schema to version `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -32,6 +41,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/003_search.sql"),
     include_str!("migrations/004_sorted_indexes.sql"),
     include_str!("migrations/005_decision_ranges.sql"),
+    include_str!("migrations/006_online_inter_agency.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -339,16 +349,17 @@ impl Store {
             return Ok(Vec::new());
         }
         self.refresh_search_index()?;
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
-                    v.legal_basis, d.number, v.effective
+        let mut stmt = self.conn.prepare_cached(concat!(
+            "SELECT v.level, v.code, ",
+            details_of_v!(),
+            ", d.number, v.effective
              FROM search_index AS f
              JOIN spans AS s ON s.id = f.rowid
              JOIN versions AS v ON v.id = f.rowid
              JOIN decisions AS d ON d.id = v.decision_id
              WHERE search_index MATCH ?1 AND s.day_from <= ?2 AND s.day_to > ?2
-             ORDER BY v.level, v.field, v.code",
-        )?;
+             ORDER BY v.level, v.field, v.code"
+        ))?;
         let rows = stmt.query_map(params![words.join(" "), day.number()], catalog_entry)?;
         rows.map(|r| r.map_err(StoreError::from)?).collect()
     }
@@ -440,8 +451,9 @@ const PARALLEL_FROM: usize = 10_000;
 /// [`in_force_at`]): the versions whose ids are in `?3..?4`.
 const CATALOG_SQL: &str = concat!(
     in_force_at!(),
-    "SELECT v.level, v.code, v.name, v.field, v.agency, v.processing_time, v.fee,
-            v.legal_basis, d.number, v.effective
+    "SELECT v.level, v.code, ",
+    details_of_v!(),
+    ", d.number, v.effective
      FROM (SELECT id FROM in_force WHERE id >= ?3 AND id < ?4 ORDER BY id) AS s
      CROSS JOIN versions AS v ON v.id = s.id
      CROSS JOIN decisions AS d ON d.id = v.decision_id"
@@ -470,17 +482,14 @@ const TREE_SHIFT: i64 = 1 << 29;
 const TREE_TOP: i64 = (1 << 31) - 1;
 
 /// A day's point in the interval tree.
-/// The six detail columns of a version, in the order of
+/// The detail columns of a version ([`details_of_v`]), in the order of
 /// [`DETAIL_FIELDS`](crate::domain::DETAIL_FIELDS), from column `first` on.
 pub(crate) fn details_at(r: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Details> {
-    Ok(Details::from_array([
-        r.get(first)?,
-        r.get(first + 1)?,
-        r.get(first + 2)?,
-        r.get(first + 3)?,
-        r.get(first + 4)?,
-        r.get(first + 5)?,
-    ]))
+    let mut fields: [String; DETAILS] = Default::default();
+    for (i, field) in fields.iter_mut().enumerate() {
+        *field = r.get(first + i)?;
+    }
+    Ok(Details::from_array(fields))
 }
 
 pub(crate) fn tree_point(day: Day) -> i64 {
@@ -522,8 +531,8 @@ fn catalog_entry(r: &Row<'_>) -> rusqlite::Result<Result<CatalogEntry>> {
     let level: i64 = r.get(0)?;
     let code: String = r.get(1)?;
     let details = details_at(r, 2)?;
-    let decision: String = r.get(8)?;
-    let effective: i32 = r.get(9)?;
+    let decision: String = r.get(2 + DETAILS)?;
+    let effective: i32 = r.get(3 + DETAILS)?;
     Ok(parse_level(level).and_then(|level| {
         Ok(CatalogEntry {
             level,

@@ -33,6 +33,8 @@ struct HistoryVersion {
     processing_time: String,
     fee: String,
     legal_basis: String,
+    online: String,
+    inter_agency: String,
 }
 
 impl HistoryVersion {
@@ -204,9 +206,9 @@ fn csv_and_table() {
     test.tthc(&["history", "1.000011", "--format", "csv"])
         .stdout(
             "\
-level,version,action,replaces,replaced_by,decision,signed,effective,in_force,changed,name,field,agency,processing_time,fee,legal_basis
-province,1,replaced,1.000010,,15/QĐ-UBND,2021-03-01,2021-03-15,true,name; field; agency; processing_time; fee; legal_basis,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010
-province,2,replaced,,1.000012,30/QĐ-UBND,2022-05-01,2022-05-20,false,,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010
+level,version,action,replaces,replaced_by,decision,signed,effective,in_force,changed,name,field,agency,processing_time,fee,legal_basis,online,inter_agency
+province,1,replaced,1.000010,,15/QĐ-UBND,2021-03-01,2021-03-15,true,name; field; agency; processing_time; fee; legal_basis,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,
+province,2,replaced,,1.000012,30/QĐ-UBND,2022-05-01,2022-05-20,false,,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,
 ",
         )
         .run();

@@ -514,18 +514,18 @@ fn an_edited_given_mask_is_found() {
             "entry 1.100001 at province level: the amended version by decision 3/QĐ-UBND signed 2023-09-01, effective 2023-10-01 holds fee \"250.000 đồng\" where the history gives \"300.000 đồng\"",
         ],
     );
-    // A mask naming no detail field.
+    // A mask naming no detail field (bits 0 to 7 name the eight).
     let test = history();
     let id = version(&test, "2/QĐ-UBND", "1.100001", 0, 0);
     tamper(
         &test,
-        &format!("UPDATE versions SET given = given | 64 WHERE id = {id}"),
+        &format!("UPDATE versions SET given = given | 256 WHERE id = {id}"),
     );
     assert_mismatches(
         &test,
         1,
         &[
-            "entry 1.100001 at province level: the amended version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has given mask 80, which names no detail field",
+            "entry 1.100001 at province level: the amended version by decision 2/QĐ-UBND signed 2023-05-02, effective 2023-06-01 has given mask 272, which names no detail field",
         ],
     );
 }
@@ -691,6 +691,8 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
          ALTER TABLE decisions DROP COLUMN last_version;
          CREATE INDEX versions_by_decision ON versions (decision_id);
          CREATE INDEX versions_by_effective ON versions (effective);
+         ALTER TABLE versions DROP COLUMN online;
+         ALTER TABLE versions DROP COLUMN inter_agency;
          PRAGMA user_version = 3;",
     );
     assert_eq!(reads(&test), before);
@@ -698,7 +700,7 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 5);
+    assert_eq!(version, 6);
     let filed: i64 = conn
         .query_row(
             "SELECT min((SELECT count(*) FROM entry_versions), (SELECT count(*) FROM span_starts),
