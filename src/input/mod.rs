@@ -2,6 +2,7 @@
 
 pub mod columns;
 pub mod csv;
+pub mod document;
 pub mod encoding;
 pub mod sniff;
 mod xlsx;
