@@ -1627,6 +1627,25 @@ mod tests {
         assert!(read(&docx(&body)).is_ok());
     }
 
+    #[test]
+    fn paragraphs_past_the_limit_are_refused() {
+        let mut body = Body::new(None);
+        body.paragraphs = MAX_PARAGRAPHS - 1;
+        for expected in [
+            Ok(()),
+            Err(DocxError::TooManyParagraphs {
+                limit: MAX_PARAGRAPHS,
+            }),
+        ] {
+            body.start_paragraph().unwrap();
+            body.push_text("Điều 1.").unwrap();
+            assert_eq!(body.end_paragraph(), expected);
+        }
+        // Empty paragraphs are not counted.
+        body.start_paragraph().unwrap();
+        assert_eq!(body.end_paragraph(), Ok(()));
+    }
+
     /// Makes the zip directory of `zip` claim `size` unpacked bytes for `part`.
     fn claim_size(zip: &mut [u8], part: &str, size: u32) {
         let mut at = 0;
@@ -1692,7 +1711,11 @@ mod tests {
         // A part that unpacks to more than its directory says is caught by the unpacking.
         let mut file = docx(&p("x"));
         claim_size(&mut file, DOCUMENT_XML, 10);
-        assert!(read(&file).is_err());
+        let err = read(&file).unwrap_err();
+        assert!(
+            matches!(err, DocxError::Damaged { .. } | DocxError::Xml { .. }),
+            "{err:?}"
+        );
     }
 
     // ---------- files that are not Word documents ----------
