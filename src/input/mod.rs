@@ -2,6 +2,8 @@
 
 pub mod columns;
 pub mod csv;
+pub mod document;
+pub mod docx;
 pub mod encoding;
 pub mod sniff;
 mod xlsx;
