@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{Format, HistoryArgs};
+use crate::domain::provenance::Provenance;
 use crate::domain::rules::Role;
 use crate::domain::version::{EntryVersion, changed_fields};
 use crate::domain::{Action, Code, DETAIL_FIELDS, Details, Level};
@@ -96,6 +97,47 @@ struct VersionRecord {
     changed: Vec<&'static str>,
     #[serde(flatten)]
     details: Details,
+    /// The file the decision was imported from, and the row's line in it.
+    file: String,
+    line: u32,
+    /// For a decision read as published: where the row's facts came from.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    provenance: Option<ProvenanceRecord>,
+}
+
+/// Where a row's facts came from, each as a phrase ("heading at line 12").
+#[derive(Debug, Serialize)]
+struct ProvenanceRecord {
+    place: String,
+    action: String,
+    levels: String,
+    field: Option<String>,
+    decision: String,
+}
+
+impl ProvenanceRecord {
+    fn new(p: &Provenance) -> Self {
+        ProvenanceRecord {
+            place: p.place.clone(),
+            action: p.action.to_string(),
+            levels: p.levels.to_string(),
+            field: p.field.as_ref().map(ToString::to_string),
+            decision: p.decision.to_string(),
+        }
+    }
+
+    /// "action from heading at line 4; level from …", for the table.
+    fn describe(&self) -> String {
+        let mut parts = vec![
+            format!("{}: action from {}", self.place, self.action),
+            format!("level from {}", self.levels),
+        ];
+        if let Some(field) = &self.field {
+            parts.push(format!("field from {field}"));
+        }
+        parts.push(format!("decision from {}", self.decision));
+        parts.join("; ")
+    }
 }
 
 #[derive(Serialize)]
@@ -125,6 +167,9 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
                 in_force: v.in_force(),
                 changed: changed_fields(previous, entry),
                 details: d.clone(),
+                file: entry.file.clone(),
+                line: v.line,
+                provenance: entry.provenance.as_ref().map(ProvenanceRecord::new),
             });
             previous = Some(d);
         }
@@ -132,7 +177,8 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
     out
 }
 
-/// The csv header before the detail fields ([`DETAIL_FIELDS`]), which end it.
+/// The csv header before the detail fields ([`DETAIL_FIELDS`]); the file
+/// and line follow them.
 const CSV_HEADER: [&str; 10] = [
     "level",
     "version",
@@ -148,7 +194,12 @@ const CSV_HEADER: [&str; 10] = [
 
 fn write_csv(out: &mut Sink, records: &[VersionRecord]) -> Result<(), Error> {
     let mut w = csv::Writer::from_writer(&mut *out);
-    w.write_record(CSV_HEADER.iter().chain(&DETAIL_FIELDS))?;
+    w.write_record(
+        CSV_HEADER
+            .iter()
+            .chain(&DETAIL_FIELDS)
+            .chain(&["file", "line"]),
+    )?;
     for r in records {
         let version = r.version.to_string();
         let changed = r.changed.join("; ");
@@ -164,7 +215,12 @@ fn write_csv(out: &mut Sink, records: &[VersionRecord]) -> Result<(), Error> {
             if r.in_force { "true" } else { "false" },
             &changed,
         ];
-        w.write_record(head.into_iter().chain(r.details.as_array()))?;
+        let line = r.line.to_string();
+        w.write_record(
+            head.into_iter()
+                .chain(r.details.as_array())
+                .chain([r.file.as_str(), &line]),
+        )?;
     }
     w.flush()?;
     Ok(())
@@ -181,7 +237,15 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
             same_level.len(),
             if same_level.len() == 1 { "" } else { "s" }
         )?;
-        let mut t = table(&["#", "Action", "Decision", "Signed", "Effective", "Changes"]);
+        let mut t = table(&[
+            "#",
+            "Action",
+            "Decision",
+            "Signed",
+            "Effective",
+            "Changes",
+            "Source",
+        ]);
         for r in same_level {
             let mut action = r.action.to_owned();
             if let Some(old) = &r.replaces {
@@ -206,11 +270,22 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
                 r.signed.clone(),
                 r.effective.clone(),
                 changes,
+                source(r),
             ]);
         }
         writeln!(out, "{t}")?;
     }
     Ok(())
+}
+
+/// "qd-160.docx:42", and for a decision read as published where the row's
+/// facts came from.
+fn source(r: &VersionRecord) -> String {
+    let at = format!("{}:{}", r.file, r.line);
+    match &r.provenance {
+        Some(p) => format!("{at}\n{}", p.describe()),
+        None => at,
+    }
 }
 
 fn value<'a>(r: &'a VersionRecord, field: &str) -> &'a str {

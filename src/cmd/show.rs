@@ -73,6 +73,11 @@ struct EntryRecord {
     action: &'static str,
     /// The version's number in `tthc history`.
     version: usize,
+    online: String,
+    inter_agency: String,
+    /// The file the decision was imported from, and the row's line in it.
+    file: String,
+    line: u32,
 }
 
 #[derive(Serialize)]
@@ -107,6 +112,10 @@ fn records(versions: &[EntryVersion], point: &Point) -> Vec<EntryRecord> {
                 effective: v.effective().to_string(),
                 action: v.action.as_str(),
                 version: i + 1,
+                online: d.online.clone(),
+                inter_agency: d.inter_agency.clone(),
+                file: entry.file.clone(),
+                line: v.line,
             }
         })
         .collect()
@@ -132,6 +141,8 @@ fn write_table(
             ("Thời hạn giải quyết", &r.processing_time),
             ("Phí, lệ phí", &r.fee),
             ("Căn cứ pháp lý", &r.legal_basis),
+            ("Dịch vụ công trực tuyến", &r.online),
+            ("TTHC liên thông", &r.inter_agency),
             ("Quyết định", &r.decision),
             ("Ngày ký", &r.signed),
             ("Ngày hiệu lực", &r.effective),
@@ -142,6 +153,7 @@ fn write_table(
             "Phiên bản".to_owned(),
             format!("{} ({})", r.version, r.action),
         ]);
+        t.add_row(["Nguồn".to_owned(), format!("{}:{}", r.file, r.line)]);
         writeln!(out, "{t}")?;
     }
     Ok(())

@@ -4,6 +4,7 @@
 pub mod canonical;
 pub mod diff;
 pub mod point;
+pub mod provenance;
 pub mod rules;
 pub mod tally;
 pub mod text;

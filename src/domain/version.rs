@@ -1,5 +1,6 @@
 //! A version of a catalog entry, and the versions of one entry as history and show read them.
 
+use super::provenance::Provenance;
 use super::rules::{Change, Effect, OrderKey, Role};
 use super::{Action, Code, DETAIL_FIELDS, Day, Details, Level};
 
@@ -81,6 +82,11 @@ pub struct EntryVersion {
     pub version: Version,
     pub details: Details,
     pub decision: String,
+    /// The file the decision was imported from, as named to `tthc import`;
+    /// the row's line is the version's.
+    pub file: String,
+    /// Where the row's facts came from, for a decision read as published.
+    pub provenance: Option<Provenance>,
 }
 
 /// The detail fields a version changed: those that differ from the previous
@@ -145,6 +151,8 @@ mod tests {
             },
             details,
             decision: format!("{effective}/QĐ"),
+            file: "qd.csv".into(),
+            provenance: None,
         }
     }
 

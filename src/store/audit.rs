@@ -9,6 +9,7 @@ use super::{
     Result, Store, StoreError, details_at, details_of_v, entry_of_v, parse_code, parse_level,
 };
 use crate::domain::diff::Replacement;
+use crate::domain::provenance::{Origin, Provenance};
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::{EntryVersion, Version};
 use crate::domain::{
@@ -255,10 +256,11 @@ const ENTRY_VERSIONS_SQL: &str = concat!(
     "SELECT v.id, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.action,
            v.role, v.other_code, v.given, ",
     details_of_v!(),
-    ", d.number, v.line
+    ", d.number, v.line, d.source, p.place, p.action, p.levels, p.field, p.decision
     FROM entry_versions AS e
     CROSS JOIN versions AS v ON v.id = e.id
     JOIN decisions AS d ON d.id = v.decision_id
+    LEFT JOIN provenance AS p ON p.decision_id = v.decision_id AND p.row_no = v.row_no
     WHERE e.entry BETWEEN ?1 AND ?2
     ORDER BY v.level, v.effective, v.signed, v.decision_id, v.row_no"
 );
@@ -339,6 +341,9 @@ struct RawVersion {
     details: Details,
     decision: String,
     line: i64,
+    file: String,
+    /// Place, then the codes of the origins of action, levels, field, decision.
+    provenance: Option<(String, String, String, Option<String>, String)>,
 }
 
 fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
@@ -357,6 +362,17 @@ fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
         details: details_at(r, 10)?,
         decision: r.get(10 + DETAILS)?,
         line: r.get(11 + DETAILS)?,
+        file: r.get(12 + DETAILS)?,
+        provenance: match r.get::<_, Option<String>>(13 + DETAILS)? {
+            None => None,
+            Some(place) => Some((
+                place,
+                r.get(14 + DETAILS)?,
+                r.get(15 + DETAILS)?,
+                r.get(16 + DETAILS)?,
+                r.get(17 + DETAILS)?,
+            )),
+        },
     })
 }
 
@@ -378,6 +394,23 @@ impl RawVersion {
             },
             details: self.details,
             decision: self.decision,
+            file: self.file,
+            provenance: self
+                .provenance
+                .map(|(place, action, levels, field, decision)| {
+                    let origin = |code: &str| {
+                        Origin::from_code(code)
+                            .ok_or_else(|| corrupt(format!("provenance {code:?}")))
+                    };
+                    Ok::<_, StoreError>(Provenance {
+                        place,
+                        action: origin(&action)?,
+                        levels: origin(&levels)?,
+                        field: field.as_deref().map(origin).transpose()?,
+                        decision: origin(&decision)?,
+                    })
+                })
+                .transpose()?,
         })
     }
 }

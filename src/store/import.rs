@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{Result, StoreError, details_at, details_of_v, parse_code, tree_fork};
+use crate::domain::provenance::{Origin, Provenance};
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::Version;
 use crate::domain::{Action, Code, Day, Details, Level};
@@ -237,6 +238,29 @@ impl<'c> ImportTx<'c> {
             ));
         }
         Ok(versions)
+    }
+
+    /// Records where the facts of a decision's row came from.
+    pub(crate) fn insert_provenance(
+        &self,
+        decision_id: u32,
+        row_no: u32,
+        p: &Provenance,
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT INTO provenance (decision_id, row_no, place, action, levels, field, decision)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        stmt.execute(params![
+            decision_id,
+            row_no,
+            p.place,
+            p.action.to_code(),
+            p.levels.to_code(),
+            p.field.as_ref().map(Origin::to_code),
+            p.decision.to_code()
+        ])?;
+        Ok(())
     }
 
     /// The stored details of one version.

@@ -42,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_sorted_indexes.sql"),
     include_str!("migrations/005_decision_ranges.sql"),
     include_str!("migrations/006_online_inter_agency.sql"),
+    include_str!("migrations/007_provenance.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -31,12 +31,28 @@ struct ShownEntry {
     effective: String,
     action: String,
     version: u32,
+    online: String,
+    inter_agency: String,
+    file: String,
+    line: u32,
 }
 
+/// The entries shown; every one names the file and line of its row, which
+/// are checked here and then cleared, so that tests compare the rest.
 fn show(test: &Test, code: &str, as_of: &str) -> ShowJson {
-    test.tthc(&["show", code, "--as-of", as_of, "--format", "json"])
+    let mut shown: ShowJson = test
+        .tthc(&["show", code, "--as-of", as_of, "--format", "json"])
         .run()
-        .json()
+        .json();
+    for e in &mut shown.entries {
+        assert!(
+            e.file.starts_with("audit/") && e.file.ends_with(".csv") && e.line >= 2,
+            "{e:?}"
+        );
+        e.file.clear();
+        e.line = 0;
+    }
+    shown
 }
 
 fn hkd(
@@ -66,6 +82,10 @@ fn hkd(
         .to_owned(),
         action: action.to_owned(),
         version,
+        online: String::new(),
+        inter_agency: String::new(),
+        file: String::new(),
+        line: 0,
     }
 }
 
@@ -164,8 +184,8 @@ fn table_and_csv() {
     test.tthc(&["show", "1.000001", "--as-of", "2021-03-15", "--format", "csv"])
         .stdout(
             "\
-level,code,name,field,agency,processing_time,fee,legal_basis,decision,signed,effective,action,version
-province,1.000001,Cấp giấy phép xây dựng,Xây dựng,Sở Xây dựng,15 ngày,500.000 đồng,Luật Xây dựng 2014,15/QĐ-UBND,2021-03-01,2021-03-15,amended,3
+level,code,name,field,agency,processing_time,fee,legal_basis,decision,signed,effective,action,version,online,inter_agency,file,line
+province,1.000001,Cấp giấy phép xây dựng,Xây dựng,Sở Xây dựng,15 ngày,500.000 đồng,Luật Xây dựng 2014,15/QĐ-UBND,2021-03-01,2021-03-15,amended,3,,,audit/02-2021-03.csv,2
 ",
         )
         .run();
