@@ -16,6 +16,7 @@ pub use encoding::TextEncoding;
 pub use sniff::FileFormat;
 
 use crate::domain::{Day, LevelSet};
+use crate::hex::hex;
 
 /// A problem in an input file, shown as `FILE:LINE: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,15 +154,4 @@ impl<R: Read> Read for Hashing<R> {
         self.bytes += n as u64;
         Ok(n)
     }
-}
-
-/// Lower-case hexadecimal of a byte string.
-pub fn hex(bytes: &[u8]) -> String {
-    use fmt::Write as _;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
 }
