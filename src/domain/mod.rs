@@ -4,6 +4,7 @@
 pub mod canonical;
 pub mod diff;
 pub mod point;
+pub mod row_rules;
 pub mod rules;
 pub mod text;
 pub mod values;

@@ -11,6 +11,7 @@ use super::encoding::{Decoding, TextEncoding};
 use super::sniff::{self, HEADER_MIN_COLUMNS, HEADER_SEARCH, Kind, delimiter_name, known_columns};
 use super::xlsx::{Sheet, sheet_list};
 use super::{Defaults, Hashing, HeaderCell, Layout, Notes, Problem, SkippedRow};
+use crate::domain::row_rules;
 use crate::domain::text::{clean, clean_cow};
 use crate::domain::values::{CodeInName, LevelCell};
 use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Details, LevelSet};
@@ -642,37 +643,22 @@ impl Checker<'_> {
         checked.ok_or(())
     }
 
-    /// Bare shared wording ("áp dụng chung") names province and commune only
-    /// from 2025-07-01 on, when districts were abolished.
+    /// The catalog's rule on shared wording (see [`row_rules::shared_levels`]).
     fn shared_levels(&mut self, raw: &str, shared: bool, effective: Option<Day>) {
-        if shared
-            && let Some(day) = effective
-            && day < Day::districts_abolished()
+        if let Some(day) = effective
+            && let Err(message) = row_rules::shared_levels(raw, shared, day)
         {
-            self.fail::<()>(
-                Column::Level,
-                &format!(
-                    "{raw:?} does not say which levels, and on {day} districts still existed: \
-                     write them, e.g. \"Dùng chung (cấp tỉnh, cấp huyện, cấp xã)\""
-                ),
-            );
+            self.fail::<()>(Column::Level, &message);
         }
     }
 
-    /// Added and replaced rows bring a new entry in: they need its name and field.
+    /// The catalog's rule on the details of new entries (see [`row_rules::required_details`]).
     fn required_details(&mut self, action: Option<Action>, name: &str, field: &str) {
-        if !matches!(action, Some(Action::Added | Action::Replaced)) {
+        let Some(action) = action else {
             return;
-        }
-        for (col, value) in [(Column::Name, name), (Column::Field, field)] {
-            if value.is_empty() {
-                self.problem(&format!(
-                    "column {} is empty: {} rows need a {}",
-                    col.as_str(),
-                    action.map_or("", Action::as_str),
-                    col.as_str()
-                ));
-            }
+        };
+        for missing in row_rules::required_details(action, name, field) {
+            self.problem(&format!("column {missing}"));
         }
     }
 
