@@ -21,8 +21,7 @@ use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, ro
 use crate::domain::rules::{Change, Effect, Fault, FaultKind, Role, replay, validity};
 use crate::domain::{ALL_GIVEN, Action, Code, Day, DecisionRow, Details, Level};
 use crate::error::Error;
-use crate::input::csv::DecisionReader;
-use crate::input::{Defaults, Problem, SkippedRow};
+use crate::input::{DecisionReader, Defaults, Problem, SkippedRow};
 use crate::output::write_json;
 use crate::store::{
     FinishedDecision, ImportTx, NewDecision, NewVersion, OpenMode, Store, StoreError,

@@ -13,9 +13,11 @@ use crate::cli::{InspectArgs, ReadOptions, SummaryFormat};
 use crate::domain::text::clean;
 use crate::domain::{Day, LevelSet};
 use crate::error::{Error, exit};
-use crate::input::csv::{DecisionReader, OpenError, column_letter};
 use crate::input::sniff::{decision_in_title, delimiter_name};
-use crate::input::{Column, Defaults, FileFormat, Layout, Notes, Problem, TextEncoding};
+use crate::input::{
+    Column, DecisionReader, Defaults, FileFormat, Layout, Notes, OpenError, Problem, TextEncoding,
+    column_letter,
+};
 use crate::output::write_json;
 
 /// Rows listed one by one in the text report before "... and N more".

@@ -1,18 +1,27 @@
 //! Input readers: turn decision files into domain rows, never touching the database.
+//!
+//! [`DecisionReader`] (`reader`) finds the header in the records of a file,
+//! maps its cells to [`Column`]s and checks every row. The records come from
+//! a source (`records`): text (`text`: CSV in any accepted encoding and
+//! delimiter) or a sheet of a workbook (`sheet`). `sniff` tells which, and
+//! `columns` names the columns.
 
 pub mod columns;
-pub mod csv;
 pub mod encoding;
+mod reader;
+mod records;
+mod sheet;
 pub mod sniff;
-mod xlsx;
+mod text;
 
 use std::fmt;
 use std::io::{self, Read};
 
 use sha2::{Digest, Sha256};
 
-pub use columns::Column;
+pub use columns::{Column, column_letter};
 pub use encoding::TextEncoding;
+pub use reader::{DecisionReader, OpenError, RowResult};
 pub use sniff::FileFormat;
 
 use crate::domain::{Day, LevelSet};
@@ -142,7 +151,7 @@ impl<R: Read> Hashing<R> {
         hex(&self.hasher.clone().finalize())
     }
 
-    pub fn bytes(&self) -> u64 {
+    pub fn bytes_read(&self) -> u64 {
         self.bytes
     }
 }
