@@ -469,6 +469,16 @@ pub enum Format {
     Json,
 }
 
+impl From<Format> for crate::output::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Table => crate::output::Format::Table,
+            Format::Csv => crate::output::Format::Csv,
+            Format::Json => crate::output::Format::Json,
+        }
+    }
+}
+
 /// Output formats of `export`: those of the read commands, and an Excel workbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ExportFormat {

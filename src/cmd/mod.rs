@@ -131,20 +131,6 @@ pub(crate) fn open_between(
     Ok((store, from, to))
 }
 
-/// "tính đến ngày 15/01/2024", with ", ngay sau Quyết định số N ký ngày ..." after a decision.
-pub(crate) fn as_of_vi(point: &Point) -> String {
-    let date = |d: Day| d.date().format("%d/%m/%Y").to_string();
-    match point.decision() {
-        None => format!("tính đến ngày {}", date(point.day())),
-        Some(d) => format!(
-            "tính đến ngày {}, ngay sau Quyết định số {} ký ngày {}",
-            date(point.day()),
-            d.number,
-            date(d.signed)
-        ),
-    }
-}
-
 impl Named {
     fn resolve(self, store: &Store, what: &str, raw: Option<&str>) -> Result<Point, Error> {
         match self {

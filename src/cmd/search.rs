@@ -7,11 +7,11 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::export::EntryRecord;
 use crate::cli::{Format, SearchArgs};
 use crate::domain::CatalogEntry;
 use crate::domain::text::strip_diacritics;
 use crate::error::Error;
+use crate::output::catalog::{self, CSV_HEADER, EntryRecord};
 use crate::output::{Sink, table, write_json};
 
 #[derive(Serialize)]
@@ -39,7 +39,7 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
                 entries: entries.iter().map(EntryRecord::new).collect(),
             },
         )?,
-        Format::Csv => super::export::write(&mut out, Format::Csv, day, &entries)?,
+        Format::Csv => catalog::write_csv(&mut out, &CSV_HEADER, &entries)?,
         Format::Table => write_table(&mut out, &entries)?,
     }
     out.finish()?;

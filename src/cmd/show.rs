@@ -118,7 +118,7 @@ fn write_table(
     point: &Point,
     records: &[EntryRecord],
 ) -> Result<(), Error> {
-    writeln!(out, "{code} ({})", super::as_of_vi(point))?;
+    writeln!(out, "{code} ({})", crate::output::as_of_vi(point))?;
     for r in records {
         let label = crate::domain::Level::parse(r.level)
             .map(crate::domain::Level::label_vi)
