@@ -11,7 +11,7 @@ pub mod values;
 pub mod verify;
 pub mod version;
 
-pub use point::{DecisionPoint, Point};
+pub use point::{DecisionPoint, NamedPoint, Point};
 pub use values::{Action, Code, Day, Level, LevelSet};
 
 /// The six descriptive fields of a catalog entry, in their fixed order.
