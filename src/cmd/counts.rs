@@ -11,7 +11,7 @@ use crate::output::catalog::CountsRecord;
 use crate::output::{Format, Sink, as_of_vi, group_thousands, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     let counts = store.counts_at(&point)?;
     let mut out = Sink::open(None)?;
     write(&mut out, args.format.into(), &point, &counts)?;

@@ -123,7 +123,7 @@ fn format_name(format: ExportFormat) -> &'static str {
 
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let settings = Settings::new(args)?;
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     // One snapshot (see `open_existing`): the manifest describes this catalog.
     let entries = store.catalog_at(&point)?;
     let (applied, head) = if args.manifest {

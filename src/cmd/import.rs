@@ -78,7 +78,7 @@ const ROWS_PER_CHUNK: usize = 128;
 const STORED: u16 = u16::MAX;
 
 pub(crate) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, Error> {
-    let defaults = super::inspect::defaults(&args.read)?;
+    let defaults = super::read_defaults(&args.read);
     let summary = if args.dry_run || db.exists() {
         let mut store = if args.dry_run && !db.exists() {
             Store::open_in_memory()?

@@ -27,8 +27,8 @@ const RECENT_DECISIONS: usize = 8;
 const CHANGES_PER_DECISION: usize = 15;
 
 pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
-    let to = super::date_option("to", args.to.as_deref())?.unwrap_or_else(Day::today);
-    let from = super::date_option("from", args.from.as_deref())?;
+    let to = args.to.unwrap_or_else(Day::today);
+    let from = args.from;
     if let Some(from) = from
         && from > to
     {

@@ -22,7 +22,7 @@ struct SearchJson<'a> {
 }
 
 pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
-    let (mut store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
+    let (mut store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     let day = point.day();
     let words = search_words(&args.text);
     let hits = store.search(day, &words)?;
