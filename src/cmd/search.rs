@@ -12,7 +12,7 @@ use crate::domain::CatalogEntry;
 use crate::domain::text::strip_diacritics;
 use crate::error::Error;
 use crate::output::catalog::{self, CSV_HEADER, EntryRecord};
-use crate::output::{Sink, table, write_json};
+use crate::output::{Sink, write_json};
 
 #[derive(Serialize)]
 struct SearchJson<'a> {
@@ -75,22 +75,7 @@ fn matches_words(e: &CatalogEntry, words: &[String]) -> bool {
 }
 
 fn write_table(out: &mut Sink, entries: &[CatalogEntry]) -> Result<(), Error> {
-    let mut t = table(&[
-        "Cấp",
-        "Mã số",
-        "Tên thủ tục hành chính",
-        "Lĩnh vực",
-        "Cơ quan thực hiện",
-    ]);
-    for e in entries {
-        t.add_row([
-            e.level.label_vi().to_owned(),
-            e.code.to_string(),
-            e.details.name.clone(),
-            e.details.field.clone(),
-            e.details.agency.clone(),
-        ]);
-    }
-    writeln!(out, "{t}")?;
+    let rows = entries.iter().map(|e| (e.level.label_vi().to_owned(), e));
+    writeln!(out, "{}", catalog::entry_table("Cấp", rows))?;
     Ok(())
 }

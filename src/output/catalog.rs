@@ -223,23 +223,34 @@ fn write_table(out: &mut impl Write, point: &Point, entries: &[CatalogEntry]) ->
             level.label_vi(),
             group_thousands(counts.level(level))
         )?;
-        let mut t = table(&[
-            "STT",
-            "Mã số",
-            "Tên thủ tục hành chính",
-            "Lĩnh vực",
-            "Cơ quan thực hiện",
-        ]);
-        for (n, e) in entries.iter().filter(|e| e.level == level).enumerate() {
-            t.add_row([
-                (n + 1).to_string(),
-                e.code.to_string(),
-                e.details.name.clone(),
-                e.details.field.clone(),
-                e.details.agency.clone(),
-            ]);
-        }
-        writeln!(out, "{t}")?;
+        let rows = entries.iter().filter(|e| e.level == level);
+        let numbered = rows.enumerate().map(|(n, e)| ((n + 1).to_string(), e));
+        writeln!(out, "{}", entry_table("STT", numbered))?;
     }
     Ok(())
+}
+
+/// A table of entries: code, name, field and agency, after a first column
+/// headed `first` whose cell each row brings (its number, its level).
+pub(crate) fn entry_table<'a>(
+    first: &str,
+    rows: impl Iterator<Item = (String, &'a CatalogEntry)>,
+) -> comfy_table::Table {
+    let mut t = table(&[
+        first,
+        "Mã số",
+        "Tên thủ tục hành chính",
+        "Lĩnh vực",
+        "Cơ quan thực hiện",
+    ]);
+    for (cell, e) in rows {
+        t.add_row([
+            cell,
+            e.code.to_string(),
+            e.details.name.clone(),
+            e.details.field.clone(),
+            e.details.agency.clone(),
+        ]);
+    }
+    t
 }
