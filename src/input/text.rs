@@ -295,3 +295,31 @@ fn csv_error(e: &csv::Error, encoding: TextEncoding) -> String {
         _ => format!("malformed CSV: {e}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn through_line_ends(bytes: &[u8]) -> io::Result<Vec<u8>> {
+        let mut out = Vec::new();
+        LineEnds::new(bytes).read_to_end(&mut out)?;
+        Ok(out)
+    }
+
+    #[test]
+    fn every_line_end_is_one_lf_outside_quotes() {
+        let read = through_line_ends(b"a,b\r\nc,\"x\r\ny\"\rd\n").unwrap();
+        assert_eq!(read, b"a,b\nc,\"x\r\ny\"\nd\n");
+    }
+
+    #[test]
+    fn a_quote_that_never_closes_names_its_line() {
+        let mut text = b"h\n\"".to_vec();
+        text.resize(text.len() + (MAX_QUOTED_BYTES as usize) + 2, b'x');
+        let err = through_line_ends(&text).unwrap_err();
+        let quote = err
+            .get_ref()
+            .and_then(|e| e.downcast_ref::<UnclosedQuote>());
+        assert_eq!(quote.map(|q| q.line), Some(2));
+    }
+}
