@@ -3,8 +3,12 @@
 #![allow(clippy::doc_markdown)]
 
 use std::path::PathBuf;
+use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::domain::{Code, Day, Level, LevelSet, NamedPoint};
+use crate::input::TextEncoding;
 
 const EXIT_CODES: &str = "\
 Exit codes:
@@ -105,11 +109,11 @@ pub struct ReadOptions {
 
     /// Signing date for files without a signed column (YYYY-MM-DD or DD/MM/YYYY).
     #[arg(long, value_name = "DATE")]
-    pub signed: Option<String>,
+    pub signed: Option<Given<Day>>,
 
     /// Effective date for rows whose effective cell is empty (default: the signing date).
     #[arg(long, value_name = "DATE")]
-    pub effective: Option<String>,
+    pub effective: Option<Given<Day>>,
 
     /// The sheet of a workbook to read; default: the first visible sheet.
     #[arg(long, value_name = "NAME")]
@@ -118,12 +122,30 @@ pub struct ReadOptions {
     /// Encoding of CSV files without a byte-order mark: utf-8 (default),
     /// utf-16le, utf-16be or windows-1258.
     #[arg(long, value_name = "NAME")]
-    pub encoding: Option<String>,
+    pub encoding: Option<TextEncoding>,
 
     /// Keep only these levels (e.g. province,commune) and list the rows that
     /// name none of them, such as "Cấp bộ" rows of a national list.
     #[arg(long, value_name = "LIST")]
-    pub levels: Option<String>,
+    pub levels: Option<LevelSet>,
+}
+
+/// An option's value, with the text it was given as (to show it back as typed).
+#[derive(Debug, Clone)]
+pub struct Given<T> {
+    pub value: T,
+    pub text: String,
+}
+
+impl<T: FromStr<Err = String>> FromStr for Given<T> {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        Ok(Given {
+            value: text.parse()?,
+            text: text.to_owned(),
+        })
+    }
 }
 
 /// Show how a decision file would be read, without touching the catalog.
@@ -232,11 +254,11 @@ pub struct ReportArgs {
 
     /// First day of the chart and of the decisions shown; default: the first date of the history.
     #[arg(long, value_name = "DATE")]
-    pub from: Option<String>,
+    pub from: Option<Day>,
 
     /// Last day of the chart, the day of the counts; default: today.
     #[arg(long, value_name = "DATE")]
-    pub to: Option<String>,
+    pub to: Option<Day>,
 }
 
 /// Count the entries in force per level on a date.
@@ -282,11 +304,11 @@ pub struct CountsArgs {
 pub struct DiffArgs {
     /// The older version: a date or a decision reference.
     #[arg(value_name = "FROM")]
-    pub from: String,
+    pub from: NamedPoint,
 
     /// The newer version: a date or a decision reference.
     #[arg(value_name = "TO")]
-    pub to: String,
+    pub to: NamedPoint,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -313,11 +335,11 @@ pub struct DiffArgs {
 pub struct HistoryArgs {
     /// The procedure code (1.001612 or the long form).
     #[arg(value_name = "CODE")]
-    pub code: String,
+    pub code: Code,
 
     /// Only this level (province, district, commune, or the Vietnamese name).
     #[arg(long, value_name = "LEVEL")]
-    pub level: Option<String>,
+    pub level: Option<Level>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -338,7 +360,7 @@ pub struct HistoryArgs {
 pub struct ShowArgs {
     /// The procedure code.
     #[arg(value_name = "CODE")]
-    pub code: String,
+    pub code: Code,
 
     #[command(flatten)]
     pub as_of: AsOf,
@@ -452,13 +474,7 @@ pub struct AsOf {
     /// A date (YYYY-MM-DD or DD/MM/YYYY), or a decision: NUMBER, or NUMBER@SIGNED-DATE
     /// when several stored decisions have that number; default: today.
     #[arg(long = "as-of", value_name = "DATE|REF")]
-    pub value: Option<String>,
-}
-
-impl AsOf {
-    pub fn get(&self) -> Option<&str> {
-        self.value.as_deref()
-    }
+    pub value: Option<NamedPoint>,
 }
 
 /// Output formats of the read commands.
@@ -467,6 +483,16 @@ pub enum Format {
     Table,
     Csv,
     Json,
+}
+
+impl From<Format> for crate::output::Format {
+    fn from(format: Format) -> Self {
+        match format {
+            Format::Table => crate::output::Format::Table,
+            Format::Csv => crate::output::Format::Csv,
+            Format::Json => crate::output::Format::Json,
+        }
+    }
 }
 
 /// Output formats of `export`: those of the read commands, and an Excel workbook.

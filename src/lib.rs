@@ -7,6 +7,7 @@ pub mod cli;
 mod cmd;
 pub mod domain;
 mod error;
+mod hex;
 mod import;
 pub mod input;
 mod output;

@@ -13,8 +13,7 @@ use sha2::{Digest, Sha256};
 use tthc::domain::text::{clean, fold, strip_diacritics};
 use tthc::domain::values::{CodeInName, LevelCell};
 use tthc::domain::{Action, Code, Day, DecisionRow, Level, LevelSet};
-use tthc::input::csv::DecisionReader;
-use tthc::input::{Defaults, Problem};
+use tthc::input::{DecisionReader, Defaults, Problem};
 
 /// The name the reader is given for the fuzzed file.
 const FILE: &str = "fuzz.csv";

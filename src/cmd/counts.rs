@@ -4,42 +4,17 @@ use std::io::Write;
 use std::path::Path;
 use std::process::ExitCode;
 
-use serde::Serialize;
-
-use crate::cli::{CountsArgs, Format};
-use crate::domain::{Counts, Day, Level, Point};
+use crate::cli::CountsArgs;
+use crate::domain::{Counts, Level, Point};
 use crate::error::Error;
-use crate::output::{Sink, group_thousands, table, write_json};
-
-/// The JSON (and csv) shape of counts.
-#[derive(Debug, Serialize)]
-pub(crate) struct CountsRecord {
-    pub as_of: String,
-    pub province: u64,
-    pub district: u64,
-    pub commune: u64,
-    pub total: u64,
-    pub procedures: u64,
-}
-
-impl CountsRecord {
-    pub(crate) fn new(day: Day, c: &Counts) -> Self {
-        CountsRecord {
-            as_of: day.to_string(),
-            province: c.province,
-            district: c.district,
-            commune: c.commune,
-            total: c.total(),
-            procedures: c.procedures,
-        }
-    }
-}
+use crate::output::catalog::CountsRecord;
+use crate::output::{Format, Sink, as_of_vi, group_thousands, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     let counts = store.counts_at(&point)?;
     let mut out = Sink::open(None)?;
-    write(&mut out, args.format, &point, &counts)?;
+    write(&mut out, args.format.into(), &point, &counts)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -78,7 +53,7 @@ pub(crate) fn write(
                 "distinct procedures".to_owned(),
                 group_thousands(counts.procedures),
             ]);
-            writeln!(out, "Danh mục TTHC {}", super::as_of_vi(point))?;
+            writeln!(out, "Danh mục TTHC {}", as_of_vi(point))?;
             writeln!(out, "{t}")?;
         }
     }

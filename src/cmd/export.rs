@@ -8,110 +8,16 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::counts::CountsRecord;
-use crate::cli::{ExportArgs, ExportFormat, Format, Headers};
-use crate::domain::{CatalogEntry, Code, Counts, Day, Level, Point};
+use crate::cli::{ExportArgs, ExportFormat, Headers};
+use crate::domain::{CatalogEntry, Counts};
 use crate::error::Error;
+use crate::output::catalog::{self, CSV_HEADER, CSV_HEADER_VI, CountsRecord};
 use crate::output::digest::HashingWriter;
-use crate::output::{
-    Sink, default_format, group_thousands, section_letter, table, write_json, xlsx,
-};
+use crate::output::{Format, Sink, as_of_vi, default_format, write_json, xlsx};
 use crate::store::AppliedDecision;
-
-/// One exported entry: the csv row and the JSON object share this shape.
-#[derive(Debug, Serialize)]
-pub(crate) struct EntryRecord<'a> {
-    pub level: &'static str,
-    pub code: CodeCell,
-    pub name: &'a str,
-    pub field: &'a str,
-    pub agency: &'a str,
-    pub processing_time: &'a str,
-    pub fee: &'a str,
-    pub legal_basis: &'a str,
-    pub decision: &'a str,
-    pub effective: DayCell,
-}
-
-/// A code written as text (`1.001612`) without a string of its own: an
-/// export writes one per entry.
-#[derive(Debug)]
-pub(crate) struct CodeCell(Code);
-
-impl Serialize for CodeCell {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut text = [0; 8];
-        s.serialize_str(self.0.as_text(&mut text))
-    }
-}
-
-/// A day written as `YYYY-MM-DD` without a string of its own.
-#[derive(Debug)]
-pub(crate) struct DayCell(Day);
-
-impl Serialize for DayCell {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut text = [0; 10];
-        match self.0.as_text(&mut text) {
-            Some(iso) => s.serialize_str(iso),
-            None => s.serialize_str(&self.0.to_string()),
-        }
-    }
-}
-
-impl<'a> EntryRecord<'a> {
-    pub(crate) fn new(e: &'a CatalogEntry) -> Self {
-        EntryRecord {
-            level: e.level.as_str(),
-            code: CodeCell(e.code),
-            name: &e.details.name,
-            field: &e.details.field,
-            agency: &e.details.agency,
-            processing_time: &e.details.processing_time,
-            fee: &e.details.fee,
-            legal_basis: &e.details.legal_basis,
-            decision: &e.decision,
-            effective: DayCell(e.effective),
-        }
-    }
-}
-
-/// The csv header, in English (the default) and in Vietnamese: the
-/// Vietnamese names are those `tthc import` reads.
-const CSV_HEADER: [&str; 10] = [
-    "level",
-    "code",
-    "name",
-    "field",
-    "agency",
-    "processing_time",
-    "fee",
-    "legal_basis",
-    "decision",
-    "effective",
-];
-const CSV_HEADER_VI: [&str; 10] = [
-    "Cấp thực hiện",
-    "Mã số TTHC",
-    "Tên thủ tục hành chính",
-    "Lĩnh vực",
-    "Cơ quan thực hiện",
-    "Thời hạn giải quyết",
-    "Phí, lệ phí",
-    "Căn cứ pháp lý",
-    "Số quyết định",
-    "Ngày hiệu lực",
-];
 
 /// The UTF-8 byte-order mark that tells Excel the csv is UTF-8.
 const BOM: &[u8] = b"\xEF\xBB\xBF";
-
-#[derive(Serialize)]
-struct ExportJson<'a> {
-    as_of: String,
-    counts: CountsRecord,
-    entries: Vec<EntryRecord<'a>>,
-}
 
 /// What `--manifest` writes next to the exported file.
 #[derive(Serialize)]
@@ -217,7 +123,7 @@ fn format_name(format: ExportFormat) -> &'static str {
 
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let settings = Settings::new(args)?;
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     // One snapshot (see `open_existing`): the manifest describes this catalog.
     let entries = store.catalog_at(&point)?;
     let (applied, head) = if args.manifest {
@@ -229,10 +135,10 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let mut hashing = HashingWriter::new(&mut out, args.manifest);
     match settings.format {
         ExportFormat::Csv => write_csv(&mut hashing, &settings, &entries)?,
-        ExportFormat::Json => write_at(&mut hashing, Format::Json, &point, &entries)?,
-        ExportFormat::Table => write_at(&mut hashing, Format::Table, &point, &entries)?,
+        ExportFormat::Json => catalog::write(&mut hashing, Format::Json, &point, &entries)?,
+        ExportFormat::Table => catalog::write(&mut hashing, Format::Table, &point, &entries)?,
         ExportFormat::Xlsx => {
-            let workbook = xlsx::annex(&super::as_of_vi(&point), point.day(), &entries)?;
+            let workbook = xlsx::annex(&as_of_vi(&point), point.day(), &entries)?;
             hashing.write_all(&workbook)?;
         }
     }
@@ -297,133 +203,5 @@ fn write_csv(
         Headers::En => CSV_HEADER,
         Headers::Vi => CSV_HEADER_VI,
     };
-    write_csv_rows(out, &header, entries)
-}
-
-/// Catalogs with at least this many entries are written as two halves, the
-/// second formatted on another thread while the first is written.
-const PARALLEL_ROWS: usize = 10_000;
-
-fn write_csv_rows(
-    out: &mut impl Write,
-    header: &[&str],
-    entries: &[CatalogEntry],
-) -> Result<(), Error> {
-    let half = if entries.len() >= PARALLEL_ROWS {
-        entries.len() / 2
-    } else {
-        entries.len()
-    };
-    let (first, second) = entries.split_at(half);
-    std::thread::scope(|scope| {
-        let formatting = (!second.is_empty()).then(|| {
-            std::thread::Builder::new().spawn_scoped(scope, || {
-                let mut formatted = Vec::new();
-                csv_rows(&mut formatted, None, second).map(|()| formatted)
-            })
-        });
-        csv_rows(out, Some(header), first)?;
-        match formatting {
-            Some(Ok(thread)) => {
-                let formatted = thread
-                    .join()
-                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
-                out.write_all(&formatted)?;
-            }
-            // No second thread: the second half is written here too.
-            Some(Err(_)) => csv_rows(out, None, second)?,
-            None => {}
-        }
-        Ok(())
-    })
-}
-
-fn csv_rows(
-    out: &mut impl Write,
-    header: Option<&[&str]>,
-    entries: &[CatalogEntry],
-) -> Result<(), Error> {
-    let mut w = csv::WriterBuilder::new()
-        .has_headers(false)
-        .from_writer(&mut *out);
-    if let Some(header) = header {
-        w.write_record(header)?;
-    }
-    for e in entries {
-        w.serialize(EntryRecord::new(e))?;
-    }
-    w.flush()?;
-    Ok(())
-}
-
-/// Writes a catalog in force on a day in one of the three formats.
-pub(crate) fn write(
-    out: &mut impl Write,
-    format: Format,
-    day: Day,
-    entries: &[CatalogEntry],
-) -> Result<(), Error> {
-    write_at(out, format, &Point::Day(day), entries)
-}
-
-/// Writes the catalog at a point in one of the three formats; the JSON
-/// `as_of` is the point's date.
-pub(crate) fn write_at(
-    out: &mut impl Write,
-    format: Format,
-    point: &Point,
-    entries: &[CatalogEntry],
-) -> Result<(), Error> {
-    let day = point.day();
-    match format {
-        Format::Csv => write_csv_rows(out, &CSV_HEADER, entries)?,
-        Format::Json => write_json(
-            out,
-            &ExportJson {
-                as_of: day.to_string(),
-                counts: CountsRecord::new(day, &Counts::of(entries)),
-                entries: entries.iter().map(EntryRecord::new).collect(),
-            },
-        )?,
-        Format::Table => write_table(out, point, entries)?,
-    }
-    Ok(())
-}
-
-fn write_table(out: &mut impl Write, point: &Point, entries: &[CatalogEntry]) -> Result<(), Error> {
-    let counts = Counts::of(entries);
-    writeln!(
-        out,
-        "DANH MỤC THỦ TỤC HÀNH CHÍNH ({}): {} TTHC",
-        super::as_of_vi(point),
-        group_thousands(counts.total())
-    )?;
-    let levels = Level::ALL.into_iter().filter(|l| counts.level(*l) > 0);
-    for (i, level) in levels.enumerate() {
-        writeln!(
-            out,
-            "\n{}. {} ({} TTHC)",
-            section_letter(i),
-            level.label_vi(),
-            group_thousands(counts.level(level))
-        )?;
-        let mut t = table(&[
-            "STT",
-            "Mã số",
-            "Tên thủ tục hành chính",
-            "Lĩnh vực",
-            "Cơ quan thực hiện",
-        ]);
-        for (n, e) in entries.iter().filter(|e| e.level == level).enumerate() {
-            t.add_row([
-                (n + 1).to_string(),
-                e.code.to_string(),
-                e.details.name.clone(),
-                e.details.field.clone(),
-                e.details.agency.clone(),
-            ]);
-        }
-        writeln!(out, "{t}")?;
-    }
-    Ok(())
+    catalog::write_csv(out, &header, entries)
 }

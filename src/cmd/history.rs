@@ -16,13 +16,7 @@ use crate::output::{Sink, table, write_json};
 use crate::store::Store;
 
 pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
-    let code = parse_code(&args.code)?;
-    let level = args
-        .level
-        .as_deref()
-        .map(Level::parse)
-        .transpose()
-        .map_err(|msg| Error::Usage(format!("--level: {msg}")))?;
+    let (code, level) = (args.code, args.level);
     let store = super::open_existing(db)?;
     let versions = store.entry_versions(code, level)?;
     if versions.is_empty() {
@@ -43,11 +37,6 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
     }
     out.finish()?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// Parses the CODE argument.
-pub(crate) fn parse_code(raw: &str) -> Result<Code, Error> {
-    Code::parse(raw).map_err(|msg| Error::Usage(format!("CODE: {msg}")))
 }
 
 /// The error for a code (at a level) with no stored version.

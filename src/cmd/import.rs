@@ -17,8 +17,7 @@ use super::{ActionCounts, LevelCounts};
 use crate::cli::{ImportArgs, SummaryFormat};
 use crate::error::Error;
 use crate::import::{Batch, Outcome, Prepared};
-use crate::input::csv::DecisionReader;
-use crate::input::{Defaults, Problem};
+use crate::input::{DecisionReader, Defaults, Problem};
 use crate::output::write_json;
 use crate::store::{CreateError, Created, OpenMode, Store, StoreError, create_new};
 
@@ -45,7 +44,7 @@ fn progress_bar(name: &str, size: Option<u64>) -> Option<ProgressBar> {
 const ROWS_PER_CHUNK: usize = 128;
 
 pub(crate) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, Error> {
-    let defaults = super::inspect::defaults(&args.read)?;
+    let defaults = super::read_defaults(&args.read);
     let summary = if args.dry_run || db.exists() {
         let mut store = if args.dry_run && !db.exists() {
             Store::open_in_memory()?

@@ -9,47 +9,21 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::cli::{InspectArgs, ReadOptions, SummaryFormat};
-use crate::domain::text::clean;
-use crate::domain::{Day, LevelSet};
+use crate::cli::{InspectArgs, SummaryFormat};
+use crate::domain::Day;
 use crate::error::{Error, exit};
-use crate::input::csv::{DecisionReader, OpenError, column_letter};
 use crate::input::sniff::{decision_in_title, delimiter_name};
-use crate::input::{Column, Defaults, FileFormat, Layout, Notes, Problem, TextEncoding};
+use crate::input::{
+    Column, DecisionReader, Defaults, FileFormat, Layout, Notes, OpenError, Problem, TextEncoding,
+    column_letter,
+};
 use crate::output::write_json;
 
 /// Rows listed one by one in the text report before "... and N more".
 const LIST_CAP: usize = 20;
 
-/// What the command line tells the reader of decision files (import and
-/// inspect take the same options).
-pub(crate) fn defaults(read: &ReadOptions) -> Result<Defaults, Error> {
-    let levels = read
-        .levels
-        .as_deref()
-        .map(|s| LevelSet::parse(s).map_err(|msg| Error::Usage(format!("--levels: {msg}"))))
-        .transpose()?;
-    let encoding = read
-        .encoding
-        .as_deref()
-        .map(|s| TextEncoding::parse(s).map_err(|msg| Error::Usage(format!("--encoding: {msg}"))))
-        .transpose()?;
-    Ok(Defaults {
-        decision: read
-            .decision
-            .as_deref()
-            .map(clean)
-            .filter(|d| !d.is_empty()),
-        signed: super::date_option("signed", read.signed.as_deref())?,
-        effective: super::date_option("effective", read.effective.as_deref())?,
-        levels,
-        sheet: read.sheet.clone(),
-        encoding,
-    })
-}
-
 pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode, Error> {
-    let defaults = defaults(&args.read)?;
+    let defaults = super::read_defaults(&args.read);
     let report = inspect(args, &defaults);
     let mut out = io::stdout().lock();
     match args.format {
@@ -252,7 +226,7 @@ fn command(
         );
     }
     if let Some(d) = &args.read.signed {
-        option("signed", d);
+        option("signed", &d.text);
     } else if known_layout && !has("signed") {
         option(
             "signed",
@@ -262,7 +236,7 @@ fn command(
         );
     }
     if let Some(d) = &args.read.effective {
-        option("effective", d);
+        option("effective", &d.text);
     }
     if let Some(sheet) = &report.sheet
         && (args.read.sheet.is_some() || report.sheets.len() > 1)

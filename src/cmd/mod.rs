@@ -19,9 +19,12 @@ use std::path::Path;
 
 use std::fmt::Write as _;
 
+use crate::cli::ReadOptions;
 use crate::domain::point::{DecisionRef, leading_serial};
-use crate::domain::{Day, DecisionPoint, Point};
+use crate::domain::text::clean;
+use crate::domain::{Day, DecisionPoint, NamedPoint, Point};
 use crate::error::Error;
+use crate::input::Defaults;
 use crate::store::{OpenMode, Store};
 
 /// Opens the catalog for reading; it must exist. Everything the command
@@ -30,29 +33,6 @@ pub(crate) fn open_existing(db: &Path) -> Result<Store, Error> {
     let store = Store::open(db, OpenMode::Existing)?;
     store.read_snapshot()?;
     Ok(store)
-}
-
-/// A version of the catalog as named on the command line, before the store is read.
-enum Named {
-    Point(Point),
-    Decision(DecisionRef),
-}
-
-/// Reads a date or decision reference; `what` names the argument in messages.
-/// A value without letters must be a date (decision numbers have letters).
-fn named(what: &str, raw: Option<&str>) -> Result<Named, Error> {
-    let Some(raw) = raw else {
-        return Ok(Named::Point(Point::Day(Day::today())));
-    };
-    match Day::parse(raw) {
-        Ok(day) => Ok(Named::Point(Point::Day(day))),
-        Err(msg) if !raw.chars().any(char::is_alphabetic) => {
-            Err(Error::Usage(format!("{what}: {msg}")))
-        }
-        Err(_) => DecisionRef::parse(raw)
-            .map(Named::Decision)
-            .map_err(|msg| Error::Usage(format!("{what}: {msg}"))),
-    }
 }
 
 fn resolve(store: &Store, what: &str, raw: &str, reference: &DecisionRef) -> Result<Point, Error> {
@@ -109,55 +89,55 @@ fn resolve(store: &Store, what: &str, raw: &str, reference: &DecisionRef) -> Res
 /// (`what` names the argument in messages): a date, or a stored decision as
 /// `NUMBER` (when one stored decision has that number) or `NUMBER@YYYY-MM-DD`
 /// (its signing date). None means today. An unknown or ambiguous decision is
-/// a usage error that lists the candidates; a value that can be neither a
-/// date nor a reference is refused before the store is opened.
-pub(crate) fn open_at(db: &Path, what: &str, raw: Option<&str>) -> Result<(Store, Point), Error> {
-    let named = named(what, raw)?;
+/// a usage error that lists the candidates.
+pub(crate) fn open_at(
+    db: &Path,
+    what: &str,
+    named: Option<&NamedPoint>,
+) -> Result<(Store, Point), Error> {
     let store = open_existing(db)?;
-    let point = named.resolve(&store, what, raw)?;
+    let point = match named {
+        None => Point::Day(Day::today()),
+        Some(named) => point(&store, what, named)?,
+    };
     Ok((store, point))
 }
 
 /// Opens the catalog and resolves two versions of it (`diff FROM TO`).
 pub(crate) fn open_between(
     db: &Path,
-    from: &str,
-    to: &str,
+    from: &NamedPoint,
+    to: &NamedPoint,
 ) -> Result<(Store, Point, Point), Error> {
-    let (a, b) = (named("FROM", Some(from))?, named("TO", Some(to))?);
     let store = open_existing(db)?;
-    let from = a.resolve(&store, "FROM", Some(from))?;
-    let to = b.resolve(&store, "TO", Some(to))?;
+    let from = point(&store, "FROM", from)?;
+    let to = point(&store, "TO", to)?;
     Ok((store, from, to))
 }
 
-/// "tính đến ngày 15/01/2024", with ", ngay sau Quyết định số N ký ngày ..." after a decision.
-pub(crate) fn as_of_vi(point: &Point) -> String {
-    let date = |d: Day| d.date().format("%d/%m/%Y").to_string();
-    match point.decision() {
-        None => format!("tính đến ngày {}", date(point.day())),
-        Some(d) => format!(
-            "tính đến ngày {}, ngay sau Quyết định số {} ký ngày {}",
-            date(point.day()),
-            d.number,
-            date(d.signed)
-        ),
+/// The point a date or a stored decision names.
+fn point(store: &Store, what: &str, named: &NamedPoint) -> Result<Point, Error> {
+    match named {
+        NamedPoint::Day(day) => Ok(Point::Day(*day)),
+        NamedPoint::Decision { reference, text } => resolve(store, what, text, reference),
     }
 }
 
-impl Named {
-    fn resolve(self, store: &Store, what: &str, raw: Option<&str>) -> Result<Point, Error> {
-        match self {
-            Named::Point(point) => Ok(point),
-            Named::Decision(reference) => resolve(store, what, raw.unwrap_or_default(), &reference),
-        }
+/// How the command line says to read decision files (import and inspect
+/// take the same options).
+pub(crate) fn read_defaults(read: &ReadOptions) -> Defaults {
+    Defaults {
+        decision: read
+            .decision
+            .as_deref()
+            .map(clean)
+            .filter(|d| !d.is_empty()),
+        signed: read.signed.as_ref().map(|d| d.value),
+        effective: read.effective.as_ref().map(|d| d.value),
+        levels: read.levels,
+        sheet: read.sheet.clone(),
+        encoding: read.encoding,
     }
-}
-
-/// Parses a date option such as `--signed`.
-pub(crate) fn date_option(name: &str, raw: Option<&str>) -> Result<Option<Day>, Error> {
-    raw.map(|s| Day::parse(s).map_err(|msg| Error::Usage(format!("--{name}: {msg}"))))
-        .transpose()
 }
 
 pub(crate) use crate::domain::tally::{ActionCounts, LevelCounts};

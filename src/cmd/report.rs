@@ -15,16 +15,20 @@ use crate::cli::ReportArgs;
 use crate::domain::Day;
 use crate::error::Error;
 use crate::output::Sink;
-use crate::output::html::{self, RecentDecision, Report, YearRow};
-use crate::store::{LevelStep, LoggedDecision, Store};
+use crate::output::html::{
+    self, ChangeRow, EffectiveDecision, RecentDecision, Report, StoreHead, YearRow,
+};
+use crate::store::{
+    ChainHead, DecisionChange, EffectiveDecision as Effective, LevelStep, LoggedDecision, Store,
+};
 
 /// How many of the latest decisions the report shows, and how many of each one's changes.
 const RECENT_DECISIONS: usize = 8;
 const CHANGES_PER_DECISION: usize = 15;
 
 pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
-    let to = super::date_option("to", args.to.as_deref())?.unwrap_or_else(Day::today);
-    let from = super::date_option("from", args.from.as_deref())?;
+    let to = args.to.unwrap_or_else(Day::today);
+    let from = args.from;
     if let Some(from) = from
         && from > to
     {
@@ -60,7 +64,11 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
                 effective_first: d.effective_first,
                 effective_last: d.effective_last,
                 actions: d.actions,
-                changes: store.decision_changes(&d.number, d.signed, CHANGES_PER_DECISION)?,
+                changes: store
+                    .decision_changes(&d.number, d.signed, CHANGES_PER_DECISION)?
+                    .into_iter()
+                    .map(change_row)
+                    .collect(),
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
@@ -70,11 +78,43 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
         counts: store.counts(to)?,
         start,
         changes,
-        effective: store.effective_decisions(from, to)?,
+        effective: store
+            .effective_decisions(from, to)?
+            .into_iter()
+            .map(effective_decision)
+            .collect(),
         years: per_year(log.iter().filter(signed_in_range)),
         recent,
-        store: store.chain_head()?,
+        store: store_head(store.chain_head()?),
     })
+}
+
+/// A decision's change as the report lists it.
+fn change_row(c: DecisionChange) -> ChangeRow {
+    ChangeRow {
+        action: c.action,
+        level: c.level,
+        code: c.code,
+        replaces: c.replaces,
+        name: c.name,
+        effective: c.effective,
+    }
+}
+
+/// A decision effective on a day, as the chart marks it.
+fn effective_decision(d: Effective) -> EffectiveDecision {
+    EffectiveDecision {
+        effective: d.effective,
+        number: d.number,
+    }
+}
+
+/// The store's chain head, as the report's footer names it.
+fn store_head(head: ChainHead) -> StoreHead {
+    StoreHead {
+        decisions: head.decisions,
+        chain_sha256: head.chain_sha256,
+    }
 }
 
 /// The entries in force per level at the end of `from`, and each later day

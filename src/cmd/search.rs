@@ -7,12 +7,12 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::export::EntryRecord;
 use crate::cli::{Format, SearchArgs};
 use crate::domain::CatalogEntry;
 use crate::domain::text::strip_diacritics;
 use crate::error::Error;
-use crate::output::{Sink, table, write_json};
+use crate::output::catalog::{self, CSV_HEADER, EntryRecord};
+use crate::output::{Sink, write_json};
 
 #[derive(Serialize)]
 struct SearchJson<'a> {
@@ -22,7 +22,7 @@ struct SearchJson<'a> {
 }
 
 pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
-    let (mut store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
+    let (mut store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     let day = point.day();
     let words = search_words(&args.text);
     let hits = store.search(day, &words)?;
@@ -39,7 +39,7 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
                 entries: entries.iter().map(EntryRecord::new).collect(),
             },
         )?,
-        Format::Csv => super::export::write(&mut out, Format::Csv, day, &entries)?,
+        Format::Csv => catalog::write_csv(&mut out, &CSV_HEADER, &entries)?,
         Format::Table => write_table(&mut out, &entries)?,
     }
     out.finish()?;
@@ -75,22 +75,7 @@ fn matches_words(e: &CatalogEntry, words: &[String]) -> bool {
 }
 
 fn write_table(out: &mut Sink, entries: &[CatalogEntry]) -> Result<(), Error> {
-    let mut t = table(&[
-        "Cấp",
-        "Mã số",
-        "Tên thủ tục hành chính",
-        "Lĩnh vực",
-        "Cơ quan thực hiện",
-    ]);
-    for e in entries {
-        t.add_row([
-            e.level.label_vi().to_owned(),
-            e.code.to_string(),
-            e.details.name.clone(),
-            e.details.field.clone(),
-            e.details.agency.clone(),
-        ]);
-    }
-    writeln!(out, "{t}")?;
+    let rows = entries.iter().map(|e| (e.level.label_vi().to_owned(), e));
+    writeln!(out, "{}", catalog::entry_table("Cấp", rows))?;
     Ok(())
 }

@@ -14,8 +14,8 @@ use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
-    let code = super::history::parse_code(&args.code)?;
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.get())?;
+    let code = args.code;
+    let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     let versions = store.entry_versions(code, None)?;
     if versions.is_empty() {
         return Err(Error::NotFound(format!(
@@ -127,7 +127,7 @@ fn write_table(
     point: &Point,
     records: &[EntryRecord],
 ) -> Result<(), Error> {
-    writeln!(out, "{code} ({})", super::as_of_vi(point))?;
+    writeln!(out, "{code} ({})", crate::output::as_of_vi(point))?;
     for r in records {
         let label = crate::domain::Level::parse(r.level)
             .map(crate::domain::Level::label_vi)

@@ -8,7 +8,7 @@
 use sha2::{Digest, Sha256};
 
 use super::{Action, Code, Day, Details, Level};
-use crate::input::hex;
+use crate::hex::hex;
 
 const SEP: &[u8] = b"\x1f";
 

@@ -5,6 +5,7 @@ pub mod canonical;
 pub mod diff;
 pub mod point;
 pub mod provenance;
+pub mod row_rules;
 pub mod rules;
 pub mod tally;
 pub mod text;
@@ -12,7 +13,7 @@ pub mod values;
 pub mod verify;
 pub mod version;
 
-pub use point::{DecisionPoint, Point};
+pub use point::{DecisionPoint, NamedPoint, Point};
 pub use values::{Action, Code, Day, Level, LevelSet};
 
 /// The descriptive fields of a catalog entry, in their fixed order.
@@ -179,6 +180,9 @@ pub struct DecisionRow {
     pub levels: LevelSet,
     pub replaces: Option<Code>,
     pub details: Details,
+    /// Where the row's facts came from, for a decision read as published;
+    /// `None` when they all came from the row's own cells.
+    pub provenance: Option<Box<provenance::Provenance>>,
 }
 
 #[cfg(test)]

@@ -89,6 +89,35 @@ impl fmt::Display for Point {
     }
 }
 
+/// A version of the catalog as named by a person: a date, or a decision
+/// (which only the store can tell the point of).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NamedPoint {
+    Day(Day),
+    Decision {
+        reference: DecisionRef,
+        /// The reference as written, for messages.
+        text: String,
+    },
+}
+
+impl std::str::FromStr for NamedPoint {
+    type Err = String;
+
+    /// A date, or else a decision reference. A value without letters must
+    /// be a date (decision numbers have letters).
+    fn from_str(raw: &str) -> Result<Self, String> {
+        match Day::parse(raw) {
+            Ok(day) => Ok(NamedPoint::Day(day)),
+            Err(msg) if !raw.chars().any(char::is_alphabetic) => Err(msg),
+            Err(_) => DecisionRef::parse(raw).map(|reference| NamedPoint::Decision {
+                reference,
+                text: raw.to_owned(),
+            }),
+        }
+    }
+}
+
 /// A reference to a decision as typed: `NUMBER` or `NUMBER@DATE`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionRef {
@@ -204,5 +233,25 @@ mod tests {
         assert!(DecisionRef::parse("5/QĐ@2020-02-31").is_err());
         assert!(DecisionRef::parse("@2020-02-01").is_err());
         assert!(DecisionRef::parse(" ").is_err());
+    }
+
+    #[test]
+    fn a_named_point_is_a_date_or_else_a_reference() {
+        let named = |s: &str| s.parse::<NamedPoint>();
+        assert_eq!(named("01/03/2020"), Ok(NamedPoint::Day(day("2020-03-01"))));
+        match named("5/QĐ-UBND@2020-03-01") {
+            Ok(NamedPoint::Decision { reference, text }) => {
+                assert_eq!(reference.signed, Some(day("2020-03-01")));
+                assert_eq!(text, "5/QĐ-UBND@2020-03-01");
+            }
+            other => panic!("{other:?}"),
+        }
+        // Without letters it can only be a date: the date's message.
+        assert!(named("2021-02-30").unwrap_err().contains("impossible date"));
+        assert!(
+            named("5/QĐ@2021-02-30")
+                .unwrap_err()
+                .contains("signing date")
+        );
     }
 }

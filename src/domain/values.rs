@@ -2,6 +2,7 @@
 //! Each parser returns a message that names what was expected, for the clerk who typed it.
 
 use std::fmt;
+use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -607,6 +608,22 @@ impl Day {
         std::str::from_utf8(buf).ok()
     }
 }
+
+/// `FromStr` by the type's own `parse`, whose message says what is wrong
+/// (command-line options are read this way).
+macro_rules! from_str_by_parse {
+    ($($t:ty),*) => {$(
+        impl FromStr for $t {
+            type Err = String;
+
+            fn from_str(raw: &str) -> Result<Self, String> {
+                <$t>::parse(raw)
+            }
+        }
+    )*};
+}
+
+from_str_by_parse!(Level, LevelSet, Code, Day);
 
 impl fmt::Display for Day {
     /// `YYYY-MM-DD` (exports write one per entry: no format string to parse).

@@ -281,6 +281,9 @@ impl<'t, 'c> Batch<'t, 'c> {
                 id: 0,
                 file: u16::try_from(file.0).unwrap_or(STORED - 1),
             };
+            if let Some(p) = &row.provenance {
+                self.tx.insert_provenance(group.id, row_no, p)?;
+            }
             let (first, last) =
                 self.write_change(&mut row.details, primary, Some(level) == last_level)?;
             let group = &mut self.groups[g];

@@ -29,6 +29,7 @@ fn row(number: &str, on: &str, action: Action, c: &str, name: &str) -> DecisionR
             name: name.into(),
             ..Details::default()
         },
+        provenance: None,
     }
 }
 

@@ -1,4 +1,5 @@
-//! The columns of a decision file and the header names that map to them.
+//! The columns of a decision file: the header names that map to them, and
+//! the letters a spreadsheet gives them.
 
 use crate::domain::text::fold;
 
@@ -105,6 +106,20 @@ impl Column {
     }
 }
 
+/// The spreadsheet letter of a 0-based column: 0 -> A, 27 -> AB.
+pub fn column_letter(mut i: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(b'A' + (i % 26) as u8);
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    letters.reverse();
+    String::from_utf8(letters).unwrap_or_default()
+}
+
 /// Lower-case letters and digits only: "Phí, lệ phí" -> "phílệphí".
 fn letters(s: &str) -> String {
     fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
@@ -131,6 +146,16 @@ mod tests {
         assert_eq!(Column::from_header("Cấp"), Some(Column::Level));
         assert_eq!(Column::from_header("levels"), Some(Column::Level));
         assert_eq!(Column::from_header("STT"), None);
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+        assert_eq!(column_letter(701), "ZZ");
+        assert_eq!(column_letter(702), "AAA");
     }
 
     #[test]

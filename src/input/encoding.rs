@@ -17,6 +17,14 @@ pub enum TextEncoding {
     Windows1258,
 }
 
+impl std::str::FromStr for TextEncoding {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        TextEncoding::parse(name)
+    }
+}
+
 /// How to convert a legacy file, for messages.
 const CONVERT: &str = "open it in Excel or LibreOffice and save it as \"CSV UTF-8\", \
      or convert it with a Vietnamese converter (Unikey: Công cụ chuyển mã)";

@@ -1,23 +1,33 @@
 //! Input readers: turn decision files into domain rows, never touching the database.
+//!
+//! [`DecisionReader`] (`reader`) finds the header in the records of a file,
+//! maps its cells to [`Column`]s and checks every row. The records come from
+//! a source (`records`): text (`text`: CSV in any accepted encoding and
+//! delimiter) or a sheet of a workbook (`sheet`). `sniff` tells which, and
+//! `columns` names the columns.
 
 pub mod columns;
-pub mod csv;
 pub mod document;
 pub mod docx;
 pub mod encoding;
+mod reader;
+mod records;
+mod sheet;
 pub mod sniff;
-mod xlsx;
+mod text;
 
 use std::fmt;
 use std::io::{self, Read};
 
 use sha2::{Digest, Sha256};
 
-pub use columns::Column;
+pub use columns::{Column, column_letter};
 pub use encoding::TextEncoding;
+pub use reader::{DecisionReader, OpenError, RowResult};
 pub use sniff::FileFormat;
 
 use crate::domain::{Day, LevelSet};
+use crate::hex::hex;
 
 /// A problem in an input file, shown as `FILE:LINE: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -143,7 +153,7 @@ impl<R: Read> Hashing<R> {
         hex(&self.hasher.clone().finalize())
     }
 
-    pub fn bytes(&self) -> u64 {
+    pub fn bytes_read(&self) -> u64 {
         self.bytes
     }
 }
@@ -155,15 +165,4 @@ impl<R: Read> Read for Hashing<R> {
         self.bytes += n as u64;
         Ok(n)
     }
-}
-
-/// Lower-case hexadecimal of a byte string.
-pub fn hex(bytes: &[u8]) -> String {
-    use fmt::Write as _;
-    bytes
-        .iter()
-        .fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
-            let _ = write!(s, "{b:02x}");
-            s
-        })
 }

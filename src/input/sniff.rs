@@ -10,6 +10,9 @@ use super::encoding::{TextEncoding, detect_garbled, detect_legacy, detect_utf16}
 use crate::domain::Day;
 use crate::domain::text::{clean, strip_diacritics};
 
+/// Bytes looked at to decide what a file is (and the read buffer of text).
+pub(crate) const SAMPLE: usize = 1 << 16;
+
 /// Rows searched for the header, below title rows.
 pub(crate) const HEADER_SEARCH: usize = 50;
 

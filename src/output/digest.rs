@@ -26,7 +26,7 @@ impl<W: Write> HashingWriter<W> {
     pub(crate) fn finish(self) -> (u64, String) {
         let sha256 = self
             .hasher
-            .map(|h| crate::input::hex(&h.finalize()))
+            .map(|h| crate::hex::hex(&h.finalize()))
             .unwrap_or_default();
         (self.bytes, sha256)
     }

@@ -10,8 +10,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::group_thousands;
-use crate::domain::{Action, Counts, Day, Level};
-use crate::store::{ChainHead, DecisionChange, EffectiveDecision};
+use crate::domain::{Action, Code, Counts, Day, Level};
 
 /// Everything the report shows.
 pub(crate) struct Report {
@@ -30,7 +29,7 @@ pub(crate) struct Report {
     /// The latest decisions signed up to `to`, latest first.
     pub recent: Vec<RecentDecision>,
     /// The store the report was made from.
-    pub store: ChainHead,
+    pub store: StoreHead,
 }
 
 /// Decisions signed in one year.
@@ -50,7 +49,31 @@ pub(crate) struct RecentDecision {
     /// Entry changes per action (added, amended, replaced, repealed).
     pub actions: [u64; 4],
     /// The first changes, in the order of the decision's rows.
-    pub changes: Vec<DecisionChange>,
+    pub changes: Vec<ChangeRow>,
+}
+
+/// A decision with changes effective on a day: a tick on the chart's time axis.
+pub(crate) struct EffectiveDecision {
+    pub effective: Day,
+    pub number: String,
+}
+
+/// One entry change of a decision, as the latest decisions list it.
+pub(crate) struct ChangeRow {
+    pub action: Action,
+    pub level: Level,
+    pub code: Code,
+    /// For a replacement by another code: the code replaced.
+    pub replaces: Option<Code>,
+    pub name: String,
+    pub effective: Day,
+}
+
+/// The store the report was made from: its decisions and the head of their hash chain.
+pub(crate) struct StoreHead {
+    pub decisions: u64,
+    /// Empty when no decision is stored.
+    pub chain_sha256: String,
 }
 
 /// Series colours and line widths, by level: each line is drawn narrower
@@ -707,7 +730,7 @@ mod tests {
             effective: vec![],
             years: vec![],
             recent: vec![],
-            store: ChainHead {
+            store: StoreHead {
                 decisions: 0,
                 chain_sha256: String::new(),
             },

@@ -1,6 +1,7 @@
 //! Output writers: standard output or an atomically written file, and the
 //! shared pieces of the table, csv and json formats.
 
+pub(crate) mod catalog;
 pub(crate) mod digest;
 pub(crate) mod html;
 pub(crate) mod xlsx;
@@ -12,8 +13,16 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use tempfile::NamedTempFile;
 
-use crate::cli::Format;
+use crate::domain::{Day, Point};
 use crate::error::Error;
+
+/// Output formats of the read commands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Table,
+    Csv,
+    Json,
+}
 
 /// Where a command's data goes.
 pub(crate) enum Sink {
@@ -123,6 +132,20 @@ pub(crate) fn default_format(asked: Option<Format>, to_file: bool) -> Format {
     } else {
         Format::Csv
     })
+}
+
+/// "tính đến ngày 15/01/2024", with ", ngay sau Quyết định số N ký ngày ..." after a decision.
+pub(crate) fn as_of_vi(point: &Point) -> String {
+    let date = |d: Day| d.date().format("%d/%m/%Y").to_string();
+    match point.decision() {
+        None => format!("tính đến ngày {}", date(point.day())),
+        Some(d) => format!(
+            "tính đến ngày {}, ngay sau Quyết định số {} ký ngày {}",
+            date(point.day()),
+            d.number,
+            date(d.signed)
+        ),
+    }
 }
 
 /// A table in the house style.

@@ -160,11 +160,11 @@ fn a_value_that_looks_like_a_date_must_be_one() {
     let test = Test::new();
     test.tthc(&["counts", "--as-of", "2021-02-30"])
         .status(2)
-        .stderr_has("--as-of: impossible date")
+        .stderr_has("invalid value '2021-02-30' for '--as-of <DATE|REF>': impossible date")
         .run();
     test.tthc(&["diff", "2021-01-01", "2021-1-01"])
         .status(2)
-        .stderr_has("TO: bad date")
+        .stderr_has("for '<TO>': bad date")
         .run();
     // A reference needs the catalog.
     test.tthc(&["counts", "--as-of", "15/QĐ-UBND"])

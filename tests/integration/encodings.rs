@@ -284,7 +284,7 @@ fn legacy_encodings_are_not_an_encoding_option() {
     test.write("annex.csv", ANNEX);
     test.tthc(&["import", "--encoding", "TCVN3", "annex.csv"])
         .status(2)
-        .stderr_has("tthc: --encoding: \"TCVN3\" text is not read directly")
+        .stderr_has("for '--encoding <NAME>': \"TCVN3\" text is not read directly")
         .run();
     test.tthc(&["import", "--encoding", "latin-1", "annex.csv"])
         .status(2)

@@ -57,11 +57,20 @@ impl HistoryVersion {
     }
 }
 
+/// The history; every version names the file and line of its row, and the
+/// fixtures have action and level columns, so no provenance.
 fn history(test: &Test, args: &[&str]) -> HistoryJson {
-    test.tthc(&["history", "--format", "json"])
+    let h: HistoryJson = test
+        .tthc(&["history", "--format", "json"])
         .args(args)
         .run()
-        .json()
+        .json();
+    for v in &h.versions {
+        assert!(v.file.starts_with("audit/") && v.line >= 2, "{v:?}");
+        assert!(v.provenance.is_none(), "{v:?}");
+        assert_eq!((v.online.as_str(), v.inter_agency.as_str()), ("", ""));
+    }
+    h
 }
 
 const ALL: [&str; 6] = [

@@ -283,7 +283,7 @@ fn the_levels_option_does_not_let_an_unknown_level_pass() {
     );
     test.tthc(&["import", "--levels", "province,ministry", "typo.csv"])
         .status(2)
-        .stderr_has("tthc: --levels:")
+        .stderr_has("invalid value 'province,ministry' for '--levels <LIST>'")
         .run();
 }
 

@@ -344,7 +344,7 @@ fn bad_dates_are_usage_errors() {
         .run();
     test.tthc(&["report", "--to", "2025-02-30"])
         .status(2)
-        .stderr_has("--to: impossible date")
+        .stderr_has("for '--to <DATE>': impossible date")
         .run();
     Test::new()
         .tthc(&["report", "-o", "r.html"])

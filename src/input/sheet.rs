@@ -1,5 +1,6 @@
-//! Workbooks (xlsx, and xls or ods alike) read with calamine: the rows of
-//! one sheet as records, numbered as the sheet numbers them.
+//! Decision files as workbooks (xlsx, and xls or ods alike) read with
+//! calamine: the rows of one sheet as records, numbered as the sheet numbers
+//! them.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -8,7 +9,9 @@ use std::io::Cursor;
 use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsx};
 use csv::{ByteRecord, Position};
 
-use super::columns::Column;
+use super::Layout;
+use super::columns::{Column, column_letter};
+use super::records::{HeaderShape, Records, Step};
 use super::sniff::FileFormat;
 use crate::domain::text::fold;
 
@@ -245,20 +248,16 @@ fn check_ods_area(bytes: &[u8]) -> Result<(), String> {
 
 /// `B7` for the 0-based position (6, 1).
 fn cell_name((row, col): (u32, u32)) -> String {
-    format!(
-        "{}{}",
-        super::csv::column_letter(col as usize),
-        u64::from(row) + 1
-    )
+    format!("{}{}", column_letter(col as usize), u64::from(row) + 1)
 }
 
 /// One sheet of a workbook, read as records: record `i` holds the cell of
 /// column `i` (A = 0), and its line is the sheet's row number.
-pub(crate) struct Sheet {
-    pub(crate) name: String,
+struct Sheet {
+    name: String,
     /// The workbook's worksheets, in order.
-    pub(crate) names: Vec<String>,
-    pub(crate) format: FileFormat,
+    names: Vec<String>,
+    format: FileFormat,
     range: Range<Data>,
     /// Next row to read (0-based).
     row: u32,
@@ -268,7 +267,7 @@ pub(crate) struct Sheet {
     /// The column each cell position maps to, once the header is known.
     kinds: Vec<Option<Column>>,
     /// Cells of the last record holding an Excel error (`#REF!`): position and error.
-    pub(crate) errors: Vec<(usize, String)>,
+    errors: Vec<(usize, String)>,
 }
 
 impl Sheet {
@@ -279,7 +278,7 @@ impl Sheet {
     /// absurd cell reference such as `AAAAAAAAA1`); such a workbook is
     /// refused like any other that cannot be read, and the panic is not
     /// reported as a failure of tthc.
-    pub(crate) fn open(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
+    fn open(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
         quietly(|| Sheet::read(bytes, ole, wanted)).unwrap_or_else(|| {
             Err(unreadable(
                 "a value in it is out of range (a damaged or forged file)",
@@ -352,7 +351,7 @@ impl Sheet {
     }
 
     /// Reads the next row into `record`; returns its row number (1-based).
-    pub(crate) fn next_record(&mut self, record: &mut ByteRecord) -> Option<u64> {
+    fn next_record(&mut self, record: &mut ByteRecord) -> Option<u64> {
         let end = self.range.end()?;
         if self.row > end.0 {
             return None;
@@ -387,7 +386,7 @@ impl Sheet {
     /// Fixes the header row (1-based) and the column of each position: from
     /// now on numbers read as those columns want them, and merged areas below
     /// the header give their value to every row they span.
-    pub(crate) fn set_header(&mut self, line: u64, kinds: Vec<Option<Column>>) {
+    fn set_header(&mut self, line: u64, kinds: Vec<Option<Column>>) {
         self.kinds = kinds;
         let header = u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX);
         for area in &self.merges {
@@ -408,6 +407,97 @@ impl Sheet {
     }
 }
 
+/// The records of a sheet of a workbook.
+pub(super) struct SheetRecords {
+    sheet: Sheet,
+    /// SHA-256 and size of the workbook.
+    sha256: String,
+    bytes: u64,
+}
+
+impl SheetRecords {
+    /// Opens the workbook in `bytes` (an OLE file when `ole`, else a zip)
+    /// and reads the sheet `wanted`, or the first visible worksheet; notes
+    /// the format and the sheets in the layout. `sha256` and `size` are the
+    /// workbook's. `Err` holds a problem with the whole file.
+    pub(super) fn open(
+        bytes: &[u8],
+        ole: bool,
+        wanted: Option<&str>,
+        (sha256, size): (String, u64),
+        layout: &mut Layout,
+    ) -> Result<Self, String> {
+        let sheet = Sheet::open(bytes, ole, wanted)?;
+        layout.format = Some(sheet.format);
+        layout.sheet = Some(sheet.name.clone());
+        layout.sheets.clone_from(&sheet.names);
+        Ok(SheetRecords {
+            sheet,
+            sha256,
+            bytes: size,
+        })
+    }
+}
+
+impl Records for SheetRecords {
+    fn next_record(&mut self, record: &mut ByteRecord) -> Step {
+        self.sheet
+            .next_record(record)
+            .map_or(Step::End, Step::Record)
+    }
+
+    fn set_header(&mut self, line: u64, columns: Vec<Option<Column>>) {
+        self.sheet.set_header(line, columns);
+    }
+
+    /// Excel errors (`#REF!`) in the known columns of the row.
+    fn record_problems(
+        &self,
+        _record: &ByteRecord,
+        line: u64,
+        header: &HeaderShape<'_>,
+    ) -> Vec<String> {
+        self.sheet
+            .errors
+            .iter()
+            .filter_map(|(i, error)| {
+                let (_, col) = header.columns.iter().find(|(c, _)| c == i)?;
+                Some(format!(
+                    "column {} (cell {}{line}) holds the Excel error {error}: fix the formula or type the value",
+                    col.as_str(),
+                    column_letter(*i)
+                ))
+            })
+            .collect()
+    }
+
+    fn context(&self) -> String {
+        format!("sheet {:?}: ", self.sheet.name)
+    }
+
+    fn empty_message(&self) -> String {
+        format!("empty sheet {:?}: no header row", self.sheet.name)
+    }
+
+    /// With several sheets, the header may be on another one.
+    fn no_header_hint(&self) -> Option<String> {
+        (self.sheet.names.len() > 1).then(|| {
+            format!(
+                "no row of this sheet looks like a header; the workbook has {}: choose one with --sheet NAME",
+                sheet_list(&self.sheet.names)
+            )
+        })
+    }
+
+    fn sha256(&self) -> String {
+        self.sha256.clone()
+    }
+
+    fn bytes_read(&self) -> u64 {
+        self.bytes
+    }
+}
+
 /// The message for a file that looks like a workbook but is not one calamine reads.
 fn unreadable(error: &str) -> String {
     format!(
@@ -417,7 +507,7 @@ fn unreadable(error: &str) -> String {
 }
 
 /// "sheets "A", "B"" or "one sheet "A"".
-pub(crate) fn sheet_list(names: &[String]) -> String {
+fn sheet_list(names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
     match quoted.len() {
         0 => "no worksheet".to_owned(),

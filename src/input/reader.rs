@@ -1,210 +1,40 @@
-//! The decision-file reader: CSV text in any of the accepted encodings and
-//! delimiters, or a sheet of a workbook, read row by row into checked rows.
+//! The decision-file reader: finds the header in the records of any source
+//! (text or a sheet), maps its cells to columns and checks each row.
 
 use std::borrow::Cow;
-use std::io::{self, BufReader, Cursor, Read};
+use std::io::Read;
 
-use csv::{ByteRecord, ReaderBuilder};
+use csv::ByteRecord;
 
 use super::columns::Column;
-use super::encoding::{Decoding, TextEncoding};
-use super::sniff::{self, HEADER_MIN_COLUMNS, HEADER_SEARCH, Kind, delimiter_name, known_columns};
-use super::xlsx::{Sheet, sheet_list};
+use super::records::{HeaderShape, Records, Step};
+use super::sheet::SheetRecords;
+use super::sniff::{self, HEADER_MIN_COLUMNS, HEADER_SEARCH, Kind, SAMPLE, known_columns};
+use super::text::TextRecords;
 use super::{Defaults, Hashing, HeaderCell, Layout, Notes, Problem, SkippedRow};
+use crate::domain::row_rules;
 use crate::domain::text::{clean, clean_cow};
 use crate::domain::values::{CodeInName, LevelCell};
 use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Details, LevelSet};
 
-/// Bytes looked at to decide what a file is (and its read buffer).
-const SAMPLE: usize = 1 << 16;
-
-/// The raw bytes: the sample already read, then the rest, all hashed.
-type Raw<R> = io::Chain<Cursor<Vec<u8>>, Hashing<R>>;
-
-/// Line ends read as `\n`: a CR LF pair and a lone CR (old Mac files) both
-/// become one LF, so records, cells and line numbers are the same whatever
-/// the line ends (the CSV parser's own count is off by one for CR LF files).
-///
-/// It also follows the quotes, so that a quote that never closes fails fast
-/// with its line instead of making the rest of the file one cell in memory.
-struct LineEnds<I> {
-    inner: I,
-    /// The last byte passed on was a CR (turned into LF): a LF right after it is dropped.
-    after_cr: bool,
-    /// Line of the next byte passed on.
-    line: u64,
-    /// Inside a quoted cell: the line of its opening quote and its length so far.
-    quoted: Option<(u64, u64)>,
-}
-
-/// Longest quoted cell read: far beyond any real cell (a 100 KB name is
-/// fine), short enough to keep memory small when a quote never closes.
-const MAX_QUOTED_BYTES: u64 = 16 << 20;
-
-/// The error a quote that never closes stops the reading with.
-#[derive(Debug)]
-struct UnclosedQuote {
-    line: u64,
-}
-
-impl std::fmt::Display for UnclosedQuote {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the quote (\") that opens a cell on this line never closes: more than {} MB follow without it",
-            MAX_QUOTED_BYTES >> 20
-        )
-    }
-}
-
-impl std::error::Error for UnclosedQuote {}
-
-impl<I: Read> LineEnds<I> {
-    fn new(inner: I) -> Self {
-        LineEnds {
-            inner,
-            after_cr: false,
-            line: 1,
-            quoted: None,
-        }
-    }
-
-    /// Follows quotes and line breaks through bytes about to be passed on.
-    fn track(&mut self, bytes: &[u8]) -> io::Result<()> {
-        // Plain locals in the loop: this runs over every byte of a file.
-        let mut line = self.line;
-        let (mut inside, mut opened, mut length) = match self.quoted {
-            Some((opened, length)) => (true, opened, length),
-            None => (false, 0, 0),
-        };
-        for &b in bytes {
-            if b == b'"' {
-                inside = !inside;
-                opened = line;
-                length = 0;
-            } else if inside {
-                length += 1;
-            }
-            if b == b'\n' {
-                line += 1;
-            }
-        }
-        self.line = line;
-        self.quoted = inside.then_some((opened, length));
-        if inside && length > MAX_QUOTED_BYTES {
-            return Err(io::Error::other(UnclosedQuote { line: opened }));
-        }
-        Ok(())
-    }
-}
-
-impl<I: Read> Read for LineEnds<I> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        loop {
-            let n = self.inner.read(buf)?;
-            if n == 0 {
-                return Ok(0);
-            }
-            if !self.after_cr && !buf[..n].contains(&b'\r') {
-                self.track(&buf[..n])?;
-                return Ok(n);
-            }
-            // Line ends inside a quoted cell are part of its text: kept as they are.
-            let mut kept = 0;
-            for i in 0..n {
-                let b = buf[i];
-                if self.quoted.is_none() {
-                    if b == b'\n' && self.after_cr {
-                        self.after_cr = false;
-                        continue;
-                    }
-                    self.after_cr = b == b'\r';
-                }
-                let out = if self.after_cr { b'\n' } else { b };
-                buf[kept] = out;
-                kept += 1;
-                self.track(&[out])?;
-            }
-            // A read that held only the LF of a CR LF pair: read again
-            // rather than report the end of the file.
-            if kept > 0 {
-                return Ok(kept);
-            }
-        }
-    }
-}
-
-/// The text of a CSV file as UTF-8.
-enum Input<R: Read> {
-    /// UTF-8 already: the bytes as they are.
-    Plain(BufReader<Raw<R>>),
-    /// UTF-16 or Windows-1258, decoded as it streams.
-    Decoded(Decoding<Raw<R>>),
-}
-
-impl<R: Read> Input<R> {
-    fn hashing(&self) -> &Hashing<R> {
-        match self {
-            Input::Plain(r) => r.get_ref().get_ref().1,
-            Input::Decoded(r) => r.get_ref().get_ref().1,
-        }
-    }
-}
-
-impl<R: Read> Read for Input<R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        match self {
-            Input::Plain(r) => r.read(buf),
-            Input::Decoded(r) => r.read(buf),
-        }
-    }
-}
-
 /// Where records come from.
 enum Source<R: Read> {
-    Csv {
-        reader: Box<csv::Reader<LineEnds<Input<R>>>>,
-        encoding: TextEncoding,
-    },
-    Sheet {
-        sheet: Box<Sheet>,
-        sha256: String,
-        bytes: u64,
-    },
-}
-
-/// One step of reading records.
-enum Step {
-    /// A record was read, starting on this line.
-    Record(u64),
-    End,
-    /// A record could not be read; `fatal` ends the file.
-    Failed {
-        line: u64,
-        message: String,
-        fatal: bool,
-    },
+    Text(Box<TextRecords<R>>),
+    Sheet(Box<SheetRecords>),
 }
 
 impl<R: Read> Source<R> {
-    fn next_record(&mut self, record: &mut ByteRecord) -> Step {
+    fn records(&self) -> &dyn Records {
         match self {
-            Source::Csv { reader, encoding } => match reader.read_byte_record(record) {
-                Ok(true) => Step::Record(record.position().map_or(0, csv::Position::line)),
-                Ok(false) => Step::End,
-                Err(e) => Step::Failed {
-                    line: unclosed_quote(&e)
-                        .map(|q| q.line)
-                        .or_else(|| e.position().map(csv::Position::line))
-                        .unwrap_or(0),
-                    message: csv_error(&e, *encoding),
-                    // An I/O error ends the file; a malformed record can be skipped.
-                    fatal: matches!(e.kind(), csv::ErrorKind::Io(_)),
-                },
-            },
-            Source::Sheet { sheet, .. } => {
-                sheet.next_record(record).map_or(Step::End, Step::Record)
-            }
+            Source::Text(text) => text.as_ref(),
+            Source::Sheet(sheet) => sheet.as_ref(),
+        }
+    }
+
+    fn records_mut(&mut self) -> &mut dyn Records {
+        match self {
+            Source::Text(text) => text.as_mut(),
+            Source::Sheet(sheet) => sheet.as_mut(),
         }
     }
 }
@@ -263,16 +93,17 @@ impl<R: Read> DecisionReader<R> {
     /// [`DecisionReader::new`] that also tells, on failure, what was found of the file.
     pub fn open(file: &str, input: R, defaults: &Defaults) -> Result<Self, Box<OpenError>> {
         let mut layout = Layout::default();
-        let (mut source, context) = match open_source(input, defaults, &mut layout) {
-            Ok(opened) => opened,
+        let mut source = match open_source(input, defaults, &mut layout) {
+            Ok(source) => source,
             Err((line, message)) => {
                 let problems = vec![Problem::new(file, line, message)];
                 return Err(Box::new(OpenError { problems, layout }));
             }
         };
+        let context = source.records().context();
         let problem =
             |line: u64, message: String| Problem::new(file, line, format!("{context}{message}"));
-        let header = match find_header(&mut source, &mut layout) {
+        let header = match find_header(source.records_mut(), &mut layout) {
             Ok(header) => header,
             Err((line, message)) => {
                 let problems = vec![problem(line, message)];
@@ -287,27 +118,18 @@ impl<R: Read> DecisionReader<R> {
             mut problems,
         } = map_header(&header.record, defaults, &mut layout, &|m| problem(line, m));
         if !problems.is_empty() {
-            if let Source::Sheet { sheet, .. } = &source
-                && !header.found
-                && sheet.names.len() > 1
+            if !header.found
+                && let Some(hint) = source.records().no_header_hint()
             {
-                problems.push(problem(
-                    line,
-                    format!(
-                        "no row of this sheet looks like a header; the workbook has {}: choose one with --sheet NAME",
-                        sheet_list(&sheet.names)
-                    ),
-                ));
+                problems.push(problem(line, hint));
             }
             return Err(Box::new(OpenError { problems, layout }));
         }
-        if let Source::Sheet { sheet, .. } = &mut source {
-            let mut kinds = vec![None; header.record.len()];
-            for &(i, col) in &columns {
-                kinds[i] = Some(col);
-            }
-            sheet.set_header(line, kinds);
+        let mut kinds = vec![None; header.record.len()];
+        for &(i, col) in &columns {
+            kinds[i] = Some(col);
         }
+        source.records_mut().set_header(line, kinds);
         Ok(DecisionReader {
             file: file.to_owned(),
             source,
@@ -354,18 +176,12 @@ impl<R: Read> DecisionReader<R> {
 
     /// SHA-256 of the bytes read so far (of the whole file once iteration ends).
     pub fn sha256(&self) -> String {
-        match &self.source {
-            Source::Csv { reader, .. } => reader.get_ref().inner.hashing().sha256(),
-            Source::Sheet { sha256, .. } => sha256.clone(),
-        }
+        self.source.records().sha256()
     }
 
     /// Bytes read so far.
     pub fn bytes_read(&self) -> u64 {
-        match &self.source {
-            Source::Csv { reader, .. } => reader.get_ref().inner.hashing().bytes(),
-            Source::Sheet { bytes, .. } => *bytes,
-        }
+        self.source.records().bytes_read()
     }
 
     fn problem(&self, line: u64, message: impl std::fmt::Display) -> Problem {
@@ -481,6 +297,7 @@ impl<R: Read> DecisionReader<R> {
                         legal_basis,
                         ..Details::default()
                     },
+                    provenance: None,
                 },
                 code_from_name,
             },
@@ -590,28 +407,6 @@ impl<R: Read> DecisionReader<R> {
                 .is_none_or(|c| c.iter().all(u8::is_ascii_whitespace))
         })
     }
-
-    /// Excel errors (`#REF!`) in the known columns of a sheet row.
-    fn cell_errors(&self, line: u64) -> Vec<Problem> {
-        let Source::Sheet { sheet, .. } = &self.source else {
-            return Vec::new();
-        };
-        sheet
-            .errors
-            .iter()
-            .filter_map(|(i, error)| {
-                let (_, col) = self.columns.iter().find(|(c, _)| c == i)?;
-                Some(self.problem(
-                    line,
-                    format!(
-                        "column {} (cell {}{line}) holds the Excel error {error}: fix the formula or type the value",
-                        col.as_str(),
-                        column_letter(*i)
-                    ),
-                ))
-            })
-            .collect()
-    }
 }
 
 /// Collects the problems of one record.
@@ -643,37 +438,22 @@ impl Checker<'_> {
         checked.ok_or(())
     }
 
-    /// Bare shared wording ("áp dụng chung") names province and commune only
-    /// from 2025-07-01 on, when districts were abolished.
+    /// The catalog's rule on shared wording (see [`row_rules::shared_levels`]).
     fn shared_levels(&mut self, raw: &str, shared: bool, effective: Option<Day>) {
-        if shared
-            && let Some(day) = effective
-            && day < Day::districts_abolished()
+        if let Some(day) = effective
+            && let Err(message) = row_rules::shared_levels(raw, shared, day)
         {
-            self.fail::<()>(
-                Column::Level,
-                &format!(
-                    "{raw:?} does not say which levels, and on {day} districts still existed: \
-                     write them, e.g. \"Dùng chung (cấp tỉnh, cấp huyện, cấp xã)\""
-                ),
-            );
+            self.fail::<()>(Column::Level, &message);
         }
     }
 
-    /// Added and replaced rows bring a new entry in: they need its name and field.
+    /// The catalog's rule on the details of new entries (see [`row_rules::required_details`]).
     fn required_details(&mut self, action: Option<Action>, name: &str, field: &str) {
-        if !matches!(action, Some(Action::Added | Action::Replaced)) {
+        let Some(action) = action else {
             return;
-        }
-        for (col, value) in [(Column::Name, name), (Column::Field, field)] {
-            if value.is_empty() {
-                self.problem(&format!(
-                    "column {} is empty: {} rows need a {}",
-                    col.as_str(),
-                    action.map_or("", Action::as_str),
-                    col.as_str()
-                ));
-            }
+        };
+        for missing in row_rules::required_details(action, name, field) {
+            self.problem(&format!("column {missing}"));
         }
     }
 
@@ -709,7 +489,7 @@ impl<R: Read> Iterator for DecisionReader<R> {
             if self.done {
                 return None;
             }
-            let line = match self.source.next_record(&mut self.record) {
+            let line = match self.source.records_mut().next_record(&mut self.record) {
                 Step::Record(line) => line,
                 Step::End => {
                     self.done = true;
@@ -745,28 +525,17 @@ impl<R: Read> Iterator for DecisionReader<R> {
                 continue;
             }
             self.records += 1;
-            match &self.source {
-                Source::Csv { .. } if self.record.len() > self.width => {
-                    let mut extra = self.record.iter().skip(self.width);
-                    if extra.any(|c| !c.iter().all(u8::is_ascii_whitespace)) {
-                        let delimiter = delimiter_name(self.layout.delimiter.unwrap_or(b','));
-                        return Some(Err(vec![self.problem(
-                            line,
-                            format!(
-                                "row has {} cells but the header has {}: a value containing a {delimiter} must be quoted",
-                                self.record.len(),
-                                self.width
-                            ),
-                        )]));
-                    }
-                }
-                Source::Sheet { .. } => {
-                    let errors = self.cell_errors(line);
-                    if !errors.is_empty() {
-                        return Some(Err(errors));
-                    }
-                }
-                Source::Csv { .. } => {}
+            let shape = HeaderShape {
+                width: self.width,
+                columns: &self.columns,
+            };
+            let problems = self
+                .source
+                .records()
+                .record_problems(&self.record, line, &shape);
+            if !problems.is_empty() {
+                let problems = problems.iter().map(|m| self.problem(line, m)).collect();
+                return Some(Err(problems));
             }
             match self.parse_record(line) {
                 Outcome::Row {
@@ -795,14 +564,13 @@ impl<R: Read> Iterator for DecisionReader<R> {
     }
 }
 
-/// Decides what the file is from its first bytes and opens its records;
-/// returns them with the context of messages (the sheet of a workbook).
+/// Decides what the file is from its first bytes and opens its records.
 /// `Err` holds a problem with the whole file: its line (0 for none) and message.
 fn open_source<R: Read>(
     input: R,
     defaults: &Defaults,
     layout: &mut Layout,
-) -> Result<(Source<R>, String), (u64, String)> {
+) -> Result<Source<R>, (u64, String)> {
     let mut hashing = Hashing::new(input);
     let mut sample = Vec::with_capacity(SAMPLE);
     (&mut hashing)
@@ -811,58 +579,24 @@ fn open_source<R: Read>(
         .map_err(|e| (1, format!("cannot read: {e}")))?;
     let complete = sample.len() < SAMPLE;
     let kind = sniff::kind(&sample);
-    if kind != Kind::Text {
-        hashing
-            .read_to_end(&mut sample)
-            .map_err(|e| (1, format!("cannot read: {e}")))?;
-        let sheet = Sheet::open(&sample, kind == Kind::Ole, defaults.sheet.as_deref())
+    if kind == Kind::Text {
+        let text = TextRecords::open(sample, hashing, complete, defaults.encoding, layout)
             .map_err(|message| (0, message))?;
-        layout.format = Some(sheet.format);
-        layout.sheet = Some(sheet.name.clone());
-        layout.sheets.clone_from(&sheet.names);
-        let context = format!("sheet {:?}: ", sheet.name);
-        let source = Source::Sheet {
-            sheet: Box::new(sheet),
-            sha256: hashing.sha256(),
-            bytes: Hashing::bytes(&hashing),
-        };
-        return Ok((source, context));
+        return Ok(Source::Text(Box::new(text)));
     }
-    layout.format = Some(super::FileFormat::Csv);
-    let (encoding, bom) =
-        sniff::text_encoding(&sample, defaults.encoding, complete).map_err(|m| (0, m))?;
-    layout.encoding = Some(encoding);
-    layout.bom = bom > 0;
-    let text = match encoding {
-        TextEncoding::Utf8 => String::from_utf8_lossy(&sample[bom..]),
-        other => {
-            other
-                .encoding()
-                .decode_without_bom_handling(&sample[bom..])
-                .0
-        }
-    };
-    let delimiter = sniff::delimiter(&text);
-    layout.delimiter = Some(delimiter);
-    let mut head = Cursor::new(sample);
-    head.set_position(bom as u64);
-    let raw = head.chain(hashing);
-    let input = match encoding {
-        TextEncoding::Utf8 => Input::Plain(BufReader::with_capacity(SAMPLE, raw)),
-        other => Input::Decoded(Decoding::new(raw, other)),
-    };
-    let reader = ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter)
-        .from_reader(LineEnds::new(input));
-    Ok((
-        Source::Csv {
-            reader: Box::new(reader),
-            encoding,
-        },
-        String::new(),
-    ))
+    hashing
+        .read_to_end(&mut sample)
+        .map_err(|e| (1, format!("cannot read: {e}")))?;
+    let digest = (hashing.sha256(), hashing.bytes_read());
+    let sheet = SheetRecords::open(
+        &sample,
+        kind == Kind::Ole,
+        defaults.sheet.as_deref(),
+        digest,
+        layout,
+    )
+    .map_err(|message| (0, message))?;
+    Ok(Source::Sheet(Box::new(sheet)))
 }
 
 /// The header row of a file.
@@ -876,10 +610,7 @@ struct Header {
 
 /// Finds the header: the first row naming enough known columns, below any
 /// title rows (kept in the layout).
-fn find_header<R: Read>(
-    source: &mut Source<R>,
-    layout: &mut Layout,
-) -> Result<Header, (u64, String)> {
+fn find_header(source: &mut dyn Records, layout: &mut Layout) -> Result<Header, (u64, String)> {
     let mut record = ByteRecord::new();
     let mut first: Option<(ByteRecord, u64)> = None;
     let mut titles = Vec::new();
@@ -919,15 +650,7 @@ fn find_header<R: Read>(
             line,
             found: false,
         },
-        (None, None) => {
-            let message = match source {
-                Source::Sheet { sheet, .. } => {
-                    format!("empty sheet {:?}: no header row", sheet.name)
-                }
-                Source::Csv { .. } => "empty file: no header row".to_owned(),
-            };
-            return Err((1, message));
-        }
+        (None, None) => return Err((1, source.empty_message())),
     };
     layout.header_line = header.line;
     Ok(header)
@@ -1042,54 +765,9 @@ fn record_text(record: &ByteRecord) -> String {
         .join(" | ")
 }
 
-/// The spreadsheet letter of a 0-based column: 0 -> A, 27 -> AB.
-pub fn column_letter(mut i: usize) -> String {
-    let mut letters = Vec::new();
-    loop {
-        letters.push(b'A' + (i % 26) as u8);
-        if i < 26 {
-            break;
-        }
-        i = i / 26 - 1;
-    }
-    letters.reverse();
-    String::from_utf8(letters).unwrap_or_default()
-}
-
-fn unclosed_quote(e: &csv::Error) -> Option<&UnclosedQuote> {
-    match e.kind() {
-        csv::ErrorKind::Io(io) => io.get_ref().and_then(|i| i.downcast_ref::<UnclosedQuote>()),
-        _ => None,
-    }
-}
-
-fn csv_error(e: &csv::Error, encoding: TextEncoding) -> String {
-    if let Some(quote) = unclosed_quote(e) {
-        return quote.to_string();
-    }
-    match e.kind() {
-        csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::InvalidData => {
-            format!("not valid {encoding} text: {io} (save the file as CSV UTF-8)")
-        }
-        csv::ErrorKind::Io(io) => format!("cannot read: {io}"),
-        csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in column {}", err.field() + 1),
-        _ => format!("malformed CSV: {e}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn column_letters() {
-        assert_eq!(column_letter(0), "A");
-        assert_eq!(column_letter(25), "Z");
-        assert_eq!(column_letter(26), "AA");
-        assert_eq!(column_letter(27), "AB");
-        assert_eq!(column_letter(701), "ZZ");
-        assert_eq!(column_letter(702), "AAA");
-    }
 
     fn read(text: &[u8], defaults: &Defaults) -> (Vec<RowResult>, Notes, Layout) {
         let mut reader = DecisionReader::new("f.csv", text, defaults).unwrap();

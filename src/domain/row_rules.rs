@@ -1,0 +1,96 @@
+//! Rules a decision row must meet on its own, before it meets the catalog:
+//! which levels its wording names, and which details a new entry needs.
+
+use std::fmt;
+
+use super::{Action, Day};
+
+/// Bare shared wording ("áp dụng chung") names province and commune only
+/// from 2025-07-01 on, when districts were abolished: a row effective
+/// earlier must write its levels. `raw` is the level cell as written and
+/// `shared` whether it was bare shared wording; `Err` holds what is wrong.
+pub fn shared_levels(raw: &str, shared: bool, effective: Day) -> Result<(), String> {
+    if shared && effective < Day::districts_abolished() {
+        return Err(format!(
+            "{raw:?} does not say which levels, and on {effective} districts still existed: \
+             write them, e.g. \"Dùng chung (cấp tỉnh, cấp huyện, cấp xã)\""
+        ));
+    }
+    Ok(())
+}
+
+/// A detail a row lacks: `name is empty: added rows need a name`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MissingDetail {
+    /// The detail's name, as in [`super::DETAIL_FIELDS`].
+    pub field: &'static str,
+    pub action: Action,
+}
+
+impl fmt::Display for MissingDetail {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} is empty: {} rows need a {}",
+            self.field,
+            self.action.as_str(),
+            self.field
+        )
+    }
+}
+
+/// Added and replaced rows bring a new entry in: they need its name and
+/// its field. Returns those the row lacks, name first.
+pub fn required_details(action: Action, name: &str, field: &str) -> Vec<MissingDetail> {
+    if !matches!(action, Action::Added | Action::Replaced) {
+        return Vec::new();
+    }
+    [("name", name), ("field", field)]
+        .into_iter()
+        .filter(|(_, value)| value.is_empty())
+        .map(|(field, _)| MissingDetail { field, action })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Day {
+        Day::parse(s).unwrap()
+    }
+
+    #[test]
+    fn shared_wording_needs_levels_while_districts_existed() {
+        assert!(shared_levels("Dùng chung", true, day("2025-07-01")).is_ok());
+        assert!(shared_levels("Cấp tỉnh", false, day("2020-01-01")).is_ok());
+        let err = shared_levels("Dùng chung", true, day("2025-06-30")).unwrap_err();
+        assert!(
+            err.starts_with("\"Dùng chung\" does not say which levels, and on 2025-06-30"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn new_entries_need_a_name_and_a_field() {
+        assert!(required_details(Action::Added, "A", "F").is_empty());
+        assert!(required_details(Action::Amended, "", "").is_empty());
+        assert!(required_details(Action::Repealed, "", "").is_empty());
+        let missing = required_details(Action::Replaced, "", "");
+        let messages: Vec<String> = missing.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            messages,
+            [
+                "name is empty: replaced rows need a name",
+                "field is empty: replaced rows need a field"
+            ]
+        );
+        assert_eq!(
+            required_details(Action::Added, "A", ""),
+            [MissingDetail {
+                field: "field",
+                action: Action::Added
+            }]
+        );
+    }
+}
