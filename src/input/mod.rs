@@ -2,7 +2,9 @@
 
 pub mod columns;
 pub mod csv;
+pub mod document;
 pub mod encoding;
+pub mod published;
 pub mod sniff;
 mod xlsx;
 
