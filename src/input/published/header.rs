@@ -38,6 +38,24 @@ pub(super) fn is_header(texts: &[String]) -> bool {
         && !first_is_number
 }
 
+/// Whether a row is the upper row of a two-row header whose lower row
+/// `next` is a header: the upper row numbers rows ("STT"), its cells are
+/// short and no data, it is no header alone, and the lower row leaves the
+/// number column empty (merged down).
+pub(super) fn is_upper_header_row(texts: &[String], next: &[String]) -> bool {
+    let Some(number) = texts.iter().position(|t| is_number_header(t)) else {
+        return false;
+    };
+    let filled = texts.iter().filter(|t| !t.is_empty()).count();
+    filled >= 2
+        && !is_header(texts)
+        && is_header(next)
+        && next.get(number).is_none_or(String::is_empty)
+        && texts
+            .iter()
+            .all(|t| t.chars().count() <= MAX_HEADER_CELL && Code::parse(t).is_err())
+}
+
 /// The header cell that numbers rows: "STT", "TT", "Số TT", "Số thứ tự".
 pub(super) fn is_number_header(text: &str) -> bool {
     let letters: String = fold(text).chars().filter(|c| c.is_alphanumeric()).collect();

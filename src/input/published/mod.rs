@@ -605,10 +605,38 @@ impl Reader<'_> {
             }
             return;
         }
-        for row in &table.rows {
+        let mut rows = table.rows.iter().peekable();
+        while let Some(row) = rows.next() {
+            // The upper row of a two-row header names too few columns to be
+            // a header alone ("Thủ tục hành chính" over "Tên TTHC" | "Mã TTHC").
+            if let Some(next) = rows.peek()
+                && header::is_upper_header_row(
+                    &header::texts(&row.cells),
+                    &header::texts(&next.cells),
+                )
+            {
+                let texts = header::texts(&row.cells);
+                self.start_table(table.number, row, &texts);
+                if let Some(next) = rows.next() {
+                    self.second_header_row(next, &header::texts(&next.cells));
+                }
+                continue;
+            }
             self.row(table.number, row);
         }
         self.close_table();
+    }
+
+    /// The lower row of a two-row header.
+    fn second_header_row(&mut self, row: &Row, texts: &[String]) {
+        let Some(current) = &mut self.current else {
+            return;
+        };
+        current.open = false;
+        current.positions = header::map(&current.top, Some(texts));
+        let i = current.reading;
+        self.out.tables[i].header_lines.push(row.line);
+        self.out.tables[i].columns = columns_of(&current.positions);
     }
 
     fn row(&mut self, number: u32, row: &Row) {
@@ -631,12 +659,7 @@ impl Reader<'_> {
         if current.open {
             current.open = false;
             if header::is_second_header_row(&current.top, &texts, current.stt.unwrap_or(0)) {
-                let positions = header::map(&current.top, Some(&texts));
-                current.positions = positions;
-                let i = current.reading;
-                self.out.tables[i].header_lines.push(row.line);
-                self.out.tables[i].columns =
-                    columns_of(&self.out.tables[i].columns, &current.positions);
+                self.second_header_row(row, &texts);
                 return;
             }
         }
@@ -686,7 +709,7 @@ impl Reader<'_> {
             .collect();
         let positions = header::map(&top, None);
         let stt = texts.iter().position(|t| header::is_number_header(t));
-        let columns = columns_of(&[], &positions);
+        let columns = columns_of(&positions);
         self.out.tables.push(TableReading {
             number,
             header_lines: vec![row.line],
@@ -1406,7 +1429,7 @@ fn action_words(actions: &[Action]) -> String {
         .join(" and ")
 }
 
-fn columns_of(_old: &[HeaderColumn], positions: &[Position]) -> Vec<HeaderColumn> {
+fn columns_of(positions: &[Position]) -> Vec<HeaderColumn> {
     positions
         .iter()
         .enumerate()

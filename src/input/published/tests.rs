@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::*;
 use crate::domain::Level;
-use crate::input::document::Cell;
+use crate::input::document::{Cell, Paragraph};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/real-annexes");
 
@@ -592,6 +592,946 @@ fn bacninh_1513_csv_reads_the_contradicting_annex_title() {
         messages(&reading.problems),
         [
             "BacNinh_1513-QD-UBND_2025-11-22.csv:2: --action amended contradicts the document, which says added"
+        ]
+    );
+}
+
+// Hand-made documents, one rule each.
+
+fn para(line: u64, text: &str) -> Block {
+    Block::Paragraph(Paragraph {
+        text: text.to_owned(),
+        line,
+    })
+}
+
+/// A table; a cell "<" is covered by a horizontal merge, "^" by a vertical one.
+fn grid(number: u32, borderless: bool, rows: &[(u64, &[&str])]) -> Block {
+    Block::Table(Table {
+        number,
+        borderless,
+        rows: rows
+            .iter()
+            .map(|(line, cells)| Row {
+                line: *line,
+                cells: cells
+                    .iter()
+                    .map(|t| match *t {
+                        "<" => Cell {
+                            text: String::new(),
+                            merge: Merge::Left,
+                        },
+                        "^" => Cell {
+                            text: String::new(),
+                            merge: Merge::Above,
+                        },
+                        t => Cell {
+                            text: t.to_owned(),
+                            merge: Merge::None,
+                        },
+                    })
+                    .collect(),
+            })
+            .collect(),
+    })
+}
+
+fn doc(blocks: Vec<Block>) -> Document {
+    Document { blocks }
+}
+
+const KEM_THEO: &str =
+    "(Kèm theo Quyết định số 12/QĐ-UBND ngày 19 tháng 11 năm 2025 của Chủ tịch UBND tỉnh)";
+const HEADER: &[&str] = &[
+    "STT",
+    "Mã TTHC",
+    "Tên thủ tục hành chính",
+    "Cơ quan thực hiện",
+];
+
+fn effective(s: &str) -> Fallbacks {
+    Fallbacks {
+        effective: Some(day(s)),
+        ..Fallbacks::default()
+    }
+}
+
+/// An annex: title lines 1-3, then `blocks` from line 4 on.
+fn annex(title: &str, blocks: Vec<Block>) -> Document {
+    let mut all = vec![para(1, "PHỤ LỤC"), para(2, title), para(3, KEM_THEO)];
+    all.extend(blocks);
+    doc(all)
+}
+
+fn levels(levels: &[Level]) -> LevelSet {
+    let mut set = LevelSet::default();
+    for l in levels {
+        set.insert(*l);
+    }
+    set
+}
+
+/// A whole decision: header block, body, signature, annex of two tables.
+fn quangtri_decision() -> Document {
+    doc(vec![
+        grid(
+            1,
+            true,
+            &[
+                (
+                    1,
+                    &[
+                        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+                        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                    ],
+                ),
+                (
+                    2,
+                    &["Số: 2715/QĐ-UBND", "Quảng Trị, ngày 19 tháng 11 năm 2025"],
+                ),
+            ],
+        ),
+        para(3, "QUYẾT ĐỊNH"),
+        para(
+            4,
+            "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH ĐƯỢC BAN HÀNH MỚI HOẶC BỊ BÃI BỎ TRONG LĨNH VỰC ĐIỆN LỰC",
+        ),
+        para(
+            5,
+            "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+        ),
+        para(
+            6,
+            "Điều 1. Công bố kèm theo Quyết định này Danh mục thủ tục hành chính",
+        ),
+        para(
+            7,
+            "Điều 4. Quyết định này có hiệu lực thi hành kể từ ngày ký.",
+        ),
+        grid(
+            2,
+            true,
+            &[(8, &["Nơi nhận: - Như Điều 4;", "KT. CHỦ TỊCH PHÓ CHỦ TỊCH"])],
+        ),
+        para(9, "PHỤ LỤC"),
+        para(
+            10,
+            "DANH MỤC TTHC BAN HÀNH MỚI VÀ TTHC BỊ BÃI BỎ TRONG LĨNH VỰC ĐIỆN LỰC THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA UBND TỈNH VÀ SỞ CÔNG THƯƠNG",
+        ),
+        para(
+            11,
+            "(Kèm theo Quyết định số 2715/QĐ-UBND ngày 19 tháng 11 năm 2025 của Chủ tịch UBND tỉnh Quảng Trị)",
+        ),
+        para(12, "I. DANH MỤC THỦ TỤC HÀNH CHÍNH BAN HÀNH MỚI (01 TTHC)"),
+        grid(
+            3,
+            false,
+            &[
+                (
+                    13,
+                    &[
+                        "STT",
+                        "Tên thủ tục hành chính/ Mã thủ tục hành chính",
+                        "Thời hạn giải quyết",
+                    ],
+                ),
+                (
+                    14,
+                    &[
+                        "1",
+                        "Cấp giấy phép hoạt động phát điện;\n1.013401.H50",
+                        "14 ngày",
+                    ],
+                ),
+            ],
+        ),
+        para(15, "II. DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ (01 TTHC)"),
+        grid(
+            4,
+            false,
+            &[
+                (
+                    16,
+                    &["STT", "Mã thủ tục hành chính", "Tên thủ tục hành chính"],
+                ),
+                (17, &["1", "2.001561.H50", "Cấp giấy phép tư vấn"]),
+            ],
+        ),
+    ])
+}
+
+#[test]
+fn a_whole_decision_gives_number_dates_and_sections() {
+    let document = quangtri_decision();
+    let reading = read("d.docx", &document, &Fallbacks::default(), &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(messages(&reading.warnings), Vec::<String>::new());
+    assert_eq!(
+        reading.decision,
+        Some(Sourced::new(
+            "2715/QĐ-UBND".to_owned(),
+            Origin::Title { line: 11 }
+        ))
+    );
+    assert_eq!(
+        reading.signed,
+        Some(Sourced::new(day("2025-11-19"), Origin::Title { line: 11 }))
+    );
+    assert_eq!(
+        reading.effective,
+        Some(Sourced::new(day("2025-11-19"), Origin::Body { line: 7 }))
+    );
+    let summary: Vec<(u32, String, Action, Origin, String)> = reading
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.table,
+                r.code.unwrap().to_string(),
+                r.action.value,
+                r.action.origin.clone(),
+                r.details.name.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (
+                3,
+                "1.013401".to_owned(),
+                Action::Added,
+                Origin::Heading { line: 12 },
+                "Cấp giấy phép hoạt động phát điện".to_owned()
+            ),
+            (
+                4,
+                "2.001561".to_owned(),
+                Action::Repealed,
+                Origin::Heading { line: 15 },
+                "Cấp giấy phép tư vấn".to_owned()
+            ),
+        ]
+    );
+    let row = &reading.rows[0];
+    assert_eq!(
+        row.levels,
+        Sourced::new(
+            LevelSet::single(Level::Province),
+            Origin::Authority { line: 10 }
+        )
+    );
+    assert_eq!(
+        row.field,
+        Some(Sourced::new(
+            "Điện lực".to_owned(),
+            Origin::Title { line: 10 }
+        ))
+    );
+    let kinds: Vec<(u64, SkipKind)> = reading.skipped.iter().map(|s| (s.line, s.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (1, SkipKind::HeaderBlock),
+            (2, SkipKind::HeaderBlock),
+            (3, SkipKind::Body),
+            (4, SkipKind::Body),
+            (5, SkipKind::Body),
+            (6, SkipKind::Body),
+            (7, SkipKind::Body),
+            (8, SkipKind::Layout),
+            (9, SkipKind::Title),
+            (10, SkipKind::Title),
+            (11, SkipKind::Title),
+        ]
+    );
+}
+
+#[test]
+fn the_decision_title_wins_over_a_contradicting_annex_title() {
+    let document = doc(vec![
+        grid(
+            1,
+            true,
+            &[(
+                1,
+                &["Số: 1513/QĐ-UBND", "Bắc Ninh, ngày 22 tháng 11 năm 2025"],
+            )],
+        ),
+        para(2, "QUYẾT ĐỊNH"),
+        para(
+            3,
+            "VỀ VIỆC CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI TRONG LĨNH VỰC VIỆC LÀM",
+        ),
+        para(
+            4,
+            "Điều 3. Quyết định này có hiệu lực kể từ ngày 20/11/2025.",
+        ),
+        para(5, "PHỤ LỤC"),
+        para(
+            6,
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH TRONG LĨNH VỰC VIỆC LÀM THUỘC PHẠM VI, CHỨC NĂNG QUẢN LÝ CỦA BAN QUẢN LÝ CÁC KHU CÔNG NGHIỆP TỈNH BẮC NINH",
+        ),
+        para(
+            7,
+            "(Kèm theo Quyết định số /QĐ-UBND ngày tháng 11 năm 2025 của Chủ tịch UBND tỉnh Bắc Ninh)",
+        ),
+        grid(
+            2,
+            false,
+            &[
+                (8, &["TT", "Mã TTHC", "Tên TTHC"]),
+                (9, &["1", "1.014199.H05", "Cấp giấy phép lao động"]),
+            ],
+        ),
+    ]);
+    let reading = read("d.docx", &document, &Fallbacks::default(), &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(
+        messages(&reading.warnings),
+        [
+            "d.docx:6: the annex title names added but the decision's title (line 3) names amended: reading amended"
+        ]
+    );
+    let row = &reading.rows[0];
+    assert_eq!(
+        row.action,
+        Sourced::new(Action::Amended, Origin::Title { line: 3 })
+    );
+    // The annex leaves number and day blank; the header block states them.
+    assert_eq!(
+        row.decision,
+        Sourced::new("1513/QĐ-UBND".to_owned(), Origin::Body { line: 1 })
+    );
+    assert_eq!(
+        row.signed,
+        Sourced::new(day("2025-11-22"), Origin::Body { line: 1 })
+    );
+    // In force two days before signing, as the article says.
+    assert_eq!(
+        row.effective,
+        Sourced::new(day("2025-11-20"), Origin::Body { line: 4 })
+    );
+    assert_eq!(
+        row.levels,
+        Sourced::new(
+            LevelSet::single(Level::Province),
+            Origin::Authority { line: 6 }
+        )
+    );
+}
+
+#[test]
+fn the_header_block_number_wins_over_a_mistyped_annex_number() {
+    let document = doc(vec![
+        grid(
+            1,
+            true,
+            &[(
+                1,
+                &["Số: 2031/QĐ-UBND", "Cao Bằng, ngày 28 tháng 11 năm 2025"],
+            )],
+        ),
+        para(
+            2,
+            "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày ký ban hành.",
+        ),
+        para(3, "PHỤ LỤC I"),
+        para(
+            4,
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH CẤP TỈNH LĨNH VỰC BÁO CHÍ, XUẤT BẢN",
+        ),
+        para(
+            5,
+            "(Kèm theo Quyết định số: 203/QĐ-UBND ngày 28 tháng 11 năm 2025 của Chủ tịch UBND tỉnh Cao Bằng)",
+        ),
+        grid(
+            2,
+            false,
+            &[
+                (6, HEADER),
+                (7, &["1", "1.014464", "Thủ tục A", "Sở Văn hóa"]),
+            ],
+        ),
+    ]);
+    let reading = read("d.docx", &document, &Fallbacks::default(), &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(
+        messages(&reading.warnings),
+        [
+            "d.docx:5: the annex title names decision 203/QĐ-UBND but the decision's header (line 1) says 2031/QĐ-UBND: reading 2031/QĐ-UBND"
+        ]
+    );
+    assert_eq!(
+        reading.rows[0].decision,
+        Sourced::new("2031/QĐ-UBND".to_owned(), Origin::Body { line: 1 })
+    );
+    assert_eq!(
+        reading.rows[0].effective,
+        Sourced::new(day("2025-11-28"), Origin::Body { line: 2 })
+    );
+    assert_eq!(
+        reading.rows[0].field.as_ref().unwrap().value,
+        "Báo chí, xuất bản"
+    );
+    assert_eq!(reading.rows[0].levels.origin, Origin::Title { line: 4 });
+}
+
+#[test]
+fn an_effect_tied_to_another_act_asks_for_the_date() {
+    let blocks = || {
+        vec![
+            grid(
+                1,
+                true,
+                &[(
+                    1,
+                    &[
+                        "Số: 2817/QĐ-UBND",
+                        "Thành phố Hồ Chí Minh, ngày 19 tháng 11 năm 2025",
+                    ],
+                )],
+            ),
+            para(
+                2,
+                "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày Nghị định số 268/2025/NĐ-CP ngày 14 tháng 10 năm 2025 của Chính phủ có hiệu lực.",
+            ),
+            para(3, "DANH MỤC"),
+            para(4, "THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH CẤP TỈNH"),
+            grid(
+                2,
+                false,
+                &[
+                    (5, HEADER),
+                    (6, &["1", "", "Thủ tục mới", "Sở Khoa học và Công nghệ"]),
+                ],
+            ),
+        ]
+    };
+    let reading = read("d.docx", &doc(blocks()), &Fallbacks::default(), &[]);
+    assert_eq!(
+        messages(&reading.problems),
+        [
+            "d.docx:2: the decision takes effect with another act and states no date (\"Quyết định này có hiệu lực thi hành kể từ ngày Nghị định số 268/2025/NĐ-CP ngày 14 tháng 10 năm 2025 của Chính phủ có hiệu lực.\"): give --effective"
+        ]
+    );
+    assert!(reading.rows.is_empty());
+    let reading = read("d.docx", &doc(blocks()), &effective("2025-12-01"), &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(
+        reading.rows[0].effective,
+        Sourced::new(day("2025-12-01"), Origin::Flag)
+    );
+    // A new procedure without a code is kept, without one.
+    assert_eq!(reading.rows[0].code, None);
+    assert_eq!(reading.rows[0].details.name, "Thủ tục mới");
+}
+
+/// An annex with headings in every form: paragraph, merged row, label in
+/// the number column, totals, footnote, and one heading that names nothing.
+fn sections_annex() -> Document {
+    annex(
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH LĨNH VỰC HỘ TỊCH",
+        vec![
+            para(
+                4,
+                "Phần I. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH (03 TTHC)",
+            ),
+            grid(
+                1,
+                false,
+                &[
+                    (5, HEADER),
+                    (6, &["A", "Thủ tục hành chính cấp tỉnh", "<", "<"]),
+                    (7, &["I", "LĨNH VỰC: CHỨNG THỰC (12 TTHC)", "", ""]),
+                    (8, &["1", "1.000001", "Thủ tục A", "Sở Tư pháp"]),
+                    (9, &["B. THỦ TỤC HÀNH CHÍNH CẤP XÃ", "<", "<", "<"]),
+                    (10, &["1", "1.000002", "Thủ tục B", "Như trên"]),
+                    (11, &["2", "", "Thủ tục C (1.000003)", "UBND cấp xã"]),
+                    (
+                        12,
+                        &["II. THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ (01 TTHC)", "<", "<", "<"],
+                    ),
+                    (13, &["1", "1.000004", "Thủ tục D", "Phòng Tư pháp"]),
+                    (14, &["III. DANH MỤC KHÁC", "<", "<", "<"]),
+                    (15, &["Tổng số: 04 TTHC", "<", "<", "<"]),
+                    (
+                        16,
+                        &["[1] Phần in nghiêng là nội dung sửa đổi", "<", "<", "<"],
+                    ),
+                ],
+            ),
+        ],
+    )
+}
+
+#[test]
+fn every_heading_form_sets_what_it_names() {
+    let document = sections_annex();
+    let known = ["Chứng Thực".to_owned(), "Hộ tịch".to_owned()];
+    let reading = read("a.docx", &document, &effective("2025-11-19"), &known);
+    assert_eq!(
+        messages(&reading.problems),
+        [
+            "a.docx:13: no level stated: no level column, heading or title names one, nor the competent authority (the row's agency: \"Phòng Tư pháp\"): give --level",
+            "a.docx:14: section heading \"III. DANH MỤC KHÁC\" names no action, level or field tthc knows: reword it (e.g. \"I. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\", \"A. Thủ tục hành chính cấp xã\", \"LĨNH VỰC HỘ TỊCH\")",
+        ]
+    );
+    let rows: Vec<(u64, String, Action, LevelSet, Option<String>, String)> = reading
+        .rows
+        .iter()
+        .map(|r| {
+            (
+                r.line,
+                r.code.unwrap().to_string(),
+                r.action.value,
+                r.levels.value,
+                r.field.as_ref().map(|f| f.value.clone()),
+                r.details.agency.clone(),
+            )
+        })
+        .collect();
+    let province = LevelSet::single(Level::Province);
+    let commune = LevelSet::single(Level::Commune);
+    assert_eq!(
+        rows,
+        [
+            (
+                8,
+                "1.000001".to_owned(),
+                Action::Added,
+                province,
+                Some("Chứng Thực".to_owned()),
+                "Sở Tư pháp".to_owned()
+            ),
+            (
+                10,
+                "1.000002".to_owned(),
+                Action::Added,
+                commune,
+                Some("Hộ tịch".to_owned()),
+                "Sở Tư pháp".to_owned()
+            ),
+            (
+                11,
+                "1.000003".to_owned(),
+                Action::Added,
+                commune,
+                Some("Hộ tịch".to_owned()),
+                "UBND cấp xã".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(reading.rows[0].action.origin, Origin::Heading { line: 4 });
+    assert_eq!(reading.rows[0].levels.origin, Origin::Heading { line: 6 });
+    assert_eq!(
+        reading.rows[0].field.as_ref().unwrap().origin,
+        Origin::Heading { line: 7 }
+    );
+    assert_eq!(reading.rows[1].levels.origin, Origin::Heading { line: 9 });
+    assert_eq!(
+        reading.rows[1].field.as_ref().unwrap().origin,
+        Origin::Title { line: 2 }
+    );
+    assert_eq!(reading.rows[2].details.name, "Thủ tục C");
+    let headings: Vec<u64> = reading.tables[0].headings.iter().map(|h| h.line).collect();
+    assert_eq!(headings, [4, 6, 7, 9, 12]);
+    assert_eq!(reading.tables[0].headings[1].levels, Some(province));
+    let skipped: Vec<(u64, SkipKind)> = reading.skipped.iter().map(|s| (s.line, s.kind)).collect();
+    assert_eq!(
+        skipped,
+        [
+            (1, SkipKind::Title),
+            (2, SkipKind::Title),
+            (3, SkipKind::Title),
+            (15, SkipKind::Totals),
+            (16, SkipKind::Footnote),
+        ]
+    );
+}
+
+/// The levels and origin a single heading gives one row, effective on `on`.
+fn heading_levels(heading: &str, on: &str) -> (Option<LevelSet>, Vec<String>) {
+    let document = annex(
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH LĨNH VỰC HỘ TỊCH",
+        vec![grid(
+            1,
+            false,
+            &[
+                (4, HEADER),
+                (5, &[heading, "<", "<", "<"]),
+                (6, &["1", "1.000001", "A", ""]),
+            ],
+        )],
+    );
+    let reading = read("a.csv", &document, &effective(on), &[]);
+    (
+        reading.rows.first().map(|r| r.levels.value),
+        messages(&reading.problems),
+    )
+}
+
+#[test]
+fn level_words_of_headings() {
+    let province = LevelSet::single(Level::Province);
+    let none: Vec<String> = Vec::new();
+    assert_eq!(
+        heading_levels(
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH (08 TTHC)",
+            "2025-11-19"
+        ),
+        (Some(province), none.clone())
+    );
+    assert_eq!(
+        heading_levels("THỦ TỤC HÀNH CHÍNH CẤP TÍNH", "2025-11-19"),
+        (Some(province), none.clone())
+    );
+    assert_eq!(
+        heading_levels("A. Thủ tục hành chính cấp Thành phố", "2025-11-19"),
+        (Some(province), none.clone())
+    );
+    assert_eq!(
+        heading_levels("B. Thủ tục hành chính cấp huyện", "2024-11-19"),
+        (Some(LevelSet::single(Level::District)), none.clone())
+    );
+    assert_eq!(
+        heading_levels("C. Thủ tục hành chính cấp xã", "2024-11-19"),
+        (Some(LevelSet::single(Level::Commune)), none.clone())
+    );
+    let both = levels(&[Level::Province, Level::Commune]);
+    assert_eq!(
+        heading_levels("A. ÁP DỤNG CHUNG (CẤP TỈNH, CẤP XÃ)", "2025-06-01"),
+        (Some(both), none.clone())
+    );
+    // A bare "áp dụng chung" names province and commune from 2025-07-01 only.
+    assert_eq!(
+        heading_levels("A. Thủ tục hành chính áp dụng chung", "2025-07-01"),
+        (Some(both), none.clone())
+    );
+    assert_eq!(
+        heading_levels("A. TTHC dùng chung", "2025-07-01"),
+        (Some(both), none)
+    );
+    assert_eq!(
+        heading_levels("A. Thủ tục hành chính áp dụng chung", "2025-06-30"),
+        (
+            None,
+            vec!["a.csv:5: \"áp dụng chung\" names province and commune only from 2025-07-01 (when districts were abolished), and this decision takes effect on 2025-06-30: name the levels or give --level".to_owned()]
+        )
+    );
+}
+
+#[test]
+fn authorities_give_the_level_of_titles_and_headings() {
+    let one = |title: &str, heading: &str| {
+        let document = annex(
+            title,
+            vec![grid(
+                1,
+                false,
+                &[
+                    (4, HEADER),
+                    (5, &[heading, "<", "<", "<"]),
+                    (6, &["1", "1.000001", "A", "UBND xã X"]),
+                ],
+            )],
+        );
+        let reading = read("a.csv", &document, &effective("2025-11-19"), &[]);
+        reading.rows.first().map(|r| r.levels.clone())
+    };
+    let title = "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH LĨNH VỰC HỘ TỊCH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TƯ PHÁP";
+    assert_eq!(
+        one(title, "Tổng quát"),
+        Some(Sourced::new(
+            LevelSet::single(Level::Province),
+            Origin::Authority { line: 2 }
+        ))
+    );
+    // A heading's authority is nearer than the title's.
+    assert_eq!(
+        one(
+            title,
+            "1. Thủ tục hành chính thuộc thẩm quyền giải quyết của UBND cấp xã"
+        ),
+        Some(Sourced::new(
+            LevelSet::single(Level::Commune),
+            Origin::Authority { line: 5 }
+        ))
+    );
+    // The row's own agency cell is not used: no level, a problem.
+    assert_eq!(
+        one(
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH LĨNH VỰC HỘ TỊCH",
+            "Tổng quát"
+        ),
+        None
+    );
+}
+
+#[test]
+fn flags_fill_blanks_and_must_not_contradict() {
+    let document = || {
+        doc(vec![
+            para(1, "DANH MỤC"),
+            para(2, "THỦ TỤC HÀNH CHÍNH CẤP TỈNH LĨNH VỰC HỘ TỊCH"),
+            para(
+                3,
+                "(Ban hành kèm theo Quyết định số /QĐ-UBND ngày……./…../2025 của Chủ tịch)",
+            ),
+            para(4, "I. DANH MỤC THỦ TỤC HÀNH CHÍNH SỬA ĐỔI, BỔ SUNG"),
+            grid(1, false, &[(5, HEADER), (6, &["1", "1.000001", "A", ""])]),
+        ])
+    };
+    let blank = Fallbacks {
+        decision: Some("7/QĐ-UBND".to_owned()),
+        signed: Some(day("2025-11-28")),
+        effective: Some(day("2025-11-28")),
+        ..Fallbacks::default()
+    };
+    let reading = read("a.csv", &document(), &blank, &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(
+        reading.rows[0].decision,
+        Sourced::new("7/QĐ-UBND".to_owned(), Origin::Flag)
+    );
+    let contradicting = Fallbacks {
+        action: Some(Action::Added),
+        levels: Some(LevelSet::single(Level::Commune)),
+        field: Some("Chứng thực".to_owned()),
+        ..blank.clone()
+    };
+    let reading = read("a.csv", &document(), &contradicting, &[]);
+    assert_eq!(
+        messages(&reading.problems),
+        [
+            "a.csv:2: --level commune contradicts the document, which names province",
+            "a.csv:2: --field \"Chứng thực\" contradicts the document, which names \"Hộ tịch\"",
+            "a.csv:4: --action added contradicts the document, which says amended",
+        ]
+    );
+    // Agreeing flags (up to case) are no problem.
+    let agreeing = Fallbacks {
+        action: Some(Action::Amended),
+        levels: Some(LevelSet::single(Level::Province)),
+        field: Some("HỘ TỊCH".to_owned()),
+        ..blank
+    };
+    assert_eq!(
+        messages(&read("a.csv", &document(), &agreeing, &[]).problems),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn a_title_naming_two_actions_needs_headings() {
+    let document = || {
+        annex(
+            "DANH MỤC TTHC BAN HÀNH MỚI VÀ TTHC BỊ BÃI BỎ CẤP TỈNH LĨNH VỰC HỘ TỊCH",
+            vec![grid(
+                1,
+                false,
+                &[(4, HEADER), (5, &["1", "1.000001", "A", ""])],
+            )],
+        )
+    };
+    let reading = read("a.csv", &document(), &effective("2025-11-19"), &[]);
+    assert_eq!(
+        messages(&reading.problems),
+        [
+            "a.csv:5: the title (line 2) names added and repealed and no heading above this row says which: give --action or add a heading"
+        ]
+    );
+    let flags = Fallbacks {
+        action: Some(Action::Repealed),
+        ..effective("2025-11-19")
+    };
+    let reading = read("a.csv", &document(), &flags, &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(
+        reading.rows[0].action,
+        Sourced::new(Action::Repealed, Origin::Flag)
+    );
+}
+
+#[test]
+fn a_note_cell_names_the_action_of_its_row() {
+    let document = annex(
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH CẤP TỈNH LĨNH VỰC HỘ TỊCH",
+        vec![grid(
+            1,
+            false,
+            &[
+                (4, &["STT", "Mã TTHC", "Tên TTHC", "Ghi chú"]),
+                (5, &["1", "1.000001", "A", "Bãi bỏ"]),
+                (6, &["2", "1.000002", "B", "Nội dung sửa đổi: thời hạn"]),
+            ],
+        )],
+    );
+    let reading = read("a.csv", &document, &effective("2025-11-19"), &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(
+        reading.rows[0].action,
+        Sourced::new(
+            Action::Repealed,
+            Origin::Cell {
+                column: "Ghi chú".to_owned()
+            }
+        )
+    );
+    assert_eq!(
+        reading.rows[1].action,
+        Sourced::new(Action::Added, Origin::Title { line: 2 })
+    );
+    assert_eq!(reading.rows[1].note, "Nội dung sửa đổi: thời hạn");
+}
+
+#[test]
+fn a_two_row_header_with_merged_cells() {
+    let document = annex(
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH CẤP TỈNH LĨNH VỰC HỘ TỊCH",
+        vec![grid(
+            1,
+            false,
+            &[
+                (
+                    4,
+                    &[
+                        "STT",
+                        "Thủ tục hành chính",
+                        "<",
+                        "Cơ quan thực hiện",
+                        "Căn cứ pháp lý",
+                    ],
+                ),
+                (5, &["^", "Tên TTHC", "Mã TTHC", "^", "^"]),
+                (6, &["1", "Thủ tục A", "1.000001", "Sở X", "Luật Hộ tịch"]),
+                (7, &["2", "Thủ tục B", "1.000002", "Sở X", "^"]),
+            ],
+        )],
+    );
+    let reading = read("a.docx", &document, &effective("2025-11-19"), &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(reading.tables[0].header_lines, [4, 5]);
+    let columns: Vec<(String, Option<Column>)> = reading.tables[0]
+        .columns
+        .iter()
+        .map(|c| (c.text.clone(), c.column))
+        .collect();
+    assert_eq!(
+        columns,
+        [
+            ("STT".to_owned(), None),
+            (
+                "Thủ tục hành chính / Tên TTHC".to_owned(),
+                Some(Column::Name)
+            ),
+            (
+                "Thủ tục hành chính / Mã TTHC".to_owned(),
+                Some(Column::Code)
+            ),
+            ("Cơ quan thực hiện".to_owned(), Some(Column::Agency)),
+            ("Căn cứ pháp lý".to_owned(), Some(Column::LegalBasis)),
+        ]
+    );
+    let codes: Vec<String> = reading
+        .rows
+        .iter()
+        .map(|r| r.code.unwrap().to_string())
+        .collect();
+    assert_eq!(codes, ["1.000001", "1.000002"]);
+    // A cell merged down repeats the text above.
+    assert_eq!(reading.rows[1].details.legal_basis, "Luật Hộ tịch");
+}
+
+#[test]
+fn cells_outside_the_header_are_listed_or_problems() {
+    let document = annex(
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH CẤP TỈNH LĨNH VỰC HỘ TỊCH",
+        vec![grid(
+            1,
+            false,
+            &[
+                (
+                    4,
+                    &[
+                        "STT",
+                        "Mã TTHC",
+                        "Tên TTHC",
+                        "Địa điểm thực hiện",
+                        "Dịch vụ công trực tuyến",
+                        "TTHC liên thông",
+                        "",
+                    ],
+                ),
+                (
+                    5,
+                    &["1", "1.000001", "A", "Trung tâm", "Toàn trình", "Có", ""],
+                ),
+                (
+                    6,
+                    &["2", "1.000002", "B", "", "Mức độ 3", "Không", "lạc chỗ"],
+                ),
+            ],
+        )],
+    );
+    let reading = read("a.csv", &document, &effective("2025-11-19"), &[]);
+    assert_eq!(
+        messages(&reading.problems),
+        [
+            "a.csv:6: column 7 holds \"lạc chỗ\" but its header is empty: the cell belongs to no column"
+        ]
+    );
+    assert_eq!(reading.tables[0].unmapped_with_data, ["Địa điểm thực hiện"]);
+    assert_eq!(reading.rows[0].online, Some(Online::Full));
+    assert_eq!(reading.rows[0].inter_agency, Some(true));
+    assert_eq!(reading.rows[1].online, Some(Online::Partial));
+    assert_eq!(reading.rows[1].inter_agency, Some(false));
+}
+
+#[test]
+fn appendices_without_a_catalog_are_skipped() {
+    let document = annex(
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH CẤP TỈNH LĨNH VỰC HỘ TỊCH",
+        vec![
+            grid(1, false, &[(4, HEADER), (5, &["1", "1.000001", "A", ""])]),
+            grid(
+                2,
+                false,
+                &[
+                    (6, &["Tổng số TTHC công bố:", "10", "TTHC"]),
+                    (7, &["- TTHC sửa đổi, bổ sung:", "08", "TTHC"]),
+                ],
+            ),
+            para(8, "PHỤ LỤC II"),
+            para(9, "QUY TRÌNH NỘI BỘ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH"),
+            para(10, "A. LĨNH VỰC BÁO CHÍ, XUẤT BẢN"),
+            grid(
+                3,
+                false,
+                &[
+                    (11, &["Bước", "Nội dung", "Trách nhiệm"]),
+                    (12, &["1", "Tiếp nhận", "Bộ phận một cửa"]),
+                ],
+            ),
+        ],
+    );
+    let reading = read("a.docx", &document, &effective("2025-11-19"), &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(reading.rows.len(), 1);
+    let skipped: Vec<(u64, SkipKind)> = reading
+        .skipped
+        .iter()
+        .skip(3)
+        .map(|s| (s.line, s.kind))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (6, SkipKind::Totals),
+            (8, SkipKind::Title),
+            (9, SkipKind::Title),
+            (10, SkipKind::NonCatalogTable),
+            (11, SkipKind::NonCatalogTable),
         ]
     );
 }

@@ -127,9 +127,12 @@ pub(super) enum LevelWords {
 }
 
 /// The level words of a title or heading.
+/// Level words inside the naming of a competent authority ("… của UBND cấp
+/// xã") are the authority's, not level words.
 pub(super) fn level_words(words: &Words<'_>) -> Option<LevelWords> {
     let mut set = LevelSet::default();
-    for i in 0..words.keys.len() {
+    let end = authority_start(words).unwrap_or(words.keys.len());
+    for i in 0..end {
         if words.key(i) != "cap" {
             continue;
         }
@@ -166,13 +169,7 @@ const CENTRAL_CITIES: [&[&str]; 6] = [
 /// or of a centrally-run city -> province; "UBND cấp xã" (xã, phường, đặc
 /// khu) -> commune; "UBND cấp huyện" -> district.
 pub(super) fn authority(words: &Words<'_>) -> Option<LevelSet> {
-    let start = ["tham quyen", "quan ly", "chuc nang"]
-        .iter()
-        .filter_map(|p| {
-            let phrase: Vec<&str> = p.split(' ').collect();
-            words.find_from(&phrase, 0)
-        })
-        .min()?;
+    let start = authority_start(words)?;
     let mut set = LevelSet::default();
     let mut i = start;
     while let Some(at) = words.find_from(&["cua"], i) {
@@ -188,6 +185,16 @@ pub(super) fn authority(words: &Words<'_>) -> Option<LevelSet> {
         }
     }
     (!set.is_empty()).then_some(set)
+}
+
+/// Where the naming of a competent authority starts: "thẩm quyền", "quản
+/// lý", "chức năng" followed later by "của".
+fn authority_start(words: &Words<'_>) -> Option<usize> {
+    let start = [&["tham", "quyen"][..], &["quan", "ly"], &["chuc", "nang"]]
+        .iter()
+        .filter_map(|p| words.find_from(p, 0))
+        .min()?;
+    words.find_from(&["cua"], start).map(|_| start)
 }
 
 /// The authority named from word `at` on.
