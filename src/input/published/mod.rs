@@ -396,7 +396,10 @@ impl Reader<'_> {
         let s = spaced(text);
         let words = Words::new(&s);
         if self.zone == Zone::Body {
-            if words.at(0, &["phu", "luc"]) || words.at(0, &["danh", "muc"]) {
+            // The annex starts at "PHỤ LỤC" or at a title in capitals
+            // ("DANH MỤC"); the body also has sentences starting "Danh mục …".
+            if words.at(0, &["phu", "luc"]) || (words.at(0, &["danh", "muc"]) && in_capitals(text))
+            {
                 self.zone = Zone::Annex;
             } else {
                 self.body_line(line, text, &words);
@@ -1408,6 +1411,14 @@ impl Reader<'_> {
             }
         }
     }
+}
+
+/// Whether the letters of a text's first words are capitals ("DANH MỤC").
+fn in_capitals(text: &str) -> bool {
+    text.chars()
+        .filter(|c| c.is_alphabetic())
+        .take(20)
+        .all(char::is_uppercase)
 }
 
 /// The line an origin points at (0 for a cell or a flag).

@@ -992,18 +992,23 @@ fn an_effect_tied_to_another_act_asks_for_the_date() {
                     ],
                 )],
             ),
+            // A sentence of the body that starts like an annex title.
             para(
                 2,
+                "Danh mục thủ tục hành chính được đăng tải trên Cổng Thông tin điện tử của Ủy ban nhân dân Thành phố.",
+            ),
+            para(
+                3,
                 "Điều 3. Quyết định này có hiệu lực thi hành kể từ ngày Nghị định số 268/2025/NĐ-CP ngày 14 tháng 10 năm 2025 của Chính phủ có hiệu lực.",
             ),
-            para(3, "DANH MỤC"),
-            para(4, "THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH CẤP TỈNH"),
+            para(4, "DANH MỤC"),
+            para(5, "THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH CẤP TỈNH"),
             grid(
                 2,
                 false,
                 &[
-                    (5, HEADER),
-                    (6, &["1", "", "Thủ tục mới", "Sở Khoa học và Công nghệ"]),
+                    (6, HEADER),
+                    (7, &["1", "", "Thủ tục mới", "Sở Khoa học và Công nghệ"]),
                 ],
             ),
         ]
@@ -1012,7 +1017,7 @@ fn an_effect_tied_to_another_act_asks_for_the_date() {
     assert_eq!(
         messages(&reading.problems),
         [
-            "d.docx:2: the decision takes effect with another act and states no date (\"Quyết định này có hiệu lực thi hành kể từ ngày Nghị định số 268/2025/NĐ-CP ngày 14 tháng 10 năm 2025 của Chính phủ có hiệu lực.\"): give --effective"
+            "d.docx:3: the decision takes effect with another act and states no date (\"Quyết định này có hiệu lực thi hành kể từ ngày Nghị định số 268/2025/NĐ-CP ngày 14 tháng 10 năm 2025 của Chính phủ có hiệu lực.\"): give --effective"
         ]
     );
     assert!(reading.rows.is_empty());
@@ -1041,7 +1046,7 @@ fn sections_annex() -> Document {
                 1,
                 false,
                 &[
-                    (5, HEADER),
+                    (6, HEADER),
                     (6, &["A", "Thủ tục hành chính cấp tỉnh", "<", "<"]),
                     (7, &["I", "LĨNH VỰC: CHỨNG THỰC (12 TTHC)", "", ""]),
                     (8, &["1", "1.000001", "Thủ tục A", "Sở Tư pháp"]),
