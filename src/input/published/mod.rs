@@ -722,6 +722,10 @@ impl Reader<'_> {
             rows: 0,
         });
         self.totals = false;
+        // Text between tables is headings from now on, not title.
+        if let Some(title) = self.titles.last_mut() {
+            title.closed = true;
+        }
         self.current = Some(Logical {
             number,
             reading: self.out.tables.len() - 1,

@@ -1540,3 +1540,29 @@ fn appendices_without_a_catalog_are_skipped() {
         ]
     );
 }
+
+#[test]
+fn text_between_tables_is_a_heading_even_without_a_kem_theo_line() {
+    let document = doc(vec![
+        para(1, "DANH MỤC THỦ TỤC HÀNH CHÍNH CẤP TỈNH LĨNH VỰC HỘ TỊCH"),
+        para(2, "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH (01 TTHC)"),
+        grid(1, false, &[(3, HEADER), (4, &["1", "1.000001", "A", ""])]),
+        para(5, "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ (01 TTHC)"),
+        grid(2, false, &[(6, HEADER), (7, &["1", "1.000002", "B", ""])]),
+    ]);
+    let flags = Fallbacks {
+        decision: Some("5/QĐ-UBND".to_owned()),
+        signed: Some(day("2025-11-19")),
+        ..effective("2025-11-19")
+    };
+    let reading = read("a.docx", &document, &flags, &[]);
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    let actions: Vec<Sourced<Action>> = reading.rows.iter().map(|r| r.action.clone()).collect();
+    assert_eq!(
+        actions,
+        [
+            Sourced::new(Action::Added, Origin::Title { line: 2 }),
+            Sourced::new(Action::Repealed, Origin::Heading { line: 5 }),
+        ]
+    );
+}
