@@ -295,7 +295,8 @@ impl fmt::Display for Action {
 pub struct Code(u32);
 
 impl Code {
-    /// Parses `1.001612` or the national long form `1.001612.000.00.00.H12`;
+    /// Parses `1.001612`, the national long form `1.001612.000.00.00.H12` or
+    /// the short form with the province suffix `1.001612.H12`;
     /// white space inside the code (a PDF copy: `2.000908.00 0.00.00.H61`) is ignored.
     pub fn parse(raw: &str) -> Result<Code, String> {
         let s = raw.trim();
@@ -334,7 +335,7 @@ impl Code {
         if !b[2..8].iter().all(u8::is_ascii_digit) {
             return None;
         }
-        if b.len() > 8 && !is_long_tail(&s[8..]) {
+        if b.len() > 8 && !is_long_tail(&s[8..]) && !is_province_tail(&s[8..]) {
             return None;
         }
         let mut n = u32::from(b[0] - b'0');
@@ -478,6 +479,16 @@ fn is_long_tail(tail: &str) -> bool {
         && parts[4].len() == 3
         && parts[4].as_bytes()[0].is_ascii_alphabetic()
         && digits(&parts[4][1..], 2)
+}
+
+/// The province suffix of the short form as provinces print it:
+/// `.H50` in `1.013401.H50` (`.Xdd`, X a letter).
+fn is_province_tail(tail: &str) -> bool {
+    let b = tail.as_bytes();
+    b.len() == 4
+        && b[0] == b'.'
+        && b[1].is_ascii_alphabetic()
+        && b[2..].iter().all(u8::is_ascii_digit)
 }
 
 impl fmt::Display for Code {
@@ -632,6 +643,58 @@ impl fmt::Display for Day {
             Some(text) => f.write_str(text),
             None => write!(f, "{}", self.date().format("%Y-%m-%d")),
         }
+    }
+}
+
+/// How far a procedure can be carried out online ("Dịch vụ công trực
+/// tuyến"): the whole way ("Toàn trình", formerly "mức độ 4") or in part
+/// ("Một phần", formerly "mức độ 3").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Online {
+    Full,
+    Partial,
+}
+
+impl Online {
+    /// The English word used in output: `full`, `partial`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Online::Full => "full",
+            Online::Partial => "partial",
+        }
+    }
+
+    /// The words a catalog keeps in [`Details::online`](super::Details::online).
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Online::Full => super::ONLINE_FULL,
+            Online::Partial => super::ONLINE_PARTIAL,
+        }
+    }
+
+    /// Parses the wording of annexes: "Toàn trình", "Một phần", "Mức độ 4",
+    /// "Mức độ 3", "DVC trực tuyến toàn trình", or the English words.
+    pub fn parse(raw: &str) -> Result<Online, String> {
+        let plain: String = strip_diacritics(raw)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let ends = |w: &str| plain == w || plain.ends_with(w);
+        if ends("toantrinh") || ends("mucdo4") || plain == "full" || plain == "4" {
+            Ok(Online::Full)
+        } else if ends("motphan") || ends("mucdo3") || plain == "partial" || plain == "3" {
+            Ok(Online::Partial)
+        } else {
+            Err(format!(
+                "unknown online service {raw:?} (expected \"Toàn trình\", \"Một phần\", \"Mức độ 4\" or \"Mức độ 3\")"
+            ))
+        }
+    }
+}
+
+impl fmt::Display for Online {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -871,5 +934,46 @@ mod tests {
             Day::districts_abolished(),
             Day::parse("2025-07-01").unwrap()
         );
+    }
+
+    #[test]
+    fn short_codes_with_the_province_suffix() {
+        for raw in ["1.013401.H50", "1.012507. H05", " 1.014199.h05 "] {
+            assert!(Code::parse(raw).is_ok(), "{raw}");
+        }
+        assert_eq!(
+            Code::parse("1.012507. H05").unwrap().to_string(),
+            "1.012507"
+        );
+        for bad in [
+            "1.013401.H5",
+            "1.013401.50",
+            "1.013401.HH50",
+            "1.013401.H501",
+        ] {
+            assert!(Code::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn online_service_wording() {
+        for (raw, want) in [
+            ("Toàn trình", Online::Full),
+            ("TOÀN TRÌNH", Online::Full),
+            ("DVC trực tuyến toàn trình", Online::Full),
+            ("Mức độ 4", Online::Full),
+            ("Một phần", Online::Partial),
+            ("mức độ 3", Online::Partial),
+            ("partial", Online::Partial),
+        ] {
+            assert_eq!(Online::parse(raw), Ok(want), "{raw}");
+        }
+        assert!(
+            Online::parse("Trực tiếp")
+                .unwrap_err()
+                .contains("Trực tiếp")
+        );
+        assert!(Online::parse("").is_err());
+        assert_eq!(Online::Full.to_string(), "full");
     }
 }

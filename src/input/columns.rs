@@ -19,9 +19,20 @@ pub enum Column {
     Fee,
     LegalBasis,
     Replaces,
+    /// "Ghi chú": free text, or an action ("Bãi bỏ"). Read from published annexes only.
+    Note,
+    /// "Dịch vụ công trực tuyến": full or partial. Read from published annexes only.
+    Online,
+    /// "TTHC liên thông": whether several agencies take part. Read from published annexes only.
+    InterAgency,
+    /// "Quyết định đã công bố danh mục TTHC": the earlier decision that
+    /// listed the procedure. Read from published annexes only.
+    Reference,
 }
 
 impl Column {
+    /// The columns of a change table, one row per change (what the CSV and
+    /// workbook readers map).
     pub const ALL: [Column; 13] = [
         Column::Decision,
         Column::Signed,
@@ -36,6 +47,15 @@ impl Column {
         Column::Fee,
         Column::LegalBasis,
         Column::Replaces,
+    ];
+
+    /// Columns only the reader of published annexes maps; the change-table
+    /// readers list them as ignored.
+    pub const ANNEX_ONLY: [Column; 4] = [
+        Column::Note,
+        Column::Online,
+        Column::InterAgency,
+        Column::Reference,
     ];
 
     /// The English column name, as used in messages and in the export.
@@ -54,6 +74,10 @@ impl Column {
             Column::Fee => "fee",
             Column::LegalBasis => "legal_basis",
             Column::Replaces => "replaces",
+            Column::Note => "note",
+            Column::Online => "online",
+            Column::InterAgency => "inter_agency",
+            Column::Reference => "reference",
         }
     }
 
@@ -64,15 +88,40 @@ impl Column {
             Column::Signed => &["Ngày ký", "Ngày quyết định", "Ngày ban hành"],
             Column::Effective => &["Ngày hiệu lực"],
             Column::Action => &["Hình thức công bố", "Loại thay đổi", "Hình thức"],
-            Column::Code => &["Mã số TTHC", "Mã TTHC", "Mã thủ tục"],
+            Column::Code => &[
+                "Mã số TTHC",
+                "Mã TTHC",
+                "Mã thủ tục",
+                "Mã thủ tục hành chính",
+                "Mã số thủ tục hành chính",
+                "Số hồ sơ TTHC",
+                "Mã hồ sơ TTHC",
+            ],
             Column::Level => &["Cấp thực hiện", "Cấp"],
-            Column::Name => &["Tên thủ tục hành chính", "Tên TTHC", "Tên thủ tục"],
+            Column::Name => &[
+                "Tên thủ tục hành chính",
+                "Tên TTHC",
+                "Tên thủ tục",
+                "Tên thủ tục hành chính/ Mã thủ tục hành chính",
+                "Tên thủ tục hành chính/ Mã số TTHC",
+            ],
             Column::Field => &["Lĩnh vực"],
             Column::Agency => &["Cơ quan thực hiện"],
-            Column::ProcessingTime => &["Thời hạn giải quyết"],
-            Column::Fee => &["Phí, lệ phí", "Phí", "Lệ phí"],
-            Column::LegalBasis => &["Căn cứ pháp lý"],
+            Column::ProcessingTime => &["Thời hạn giải quyết", "Thời gian giải quyết"],
+            Column::Fee => &["Phí, lệ phí", "Phí", "Lệ phí", "Phí, lệ phí (nếu có)"],
+            Column::LegalBasis => &[
+                "Căn cứ pháp lý",
+                "Căn cứ pháp lý quy định nội dung sửa đổi, bổ sung",
+            ],
             Column::Replaces => &["Mã TTHC bị thay thế"],
+            Column::Note => &["Ghi chú"],
+            Column::Online => &[
+                "Dịch vụ công trực tuyến",
+                "Mức độ DVC trực tuyến",
+                "DVC trực tuyến",
+            ],
+            Column::InterAgency => &["TTHC liên thông", "Liên thông"],
+            Column::Reference => &["Quyết định đã công bố danh mục thủ tục hành chính"],
         }
     }
 
@@ -86,13 +135,48 @@ impl Column {
     }
 
     /// Finds the column a header cell names, in English or Vietnamese,
-    /// ignoring case, spacing and punctuation.
+    /// ignoring case, spacing and punctuation. Only the columns of a change
+    /// table ([`Column::ALL`]) are found.
     pub fn from_header(header: &str) -> Option<Column> {
+        Column::named(header).filter(|c| !Column::ANNEX_ONLY.contains(c))
+    }
+
+    /// Finds the column a header cell of a published annex names: every
+    /// column, the exact names of [`Column::from_header`] and also the
+    /// longer wordings of annexes: a name header that announces the code
+    /// ("Tên thủ tục hành chính (Mã TTHC)"), a truncated or explained legal
+    /// basis ("Căn cứ pháp lý quy…"), the act that amends or repeals
+    /// ("Tên VBQPPL quy định việc sửa đổi, bổ sung", "Tên văn bản quy định
+    /// việc bãi bỏ…"), and a fee "(nếu có)".
+    pub fn from_annex_header(header: &str) -> Option<Column> {
+        if let Some(column) = Column::named(header) {
+            return Some(column);
+        }
+        let key = letters(header);
+        let starts = |names: &[&str]| names.iter().any(|n| key.starts_with(&letters(n)));
+        if starts(&["Tên thủ tục hành chính", "Tên TTHC"]) && key.contains("mã") {
+            Some(Column::Name)
+        } else if starts(&["Căn cứ pháp lý", "Tên VBQPPL", "Tên văn bản"]) {
+            Some(Column::LegalBasis)
+        } else if starts(&["Phí, lệ phí", "Mức thu phí"]) {
+            Some(Column::Fee)
+        } else if starts(&["Mã TTHC bị thay thế", "Mã thủ tục bị thay thế"]) {
+            Some(Column::Replaces)
+        } else if starts(&["Ghi chú"]) {
+            Some(Column::Note)
+        } else {
+            None
+        }
+    }
+
+    /// The column named exactly (up to case, spacing and punctuation).
+    fn named(header: &str) -> Option<Column> {
         // Every name of every column, folded once: a file can have
         // thousands of header cells (and the header is searched for).
         static NAMES: std::sync::LazyLock<Vec<(String, Column)>> = std::sync::LazyLock::new(|| {
             Column::ALL
                 .into_iter()
+                .chain(Column::ANNEX_ONLY)
                 .flat_map(|c| {
                     std::iter::once(c.as_str())
                         .chain(c.english_aliases().iter().copied())
@@ -162,5 +246,54 @@ mod tests {
     fn decomposed_headers_match() {
         let nfd = "Ma\u{303} so\u{302}\u{301} TTHC";
         assert_eq!(Column::from_header(nfd), Some(Column::Code));
+    }
+
+    #[test]
+    fn annex_headers() {
+        for (header, want) in [
+            ("Phí, lệ phí (nếu có)", Column::Fee),
+            ("Mã thủ tục hành chính", Column::Code),
+            ("Số hồ sơ TTHC", Column::Code),
+            ("Mã hồ sơ TTHC", Column::Code),
+            ("Thời gian giải quyết", Column::ProcessingTime),
+            (
+                "Căn cứ pháp lý quy định nội dung sửa đổi, bổ sung",
+                Column::LegalBasis,
+            ),
+            (
+                "Tên thủ tục hành chính/ Mã thủ tục hành chính",
+                Column::Name,
+            ),
+            ("Tên thủ tục hành chính (Mã thủ TTHC)", Column::Name),
+            ("Căn cứ pháp lý quy", Column::LegalBasis),
+            (
+                "Tên VBQPPL quy định việc sửa đổi, bổ sung",
+                Column::LegalBasis,
+            ),
+            ("Ghi chú", Column::Note),
+            ("Dịch vụ công trực tuyến", Column::Online),
+            ("Mức độ DVC trực tuyến", Column::Online),
+            ("TTHC liên thông", Column::InterAgency),
+            ("Liên thông", Column::InterAgency),
+            (
+                "Quyết định đã công bố danh mục thủ tục hành chính",
+                Column::Reference,
+            ),
+        ] {
+            assert_eq!(Column::from_annex_header(header), Some(want), "{header}");
+        }
+        assert_eq!(Column::from_annex_header("Địa điểm thực hiện"), None);
+        assert_eq!(Column::from_annex_header("STT"), None);
+    }
+
+    #[test]
+    fn change_tables_keep_ignoring_annex_only_columns() {
+        assert_eq!(Column::from_header("Ghi chú"), None);
+        assert_eq!(Column::from_header("Liên thông"), None);
+        assert_eq!(Column::from_header("Căn cứ pháp lý quy"), None);
+        assert_eq!(
+            Column::from_header("Phí, lệ phí (nếu có)"),
+            Some(Column::Fee)
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod columns;
 pub mod document;
 pub mod docx;
 pub mod encoding;
+pub mod published;
 mod reader;
 mod records;
 mod sheet;
