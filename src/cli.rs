@@ -7,7 +7,7 @@ use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use crate::domain::{Code, Day, Level, LevelSet, NamedPoint};
+use crate::domain::{Action, Code, Day, Level, LevelSet, NamedPoint};
 use crate::input::TextEncoding;
 
 const EXIT_CODES: &str = "\
@@ -128,6 +128,23 @@ pub struct ReadOptions {
     /// name none of them, such as "Cấp bộ" rows of a national list.
     #[arg(long, value_name = "LIST")]
     pub levels: Option<LevelSet>,
+
+    /// For a decision as published: the action of rows whose cell, headings
+    /// and title state none (added, amended, replaced, repealed, or the
+    /// Vietnamese words). Contradicting what the document states is a problem.
+    #[arg(long, value_name = "ACTION")]
+    pub action: Option<Action>,
+
+    /// For a decision as published: the level(s) of rows whose cell,
+    /// headings, title and competent authority state none (e.g. province,
+    /// or "province,commune").
+    #[arg(long, value_name = "LEVELS")]
+    pub level: Option<LevelSet>,
+
+    /// For a decision as published: the field of rows whose cell, headings
+    /// and title state none.
+    #[arg(long, value_name = "FIELD")]
+    pub field: Option<String>,
 }
 
 /// An option's value, with the text it was given as (to show it back as typed).

@@ -16,8 +16,9 @@ use serde::Serialize;
 use super::{ActionCounts, LevelCounts};
 use crate::cli::{ImportArgs, SummaryFormat};
 use crate::error::Error;
-use crate::import::{Batch, Outcome, Prepared};
-use crate::input::{DecisionReader, Defaults, Problem};
+use crate::import::{Batch, FileId, Outcome, Prepared};
+use crate::input::published;
+use crate::input::{Defaults, Opened, Problem, PublishedFile, open_decision};
 use crate::output::write_json;
 use crate::store::{CreateError, Created, OpenMode, Store, StoreError, create_new};
 
@@ -128,6 +129,44 @@ fn import_batch(
 
 /// Reads one file into the batch: parsing runs on a second thread while this
 /// one writes to the store.
+/// Reads a decision as published into the batch: its rows take their facts
+/// from their cells, headings, titles and body, then from the flags. What
+/// the reading warns of goes to stderr.
+fn read_published(
+    batch: &mut Batch<'_, '_>,
+    file: FileId,
+    display: &str,
+    published: &PublishedFile,
+    defaults: &Defaults,
+) -> Result<(), Error> {
+    let known_fields = batch.known_fields()?;
+    let reading = published::read(
+        display,
+        &published.document,
+        &super::fallbacks(defaults),
+        &known_fields,
+    );
+    for warning in &reading.warnings {
+        eprintln!("tthc: warning: {warning}");
+    }
+    for table in &reading.tables {
+        batch.ignore_columns(&table.unmapped_with_data);
+    }
+    let (rows, notes) = published::decision_rows(display, &reading, defaults.levels);
+    for row in rows {
+        match row {
+            Ok(row) => batch.add(file, Prepared::new(row))?,
+            Err(problems) => {
+                if !batch.reject(file, problems) {
+                    break;
+                }
+            }
+        }
+    }
+    batch.close_file(file, published.sha256.clone(), &notes);
+    Ok(())
+}
+
 fn read_file(batch: &mut Batch<'_, '_>, name: &str, defaults: &Defaults) -> Result<(), Error> {
     let mut size = None;
     let (display, input): (String, Box<dyn Read + Send>) = if name == "-" {
@@ -149,10 +188,13 @@ fn read_file(batch: &mut Batch<'_, '_>, name: &str, defaults: &Defaults) -> Resu
         }
     };
     let file = batch.open_file(&display);
-    let mut reader = match DecisionReader::new(&display, input, defaults) {
-        Ok(r) => r,
-        Err(problems) => {
-            batch.reject(file, problems);
+    let mut reader = match open_decision(&display, input, defaults) {
+        Ok(Opened::Rows(reader)) => reader,
+        Ok(Opened::Published(published)) => {
+            return read_published(batch, file, &display, &published, defaults);
+        }
+        Err(e) => {
+            batch.reject(file, e.problems);
             return Ok(());
         }
     };

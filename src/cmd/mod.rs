@@ -137,10 +137,25 @@ pub(crate) fn read_defaults(read: &ReadOptions) -> Defaults {
         levels: read.levels,
         sheet: read.sheet.clone(),
         encoding: read.encoding,
+        action: read.action,
+        level: read.level,
+        field: read.field.as_deref().map(clean).filter(|f| !f.is_empty()),
     }
 }
 
 pub(crate) use crate::domain::tally::{ActionCounts, LevelCounts};
+
+/// The flags that stand in for what a decision as published does not state.
+pub(crate) fn fallbacks(d: &Defaults) -> crate::input::published::Fallbacks {
+    crate::input::published::Fallbacks {
+        decision: d.decision.clone(),
+        signed: d.signed,
+        effective: d.effective,
+        action: d.action,
+        levels: d.level,
+        field: d.field.clone(),
+    }
+}
 
 /// The two summary lines: "  by action: ..." and "  by level:  ...".
 pub(crate) fn write_tallies(

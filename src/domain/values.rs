@@ -634,7 +634,7 @@ macro_rules! from_str_by_parse {
     )*};
 }
 
-from_str_by_parse!(Level, LevelSet, Code, Day);
+from_str_by_parse!(Action, Level, LevelSet, Code, Day);
 
 impl fmt::Display for Day {
     /// `YYYY-MM-DD` (exports write one per entry: no format string to parse).

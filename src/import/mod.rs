@@ -211,6 +211,12 @@ impl<'t, 'c> Batch<'t, 'c> {
             .extend(notes.skipped.iter().cloned());
     }
 
+    /// The fields of the catalog, each once, as stored (a decision as
+    /// published takes their spelling).
+    pub(crate) fn known_fields(&self) -> Result<Vec<String>, Error> {
+        Ok(self.tx.fields()?)
+    }
+
     /// Columns a file had that tthc does not read.
     pub(crate) fn ignore_columns(&mut self, columns: &[String]) {
         for col in columns {

@@ -61,6 +61,9 @@ use super::document::{Block, Cell, Document, Merge, Paragraph, Row, Table};
 /// The most all parts of the file may unpack to, as its zip directory
 /// declares them; checked before anything is inflated.
 pub const MAX_UNPACKED: u64 = 256 << 20;
+/// The most bytes a zipped or legacy Office file may have on disk; it is
+/// read whole (a zip's directory is at its end).
+pub const MAX_FILE: u64 = 256 << 20;
 /// The most `word/document.xml` may unpack to, checked against the zip
 /// directory and again while it is read.
 pub const MAX_DOCUMENT_XML: u64 = 128 << 20;
@@ -251,7 +254,7 @@ pub fn read(bytes: &[u8]) -> Result<Document, DocxError> {
 }
 
 /// What a file that is surely not a Word 2007+ document is, from its first bytes.
-fn foreign_format(bytes: &[u8]) -> Option<&'static str> {
+pub(crate) fn foreign_format(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
         (
             b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
@@ -272,6 +275,21 @@ fn foreign_format(bytes: &[u8]) -> Option<&'static str> {
         .iter()
         .find(|(signature, _)| bytes.starts_with(signature))
         .map(|(_, found)| *found)
+}
+
+/// Whether a zip archive is a Word document: it holds `word/document.xml`.
+pub(crate) fn is_word(bytes: &[u8]) -> bool {
+    zip::ZipArchive::new(Cursor::new(bytes)).is_ok_and(|zip| {
+        zip.file_names()
+            .any(|name| name.is_ok_and(|n| n == DOCUMENT_XML))
+    })
+}
+
+/// Whether an OLE compound file is a Word 97-2003 document: its directory
+/// names a `WordDocument` stream (names are UTF-16).
+pub(crate) fn is_legacy_word(bytes: &[u8]) -> bool {
+    const NAME: &[u8] = b"W\0o\0r\0d\0D\0o\0c\0u\0m\0e\0n\0t\0";
+    bytes.windows(NAME.len()).any(|w| w == NAME)
 }
 
 /// Marks the error a [`Limited`] reader gives when its limit is passed.

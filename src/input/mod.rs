@@ -25,9 +25,10 @@ use sha2::{Digest, Sha256};
 pub use columns::{Column, column_letter};
 pub use encoding::TextEncoding;
 pub use reader::{DecisionReader, OpenError, RowResult};
+pub use reader::{MAX_PUBLISHED_ROWS, MAX_PUBLISHED_TEXT, Opened, PublishedFile, open_decision};
 pub use sniff::FileFormat;
 
-use crate::domain::{Day, LevelSet};
+use crate::domain::{Action, Day, LevelSet};
 use crate::hex::hex;
 
 /// A problem in an input file, shown as `FILE:LINE: message`.
@@ -74,6 +75,11 @@ pub struct Defaults {
     /// The encoding of CSV files without a byte-order mark (`--encoding`);
     /// default: UTF-8, with UTF-16 and legacy encodings recognized.
     pub encoding: Option<TextEncoding>,
+    /// For a decision as published: the action, level(s) and field of rows
+    /// for which the document states none (`--action`, `--level`, `--field`).
+    pub action: Option<Action>,
+    pub level: Option<LevelSet>,
+    pub field: Option<String>,
 }
 
 /// How a file was read: its format, encoding, delimiter, and where its

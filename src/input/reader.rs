@@ -7,11 +7,13 @@ use std::io::Read;
 use csv::ByteRecord;
 
 use super::columns::Column;
+use super::document::Document;
+use super::docx::{self, DocxError};
 use super::records::{HeaderShape, Records, Step};
 use super::sheet::SheetRecords;
 use super::sniff::{self, HEADER_MIN_COLUMNS, HEADER_SEARCH, Kind, SAMPLE, known_columns};
 use super::text::TextRecords;
-use super::{Defaults, Hashing, HeaderCell, Layout, Notes, Problem, SkippedRow};
+use super::{Defaults, FileFormat, Hashing, HeaderCell, Layout, Notes, Problem, SkippedRow};
 use crate::domain::row_rules;
 use crate::domain::text::{clean, clean_cow};
 use crate::domain::values::{CodeInName, LevelCell};
@@ -90,16 +92,38 @@ impl<R: Read> DecisionReader<R> {
         Self::open(file, input, defaults).map_err(|e| e.problems)
     }
 
-    /// [`DecisionReader::new`] that also tells, on failure, what was found of the file.
+    /// [`DecisionReader::new`] that also tells, on failure, what was found
+    /// of the file. A decision as published (see [`open_decision`]) is
+    /// refused for want of action and level columns.
     pub fn open(file: &str, input: R, defaults: &Defaults) -> Result<Self, Box<OpenError>> {
         let mut layout = Layout::default();
-        let mut source = match open_source(input, defaults, &mut layout) {
-            Ok(source) => source,
+        let source = match open_source(input, defaults, &mut layout) {
+            Ok(Opening::Records(source)) => source,
+            Ok(Opening::Word(..)) => {
+                let message = "a Word document is a decision as published: tthc import reads it";
+                let problems = vec![Problem::new(file, 0, message)];
+                return Err(Box::new(OpenError { problems, layout }));
+            }
             Err((line, message)) => {
                 let problems = vec![Problem::new(file, line, message)];
                 return Err(Box::new(OpenError { problems, layout }));
             }
         };
+        match Self::from_source(file, source, defaults, layout, false)? {
+            Opened::Rows(reader) => Ok(reader),
+            Opened::Published(_) => unreachable_published(file),
+        }
+    }
+
+    /// Reads the header of a file whose records are open; with `published`,
+    /// a file in the shape of a decision as published is read whole instead.
+    fn from_source(
+        file: &str,
+        mut source: Source<R>,
+        defaults: &Defaults,
+        mut layout: Layout,
+        published: bool,
+    ) -> Result<Opened<R>, Box<OpenError>> {
         let context = source.records().context();
         let problem =
             |line: u64, message: String| Problem::new(file, line, format!("{context}{message}"));
@@ -110,6 +134,10 @@ impl<R: Read> DecisionReader<R> {
                 return Err(Box::new(OpenError { problems, layout }));
             }
         };
+        if published && header.is_published() {
+            return read_whole(file, source.records_mut(), header, layout)
+                .map(|p| Opened::Published(Box::new(p)));
+        }
         let line = header.line;
         let Mapped {
             columns,
@@ -130,7 +158,7 @@ impl<R: Read> DecisionReader<R> {
             kinds[i] = Some(col);
         }
         source.records_mut().set_header(line, kinds);
-        Ok(DecisionReader {
+        Ok(Opened::Rows(DecisionReader {
             file: file.to_owned(),
             source,
             columns,
@@ -145,7 +173,7 @@ impl<R: Read> DecisionReader<R> {
             notes: Notes::default(),
             context,
             code_column_reported: false,
-        })
+        }))
     }
 
     /// Header cells that name no known column (for example `STT`).
@@ -570,7 +598,7 @@ fn open_source<R: Read>(
     input: R,
     defaults: &Defaults,
     layout: &mut Layout,
-) -> Result<Source<R>, (u64, String)> {
+) -> Result<Opening<R>, (u64, String)> {
     let mut hashing = Hashing::new(input);
     let mut sample = Vec::with_capacity(SAMPLE);
     (&mut hashing)
@@ -580,14 +608,27 @@ fn open_source<R: Read>(
     let complete = sample.len() < SAMPLE;
     let kind = sniff::kind(&sample);
     if kind == Kind::Text {
+        if let Some(found) = docx::foreign_format(&sample).filter(|_| !sample.is_empty()) {
+            return Err((0, DocxError::NotDocx { found }.to_string()));
+        }
         let text = TextRecords::open(sample, hashing, complete, defaults.encoding, layout)
             .map_err(|message| (0, message))?;
-        return Ok(Source::Text(Box::new(text)));
+        return Ok(Opening::Records(Source::Text(Box::new(text))));
     }
-    hashing
+    (&mut hashing)
+        .take(docx::MAX_FILE)
         .read_to_end(&mut sample)
         .map_err(|e| (1, format!("cannot read: {e}")))?;
     let digest = (hashing.sha256(), hashing.bytes_read());
+    if kind == Kind::Zip && docx::is_word(&sample) {
+        layout.format = Some(FileFormat::Docx);
+        let document = docx::read(&sample).map_err(|e| (0, e.to_string()))?;
+        return Ok(Opening::Word(document, digest));
+    }
+    if kind == Kind::Ole && docx::is_legacy_word(&sample) {
+        let found = "a Word 97-2003 document (.doc)";
+        return Err((0, DocxError::NotDocx { found }.to_string()));
+    }
     let sheet = SheetRecords::open(
         &sample,
         kind == Kind::Ole,
@@ -596,7 +637,138 @@ fn open_source<R: Read>(
         layout,
     )
     .map_err(|message| (0, message))?;
-    Ok(Source::Sheet(Box::new(sheet)))
+    Ok(Opening::Records(Source::Sheet(Box::new(sheet))))
+}
+
+/// What the first bytes of a file open: records, or a Word document read whole.
+enum Opening<R: Read> {
+    Records(Source<R>),
+    Word(Document, (String, u64)),
+}
+
+/// A decision file opened for reading.
+pub enum Opened<R: Read> {
+    /// A table with action and level columns, read row by row.
+    Rows(DecisionReader<R>),
+    /// A decision as published: a Word document, or an annex whose action
+    /// and level are written in its titles and headings, read whole.
+    Published(Box<PublishedFile>),
+}
+
+/// A decision as published, read whole into paragraphs and tables.
+#[derive(Debug)]
+pub struct PublishedFile {
+    pub document: Document,
+    pub layout: Layout,
+    /// SHA-256 (lower-case hex) of the file's bytes, and how many there are.
+    pub sha256: String,
+    pub bytes: u64,
+}
+
+/// Opens a decision file: a table with action and level columns is read
+/// row by row ([`Opened::Rows`]); a Word document, or an annex without those
+/// columns whose header or titles look like a published catalog, is read
+/// whole ([`Opened::Published`]), up to [`MAX_PUBLISHED_ROWS`] rows.
+pub fn open_decision<R: Read>(
+    file: &str,
+    input: R,
+    defaults: &Defaults,
+) -> Result<Opened<R>, Box<OpenError>> {
+    let mut layout = Layout::default();
+    match open_source(input, defaults, &mut layout) {
+        Ok(Opening::Records(source)) => {
+            DecisionReader::from_source(file, source, defaults, layout, true)
+        }
+        Ok(Opening::Word(document, (sha256, bytes))) => {
+            Ok(Opened::Published(Box::new(PublishedFile {
+                document,
+                layout,
+                sha256,
+                bytes,
+            })))
+        }
+        Err((line, message)) => Err(Box::new(OpenError {
+            problems: vec![Problem::new(file, line, message)],
+            layout,
+        })),
+    }
+}
+
+/// The rows of a decision as published that a CSV or sheet may hold: its
+/// annex is read whole, and annexes run to hundreds of rows, not millions.
+pub const MAX_PUBLISHED_ROWS: usize = 100_000;
+/// The text a decision as published may hold, in bytes of its cells.
+pub const MAX_PUBLISHED_TEXT: usize = 64 << 20;
+
+/// Never called: [`DecisionReader::from_source`] reads no file whole unless asked.
+fn unreachable_published<T>(file: &str) -> Result<T, Box<OpenError>> {
+    Err(Box::new(OpenError {
+        problems: vec![Problem::new(file, 0, "the file is a decision as published")],
+        layout: Layout::default(),
+    }))
+}
+
+/// Reads the rest of a file in the shape of a decision as published, after
+/// the rows [`find_header`] read, into one table of cells.
+fn read_whole(
+    file: &str,
+    records: &mut dyn Records,
+    header: Header,
+    layout: Layout,
+) -> Result<PublishedFile, Box<OpenError>> {
+    let context = records.context();
+    let fail = |line: u64, message: String, layout: Layout| {
+        Box::new(OpenError {
+            problems: vec![Problem::new(file, line, format!("{context}{message}"))],
+            layout,
+        })
+    };
+    let mut text = 0;
+    let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
+    let mut add = |line: u64, record: &ByteRecord| -> Result<(), String> {
+        let cells: Vec<String> = record
+            .iter()
+            .map(|c| clean(&String::from_utf8_lossy(c)))
+            .collect();
+        text += cells.iter().map(String::len).sum::<usize>();
+        rows.push((line, cells));
+        if rows.len() > MAX_PUBLISHED_ROWS || text > MAX_PUBLISHED_TEXT {
+            return Err(format!(
+                "a decision as published is read whole, and this one passes {MAX_PUBLISHED_ROWS} rows or {} MB of text; \
+                 a file this long needs action and level columns",
+                MAX_PUBLISHED_TEXT >> 20
+            ));
+        }
+        Ok(())
+    };
+    for (line, record) in &header.before {
+        if let Err(m) = add(*line, record) {
+            return Err(fail(*line, m, layout));
+        }
+    }
+    if header.found
+        && let Err(m) = add(header.line, &header.record)
+    {
+        return Err(fail(header.line, m, layout));
+    }
+    let mut record = ByteRecord::new();
+    loop {
+        match records.next_record(&mut record) {
+            Step::End => break,
+            Step::Record(line) => {
+                if let Err(m) = add(line, &record) {
+                    return Err(fail(line, m, layout));
+                }
+            }
+            Step::Failed { line, message, .. } => return Err(fail(line, message, layout)),
+        }
+    }
+    Ok(PublishedFile {
+        document: Document::from_grid(rows),
+        sha256: records.sha256(),
+        bytes: records.bytes_read(),
+        layout,
+    })
 }
 
 /// The header row of a file.
@@ -606,6 +778,29 @@ struct Header {
     /// Whether it names enough known columns (else it is the first row,
     /// whose problems are listed).
     found: bool,
+    /// The rows read before it (every row read, when none is the header).
+    before: Vec<(u64, ByteRecord)>,
+}
+
+impl Header {
+    /// Whether the file has the shape of a decision as published: a header
+    /// naming neither an action nor a level column, or no header but a title
+    /// naming a catalog ("DANH MỤC THỦ TỤC HÀNH CHÍNH", "PHỤ LỤC").
+    fn is_published(&self) -> bool {
+        if self.found {
+            let names = |col: Column| {
+                self.record.iter().any(|cell| {
+                    std::str::from_utf8(cell)
+                        .is_ok_and(|t| Column::from_header(&clean(t)) == Some(col))
+                })
+            };
+            return !names(Column::Action) && !names(Column::Level);
+        }
+        self.before.iter().any(|(_, record)| {
+            let folded = crate::domain::text::fold(&record_text(record));
+            folded.contains("danh mục") || folded.contains("phụ lục")
+        })
+    }
 }
 
 /// Finds the header: the first row naming enough known columns, below any
@@ -614,6 +809,7 @@ fn find_header(source: &mut dyn Records, layout: &mut Layout) -> Result<Header, 
     let mut record = ByteRecord::new();
     let mut first: Option<(ByteRecord, u64)> = None;
     let mut titles = Vec::new();
+    let mut before = Vec::new();
     let found = loop {
         match source.next_record(&mut record) {
             Step::End => break None,
@@ -628,6 +824,7 @@ fn find_header(source: &mut dyn Records, layout: &mut Layout) -> Result<Header, 
                 if first.is_none() {
                     first = Some((record.clone(), line));
                 }
+                before.push((line, record.clone()));
                 titles.push((line, record_text(&record)));
                 if titles.len() >= HEADER_SEARCH {
                     break None;
@@ -642,6 +839,7 @@ fn find_header(source: &mut dyn Records, layout: &mut Layout) -> Result<Header, 
                 record,
                 line,
                 found: true,
+                before,
             }
         }
         // No row looks like a header: the first one is, and its problems are listed.
@@ -649,6 +847,7 @@ fn find_header(source: &mut dyn Records, layout: &mut Layout) -> Result<Header, 
             record,
             line,
             found: false,
+            before,
         },
         (None, None) => return Err((1, source.empty_message())),
     };

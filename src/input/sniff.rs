@@ -27,6 +27,8 @@ pub enum FileFormat {
     Xlsx,
     Xls,
     Ods,
+    /// A Word 2007+ document.
+    Docx,
 }
 
 impl FileFormat {
@@ -37,6 +39,7 @@ impl FileFormat {
             FileFormat::Xlsx => "xlsx",
             FileFormat::Xls => "xls",
             FileFormat::Ods => "ods",
+            FileFormat::Docx => "docx",
         }
     }
 
@@ -47,11 +50,12 @@ impl FileFormat {
             FileFormat::Xlsx => "Excel workbook (xlsx)",
             FileFormat::Xls => "Excel 97-2003 workbook (xls)",
             FileFormat::Ods => "OpenDocument spreadsheet (ods)",
+            FileFormat::Docx => "Word document (docx)",
         }
     }
 
     pub fn is_workbook(self) -> bool {
-        self != FileFormat::Csv
+        matches!(self, FileFormat::Xlsx | FileFormat::Xls | FileFormat::Ods)
     }
 }
 

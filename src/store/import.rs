@@ -240,6 +240,15 @@ impl<'c> ImportTx<'c> {
         Ok(versions)
     }
 
+    /// Every field name stored, each once.
+    pub(crate) fn fields(&self) -> Result<Vec<String>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT DISTINCT field FROM versions WHERE field <> '' ORDER BY field",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Records where the facts of a decision's row came from.
     pub(crate) fn insert_provenance(
         &self,

@@ -45,10 +45,7 @@ fn show(test: &Test, code: &str, as_of: &str) -> ShowJson {
         .run()
         .json();
     for e in &mut shown.entries {
-        assert!(
-            e.file.starts_with("audit/") && e.line >= 2,
-            "{e:?}"
-        );
+        assert!(e.file.starts_with("audit/") && e.line >= 2, "{e:?}");
         e.file.clear();
         e.line = 0;
     }

@@ -16,6 +16,9 @@
 
 mod body;
 mod header;
+mod rows;
+
+pub use rows::decision_rows;
 mod words;
 
 use std::collections::BTreeSet;
