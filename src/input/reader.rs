@@ -110,7 +110,7 @@ impl<R: Read> DecisionReader<R> {
             }
         };
         match Self::from_source(file, source, defaults, layout, false)? {
-            Opened::Rows(reader) => Ok(reader),
+            Opened::Rows(reader) => Ok(*reader),
             Opened::Published(_) => unreachable_published(file),
         }
     }
@@ -135,7 +135,7 @@ impl<R: Read> DecisionReader<R> {
             }
         };
         if published && header.is_published() {
-            return read_whole(file, source.records_mut(), header, layout)
+            return read_whole(file, source.records_mut(), &header, layout)
                 .map(|p| Opened::Published(Box::new(p)));
         }
         let line = header.line;
@@ -158,7 +158,7 @@ impl<R: Read> DecisionReader<R> {
             kinds[i] = Some(col);
         }
         source.records_mut().set_header(line, kinds);
-        Ok(Opened::Rows(DecisionReader {
+        Ok(Opened::Rows(Box::new(DecisionReader {
             file: file.to_owned(),
             source,
             columns,
@@ -173,7 +173,7 @@ impl<R: Read> DecisionReader<R> {
             notes: Notes::default(),
             context,
             code_column_reported: false,
-        }))
+        })))
     }
 
     /// Header cells that name no known column (for example `STT`).
@@ -649,7 +649,7 @@ enum Opening<R: Read> {
 /// A decision file opened for reading.
 pub enum Opened<R: Read> {
     /// A table with action and level columns, read row by row.
-    Rows(DecisionReader<R>),
+    Rows(Box<DecisionReader<R>>),
     /// A decision as published: a Word document, or an annex whose action
     /// and level are written in its titles and headings, read whole.
     Published(Box<PublishedFile>),
@@ -713,7 +713,7 @@ fn unreachable_published<T>(file: &str) -> Result<T, Box<OpenError>> {
 fn read_whole(
     file: &str,
     records: &mut dyn Records,
-    header: Header,
+    header: &Header,
     layout: Layout,
 ) -> Result<PublishedFile, Box<OpenError>> {
     let context = records.context();
