@@ -54,6 +54,8 @@ mod national_list;
 mod properties;
 #[path = "integration/publish.rs"]
 mod publish;
+#[path = "integration/published.rs"]
+mod published;
 #[path = "integration/readme.rs"]
 mod readme;
 #[path = "integration/rejected.rs"]

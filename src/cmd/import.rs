@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use super::{ActionCounts, LevelCounts};
 use crate::cli::{ImportArgs, SummaryFormat};
+use crate::domain::LevelSet;
 use crate::error::Error;
 use crate::import::{Batch, FileId, Outcome, Prepared};
 use crate::input::published;
@@ -152,7 +153,17 @@ fn read_published(
     for table in &reading.tables {
         batch.ignore_columns(&table.unmapped_with_data);
     }
-    let (rows, notes) = published::decision_rows(display, &reading, defaults.levels);
+    let mut failed = None;
+    let (rows, notes) =
+        published::decision_rows(display, &reading, defaults.levels, &mut |code, day| {
+            batch.levels_in_force(code, day).unwrap_or_else(|e| {
+                failed = Some(e);
+                LevelSet::default()
+            })
+        });
+    if let Some(e) = failed {
+        return Err(e);
+    }
     for row in rows {
         match row {
             Ok(row) => batch.add(file, Prepared::new(row))?,

@@ -20,6 +20,8 @@ pub enum Origin {
     Body { line: u64 },
     /// A command-line flag.
     Flag,
+    /// The catalog: the only level at which the entry is in force.
+    Catalog,
 }
 
 impl Origin {
@@ -33,13 +35,16 @@ impl Origin {
             Origin::Authority { line } => format!("authority:{line}"),
             Origin::Body { line } => format!("body:{line}"),
             Origin::Flag => "flag".to_owned(),
+            Origin::Catalog => "catalog".to_owned(),
         }
     }
 
     /// Reads [`Origin::to_code`]; `None` for anything else.
     pub fn from_code(code: &str) -> Option<Origin> {
-        if code == "flag" {
-            return Some(Origin::Flag);
+        match code {
+            "flag" => return Some(Origin::Flag),
+            "catalog" => return Some(Origin::Catalog),
+            _ => {}
         }
         let (kind, rest) = code.split_once(':')?;
         if kind == "cell" {
@@ -70,6 +75,7 @@ impl fmt::Display for Origin {
             }
             Origin::Body { line } => write!(f, "body of the decision, line {line}"),
             Origin::Flag => f.write_str("command-line flag"),
+            Origin::Catalog => f.write_str("the catalog, the only level in force"),
         }
     }
 }
@@ -101,6 +107,7 @@ mod tests {
             Origin::Authority { line: 2 },
             Origin::Body { line: 40 },
             Origin::Flag,
+            Origin::Catalog,
         ] {
             assert_eq!(Origin::from_code(&origin.to_code()), Some(origin));
         }

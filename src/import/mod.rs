@@ -21,7 +21,7 @@ use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, ro
 use crate::domain::rules::{OrderKey, Role, replay, validity};
 use crate::domain::tally::{ActionCounts, LevelCounts};
 use crate::domain::version::Version;
-use crate::domain::{ALL_GIVEN, Day, DecisionRow, Details};
+use crate::domain::{ALL_GIVEN, Code, Day, DecisionRow, Details, LevelSet};
 use crate::error::Error;
 use crate::input::{Notes, Problem, SkippedRow};
 use crate::store::{
@@ -215,6 +215,11 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// published takes their spelling).
     pub(crate) fn known_fields(&self) -> Result<Vec<String>, Error> {
         Ok(self.tx.fields()?)
+    }
+
+    /// The levels at which `code` is in force at the end of `day`, as stored.
+    pub(crate) fn levels_in_force(&self, code: Code, day: Day) -> Result<LevelSet, Error> {
+        Ok(self.tx.levels_in_force(code, day)?)
     }
 
     /// Columns a file had that tthc does not read.

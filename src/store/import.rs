@@ -6,7 +6,7 @@ use super::{Result, StoreError, details_at, details_of_v, parse_code, tree_fork}
 use crate::domain::provenance::{Origin, Provenance};
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::Version;
-use crate::domain::{Action, Code, Day, Details, Level};
+use crate::domain::{Action, Code, Day, Details, Level, LevelSet};
 
 /// The transaction of one import. Dropping it without [`ImportTx::commit`] writes nothing.
 pub(crate) struct ImportTx<'c> {
@@ -238,6 +238,21 @@ impl<'c> ImportTx<'c> {
             ));
         }
         Ok(versions)
+    }
+
+    /// The levels at which `code` is in force at the end of `day`.
+    pub(crate) fn levels_in_force(&self, code: Code, day: Day) -> Result<LevelSet> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT EXISTS (SELECT 1 FROM entry_versions AS e JOIN spans AS s ON s.id = e.id
+                            WHERE e.entry = ?1 AND s.day_from <= ?2 AND s.day_to > ?2)",
+        )?;
+        let mut levels = LevelSet::default();
+        for level in Level::ALL {
+            if stmt.query_row(params![code.entry(level), day.number()], |r| r.get(0))? {
+                levels.insert(level);
+            }
+        }
+        Ok(levels)
     }
 
     /// Every field name stored, each once.

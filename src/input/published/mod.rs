@@ -88,6 +88,10 @@ pub struct PublishedRow {
     pub reference: String,
     /// The "Ghi chú" cell.
     pub note: String,
+    /// When the document states no level for a change of an entry already
+    /// in force (`levels` is then empty, from [`Origin::Catalog`]): the
+    /// problem to report unless the catalog has the entry at one level only.
+    pub unresolved_level: Option<String>,
 }
 
 /// A header position of a catalog table and the column it names.
@@ -197,6 +201,8 @@ pub fn read(file: &str, doc: &Document, flags: &Fallbacks, known_fields: &[Strin
         scope: Scope::default(),
         current: None,
         pending_headings: Vec::new(),
+        unresolved: std::collections::BTreeMap::new(),
+        clashes: Default::default(),
         pending: Vec::new(),
         out: Reading::default(),
     };
@@ -312,7 +318,28 @@ struct Reader<'a> {
     current: Option<Logical>,
     pending_headings: Vec<Heading>,
     pending: Vec<Pending>,
+    /// Rows whose level is left to the catalog, with the problem to report
+    /// if the catalog cannot settle it, by line.
+    unresolved: std::collections::BTreeMap<u64, String>,
+    /// For each of the action, level and field flags: whether it stood for
+    /// a row, and the values the document states that differ from it.
+    clashes: [FlagClashes; 3],
     out: Reading,
+}
+
+/// What the document says against one flag (see [`Reader::clash`]).
+#[derive(Default)]
+struct FlagClashes {
+    used: bool,
+    problems: Vec<(u64, String)>,
+}
+
+/// Which flag a clash is about.
+#[derive(Clone, Copy)]
+enum Flag {
+    Action = 0,
+    Level = 1,
+    Field = 2,
 }
 
 impl Reader<'_> {
@@ -844,7 +871,12 @@ impl Reader<'_> {
         let mut reported: BTreeSet<(u64, &'static str)> = BTreeSet::new();
         for row in pending {
             let action = self.row_action(&row, &title_action, &mut reported);
-            let levels = self.row_levels(&row, effective.as_ref(), &mut reported);
+            let levels = self.row_levels(
+                &row,
+                action.as_ref().map(|a| a.value),
+                effective.as_ref(),
+                &mut reported,
+            );
             let field = self.row_field(&row, &mut reported);
             let decision_cell = self.cell_fact(&row, Column::Decision, |t| Ok(t.to_owned()));
             let signed_cell = self.cell_fact(&row, Column::Signed, Day::parse);
@@ -870,17 +902,10 @@ impl Reader<'_> {
                 t if t.is_empty() || fold(&t) == "không" => None,
                 t => Online::parse(&t).map_err(|m| problems.push(m)).ok(),
             };
-            let inter_agency = match fold(&text(Column::InterAgency)).trim_end_matches('.') {
-                "" => None,
-                "x" | "có" | "liên thông" | "yes" => Some(true),
-                "không" | "no" => Some(false),
-                other => {
-                    problems.push(format!(
-                        "TTHC liên thông {other:?}: expected \"Có\", \"x\" or \"Không\""
-                    ));
-                    None
-                }
-            };
+            let inter_agency = inter_agency(&text(Column::InterAgency)).unwrap_or_else(|m| {
+                problems.push(m);
+                None
+            });
             let replaces = match text(Column::Replaces) {
                 t if t.is_empty() => None,
                 t => Code::parse(&t).map_err(|m| problems.push(m)).ok(),
@@ -920,11 +945,33 @@ impl Reader<'_> {
                 replaces,
                 reference: text(Column::Reference),
                 note: text(Column::Note),
+                unresolved_level: self.unresolved.remove(&row.line),
             });
         }
+        self.report_clashes();
         self.out.problems.sort_by_key(|p| p.line);
         self.out.warnings.sort_by_key(|p| p.line);
         self.out
+    }
+
+    /// A value the document states that differs from a flag. The flags
+    /// stand for the rows about which the document says nothing: a flag
+    /// that stands for no row and differs from what the document states
+    /// contradicts it, and that is a problem (reported once all rows are
+    /// read). A flag that fills some rows is the clerk's answer for them.
+    fn clash(&mut self, flag: Flag, line: u64, message: String) {
+        self.clashes[flag as usize].problems.push((line, message));
+    }
+
+    /// The clashes of the flags that stood for no row (see [`Reader::clash`]).
+    fn report_clashes(&mut self) {
+        for clashes in std::mem::take(&mut self.clashes) {
+            if !clashes.used {
+                for (line, message) in clashes.problems {
+                    self.problem(line, message);
+                }
+            }
+        }
     }
 
     /// A fact written in the row's own cell (a decision, signed or effective column).
@@ -1192,7 +1239,8 @@ impl Reader<'_> {
                         0
                     });
                 if reported.insert((line, "action flag")) {
-                    self.problem(
+                    self.clash(
+                        Flag::Action,
                         line,
                         format!(
                             "--action {flag} contradicts the document, which says {}",
@@ -1203,7 +1251,10 @@ impl Reader<'_> {
                 Some(doc)
             }
             (Some(doc), _) => Some(doc),
-            (None, Some(flag)) => Some(Sourced::new(flag, Origin::Flag)),
+            (None, Some(flag)) => {
+                self.clashes[Flag::Action as usize].used = true;
+                Some(Sourced::new(flag, Origin::Flag))
+            }
             (None, None) => {
                 let message = unsettled.unwrap_or_else(|| {
                     "no action stated: no cell, heading or title says whether the procedure is added, amended, replaced or repealed: give --action".to_owned()
@@ -1284,6 +1335,7 @@ impl Reader<'_> {
     fn row_levels(
         &mut self,
         row: &Pending,
+        action: Option<Action>,
         effective: Option<&Sourced<Day>>,
         reported: &mut BTreeSet<(u64, &'static str)>,
     ) -> Option<Sourced<LevelSet>> {
@@ -1321,7 +1373,8 @@ impl Reader<'_> {
                         0
                     });
                 if reported.insert((line, "level flag")) {
-                    self.problem(
+                    self.clash(
+                        Flag::Level,
                         line,
                         format!(
                             "--level {} contradicts the document, which names {}",
@@ -1333,7 +1386,10 @@ impl Reader<'_> {
                 Some(doc)
             }
             (Some(doc), _) => Some(doc),
-            (None, Some(flag)) => Some(Sourced::new(flag, Origin::Flag)),
+            (None, Some(flag)) => {
+                self.clashes[Flag::Level as usize].used = true;
+                Some(Sourced::new(flag, Origin::Flag))
+            }
             (None, None) => {
                 let agency = row
                     .cells
@@ -1343,12 +1399,16 @@ impl Reader<'_> {
                         || "not stated".to_owned(),
                         |(_, _, t)| format!("{:?}", shorten(t)),
                     );
-                self.problem(
-                    row.line,
-                    format!(
-                        "no level stated: no level column, heading or title names one, nor the competent authority (the row's agency: {agency}): give --level"
-                    ),
+                let message = format!(
+                    "no level stated: no level column, heading or title names one, nor the competent authority (the row's agency: {agency}): give --level"
                 );
+                // An entry that is already in force may be in force at one
+                // level only: the catalog then says which.
+                if row.code.is_some() && action.is_some_and(|a| a != Action::Added) {
+                    self.unresolved.insert(row.line, message);
+                    return Some(Sourced::new(LevelSet::default(), Origin::Catalog));
+                }
+                self.problem(row.line, message);
                 None
             }
         }
@@ -1385,7 +1445,8 @@ impl Reader<'_> {
                         0
                     });
                 if reported.insert((line, "field flag")) {
-                    self.problem(
+                    self.clash(
+                        Flag::Field,
                         line,
                         format!(
                             "--field {flag:?} contradicts the document, which names {:?}",
@@ -1397,7 +1458,10 @@ impl Reader<'_> {
             }
             (Some(doc), _) => Some(doc),
             (None, Some(flag)) => Some(Sourced::new(
-                words::field_spelling(flag, self.known_fields),
+                {
+                    self.clashes[Flag::Field as usize].used = true;
+                    words::field_spelling(flag, self.known_fields)
+                },
                 Origin::Flag,
             )),
             (None, None) => {
@@ -1419,6 +1483,18 @@ fn in_capitals(text: &str) -> bool {
         .all(char::is_uppercase)
 }
 
+/// An inter-agency cell ("TTHC liên thông"): `None` when blank.
+fn inter_agency(cell: &str) -> Result<Option<bool>, String> {
+    match fold(cell).trim_end_matches('.') {
+        "" => Ok(None),
+        "x" | "có" | "liên thông" | "yes" => Ok(Some(true)),
+        "không" | "no" => Ok(Some(false)),
+        other => Err(format!(
+            "TTHC liên thông {other:?}: expected \"Có\", \"x\" or \"Không\""
+        )),
+    }
+}
+
 /// The line an origin points at (0 for a cell or a flag).
 fn origin_line(origin: &Origin) -> u64 {
     match origin {
@@ -1426,7 +1502,7 @@ fn origin_line(origin: &Origin) -> u64 {
         | Origin::Title { line }
         | Origin::Authority { line }
         | Origin::Body { line } => *line,
-        Origin::Cell { .. } | Origin::Flag => 0,
+        Origin::Cell { .. } | Origin::Flag | Origin::Catalog => 0,
     }
 }
 

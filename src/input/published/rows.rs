@@ -4,7 +4,7 @@
 use super::{PublishedRow, Reading};
 use crate::domain::provenance::Provenance;
 use crate::domain::row_rules::required_details;
-use crate::domain::{Action, DecisionId, DecisionRow, LevelSet};
+use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, LevelSet};
 use crate::input::{Notes, Problem, SkippedRow};
 
 impl PublishedRow {
@@ -60,10 +60,16 @@ impl PublishedRow {
 /// decision row, or its problems. The reading's own problems come first.
 /// With `keep` (`--levels`), a row keeps only those of its levels, and a
 /// row naming none of them is skipped and listed in the notes.
+///
+/// A change of an entry whose level the document does not state takes it
+/// from `in_force`, which gives the levels at which a code is in force on
+/// a day: it must be exactly one. Without a catalog (`inspect`), `in_force`
+/// gives none and the row is a problem asking for `--level`.
 pub fn decision_rows(
     file: &str,
     reading: &Reading,
     keep: Option<LevelSet>,
+    in_force: &mut dyn FnMut(Code, Day) -> LevelSet,
 ) -> (Vec<Result<DecisionRow, Vec<Problem>>>, Notes) {
     let mut notes = Notes::default();
     let mut rows: Vec<Result<DecisionRow, Vec<Problem>>> = reading
@@ -72,6 +78,25 @@ pub fn decision_rows(
         .map(|p| Err(vec![p.clone()]))
         .collect();
     for row in &reading.rows {
+        let mut row = std::borrow::Cow::Borrowed(row);
+        if let (Some(message), Some(code)) = (&row.unresolved_level, row.code) {
+            let levels = in_force(code, row.effective.value);
+            if levels.iter().count() == 1 {
+                row.to_mut().levels.value = levels;
+            } else {
+                let found = if levels.is_empty() {
+                    "the catalog has it in force at no level".to_owned()
+                } else {
+                    format!("the catalog has it in force at {}", levels.to_words())
+                };
+                rows.push(Err(vec![Problem::new(
+                    file,
+                    row.line,
+                    format!("{message} ({found})"),
+                )]));
+                continue;
+            }
+        }
         let mut converted = row.to_decision_row().map_err(|messages| {
             messages
                 .into_iter()

@@ -283,15 +283,21 @@ fn hanoi_1609_two_row_header_and_city_level() {
 fn hatinh_2873_shared_level_ditto_and_a_repeal_without_level() {
     let flags = effective_flag(&expected("hatinh-2873"));
     let (reading, want) = read_csv("hatinh-2873", &flags);
-    // The repeal table names no level: the row is a problem, not a guess.
+    // The repeal table names no level: never a guess; the level is left to
+    // the catalog (the import takes it when the entry is in force at one
+    // level only), with the problem to report otherwise.
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
+    assert_eq!(reading.rows.len(), 13);
+    let repeal = &reading.rows[12];
+    assert_eq!((repeal.line, repeal.action.value), (36, Action::Repealed));
+    assert_eq!(repeal.levels.value, LevelSet::default());
     assert_eq!(
-        messages(&reading.problems),
-        [
-            "HaTinh_2873-QD-UBND_2025-11-19.csv:36: no level stated: no level column, heading or title names one, \
+        repeal.unresolved_level.as_deref(),
+        Some(
+            "no level stated: no level column, heading or title names one, \
              nor the competent authority (the row's agency: not stated): give --level"
-        ]
+        )
     );
-    assert_eq!(reading.rows.len(), 12);
     assert_eq!(rows_per_action(&reading)["amended"], 12);
     let mut levels = entries_per_level(&reading);
     assert_eq!((levels["province"], levels["commune"]), (1, 12));
@@ -313,19 +319,15 @@ fn hatinh_2873_shared_level_ditto_and_a_repeal_without_level() {
     );
     assert!(row6.details.fee.starts_with("Phí: 50.000"));
     // --level is a file-wide fallback: it gives the repeal row its level,
-    // but it contradicts heading A ("áp dụng chung"), which is a problem.
+    // and stands for that row only, so heading A ("áp dụng chung") naming
+    // other levels for its own rows is no contradiction.
     let flags = Fallbacks {
         levels: Some(LevelSet::single(Level::Commune)),
         ..flags
     };
     let (reading, _) = read_csv("hatinh-2873", &flags);
     levels = entries_per_level(&reading);
-    assert_eq!(
-        messages(&reading.problems),
-        [
-            "HaTinh_2873-QD-UBND_2025-11-19.csv:6: --level commune contradicts the document, which names province,commune"
-        ]
-    );
+    assert_eq!(messages(&reading.problems), Vec::<String>::new());
     assert_eq!((levels["province"], levels["commune"]), (1, 13));
     assert_eq!(reading.rows[12].levels.origin, Origin::Flag);
     assert_eq!(reading.rows[12].code.unwrap().to_string(), "2.001009");
@@ -1078,7 +1080,6 @@ fn every_heading_form_sets_what_it_names() {
     assert_eq!(
         messages(&reading.problems),
         [
-            "a.docx:13: no level stated: no level column, heading or title names one, nor the competent authority (the row's agency: \"Phòng Tư pháp\"): give --level",
             "a.docx:14: section heading \"III. DANH MỤC KHÁC\" names no action, level or field tthc knows: reword it (e.g. \"I. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\", \"A. Thủ tục hành chính cấp xã\", \"LĨNH VỰC HỘ TỊCH\")",
         ]
     );
@@ -1125,7 +1126,23 @@ fn every_heading_form_sets_what_it_names() {
                 Some("Hộ tịch".to_owned()),
                 "UBND cấp xã".to_owned()
             ),
+            // A repeal whose section names no level: the catalog may know it.
+            (
+                13,
+                "1.000004".to_owned(),
+                Action::Repealed,
+                LevelSet::default(),
+                Some("Hộ tịch".to_owned()),
+                "Phòng Tư pháp".to_owned()
+            ),
         ]
+    );
+    assert_eq!(reading.rows[3].levels.origin, Origin::Catalog);
+    assert_eq!(
+        reading.rows[3].unresolved_level.as_deref(),
+        Some(
+            "no level stated: no level column, heading or title names one, nor the competent authority (the row's agency: \"Phòng Tư pháp\"): give --level"
+        )
     );
     assert_eq!(reading.rows[0].action.origin, Origin::Heading { line: 4 });
     assert_eq!(reading.rows[0].levels.origin, Origin::Heading { line: 6 });

@@ -1,0 +1,317 @@
+//! Decisions as provinces publish them: ten real decisions of November 2025,
+//! as the whole Word document, as the annex a clerk saves from Excel as CSV,
+//! and as a workbook, checked against their hand-counted answers
+//! (`tests/data/real-annexes/expected.json`).
+
+use std::fs;
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{Summary, Test};
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/real-annexes");
+
+fn expected() -> Vec<Value> {
+    let text = fs::read_to_string(Path::new(DIR).join("expected.json")).unwrap();
+    let all: Value = serde_json::from_str(&text).unwrap();
+    all["decisions"].as_array().unwrap().clone()
+}
+
+fn decision(id: &str) -> Value {
+    expected()
+        .into_iter()
+        .find(|d| d["id"] == id)
+        .unwrap_or_else(|| panic!("no decision {id} in expected.json"))
+}
+
+fn text(v: &Value) -> &str {
+    v.as_str().unwrap_or_default()
+}
+
+/// A test whose catalog holds the decision's seed, with its files beside it.
+fn seeded(d: &Value) -> Test {
+    let test = Test::new();
+    for key in ["docx", "csv", "xlsx", "seed"] {
+        if let Some(name) = d["files"][key].as_str() {
+            test.write(name, fs::read(Path::new(DIR).join(name)).unwrap());
+        }
+    }
+    test.import(&[text(&d["files"]["seed"])]);
+    test
+}
+
+/// The options a clerk gives for a file: a CSV or workbook holds the annex
+/// only, so the date of effect (in the body of the decision) is given, and a
+/// draft's blank number and date too.
+fn clerk_options(d: &Value, format: &str) -> Vec<String> {
+    let mut options = Vec::new();
+    if format != "docx" {
+        options.extend(["--effective".to_owned(), text(&d["effective"]).to_owned()]);
+        // Their annex titles leave the number and date blank, as drafts do.
+        if d["id"] == "hungyen-1973" || d["id"] == "bacninh-1513" {
+            options.extend([
+                "--decision".to_owned(),
+                text(&d["decision"]).to_owned(),
+                "--signed".to_owned(),
+                text(&d["signed"]).to_owned(),
+            ]);
+        }
+    }
+    options
+}
+
+fn import(test: &Test, file: &str, options: &[String]) -> Summary {
+    test.tthc(&["import", "--format", "json"])
+        .args(options)
+        .args([file])
+        .run()
+        .json()
+}
+
+/// The summary's entry changes per action and per level match the answers,
+/// and every entry the decision leaves in force is in the catalog at its
+/// level with its field.
+fn check_imported(test: &Test, d: &Value, file: &str, summary: &Summary) {
+    let e = &d["expected"];
+    let per_action = &e["entries_per_action"];
+    let per_level = &e["entries_per_level"];
+    let got = (
+        summary.actions.added,
+        summary.actions.amended,
+        summary.actions.replaced,
+        summary.actions.repealed,
+        summary.levels.province,
+        summary.levels.district,
+        summary.levels.commune,
+    );
+    let want = (
+        per_action["added"].as_u64().unwrap(),
+        per_action["amended"].as_u64().unwrap(),
+        per_action["replaced"].as_u64().unwrap(),
+        per_action["repealed"].as_u64().unwrap(),
+        per_level["province"].as_u64().unwrap(),
+        per_level["district"].as_u64().unwrap(),
+        per_level["commune"].as_u64().unwrap(),
+    );
+    assert_eq!(got, want, "{file}: actions and levels");
+    let export = test.export_json(text(&d["effective"]));
+    for item in d["catalog_after_effective"]
+        .as_array()
+        .into_iter()
+        .flatten()
+    {
+        let [level, code, field] = [&item[0], &item[1], &item[2]].map(|v| text(v).to_owned());
+        let entry = export
+            .entries
+            .iter()
+            .find(|e| e.level == level && e.code == code)
+            .unwrap_or_else(|| panic!("{file}: {code} at {level} level is not in force"));
+        assert_eq!(entry.field, field, "{file}: field of {code}");
+        assert_eq!(entry.decision, text(&d["decision"]), "{file}: {code}");
+    }
+    if let Some(repealed) = d["codes"]["repealed"].as_object() {
+        for (level, codes) in repealed {
+            for code in codes.as_array().unwrap() {
+                assert!(
+                    !export
+                        .entries
+                        .iter()
+                        .any(|e| &e.level == level && e.code == text(code)),
+                    "{file}: {code} at {level} level is still in force"
+                );
+            }
+        }
+    }
+}
+
+/// Every importable decision, in every format it comes in, gives the
+/// hand-counted catalog.
+#[test]
+fn each_real_decision_imports_as_published_in_every_format() {
+    let mut checked = 0;
+    for d in expected() {
+        if ![
+            "quangtri-2715",
+            "hanoi-1609",
+            "hatinh-2873",
+            "laocai-2020",
+            "daklak-02144",
+            "hungyen-1973",
+        ]
+        .contains(&text(&d["id"]))
+        {
+            continue;
+        }
+        for format in ["docx", "csv", "xlsx"] {
+            let Some(file) = d["files"][format].as_str() else {
+                continue;
+            };
+            let test = seeded(&d);
+            let summary = import(&test, file, &clerk_options(&d, format));
+            check_imported(&test, &d, file, &summary);
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 15);
+}
+
+/// The Word document of Bắc Ninh 1513 says "sửa đổi" in the decision's
+/// title and "MỚI BAN HÀNH" in the annex's: the decision's own title wins,
+/// and the contradiction is reported.
+#[test]
+fn the_decision_title_wins_over_a_contradicting_annex_title() {
+    let d = decision("bacninh-1513");
+    let test = seeded(&d);
+    let file = text(&d["files"]["docx"]);
+    let output = test
+        .tthc(&["import", "--format", "json", file])
+        .stderr_has("the annex title names added but the decision's title (line 4) names amended: reading amended")
+        .run();
+    check_imported(&test, &d, file, &output.json());
+    // In force two days before it was signed, as its body says.
+    let history: Value = test
+        .tthc(&["history", "1.014199", "--format", "json"])
+        .run()
+        .json();
+    let last = history["versions"]
+        .as_array()
+        .unwrap()
+        .last()
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (text(&last["signed"]), text(&last["effective"])),
+        ("2025-11-22", "2025-11-20")
+    );
+}
+
+/// Read alone, the annex of Bắc Ninh 1513 says its procedures are new, and
+/// they are already in force: the import is refused, never guessed.
+#[test]
+fn an_annex_read_alone_that_contradicts_the_catalog_is_refused() {
+    let d = decision("bacninh-1513");
+    let test = seeded(&d);
+    let file = text(&d["files"]["csv"]);
+    let before = test.snapshot();
+    test.tthc(&["import", file])
+        .args(clerk_options(&d, "csv"))
+        .status(3)
+        .stderr_has(
+            "1.014199 at province level is already in force on 2025-11-20, so it cannot be added",
+        )
+        .run();
+    test.assert_unchanged(before.as_deref());
+}
+
+/// Quảng Ngãi 1628 never says whether its procedures are new or amended:
+/// each row is a problem until the clerk says.
+#[test]
+fn a_decision_that_states_no_action_needs_the_clerk_to_give_it() {
+    let d = decision("quangngai-1628");
+    let test = seeded(&d);
+    let file = text(&d["files"]["docx"]);
+    let output = test.tthc(&["import", file]).status(3).run();
+    let problems = output
+        .stderr
+        .lines()
+        .filter(|l| l.contains("no action stated") && l.contains("give --action"))
+        .count();
+    assert_eq!(problems, 9, "{}", output.stderr);
+    let summary = import(&test, file, &["--action".to_owned(), "amended".to_owned()]);
+    assert_eq!((summary.actions.amended, summary.levels.province), (9, 9));
+    let export = test.export_json(text(&d["effective"]));
+    let amended: Vec<&str> = export
+        .entries
+        .iter()
+        .filter(|e| e.decision == text(&d["decision"]))
+        .map(|e| e.field.as_str())
+        .collect();
+    assert_eq!(amended, ["Giám định tư pháp"; 9]);
+}
+
+/// Hồ Chí Minh City 2817 takes effect "when Nghị định 268/2025 takes
+/// effect": no date, so the clerk must give one.
+#[test]
+fn an_effective_date_tied_to_another_act_asks_for_effective() {
+    let d = decision("hochiminh-2817");
+    let test = seeded(&d);
+    test.tthc(&["import", text(&d["files"]["docx"])])
+        .status(3)
+        .stderr_has("the decision takes effect with another act and states no date")
+        .stderr_has("give --effective")
+        .run();
+}
+
+/// Cao Bằng 2031 publishes two new procedures without a field: they are
+/// named, with the way to give one.
+#[test]
+fn new_procedures_without_a_field_are_named() {
+    let d = decision("caobang-2031");
+    let test = seeded(&d);
+    let file = text(&d["files"]["docx"]);
+    let output = test
+        .tthc(&["import", file])
+        .status(3)
+        .stderr_has("the annex title names decision 203/QĐ-UBND but the decision's header (line 2) says 2031/QĐ-UBND")
+        .run();
+    let named: Vec<&str> = output
+        .stderr
+        .lines()
+        .filter(|l| l.contains("field is empty: added rows need a field (or give --field)"))
+        .collect();
+    assert_eq!(named.len(), 2, "{}", output.stderr);
+    let summary = import(
+        &test,
+        file,
+        &["--field".to_owned(), "Báo chí, xuất bản".to_owned()],
+    );
+    assert_eq!((summary.actions.added, summary.actions.amended), (2, 8));
+}
+
+/// The Word document, the CSV and the workbook of one decision store the
+/// same catalog: after one, the others are the same decision with the same
+/// rows.
+#[test]
+fn the_word_csv_and_workbook_of_one_decision_store_the_same_catalog() {
+    let d = decision("quangtri-2715");
+    let test = seeded(&d);
+    let docx = text(&d["files"]["docx"]);
+    import(&test, docx, &[]);
+    for format in ["csv", "xlsx"] {
+        let file = text(&d["files"][format]);
+        let again = import(&test, file, &clerk_options(&d, format));
+        assert_eq!(again.decisions, 0, "{file}");
+        assert_eq!(again.skipped.len(), 1, "{file}");
+    }
+}
+
+/// History names where each version's facts came from: the file, its line,
+/// and for a decision as published the heading, title or authority.
+#[test]
+fn history_names_where_a_row_came_from() {
+    let d = decision("quangtri-2715");
+    let test = seeded(&d);
+    let docx = text(&d["files"]["docx"]);
+    import(&test, docx, &[]);
+    let history: Value = test
+        .tthc(&["history", "1.013401", "--format", "json"])
+        .run()
+        .json();
+    let v = &history["versions"][0];
+    assert_eq!(text(&v["file"]), docx);
+    assert!(v["line"].as_u64().unwrap() > 0);
+    let p = &v["provenance"];
+    assert!(text(&p["action"]).starts_with("heading at line "), "{p}");
+    assert!(
+        text(&p["levels"]).starts_with("the competent authority in the title"),
+        "{p}"
+    );
+    assert!(text(&p["field"]).starts_with("title, line "), "{p}");
+    // "(Kèm theo Quyết định số 2715/QĐ-UBND ngày 19 tháng 11 năm 2025 …)"
+    assert!(text(&p["decision"]).starts_with("title, line "), "{p}");
+    test.tthc(&["history", "1.013401"])
+        .stdout_has(&format!("{docx}:"))
+        .stdout_has("action from heading at line")
+        .run();
+}
