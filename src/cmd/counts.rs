@@ -30,28 +30,49 @@ pub(crate) fn write(
     match format {
         Format::Json => write_json(out, &record)?,
         Format::Csv => {
+            let (header, row) = record.csv();
             let mut w = csv::Writer::from_writer(&mut *out);
-            w.serialize(&record)?;
+            w.write_record(&header)?;
+            w.write_record(&row)?;
             w.flush()?;
         }
         Format::Table => {
-            let mut t = table(&["Cấp", "Level", "TTHC"]);
+            let mut t = table(&[
+                "Cấp",
+                "Level",
+                "TTHC",
+                "Toàn trình",
+                "Một phần",
+                "Liên thông",
+            ]);
+            let s = &counts.services;
             for level in Level::ALL {
+                let i = level.index();
                 t.add_row([
                     level.label_vi().to_owned(),
                     level.as_str().to_owned(),
                     group_thousands(counts.level(level)),
+                    group_thousands(s.online_full[i]),
+                    group_thousands(s.online_partial[i]),
+                    group_thousands(s.inter_agency[i]),
                 ]);
             }
+            let sum = |n: [u64; 3]| group_thousands(n.iter().sum());
             t.add_row([
                 "Tổng số".to_owned(),
                 "total entries".to_owned(),
                 group_thousands(counts.total()),
+                sum(s.online_full),
+                sum(s.online_partial),
+                sum(s.inter_agency),
             ]);
             t.add_row([
                 "Số thủ tục".to_owned(),
                 "distinct procedures".to_owned(),
                 group_thousands(counts.procedures),
+                String::new(),
+                String::new(),
+                String::new(),
             ]);
             writeln!(out, "Danh mục TTHC {}", as_of_vi(point))?;
             writeln!(out, "{t}")?;

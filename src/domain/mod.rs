@@ -284,6 +284,28 @@ pub struct Counts {
     pub commune: u64,
     /// Distinct codes: a code in force at two levels is one procedure.
     pub procedures: u64,
+    /// Entries done wholly online, partly online, and inter-agency, per
+    /// level (in the order of [`Level::ALL`]).
+    pub services: Services,
+}
+
+/// Entries per level whose details say they are done wholly online, partly
+/// online, or inter-agency: the numbers provinces report beside the levels.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Services {
+    pub online_full: [u64; 3],
+    pub online_partial: [u64; 3],
+    pub inter_agency: [u64; 3],
+}
+
+impl Services {
+    /// Counts one entry at `level` with these details.
+    pub fn add(&mut self, level: Level, details: &Details) {
+        let i = level.index();
+        self.online_full[i] += u64::from(details.online == ONLINE_FULL);
+        self.online_partial[i] += u64::from(details.online == ONLINE_PARTIAL);
+        self.inter_agency[i] += u64::from(details.inter_agency == YES);
+    }
 }
 
 impl Counts {
@@ -308,6 +330,7 @@ impl Counts {
         codes.dedup();
         counts.procedures = codes.len() as u64;
         for e in entries {
+            counts.services.add(e.level, &e.details);
             match e.level {
                 Level::Province => counts.province += 1,
                 Level::District => counts.district += 1,

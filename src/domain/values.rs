@@ -977,3 +977,46 @@ mod tests {
         assert_eq!(Online::Full.to_string(), "full");
     }
 }
+
+/// The online public service a cell states, in the words a catalog keeps
+/// ([`super::ONLINE_FULL`], [`super::ONLINE_PARTIAL`], [`super::NO`]); empty
+/// for a blank cell.
+pub fn online_words(raw: &str) -> Result<&'static str, String> {
+    match fold(raw).trim_end_matches('.') {
+        "" => Ok(""),
+        "không" | "no" => Ok(super::NO),
+        _ => Online::parse(raw).map(Online::label_vi),
+    }
+}
+
+/// Whether a cell states a procedure is inter-agency ("TTHC liên thông"), in
+/// the words a catalog keeps ([`super::YES`], [`super::NO`]); empty for a
+/// blank cell.
+pub fn inter_agency_words(raw: &str) -> Result<&'static str, String> {
+    match fold(raw).trim_end_matches('.') {
+        "" => Ok(""),
+        "x" | "có" | "liên thông" | "yes" => Ok(super::YES),
+        "không" | "no" => Ok(super::NO),
+        other => Err(format!(
+            "{other:?} does not say whether the procedure is inter-agency: write \"Có\", \"x\" or \"Không\""
+        )),
+    }
+}
+
+#[cfg(test)]
+mod detail_word_tests {
+    use super::*;
+
+    #[test]
+    fn online_and_inter_agency_cells_keep_one_wording() {
+        assert_eq!(online_words(" "), Ok(""));
+        assert_eq!(online_words("Toàn trình"), Ok("Toàn trình"));
+        assert_eq!(online_words("Mức độ 3"), Ok("Một phần"));
+        assert_eq!(online_words("KHÔNG"), Ok("Không"));
+        assert!(online_words("trực tiếp").is_err());
+        assert_eq!(inter_agency_words("x"), Ok("Có"));
+        assert_eq!(inter_agency_words("Không."), Ok("Không"));
+        assert_eq!(inter_agency_words(""), Ok(""));
+        assert!(inter_agency_words("một cửa").is_err());
+    }
+}

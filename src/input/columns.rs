@@ -19,12 +19,12 @@ pub enum Column {
     Fee,
     LegalBasis,
     Replaces,
+    /// "Dịch vụ công trực tuyến": full or partial. An optional detail.
+    Online,
+    /// "TTHC liên thông": whether several agencies take part. An optional detail.
+    InterAgency,
     /// "Ghi chú": free text, or an action ("Bãi bỏ"). Read from published annexes only.
     Note,
-    /// "Dịch vụ công trực tuyến": full or partial. Read from published annexes only.
-    Online,
-    /// "TTHC liên thông": whether several agencies take part. Read from published annexes only.
-    InterAgency,
     /// "Quyết định đã công bố danh mục TTHC": the earlier decision that
     /// listed the procedure. Read from published annexes only.
     Reference,
@@ -49,14 +49,30 @@ impl Column {
         Column::Replaces,
     ];
 
-    /// Columns only the reader of published annexes maps; the change-table
-    /// readers list them as ignored.
-    pub const ANNEX_ONLY: [Column; 4] = [
-        Column::Note,
+    /// The columns a change table may have: [`Column::ALL`] and the optional
+    /// details (online service, inter-agency). Their positions are their
+    /// numbers (`column as usize`).
+    pub const TABLE: [Column; 15] = [
+        Column::Decision,
+        Column::Signed,
+        Column::Effective,
+        Column::Action,
+        Column::Code,
+        Column::Level,
+        Column::Name,
+        Column::Field,
+        Column::Agency,
+        Column::ProcessingTime,
+        Column::Fee,
+        Column::LegalBasis,
+        Column::Replaces,
         Column::Online,
         Column::InterAgency,
-        Column::Reference,
     ];
+
+    /// Columns only the reader of published annexes maps; the change-table
+    /// readers list them as ignored.
+    pub const ANNEX_ONLY: [Column; 2] = [Column::Note, Column::Reference];
 
     /// The English column name, as used in messages and in the export.
     pub fn as_str(self) -> &'static str {
@@ -136,7 +152,7 @@ impl Column {
 
     /// Finds the column a header cell names, in English or Vietnamese,
     /// ignoring case, spacing and punctuation. Only the columns of a change
-    /// table ([`Column::ALL`]) are found.
+    /// table ([`Column::TABLE`]) are found.
     pub fn from_header(header: &str) -> Option<Column> {
         Column::named(header).filter(|c| !Column::ANNEX_ONLY.contains(c))
     }
@@ -174,7 +190,7 @@ impl Column {
         // Every name of every column, folded once: a file can have
         // thousands of header cells (and the header is searched for).
         static NAMES: std::sync::LazyLock<Vec<(String, Column)>> = std::sync::LazyLock::new(|| {
-            Column::ALL
+            Column::TABLE
                 .into_iter()
                 .chain(Column::ANNEX_ONLY)
                 .flat_map(|c| {

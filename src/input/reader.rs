@@ -16,7 +16,7 @@ use super::text::TextRecords;
 use super::{Defaults, FileFormat, Hashing, HeaderCell, Layout, Notes, Problem, SkippedRow};
 use crate::domain::row_rules;
 use crate::domain::text::{clean, clean_cow};
-use crate::domain::values::{CodeInName, LevelCell};
+use crate::domain::values::{CodeInName, LevelCell, inter_agency_words, online_words};
 use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Details, LevelSet};
 
 /// Where records come from.
@@ -55,7 +55,7 @@ pub struct DecisionReader<R: Read> {
     file: String,
     source: Source<R>,
     columns: Vec<(usize, Column)>,
-    has: [bool; Column::ALL.len()],
+    has: [bool; Column::TABLE.len()],
     width: usize,
     ignored: Vec<String>,
     defaults: Defaults,
@@ -217,9 +217,9 @@ impl<R: Read> DecisionReader<R> {
     }
 
     /// The record's cells by column, trimmed and NFC; missing columns are empty.
-    fn read_cells(&self, line: u64) -> Result<[Cow<'_, str>; Column::ALL.len()], Vec<Problem>> {
+    fn read_cells(&self, line: u64) -> Result<[Cow<'_, str>; Column::TABLE.len()], Vec<Problem>> {
         let mut problems = Vec::new();
-        let mut cells: [Cow<'_, str>; Column::ALL.len()] = Default::default();
+        let mut cells: [Cow<'_, str>; Column::TABLE.len()] = Default::default();
         for &(i, col) in &self.columns {
             let raw = self.record.get(i).unwrap_or_default();
             match std::str::from_utf8(raw) {
@@ -292,6 +292,8 @@ impl<R: Read> DecisionReader<R> {
         let action = check.value(Column::Action, Action::parse(cell(Column::Action)));
         let replaces = check.replaces(action, &replaces).ok();
         check.required_details(action, &name, &field);
+        let (online, inter_agency) =
+            check.services(cell(Column::Online), cell(Column::InterAgency));
         if !check.problems.is_empty() {
             return Outcome::Problems {
                 problems: check.problems,
@@ -323,7 +325,8 @@ impl<R: Read> DecisionReader<R> {
                         processing_time,
                         fee,
                         legal_basis,
-                        ..Details::default()
+                        online: online.to_owned(),
+                        inter_agency: inter_agency.to_owned(),
                     },
                     provenance: None,
                 },
@@ -403,7 +406,7 @@ impl<R: Read> DecisionReader<R> {
     fn decision(
         &self,
         check: &mut Checker<'_>,
-        cells: &[Cow<'_, str>; Column::ALL.len()],
+        cells: &[Cow<'_, str>; Column::TABLE.len()],
     ) -> (Option<String>, Option<Day>, Option<Day>) {
         let cell = |col: Column| cells[col as usize].as_ref();
         let number = match (cell(Column::Decision), &self.defaults.decision) {
@@ -476,6 +479,16 @@ impl Checker<'_> {
     }
 
     /// The catalog's rule on the details of new entries (see [`row_rules::required_details`]).
+    /// The online service and inter-agency cells, in the words a catalog keeps.
+    fn services(&mut self, online: &str, inter_agency: &str) -> (&'static str, &'static str) {
+        (
+            self.value(Column::Online, online_words(online))
+                .unwrap_or_default(),
+            self.value(Column::InterAgency, inter_agency_words(inter_agency))
+                .unwrap_or_default(),
+        )
+    }
+
     fn required_details(&mut self, action: Option<Action>, name: &str, field: &str) {
         let Some(action) = action else {
             return;
@@ -859,7 +872,7 @@ fn find_header(source: &mut dyn Records, layout: &mut Layout) -> Result<Header, 
 struct Mapped {
     columns: Vec<(usize, Column)>,
     ignored: Vec<String>,
-    has: [bool; Column::ALL.len()],
+    has: [bool; Column::TABLE.len()],
     problems: Vec<Problem>,
 }
 
@@ -874,7 +887,7 @@ fn map_header(
     let mut mapped = Mapped {
         columns: Vec::new(),
         ignored: Vec::new(),
-        has: [false; Column::ALL.len()],
+        has: [false; Column::TABLE.len()],
         problems: Vec::new(),
     };
     for (i, raw) in header.iter().enumerate() {

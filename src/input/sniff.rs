@@ -211,7 +211,7 @@ fn header_score(text: &str, d: u8) -> usize {
 
 /// How many different known columns a row names.
 pub(crate) fn known_columns<'a>(cells: impl Iterator<Item = &'a [u8]>) -> usize {
-    let mut seen = [false; Column::ALL.len()];
+    let mut seen = [false; Column::TABLE.len()];
     for cell in cells {
         if cell.is_empty() || cell.len() > 80 {
             continue;

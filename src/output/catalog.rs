@@ -103,6 +103,32 @@ pub(crate) struct CountsRecord {
     pub commune: u64,
     pub total: u64,
     pub procedures: u64,
+    /// Entries done wholly online ("toàn trình"), per level.
+    pub online_full: PerLevel,
+    /// Entries done partly online ("một phần"), per level.
+    pub online_partial: PerLevel,
+    /// Inter-agency entries ("liên thông"), per level.
+    pub inter_agency: PerLevel,
+}
+
+/// A number per level, and their sum.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub(crate) struct PerLevel {
+    pub province: u64,
+    pub district: u64,
+    pub commune: u64,
+    pub total: u64,
+}
+
+impl PerLevel {
+    fn new([province, district, commune]: [u64; 3]) -> Self {
+        PerLevel {
+            province,
+            district,
+            commune,
+            total: province + district + commune,
+        }
+    }
 }
 
 impl CountsRecord {
@@ -114,7 +140,48 @@ impl CountsRecord {
             commune: c.commune,
             total: c.total(),
             procedures: c.procedures,
+            online_full: PerLevel::new(c.services.online_full),
+            online_partial: PerLevel::new(c.services.online_partial),
+            inter_agency: PerLevel::new(c.services.inter_agency),
         }
+    }
+
+    /// The csv header and row: the counts, then each per-level number as
+    /// `online_full_province`, … `inter_agency_commune`.
+    pub(crate) fn csv(&self) -> (Vec<String>, Vec<String>) {
+        let mut header: Vec<String> = [
+            "as_of",
+            "province",
+            "district",
+            "commune",
+            "total",
+            "procedures",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let mut row = vec![
+            self.as_of.clone(),
+            self.province.to_string(),
+            self.district.to_string(),
+            self.commune.to_string(),
+            self.total.to_string(),
+            self.procedures.to_string(),
+        ];
+        for (name, n) in [
+            ("online_full", &self.online_full),
+            ("online_partial", &self.online_partial),
+            ("inter_agency", &self.inter_agency),
+        ] {
+            for (level, value) in [
+                ("province", n.province),
+                ("district", n.district),
+                ("commune", n.commune),
+            ] {
+                header.push(format!("{name}_{level}"));
+                row.push(value.to_string());
+            }
+        }
+        (header, row)
     }
 }
 

@@ -721,6 +721,7 @@ mod tests {
                 district: 0,
                 commune: 2,
                 procedures: 4,
+                ..Counts::default()
             },
             start: [0, 0, 0],
             changes: vec![

@@ -435,6 +435,7 @@ mod tests {
             district: 0,
             commune: 395,
             procedures: 1500,
+            ..Counts::default()
         };
         assert_eq!(
             total_line(&counts),

@@ -23,7 +23,10 @@ pub(crate) use publish::{
 };
 
 use crate::domain::text::strip_diacritics;
-use crate::domain::{CatalogEntry, Code, Counts, DETAILS, Day, Details, Level};
+use crate::domain::{
+    CatalogEntry, Code, Counts, DETAILS, Day, Details, Level, ONLINE_FULL, ONLINE_PARTIAL,
+    Services, YES,
+};
 
 /// The detail columns of the version `v`, in the order of
 /// [`DETAIL_FIELDS`](crate::domain::DETAIL_FIELDS) (see [`details_at`]).
@@ -404,14 +407,27 @@ impl Store {
     /// The counts of the catalog in force at the end of `day`.
     pub(crate) fn counts(&self, day: Day) -> Result<Counts> {
         let mut stmt = self.conn.prepare_cached(COUNTS_SQL)?;
-        Ok(stmt.query_row(params![tree_point(day), day.number()], |r| {
-            Ok(Counts {
-                province: r.get::<_, i64>(0)?.unsigned_abs(),
-                district: r.get::<_, i64>(1)?.unsigned_abs(),
-                commune: r.get::<_, i64>(2)?.unsigned_abs(),
-                procedures: r.get::<_, i64>(3)?.unsigned_abs(),
-            })
-        })?)
+        let words = [ONLINE_FULL, ONLINE_PARTIAL, YES];
+        Ok(stmt.query_row(
+            params![tree_point(day), day.number(), words[0], words[1], words[2]],
+            |r| {
+                let n = |i: usize| r.get::<_, i64>(i).map(i64::unsigned_abs);
+                let three = |first: usize| -> rusqlite::Result<[u64; 3]> {
+                    Ok([n(first)?, n(first + 1)?, n(first + 2)?])
+                };
+                Ok(Counts {
+                    province: n(0)?,
+                    district: n(1)?,
+                    commune: n(2)?,
+                    procedures: n(3)?,
+                    services: Services {
+                        online_full: three(4)?,
+                        online_partial: three(7)?,
+                        inter_agency: three(10)?,
+                    },
+                })
+            },
+        )?)
     }
 }
 
@@ -464,7 +480,16 @@ const CATALOG_SQL: &str = concat!(
 const COUNTS_SQL: &str = concat!(
     in_force_at!(),
     "SELECT coalesce(sum(v.level = 0), 0), coalesce(sum(v.level = 1), 0),
-            coalesce(sum(v.level = 2), 0), count(DISTINCT v.code)
+            coalesce(sum(v.level = 2), 0), count(DISTINCT v.code),
+            coalesce(sum(v.level = 0 AND v.online = ?3), 0),
+            coalesce(sum(v.level = 1 AND v.online = ?3), 0),
+            coalesce(sum(v.level = 2 AND v.online = ?3), 0),
+            coalesce(sum(v.level = 0 AND v.online = ?4), 0),
+            coalesce(sum(v.level = 1 AND v.online = ?4), 0),
+            coalesce(sum(v.level = 2 AND v.online = ?4), 0),
+            coalesce(sum(v.level = 0 AND v.inter_agency = ?5), 0),
+            coalesce(sum(v.level = 1 AND v.inter_agency = ?5), 0),
+            coalesce(sum(v.level = 2 AND v.inter_agency = ?5), 0)
      FROM (SELECT id FROM in_force ORDER BY id) AS s
      CROSS JOIN versions AS v ON v.id = s.id"
 );

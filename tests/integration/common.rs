@@ -506,6 +506,19 @@ pub(crate) struct Counts {
     pub(crate) commune: u64,
     pub(crate) total: u64,
     pub(crate) procedures: u64,
+    pub(crate) online_full: PerLevel,
+    pub(crate) online_partial: PerLevel,
+    pub(crate) inter_agency: PerLevel,
+}
+
+/// A number per level, and their sum.
+#[derive(Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PerLevel {
+    pub(crate) province: u64,
+    pub(crate) district: u64,
+    pub(crate) commune: u64,
+    pub(crate) total: u64,
 }
 
 impl Counts {
@@ -520,6 +533,9 @@ impl Counts {
             commune,
             total,
             procedures,
+            online_full: PerLevel::default(),
+            online_partial: PerLevel::default(),
+            inter_agency: PerLevel::default(),
         }
     }
 }

@@ -27,7 +27,9 @@ use self::body::{Effect, Stated};
 use self::header::Position;
 use self::words::{LevelWords, Words, spaced};
 use crate::domain::text::{clean, fold};
-use crate::domain::values::{CodeInName, LevelCell, Online, SHARED_LEVELS};
+use crate::domain::values::{
+    CodeInName, LevelCell, Online, SHARED_LEVELS, inter_agency_words, online_words,
+};
 use crate::domain::{Action, Code, Day, Details, LevelSet, NO, YES};
 use crate::input::document::{Block, Document, Merge, Row, Table};
 use crate::input::{Column, Problem};
@@ -920,7 +922,10 @@ impl Reader<'_> {
                 processing_time: text(Column::ProcessingTime),
                 fee: text(Column::Fee),
                 legal_basis: text(Column::LegalBasis),
-                online: online.map(Online::label_vi).unwrap_or_default().to_owned(),
+                // Reported above when it is not a wording tthc knows.
+                online: online_words(&text(Column::Online))
+                    .unwrap_or_default()
+                    .to_owned(),
                 inter_agency: match inter_agency {
                     Some(true) => YES,
                     Some(false) => NO,
@@ -1485,14 +1490,10 @@ fn in_capitals(text: &str) -> bool {
 
 /// An inter-agency cell ("TTHC liên thông"): `None` when blank.
 fn inter_agency(cell: &str) -> Result<Option<bool>, String> {
-    match fold(cell).trim_end_matches('.') {
-        "" => Ok(None),
-        "x" | "có" | "liên thông" | "yes" => Ok(Some(true)),
-        "không" | "no" => Ok(Some(false)),
-        other => Err(format!(
-            "TTHC liên thông {other:?}: expected \"Có\", \"x\" or \"Không\""
-        )),
-    }
+    inter_agency_words(cell).map(|words| match words {
+        "" => None,
+        words => Some(words == YES),
+    })
 }
 
 /// The line an origin points at (0 for a cell or a flag).
