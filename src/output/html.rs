@@ -219,6 +219,30 @@ fn counts_section(h: &mut String, r: &Report) {
         "<div class=\"card\"><div class=\"n\">{}</div><div class=\"l\">Số thủ tục (mã số khác nhau)</div></div>\n</div>",
         group_thousands(r.counts.procedures)
     );
+    services_table(h, r);
+}
+
+/// Entries per level done wholly or partly online, and inter-agency.
+fn services_table(h: &mut String, r: &Report) {
+    let s = &r.counts.services;
+    h.push_str(
+        "<table class=\"services\">\n<thead><tr><th>Cấp</th><th>Số TTHC</th>\
+         <th>DVC trực tuyến toàn trình</th><th>DVC trực tuyến một phần</th>\
+         <th>TTHC liên thông</th></tr></thead>\n<tbody>\n",
+    );
+    for level in Level::ALL {
+        let i = level.index();
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            level.label_vi(),
+            group_thousands(r.counts.level(level)),
+            group_thousands(s.online_full[i]),
+            group_thousands(s.online_partial[i]),
+            group_thousands(s.inter_agency[i])
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
 }
 
 /// Chart geometry (SVG user units).

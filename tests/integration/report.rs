@@ -468,3 +468,38 @@ fn the_report_renders_in_a_headless_browser() {
     fs::copy(&shot, &kept).unwrap();
     println!("screenshot: {}", kept.display());
 }
+
+/// The report gives, per level, the entries done wholly or partly online
+/// and the inter-agency ones, as `tthc counts` does.
+#[test]
+fn the_report_counts_online_and_inter_agency_entries_per_level() {
+    let test = Test::new();
+    test.write(
+        "services.csv",
+        "\
+decision,signed,action,code,level,name,field,Dịch vụ công trực tuyến,TTHC liên thông
+1/QĐ-UBND,2025-08-01,added,1.000001,province,Thủ tục một,Tư pháp,Toàn trình,x
+1/QĐ-UBND,2025-08-01,added,1.000002,province,Thủ tục hai,Tư pháp,Một phần,
+1/QĐ-UBND,2025-08-01,added,1.000003,commune,Thủ tục ba,Tư pháp,Toàn trình,Có
+",
+    );
+    test.import(&["services.csv"]);
+    let html = report(&test, "2025-12-31", "report.html");
+    let table = html
+        .split("<table class=\"services\">")
+        .nth(1)
+        .expect("a table of online and inter-agency entries");
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(
+        table.contains("<th>DVC trực tuyến toàn trình</th>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<tr><td>Cấp tỉnh</td><td>2</td><td>1</td><td>1</td><td>1</td></tr>"),
+        "{table}"
+    );
+    assert!(
+        table.contains("<tr><td>Cấp xã</td><td>1</td><td>1</td><td>0</td><td>1</td></tr>"),
+        "{table}"
+    );
+}
