@@ -121,18 +121,20 @@ echo "shell plans it; CROSS JOIN keeps the interval tree as the outer loop in ev
 echo "version, and a unit test checks the plan of tthc's own SQLite:"
 echo
 # The query as tthc runs it: the string literals of in_force_at! and
-# CATALOG_SQL in src/store/mod.rs, joined.
+# CATALOG_SQL in src/store/mod.rs, joined, with details_of_v!() expanded.
 literals() {
     sed -n "$1" src/store/mod.rs | awk '
+        /details_of_v!\(\)/ { print "@DETAILS@"; next }
         /"/ { line = $0
               if (!open) { sub(/^[^"]*"/, "", line); open = 1 }
               if (line ~ /"[^"]*$/ && line !~ /^[^"]*$/) { sub(/"[^"]*$/, "", line); open = 0 }
               print line; next }
         open { print }'
 }
+details=$(literals '/^macro_rules! details_of_v/,/^}/p')
 {
     echo "EXPLAIN QUERY PLAN"
     literals '/^macro_rules! in_force_at/,/^}/p'
-    literals '/^const CATALOG_SQL/,/^);/p'
+    literals '/^const CATALOG_SQL/,/^);/p' | sed "s/@DETAILS@/$details/"
     echo ";"
 } | sqlite3 "$work/tthc.db"

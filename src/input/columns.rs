@@ -33,21 +33,15 @@ pub enum Column {
 impl Column {
     /// The columns of a change table, one row per change (what the CSV and
     /// workbook readers map).
-    pub const ALL: [Column; 13] = [
-        Column::Decision,
-        Column::Signed,
-        Column::Effective,
-        Column::Action,
-        Column::Code,
-        Column::Level,
-        Column::Name,
-        Column::Field,
-        Column::Agency,
-        Column::ProcessingTime,
-        Column::Fee,
-        Column::LegalBasis,
-        Column::Replaces,
-    ];
+    pub const ALL: [Column; 13] = {
+        let mut all = [Column::Decision; 13];
+        let mut i = 0;
+        while i < all.len() {
+            all[i] = Column::TABLE[i];
+            i += 1;
+        }
+        all
+    };
 
     /// The columns a change table may have: [`Column::ALL`] and the optional
     /// details (online service, inter-agency). Their positions are their
@@ -305,7 +299,16 @@ mod tests {
     #[test]
     fn change_tables_keep_ignoring_annex_only_columns() {
         assert_eq!(Column::from_header("Ghi chú"), None);
-        assert_eq!(Column::from_header("Liên thông"), None);
+        assert_eq!(
+            Column::from_header("Quyết định đã công bố danh mục thủ tục hành chính"),
+            None
+        );
+        // The online service and inter-agency are details of change tables too.
+        assert_eq!(Column::from_header("Liên thông"), Some(Column::InterAgency));
+        assert_eq!(
+            Column::from_header("Dịch vụ công trực tuyến"),
+            Some(Column::Online)
+        );
         assert_eq!(Column::from_header("Căn cứ pháp lý quy"), None);
         assert_eq!(
             Column::from_header("Phí, lệ phí (nếu có)"),

@@ -616,14 +616,21 @@ mod tests {
     fn catalog_queries_use_the_interval_tree() {
         let store = Store::open_in_memory().unwrap();
         let day = Day::from_number(20_000);
-        for (sql, n) in [(CATALOG_SQL, 4), (COUNTS_SQL, 2)] {
-            let values = [tree_point(day), 20_000, 0, i64::MAX];
+        let catalog = [tree_point(day), 20_000, 0, i64::MAX].map(rusqlite::types::Value::from);
+        let counts = [
+            tree_point(day).into(),
+            20_000.into(),
+            ONLINE_FULL.to_owned().into(),
+            ONLINE_PARTIAL.to_owned().into(),
+            YES.to_owned().into(),
+        ];
+        for (sql, values) in [(CATALOG_SQL, &catalog[..]), (COUNTS_SQL, &counts[..])] {
             let mut stmt = store
                 .conn
                 .prepare(&format!("EXPLAIN QUERY PLAN {sql}"))
                 .unwrap();
             let plan: Vec<String> = stmt
-                .query_map(rusqlite::params_from_iter(&values[..n]), |r| r.get(3))
+                .query_map(rusqlite::params_from_iter(values), |r| r.get(3))
                 .unwrap()
                 .collect::<rusqlite::Result<_>>()
                 .unwrap();

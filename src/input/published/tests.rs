@@ -29,25 +29,10 @@ fn csv_document(name: &str) -> Document {
                 start += 1;
             }
             let line = bytes[..start].split(|b| *b == b'\n').count() as u64;
-            Row {
-                line,
-                cells: record
-                    .iter()
-                    .map(|t| Cell {
-                        text: t.to_owned(),
-                        merge: Merge::None,
-                    })
-                    .collect(),
-            }
+            (line, record.iter().map(str::to_owned).collect())
         })
         .collect();
-    Document {
-        blocks: vec![Block::Table(Table {
-            number: 1,
-            rows,
-            borderless: false,
-        })],
-    }
+    Document::from_grid(rows)
 }
 
 fn expected(id: &str) -> serde_json::Value {
