@@ -315,3 +315,31 @@ fn history_names_where_a_row_came_from() {
         .stdout_has("action from heading at line")
         .run();
 }
+
+/// A legacy Word file, a PDF or a scanned image cannot be read: each is
+/// refused with the advice to save the decision as .docx, nothing written.
+#[test]
+fn a_legacy_word_file_a_pdf_or_an_image_is_refused_with_advice() {
+    let test = Test::new();
+    let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    doc.resize(512, 0);
+    doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+    doc.resize(4096, 0);
+    test.write("old.doc", &doc);
+    test.write("scan.pdf", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj\n");
+    test.write("scan.png", b"\x89PNG\r\n\x1A\n\0\0\0\rIHDR");
+    for (file, what) in [
+        ("old.doc", "a Word 97-2003 document (.doc)"),
+        ("scan.pdf", "a PDF file"),
+        ("scan.png", "a PNG image"),
+    ] {
+        test.tthc(&["import", file])
+            .status(3)
+            .stderr_has(&format!(
+                "{file}: this file is {what}, not a Word document (.docx)"
+            ))
+            .stderr_has("save the document as .docx")
+            .run();
+        assert!(!test.db().exists(), "{file}");
+    }
+}
