@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub mod diff;
+pub mod names;
 pub mod point;
 pub mod provenance;
 pub mod row_rules;
