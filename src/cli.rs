@@ -171,21 +171,26 @@ impl<T: FromStr<Err = String>> FromStr for Given<T> {
 /// sheet), its encoding and delimiter, the header row and the column each
 /// header cell maps to, the rows per decision, action and level, every
 /// problem with its line, and the import command to run (with the decision
-/// a title row names, for files without decision columns). The catalog is
-/// not opened: checks against the stored history happen at import (try
-/// import --dry-run).
+/// a title row names, for files without decision columns). For a decision
+/// as published (a Word document, or an annex whose action and level are in
+/// its titles and headings): the decision with where each fact is stated,
+/// each catalog table's header mapping and headings, every row with the
+/// sources of its action, level and field, the lines skipped, and the flags
+/// the command needs. The catalog is not opened: checks against the stored
+/// history happen at import (try import --dry-run).
 ///
 /// Exits with 0 when the file can be imported with the command shown, 3 when
 /// it has problems.
 ///
 /// Examples:
 ///   tthc inspect annex.xlsx
+///   tthc inspect QĐ-2715.docx
 ///   tthc inspect --levels province,commune national.csv
 ///   tthc inspect --format json annex.csv | jq .columns
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct InspectArgs {
-    /// The decision file (CSV, xlsx, xls, ods); `-` reads standard input.
+    /// The decision file (CSV, xlsx, xls, ods, docx); `-` reads standard input.
     #[arg(value_name = "FILE")]
     pub file: String,
 

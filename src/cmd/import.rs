@@ -154,13 +154,17 @@ fn read_published(
         batch.ignore_columns(&table.unmapped_with_data);
     }
     let mut failed = None;
-    let (rows, notes) =
-        published::decision_rows(display, &reading, defaults.levels, &mut |code, day| {
+    let (rows, notes) = published::decision_rows(
+        display,
+        &reading,
+        defaults.levels,
+        Some(&mut |code, day| {
             batch.levels_in_force(code, day).unwrap_or_else(|e| {
                 failed = Some(e);
                 LevelSet::default()
             })
-        });
+        }),
+    );
     if let Some(e) = failed {
         return Err(e);
     }

@@ -10,12 +10,13 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{InspectArgs, SummaryFormat};
-use crate::domain::Day;
+use crate::domain::{Day, DecisionRow, LevelSet};
 use crate::error::{Error, exit};
+use crate::input::published::{self, Fallbacks, Reading, SkipKind, Sourced};
 use crate::input::sniff::{decision_in_title, delimiter_name};
 use crate::input::{
-    Column, DecisionReader, Defaults, FileFormat, Layout, Notes, OpenError, Problem, TextEncoding,
-    column_letter,
+    Column, DecisionReader, Defaults, FileFormat, Layout, Notes, OpenError, Opened, Problem,
+    PublishedFile, TextEncoding, column_letter, open_decision,
 };
 use crate::output::write_json;
 
@@ -60,6 +61,10 @@ fn inspect(args: &InspectArgs, defaults: &Defaults) -> Report {
             return report;
         }
     };
+    if let Ok(Opened::Published(file)) = open_decision(&display, bytes.as_slice(), defaults) {
+        report.published(args, defaults, &file);
+        return report;
+    }
     let (opened, suggested, unresolved) = open(&display, &bytes, defaults);
     let mut reader = match opened {
         Ok(reader) => reader,
@@ -77,26 +82,7 @@ fn inspect(args: &InspectArgs, defaults: &Defaults) -> Report {
     report.problems = unresolved.iter().map(ProblemReport::from).collect();
     for item in reader.by_ref() {
         match item {
-            Ok(row) => {
-                report.valid_rows += 1;
-                report.actions.add(row.action);
-                for level in row.levels.iter() {
-                    report.levels.add(level);
-                }
-                let (number, signed) = (&row.decision.number, row.decision.signed.to_string());
-                match report
-                    .decisions
-                    .iter_mut()
-                    .find(|d| d.number == *number && d.signed == signed)
-                {
-                    Some(d) => d.rows += 1,
-                    None => report.decisions.push(DecisionReport {
-                        number: number.clone(),
-                        signed,
-                        rows: 1,
-                    }),
-                }
-            }
+            Ok(row) => report.count(&row, row.decision.signed.to_string()),
             Err(problems) => report
                 .problems
                 .extend(problems.iter().map(ProblemReport::from)),
@@ -120,7 +106,7 @@ fn read_all(file: &str) -> io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-type Opened<'a> = Result<DecisionReader<&'a [u8]>, Box<OpenError>>;
+type Reopened<'a> = Result<DecisionReader<&'a [u8]>, Box<OpenError>>;
 
 /// Opens the file as import would. When it lacks decision columns and the
 /// command line does not give them, the rows are still read: with the
@@ -130,7 +116,7 @@ fn open<'a>(
     display: &str,
     bytes: &'a [u8],
     defaults: &Defaults,
-) -> (Opened<'a>, Option<Suggested>, Vec<Problem>) {
+) -> (Reopened<'a>, Option<Suggested>, Vec<Problem>) {
     let e = match DecisionReader::open(display, bytes, defaults) {
         Ok(reader) => {
             let suggested = suggestion(reader.layout());
@@ -238,6 +224,60 @@ fn command(
     if let Some(d) = &args.read.effective {
         option("effective", &d.text);
     }
+    how_to_read(&mut words, args, defaults, report);
+    words.join(" ")
+}
+
+/// The import command for a decision as published: the options given, and
+/// a placeholder for each one a problem asks for (`asked`, as
+/// [`published::flags_asked`] names them).
+fn published_command(
+    args: &InspectArgs,
+    defaults: &Defaults,
+    report: &Report,
+    asked: &[&str],
+) -> String {
+    let mut words: Vec<String> = vec!["tthc".into(), "import".into()];
+    let given = [
+        ("decision", defaults.decision.clone(), "NUMBER"),
+        (
+            "signed",
+            args.read.signed.as_ref().map(|d| d.text.clone()),
+            "DATE",
+        ),
+        (
+            "effective",
+            args.read.effective.as_ref().map(|d| d.text.clone()),
+            "DATE",
+        ),
+        (
+            "action",
+            defaults.action.map(|a| a.as_str().to_owned()),
+            "ACTION",
+        ),
+        ("level", defaults.level.map(LevelSet::to_words), "LEVEL"),
+        ("field", defaults.field.clone(), "FIELD"),
+    ];
+    for (name, value, placeholder) in given {
+        let value = match value {
+            Some(value) => value,
+            None if asked.contains(&name) => placeholder.to_owned(),
+            None => continue,
+        };
+        words.push(format!("--{name}"));
+        words.push(quote(&value));
+    }
+    how_to_read(&mut words, args, defaults, report);
+    words.join(" ")
+}
+
+/// The options of both commands that say how to read the file (sheet,
+/// encoding, levels kept), then the file.
+fn how_to_read(words: &mut Vec<String>, args: &InspectArgs, defaults: &Defaults, report: &Report) {
+    let mut option = |name: &str, value: &str| {
+        words.push(format!("--{name}"));
+        words.push(quote(value));
+    };
     if let Some(sheet) = &report.sheet
         && (args.read.sheet.is_some() || report.sheets.len() > 1)
     {
@@ -250,7 +290,38 @@ fn command(
         option("levels", &levels.to_words());
     }
     words.push(quote(&args.file));
-    words.join(" ")
+}
+
+/// Stand-ins for the decision number, signing date and effective date that
+/// neither the document nor the flags state, so that its rows can be read
+/// and shown: (number, signing date) is what the decision list shows.
+/// `None` when nothing is missing.
+fn stand_ins(reading: &Reading, flags: &Fallbacks) -> Option<Fallbacks> {
+    if reading.decision.is_some() && reading.signed.is_some() && reading.effective.is_some() {
+        return None;
+    }
+    let mut filled = flags.clone();
+    if reading.decision.is_none() {
+        filled.decision = Some("NUMBER".to_owned());
+    }
+    let signed = reading.signed.as_ref().map_or_else(Day::today, |s| s.value);
+    if reading.signed.is_none() {
+        filled.signed = Some(signed);
+    }
+    if reading.effective.is_none() {
+        filled.effective = Some(signed);
+    }
+    Some(filled)
+}
+
+/// The first line of a text, up to `max` characters, with "…" when cut.
+fn shortened(text: &str, max: usize) -> String {
+    let first = text.lines().next().unwrap_or("").trim();
+    let mut out: String = first.chars().take(max).collect();
+    if out.len() < text.trim().len() {
+        out.push('…');
+    }
+    out
 }
 
 /// A word for a POSIX shell, quoted when it needs to be.
@@ -299,6 +370,112 @@ struct Report {
     problems: Vec<ProblemReport>,
     suggested: Option<Suggested>,
     command: String,
+    /// How a decision as published was read; null for a table with action
+    /// and level columns.
+    published: Option<PublishedReport>,
+}
+
+/// A decision as published: what it states, where, and how it was read.
+#[derive(Debug, Serialize)]
+struct PublishedReport {
+    decision: Option<SourcedReport>,
+    signed: Option<SourcedReport>,
+    effective: Option<SourcedReport>,
+    /// The catalog tables (one per header of a CSV or sheet).
+    tables: Vec<TableReport>,
+    /// Every procedure row, with where its facts came from.
+    rows: Vec<RowReport>,
+    /// Lines that hold no procedure.
+    skipped: Vec<SkippedLine>,
+    warnings: Vec<ProblemReport>,
+}
+
+/// A value and where it came from ("heading at line 12").
+#[derive(Debug, Serialize)]
+struct SourcedReport {
+    value: String,
+    source: String,
+}
+
+impl SourcedReport {
+    fn new<T>(sourced: &Sourced<T>, value: impl Fn(&T) -> String) -> Self {
+        SourcedReport {
+            value: value(&sourced.value),
+            source: sourced.origin.to_string(),
+        }
+    }
+}
+
+impl std::fmt::Display for SourcedReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({})", self.value, self.source)
+    }
+}
+
+#[derive(Debug, Serialize)]
+struct TableReport {
+    /// The table of the document (a CSV or sheet is one table, and may
+    /// hold several headers).
+    number: u32,
+    header_lines: Vec<u64>,
+    columns: Vec<HeaderReport>,
+    /// Headers of columns tthc does not read that hold data.
+    unread_columns: Vec<String>,
+    headings: Vec<HeadingReport>,
+    /// Procedure rows under this header.
+    rows: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct HeaderReport {
+    /// 1-based position in the table's grid.
+    position: usize,
+    text: String,
+    /// The known column, or null for one tthc does not read.
+    column: Option<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+struct HeadingReport {
+    line: u64,
+    text: String,
+    sets: HeadingSets,
+    #[serde(skip)]
+    described: String,
+}
+
+/// What a heading sets for the rows below it.
+#[derive(Debug, Serialize)]
+struct HeadingSets {
+    actions: Vec<&'static str>,
+    /// Levels named by level words ("cấp tỉnh").
+    levels: Option<String>,
+    /// A bare "áp dụng chung".
+    shared: bool,
+    /// The level of the competent authority it names.
+    authority: Option<String>,
+    field: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct RowReport {
+    line: u64,
+    table: u32,
+    stt: String,
+    code: Option<String>,
+    name: String,
+    action: SourcedReport,
+    levels: SourcedReport,
+    field: Option<SourcedReport>,
+}
+
+#[derive(Debug, Serialize)]
+struct SkippedLine {
+    line: u64,
+    /// `header_block`, `layout`, `body`, `title`, `totals`, `footnote`,
+    /// `note`, `numbering` or `non_catalog_table`.
+    kind: &'static str,
+    text: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -384,7 +561,134 @@ impl Report {
             problems: Vec::new(),
             suggested: None,
             command: String::new(),
+            published: None,
         }
+    }
+
+    /// Counts a row that import would take, under the decision it names
+    /// (`signed` as shown).
+    fn count(&mut self, row: &DecisionRow, signed: String) {
+        self.valid_rows += 1;
+        self.actions.add(row.action);
+        for level in row.levels.iter() {
+            self.levels.add(level);
+        }
+        let number = &row.decision.number;
+        match self
+            .decisions
+            .iter_mut()
+            .find(|d| d.number == *number && d.signed == signed)
+        {
+            Some(d) => d.rows += 1,
+            None => self.decisions.push(DecisionReport {
+                number: number.clone(),
+                signed,
+                rows: 1,
+            }),
+        }
+    }
+
+    /// Reads a decision as published, as import would without the catalog.
+    /// What the document does not state and no flag gives is a problem; the
+    /// rows are still read and shown, with stand-ins for the missing
+    /// decision number or dates.
+    fn published(&mut self, args: &InspectArgs, defaults: &Defaults, file: &PublishedFile) {
+        self.layout(&file.layout);
+        self.rows_checked = true;
+        let display = self.file.clone();
+        let flags = super::fallbacks(defaults);
+        let reading = published::read(&display, &file.document, &flags, &[]);
+        let stand_in = stand_ins(&reading, &flags);
+        let again = stand_in
+            .as_ref()
+            .map(|filled| published::read(&display, &file.document, filled, &[]));
+        let shown = again.as_ref().unwrap_or(&reading);
+        let (rows, notes) = published::decision_rows(&display, shown, defaults.levels, None);
+        self.problems = reading.problems.iter().map(ProblemReport::from).collect();
+        let mut asked: Vec<&str> = reading
+            .problems
+            .iter()
+            .map(|p| p.message.as_str())
+            .collect();
+        let unresolved: Vec<u64> = shown
+            .rows
+            .iter()
+            .filter(|r| r.unresolved_level.is_some())
+            .map(|r| r.line)
+            .collect();
+        let mut row_problems = Vec::new();
+        // The reading's own problems come first: the first reading's stand.
+        for item in rows.into_iter().skip(shown.problems.len()) {
+            match item {
+                Ok(row) => {
+                    let signed = match &stand_in {
+                        Some(f)
+                            if reading.signed.is_none()
+                                && f.signed == Some(row.decision.signed) =>
+                        {
+                            "DATE".to_owned()
+                        }
+                        _ => row.decision.signed.to_string(),
+                    };
+                    self.count(&row, signed);
+                }
+                Err(problems) => row_problems.extend(problems),
+            }
+        }
+        for p in &row_problems {
+            if !unresolved.contains(&p.line) {
+                asked.push(&p.message);
+            }
+        }
+        self.problems
+            .extend(row_problems.iter().map(ProblemReport::from));
+        let asked = published::flags_asked(asked);
+        self.rows = shown.tables.iter().map(|t| t.rows as u64).sum();
+        self.notes(&notes);
+        let workbook = file.layout.format.is_some_and(FileFormat::is_workbook);
+        if let Some(first) = shown.tables.first() {
+            self.header_line = first.header_lines.first().copied().unwrap_or(0);
+            self.columns = first
+                .columns
+                .iter()
+                .map(|c| ColumnReport {
+                    position: c.position + 1,
+                    letter: workbook.then(|| column_letter(c.position)),
+                    header: c.text.clone(),
+                    column: c.column.map(Column::as_str),
+                })
+                .collect();
+            self.absent_columns = Column::ALL
+                .into_iter()
+                .filter(|col| {
+                    !shown
+                        .tables
+                        .iter()
+                        .any(|t| t.columns.iter().any(|c| c.column == Some(*col)))
+                })
+                .map(Column::as_str)
+                .collect();
+        }
+        self.titles = shown
+            .skipped
+            .iter()
+            .filter(|s| s.kind == SkipKind::Title)
+            .map(|s| LineText {
+                line: s.line,
+                text: s.text.clone(),
+            })
+            .collect();
+        self.headings = shown
+            .tables
+            .iter()
+            .flat_map(|t| &t.headings)
+            .map(|h| LineText {
+                line: h.line,
+                text: h.text.clone(),
+            })
+            .collect();
+        self.published = Some(PublishedReport::new(&reading, shown));
+        self.command = published_command(args, defaults, self, &asked);
     }
 
     fn layout(&mut self, layout: &Layout) {
@@ -479,6 +783,10 @@ impl Report {
                 delimiter_name(d.bytes().next().unwrap_or(b','))
             )?;
         }
+        if let Some(published) = &self.published {
+            self.write_published(out, published)?;
+            return self.write_end(out);
+        }
         if self.header_line == 0 {
             return self.write_end(out);
         }
@@ -540,7 +848,7 @@ impl Report {
                 self.codes_from_names
             )?;
         }
-        if !self.headings.is_empty() {
+        if !self.headings.is_empty() && self.published.is_none() {
             let lines: Vec<String> = self.headings.iter().map(|h| h.line.to_string()).collect();
             writeln!(
                 out,
@@ -585,6 +893,162 @@ impl Report {
         super::write_tallies(out, &self.actions, &self.levels)
     }
 
+    /// The report on a decision as published: the decision, each table and
+    /// its headings, the rows with where their facts came from, the lines
+    /// skipped and the warnings.
+    fn write_published(&self, out: &mut impl Write, p: &PublishedReport) -> io::Result<()> {
+        let unit = self.unit();
+        writeln!(
+            out,
+            "Read as:    a decision as published (action, level and field from its titles and headings)"
+        )?;
+        let stated = |fact: &Option<SourcedReport>| {
+            fact.as_ref()
+                .map_or_else(|| "not stated".to_owned(), ToString::to_string)
+        };
+        writeln!(out, "Decision:   {}", stated(&p.decision))?;
+        writeln!(out, "Signed:     {}", stated(&p.signed))?;
+        writeln!(out, "Effective:  {}", stated(&p.effective))?;
+        if p.tables.is_empty() {
+            writeln!(
+                out,
+                "Tables:     no catalog table (no header row with a name or code column)"
+            )?;
+        }
+        for t in &p.tables {
+            let lines: Vec<String> = t.header_lines.iter().map(ToString::to_string).collect();
+            writeln!(
+                out,
+                "Table {}:    header on {unit}{} {}, {} procedure row{}",
+                t.number,
+                if lines.len() == 1 { "" } else { "s" },
+                lines.join(" and "),
+                t.rows,
+                if t.rows == 1 { "" } else { "s" }
+            )?;
+            let width = t
+                .columns
+                .iter()
+                .map(|c| c.text.chars().count())
+                .max()
+                .unwrap_or(0)
+                .min(40);
+            for c in &t.columns {
+                let header = c.text.replace('\n', " ");
+                let target = c
+                    .column
+                    .map_or_else(|| "(not read)".to_owned(), |col| format!("-> {col}"));
+                writeln!(out, "  {:>3}  {header:<width$}  {target}", c.position)?;
+            }
+            if !t.unread_columns.is_empty() {
+                writeln!(
+                    out,
+                    "  not read, though they hold data: {}",
+                    t.unread_columns
+                        .iter()
+                        .map(|c| c.replace('\n', " "))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
+            }
+            for h in &t.headings {
+                writeln!(
+                    out,
+                    "  heading, {unit} {}: {} -> {}",
+                    h.line,
+                    shortened(&h.text, 70),
+                    h.described
+                )?;
+            }
+        }
+        self.write_published_rows(out, p)?;
+        self.write_skipped(out, p)?;
+        self.write_rows(out)?;
+        if p.warnings.is_empty() {
+            writeln!(out, "Warnings:   none")
+        } else {
+            writeln!(out, "Warnings ({}):", p.warnings.len())?;
+            for w in &p.warnings {
+                let shown = Problem::new(&w.file, w.line, w.message.clone());
+                writeln!(out, "  {shown}")?;
+            }
+            Ok(())
+        }
+    }
+
+    /// The procedure rows, each with the sources of its action, level(s)
+    /// and field.
+    fn write_published_rows(&self, out: &mut impl Write, p: &PublishedReport) -> io::Result<()> {
+        if p.rows.is_empty() {
+            return Ok(());
+        }
+        writeln!(out, "Procedure rows:")?;
+        for r in p.rows.iter().take(LIST_CAP) {
+            writeln!(
+                out,
+                "  {} {}  STT {}  {}  {}",
+                self.unit(),
+                r.line,
+                if r.stt.is_empty() { "-" } else { &r.stt },
+                r.code.as_deref().unwrap_or("(no code)"),
+                shortened(&r.name, 60)
+            )?;
+            let levels = if r.levels.value.is_empty() {
+                "level from the catalog at import".to_owned()
+            } else {
+                r.levels.to_string()
+            };
+            let field = r.field.as_ref().map_or_else(
+                || "no field".to_owned(),
+                |f| format!("field {:?} ({})", f.value, f.source),
+            );
+            writeln!(out, "      {}; {levels}; {field}", r.action)?;
+        }
+        if p.rows.len() > LIST_CAP {
+            writeln!(
+                out,
+                "  ... and {} more (--format json lists them all)",
+                p.rows.len() - LIST_CAP
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The lines that hold no procedure, by kind.
+    fn write_skipped(&self, out: &mut impl Write, p: &PublishedReport) -> io::Result<()> {
+        if p.skipped.is_empty() {
+            return writeln!(out, "Skipped:    none");
+        }
+        writeln!(
+            out,
+            "Skipped:    {} {}{} that hold no procedure:",
+            p.skipped.len(),
+            self.unit(),
+            if p.skipped.len() == 1 { "" } else { "s" }
+        )?;
+        for kind in SkipKind::ALL {
+            let lines: Vec<String> = p
+                .skipped
+                .iter()
+                .filter(|s| s.kind == kind.as_str())
+                .map(|s| s.line.to_string())
+                .collect();
+            if lines.is_empty() {
+                continue;
+            }
+            writeln!(
+                out,
+                "  {}: {} ({}{} {})",
+                kind.describe(),
+                lines.len(),
+                self.unit(),
+                if lines.len() == 1 { "" } else { "s" },
+                cap_list(&lines)
+            )?;
+        }
+        Ok(())
+    }
+
     fn write_end(&self, out: &mut impl Write) -> io::Result<()> {
         if self.problems.is_empty() {
             writeln!(out, "Problems:   none")?;
@@ -617,6 +1081,87 @@ impl Report {
             writeln!(out, "Once the problems are fixed, import with:")?;
         }
         writeln!(out, "  {}", self.command)
+    }
+}
+
+impl PublishedReport {
+    /// The decision as `reading` found it; its tables, rows and skipped
+    /// lines as `shown` read them (the same reading, or one with stand-ins).
+    fn new(reading: &Reading, shown: &Reading) -> Self {
+        let day = |d: &Day| d.to_string();
+        PublishedReport {
+            decision: reading
+                .decision
+                .as_ref()
+                .map(|d| SourcedReport::new(d, String::clone)),
+            signed: reading.signed.as_ref().map(|d| SourcedReport::new(d, day)),
+            effective: reading
+                .effective
+                .as_ref()
+                .map(|d| SourcedReport::new(d, day)),
+            tables: shown
+                .tables
+                .iter()
+                .map(|t| TableReport {
+                    number: t.number,
+                    header_lines: t.header_lines.clone(),
+                    columns: t
+                        .columns
+                        .iter()
+                        .map(|c| HeaderReport {
+                            position: c.position + 1,
+                            text: c.text.clone(),
+                            column: c.column.map(Column::as_str),
+                        })
+                        .collect(),
+                    unread_columns: t.unmapped_with_data.clone(),
+                    headings: t
+                        .headings
+                        .iter()
+                        .map(|h| HeadingReport {
+                            line: h.line,
+                            text: h.text.clone(),
+                            sets: HeadingSets {
+                                actions: h.actions.iter().map(|a| a.as_str()).collect(),
+                                levels: h.levels.map(LevelSet::to_words),
+                                shared: h.shared,
+                                authority: h.authority.map(LevelSet::to_words),
+                                field: h.field.clone(),
+                            },
+                            described: h.describe(),
+                        })
+                        .collect(),
+                    rows: t.rows,
+                })
+                .collect(),
+            rows: shown
+                .rows
+                .iter()
+                .map(|r| RowReport {
+                    line: r.line,
+                    table: r.table,
+                    stt: r.stt.clone(),
+                    code: r.code.map(|c| c.to_string()),
+                    name: r.details.name.clone(),
+                    action: SourcedReport::new(&r.action, |a| a.as_str().to_owned()),
+                    levels: SourcedReport::new(&r.levels, |l| l.to_words()),
+                    field: r
+                        .field
+                        .as_ref()
+                        .map(|f| SourcedReport::new(f, String::clone)),
+                })
+                .collect(),
+            skipped: shown
+                .skipped
+                .iter()
+                .map(|s| SkippedLine {
+                    line: s.line,
+                    kind: s.kind.as_str(),
+                    text: s.text.clone(),
+                })
+                .collect(),
+            warnings: reading.warnings.iter().map(ProblemReport::from).collect(),
+        }
     }
 }
 

@@ -32,6 +32,85 @@ struct Report {
     problems: Vec<ProblemReport>,
     suggested: Option<Suggested>,
     command: String,
+    published: Option<Published>,
+}
+
+/// How a decision as published was read.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Published {
+    decision: Option<Sourced>,
+    signed: Option<Sourced>,
+    effective: Option<Sourced>,
+    tables: Vec<Table>,
+    rows: Vec<Row>,
+    skipped: Vec<SkippedLine>,
+    warnings: Vec<ProblemReport>,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct Sourced {
+    value: String,
+    source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Table {
+    number: u32,
+    header_lines: Vec<u64>,
+    columns: Vec<HeaderColumn>,
+    unread_columns: Vec<String>,
+    headings: Vec<Heading>,
+    rows: usize,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct HeaderColumn {
+    position: usize,
+    text: String,
+    column: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Heading {
+    line: u64,
+    text: String,
+    sets: HeadingSets,
+}
+
+#[derive(Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+struct HeadingSets {
+    actions: Vec<String>,
+    levels: Option<String>,
+    shared: bool,
+    authority: Option<String>,
+    field: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Row {
+    line: u64,
+    table: u32,
+    stt: String,
+    code: Option<String>,
+    name: String,
+    action: Sourced,
+    levels: Sourced,
+    field: Option<Sourced>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SkippedLine {
+    line: u64,
+    kind: String,
+    text: String,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -439,4 +518,418 @@ fn a_missing_file_is_a_problem() {
         .stdout_has("nowhere.csv: cannot open:")
         .stderr_has("tthc: nowhere.csv: 1 problem: import would reject the file")
         .run();
+}
+
+const REAL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/real-annexes");
+
+/// A test holding one of the real decisions of `tests/data/real-annexes`.
+fn real(name: &str) -> Test {
+    let test = Test::new();
+    test.write(name, std::fs::read(format!("{REAL}/{name}")).unwrap());
+    test
+}
+
+const QUANG_TRI: &str = "QuangTri_2715-QD-UBND_2025-11-19";
+
+#[test]
+fn a_table_with_action_and_level_columns_has_no_published_reading() {
+    let test = Test::new();
+    test.write("annex.csv", ANNEX);
+    let report = inspect_json(
+        &test,
+        &[
+            "--decision",
+            "7/QĐ-UBND",
+            "--signed",
+            "2025-08-01",
+            "annex.csv",
+        ],
+        0,
+    );
+    assert!(report.published.is_none());
+}
+
+/// The whole Word document: the decision, the two catalog tables, every
+/// row with the sources of its action, level and field, and a command
+/// without options.
+#[test]
+fn a_word_decision_is_shown_as_published() {
+    let docx = format!("{QUANG_TRI}.docx");
+    let test = real(&docx);
+    let report = inspect_json(&test, &[&docx], 0);
+    assert_eq!(report.format.as_deref(), Some("docx"));
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(report.command, format!("tthc import {docx}"));
+    assert_eq!((report.rows, report.valid_rows), (17, 17));
+    assert_eq!(
+        report.decisions,
+        [Decision {
+            number: "2715/QĐ-UBND".into(),
+            signed: "2025-11-19".into(),
+            rows: 17
+        }]
+    );
+    assert_eq!(
+        report.actions,
+        Actions {
+            added: 9,
+            amended: 0,
+            replaced: 0,
+            repealed: 8
+        }
+    );
+    assert_eq!(
+        report.levels,
+        Levels {
+            province: 17,
+            district: 0,
+            commune: 0
+        }
+    );
+    let p = report.published.expect("a decision as published");
+    let decision = p.decision.expect("the decision number");
+    assert_eq!(decision.value, "2715/QĐ-UBND");
+    assert!(decision.source.starts_with("title, line "), "{decision:?}");
+    assert_eq!(p.signed.map(|s| s.value).as_deref(), Some("2025-11-19"));
+    let effective = p.effective.expect("the effective date");
+    assert_eq!(effective.value, "2025-11-19");
+    assert!(
+        effective.source.starts_with("body of the decision, line "),
+        "{effective:?}"
+    );
+    check_quang_tri_tables(&p.tables);
+    let added = &p.tables[0];
+    // Every row: 9 added, 8 repealed, all at province level from the
+    // competent authority of the title, in the field the title names.
+    assert_eq!(p.rows.len(), 17);
+    let actions: Vec<&str> = p.rows.iter().map(|r| r.action.value.as_str()).collect();
+    assert_eq!(
+        actions,
+        [["added"; 9].as_slice(), &["repealed"; 8]].concat()
+    );
+    for r in &p.rows {
+        assert!(r.action.source.starts_with("heading at line "), "{r:?}");
+        assert_eq!(r.levels.value, "province", "{r:?}");
+        assert!(
+            r.levels
+                .source
+                .starts_with("the competent authority in the title, line "),
+            "{r:?}"
+        );
+        let field = r.field.as_ref().expect("a field");
+        assert_eq!(field.value, "Điện lực");
+        assert!(field.source.starts_with("title, line "), "{r:?}");
+        assert!(r.code.is_some() && !r.name.is_empty() && !r.stt.is_empty());
+    }
+    assert_eq!(p.rows[0].code.as_deref(), Some("1.013401"));
+    assert_eq!(p.rows[0].table, added.number);
+    assert!(p.rows[0].line > added.header_lines[0]);
+    // The header block, the body and the signature hold no procedure.
+    let kinds: Vec<&str> = p.skipped.iter().map(|s| s.kind.as_str()).collect();
+    for kind in ["header_block", "body", "layout", "title"] {
+        assert!(kinds.contains(&kind), "{kinds:?}");
+    }
+    assert!(p.skipped.iter().all(|s| s.line > 0 && !s.text.is_empty()));
+    assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+}
+
+/// The CSV annex holds no body, so no date of effect: a problem, and a
+/// placeholder in the command; given, the file is ready.
+#[test]
+fn an_annex_without_its_body_needs_the_effective_date() {
+    let csv = format!("{QUANG_TRI}.csv");
+    let test = real(&csv);
+    let report = inspect_json(&test, &[&csv], 3);
+    let messages: Vec<&str> = report.problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["the effective date is not stated: give --effective"]
+    );
+    assert_eq!(
+        report.command,
+        format!("tthc import --effective DATE {csv}")
+    );
+    assert_eq!(report.format.as_deref(), Some("csv"));
+    let p = report.published.expect("a decision as published");
+    assert!(p.effective.is_none());
+    assert_eq!(p.decision.map(|d| d.value).as_deref(), Some("2715/QĐ-UBND"));
+    // The rows are still read and shown.
+    assert_eq!(p.rows.len(), 17);
+    assert_eq!((report.rows, report.valid_rows), (17, 17));
+    test.tthc(&["inspect", &csv])
+        .status(3)
+        .stdout_has("Effective:  not stated\n")
+        .stdout_has(&format!(
+            "Problems (1):\n  {csv}: the effective date is not stated: give --effective\n"
+        ))
+        .stdout_has(&format!(
+            "Once the problems are fixed, import with:\n  tthc import --effective DATE {csv}\n"
+        ))
+        .stderr(format!(
+            "tthc: {csv}: 1 problem: import would reject the file\n"
+        ))
+        .run();
+    let report = inspect_json(&test, &["--effective", "19/11/2025", &csv], 0);
+    assert!(report.problems.is_empty(), "{:?}", report.problems);
+    assert_eq!(
+        report.command,
+        format!("tthc import --effective 19/11/2025 {csv}")
+    );
+    let effective = report.published.and_then(|p| p.effective);
+    assert_eq!(
+        effective,
+        Some(Sourced {
+            value: "2025-11-19".into(),
+            source: "command-line flag".into()
+        })
+    );
+}
+
+/// Hồ Chí Minh City 2817 takes effect with another act: no date.
+#[test]
+fn an_effective_date_tied_to_another_act_gets_a_placeholder() {
+    let docx = "HoChiMinh_2817-QD-UBND_2025-11-19.docx";
+    let test = real(docx);
+    let report = inspect_json(&test, &[docx], 3);
+    assert!(
+        report.problems.iter().any(|p| p.line > 0
+            && p.message
+                .starts_with("the decision takes effect with another act and states no date")
+            && p.message.ends_with("give --effective")),
+        "{:?}",
+        report.problems
+    );
+    assert_eq!(
+        report.command,
+        format!("tthc import --effective DATE {docx}")
+    );
+    let p = report.published.expect("a decision as published");
+    assert!(p.effective.is_none());
+    assert_eq!(p.rows.len(), 18);
+    // Its new procedures have no code.
+    assert!(p.rows.iter().any(|r| r.code.is_none()));
+    test.tthc(&["inspect", docx])
+        .status(3)
+        .stdout_has("(no code)")
+        .stdout_has(&format!("  tthc import --effective DATE {docx}\n"))
+        .run();
+}
+
+/// Hà Tĩnh 2873 repeals an entry without saying at which level: without
+/// the catalog that is a problem, which says import resolves it.
+#[test]
+fn a_repeal_without_a_level_says_import_takes_it_from_the_catalog() {
+    let docx = "HaTinh_2873-QD-UBND_2025-11-19.docx";
+    let test = real(docx);
+    let report = inspect_json(&test, &[docx], 3);
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    let problem = &report.problems[0];
+    assert!(
+        problem.message.starts_with("no level stated"),
+        "{problem:?}"
+    );
+    assert!(
+        problem.message.ends_with(
+            "give --level (import takes it from the catalog when the entry is in force at one level only)"
+        ),
+        "{problem:?}"
+    );
+    // Import settles it: no placeholder.
+    assert_eq!(report.command, format!("tthc import {docx}"));
+    let p = report.published.expect("a decision as published");
+    let repeal = p.rows.iter().find(|r| r.line == problem.line).unwrap();
+    assert_eq!(repeal.action.value, "repealed");
+    assert_eq!(repeal.levels.value, "");
+    // The headings of the amended table set "áp dụng chung" and "cấp xã".
+    let sets: Vec<&HeadingSets> = p.tables[0].headings.iter().map(|h| &h.sets).collect();
+    assert!(sets.iter().any(|s| s.shared), "{sets:?}");
+    assert!(
+        sets.iter().any(|s| s.levels.as_deref() == Some("commune")),
+        "{sets:?}"
+    );
+    test.tthc(&["inspect", docx])
+        .status(3)
+        .stdout_has("-> levels province,commune (áp dụng chung)\n")
+        .stdout_has("-> level commune\n")
+        .stdout_has("level from the catalog at import")
+        .run();
+}
+
+/// What a flag must give gets a placeholder: the action nobody states,
+/// the field of new procedures, a draft's blank number and date.
+#[test]
+fn placeholders_stand_for_what_a_flag_must_give() {
+    for (file, command) in [
+        (
+            "QuangNgai_1628-QD-UBND_2025-11-21.docx",
+            "tthc import --action ACTION",
+        ),
+        (
+            "CaoBang_2031-QD-UBND_2025-11-28.docx",
+            "tthc import --field FIELD",
+        ),
+        (
+            "HungYen_1973-QD-UBND_2025-11-28.csv",
+            "tthc import --decision NUMBER --signed DATE --effective DATE",
+        ),
+    ] {
+        let test = real(file);
+        let report = inspect_json(&test, &[file], 3);
+        assert_eq!(report.command, format!("{command} {file}"));
+    }
+    // Given, the flags are shown as typed.
+    let file = "QuangNgai_1628-QD-UBND_2025-11-21.docx";
+    let test = real(file);
+    let report = inspect_json(
+        &test,
+        &["--action", "Sửa đổi, bổ sung", "--level", "province", file],
+        0,
+    );
+    assert_eq!(
+        report.command,
+        format!("tthc import --action amended --level province {file}")
+    );
+    let p = report.published.unwrap();
+    assert_eq!(p.rows.len(), 9);
+    assert!(
+        p.rows
+            .iter()
+            .all(|r| r.action.source == "command-line flag")
+    );
+}
+
+/// The annex title of Cao Bằng 2031 names the wrong number: a warning, with
+/// its line.
+#[test]
+fn warnings_are_listed_with_their_lines() {
+    let docx = "CaoBang_2031-QD-UBND_2025-11-28.docx";
+    let test = real(docx);
+    let report = inspect_json(&test, &[docx], 3);
+    let warnings = report.published.unwrap().warnings;
+    assert!(
+        warnings.iter().any(|w| w.file == docx
+            && w.line > 0
+            && w.message
+                .starts_with("the annex title names decision 203/QĐ-UBND")),
+        "{warnings:?}"
+    );
+    test.tthc(&["inspect", docx])
+        .status(3)
+        .stdout_has(&format!("Warnings (3):\n  {docx}:"))
+        .run();
+}
+
+/// A PDF or a Word 97-2003 document: the advice to save it as .docx.
+#[test]
+fn a_pdf_or_doc_is_refused_with_the_way_to_save_it() {
+    let test = Test::new();
+    test.write("decision.pdf", "%PDF-1.4\n1 0 obj\n<<>>\nendobj\n");
+    let mut doc = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1".to_vec();
+    doc.resize(512, 0);
+    doc.extend("WordDocument".encode_utf16().flat_map(u16::to_le_bytes));
+    doc.resize(1024, 0);
+    test.write("decision.doc", doc);
+    for file in ["decision.pdf", "decision.doc"] {
+        let report = inspect_json(&test, &[file], 3);
+        assert!(report.published.is_none());
+        assert_eq!(report.problems.len(), 1);
+        assert!(
+            report.problems[0]
+                .message
+                .contains("save the document as .docx (in Word: File > Save As > Word Document)"),
+            "{:?}",
+            report.problems
+        );
+        test.tthc(&["inspect", file])
+            .status(3)
+            .stdout_has("save the document as .docx")
+            .stderr_has(&format!(
+                "tthc: {file}: 1 problem: import would reject the file"
+            ))
+            .run();
+    }
+}
+
+/// The text report of the Word document: the header mapping, each row with
+/// the sources of its facts, and the command, which imports it.
+#[test]
+fn the_text_report_of_a_word_decision_shows_mappings_and_sources() {
+    let docx = format!("{QUANG_TRI}.docx");
+    let test = real(&docx);
+    let report = inspect_json(&test, &[&docx], 0);
+    let p = report.published.expect("a decision as published");
+    let decision = p.decision.expect("the decision number");
+    let row = &p.rows[0];
+    test.tthc(&["inspect", &docx])
+        .stdout_has("Format:     Word document (docx)\n")
+        .stdout_has(&format!("Decision:   2715/QĐ-UBND ({})\n", decision.source))
+        .stdout_has("    2  Tên thủ tục hành chính/ Mã thủ tục hành chính  -> name\n")
+        .stdout_has("    1  STT                     (not read)\n")
+        .stdout_has("  not read, though they hold data: Địa điểm thực hiện\n")
+        .stdout_has(&format!(
+            "  line {}  STT 1  1.013401  Cấp giấy phép hoạt động phát điện",
+            row.line
+        ))
+        .stdout_has(&format!(
+            "      added ({}); province ({}); field \"Điện lực\" ({})\n",
+            row.action.source,
+            row.levels.source,
+            row.field.as_ref().unwrap().source
+        ))
+        .stdout_has("Rows:       17 read: 17 valid, 0 with problems\n")
+        .stdout_has("  by action: added 9, amended 0, replaced 0, repealed 8\n")
+        .stdout_has(&format!(
+            "Problems:   none\nImport with:\n  tthc import {docx}\n"
+        ))
+        .run();
+    // The command it gives is the one to run.
+    let seed = format!("seeds/{QUANG_TRI}.seed-synthetic.csv");
+    test.write(&seed, std::fs::read(format!("{REAL}/{seed}")).unwrap());
+    test.import(&[&seed]);
+    let words = shell_words(&report.command);
+    test.tthc(&words[1..].iter().map(String::as_str).collect::<Vec<_>>())
+        .stdout_has("Imported 1 decision: 17 rows, 17 entry changes.")
+        .run();
+}
+
+/// The two catalog tables of Quảng Trị 2715: the new procedures (code in
+/// the name cell), and the repealed ones.
+fn check_quang_tri_tables(tables: &[Table]) {
+    assert_eq!(tables.len(), 2);
+    let [added, repealed] = [&tables[0], &tables[1]];
+    assert_eq!((added.rows, repealed.rows), (9, 8));
+    assert_eq!(added.header_lines.len(), 1);
+    assert!(added.number < repealed.number);
+    assert_eq!(
+        added.columns[1],
+        HeaderColumn {
+            position: 2,
+            text: "Tên thủ tục hành chính/ Mã thủ tục hành chính".into(),
+            column: Some("name".into())
+        }
+    );
+    assert_eq!(added.columns[0].column, None);
+    assert_eq!(added.unread_columns, ["Địa điểm thực hiện"]);
+    assert_eq!(
+        repealed
+            .columns
+            .iter()
+            .map(|c| c.column.as_deref())
+            .collect::<Vec<_>>(),
+        [None, Some("code"), Some("name"), Some("legal_basis")]
+    );
+    assert_eq!(added.headings.len(), 1);
+    assert!(added.headings[0].text.contains("BAN HÀNH MỚI"));
+    assert!(added.headings[0].line < added.header_lines[0]);
+    assert_eq!(
+        added.headings[0].sets,
+        HeadingSets {
+            actions: vec!["added".into()],
+            levels: None,
+            shared: false,
+            authority: None,
+            field: None
+        }
+    );
+    assert_eq!(repealed.headings[0].sets.actions, ["repealed"]);
 }

@@ -15,9 +15,11 @@
 //! header row (layout, totals, "quy trình nội bộ") hold no procedures.
 
 mod body;
+mod describe;
 mod header;
 mod rows;
 
+pub use describe::flags_asked;
 pub use rows::decision_rows;
 mod words;
 

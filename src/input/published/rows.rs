@@ -63,13 +63,14 @@ impl PublishedRow {
 ///
 /// A change of an entry whose level the document does not state takes it
 /// from `in_force`, which gives the levels at which a code is in force on
-/// a day: it must be exactly one. Without a catalog (`inspect`), `in_force`
-/// gives none and the row is a problem asking for `--level`.
+/// a day: it must be exactly one. Without a catalog (`None`, as `inspect`
+/// reads), the row is a problem asking for `--level` that says the import
+/// takes the level from the catalog when there is only one.
 pub fn decision_rows(
     file: &str,
     reading: &Reading,
     keep: Option<LevelSet>,
-    in_force: &mut dyn FnMut(Code, Day) -> LevelSet,
+    mut in_force: Option<&mut dyn FnMut(Code, Day) -> LevelSet>,
 ) -> (Vec<Result<DecisionRow, Vec<Problem>>>, Notes) {
     let mut notes = Notes::default();
     let mut rows: Vec<Result<DecisionRow, Vec<Problem>>> = reading
@@ -80,6 +81,16 @@ pub fn decision_rows(
     for row in &reading.rows {
         let mut row = std::borrow::Cow::Borrowed(row);
         if let (Some(message), Some(code)) = (&row.unresolved_level, row.code) {
+            let Some(in_force) = in_force.as_mut() else {
+                rows.push(Err(vec![Problem::new(
+                    file,
+                    row.line,
+                    format!(
+                        "{message} (import takes it from the catalog when the entry is in force at one level only)"
+                    ),
+                )]));
+                continue;
+            };
             let levels = in_force(code, row.effective.value);
             if levels.iter().count() == 1 {
                 row.to_mut().levels.value = levels;
