@@ -55,7 +55,10 @@ mod tests {
         );
         assert_ne!(name_key("Cấp phép"), name_key("Cáp phép"));
         // Decomposed text (as some spreadsheets write it) has the same key.
-        assert_eq!(name_key("Ca\u{302}\u{301}p phe\u{301}p"), name_key("Cấp phép"));
+        assert_eq!(
+            name_key("Ca\u{302}\u{301}p phe\u{301}p"),
+            name_key("Cấp phép")
+        );
     }
 
     #[test]
@@ -66,7 +69,13 @@ mod tests {
             ("Đăng ký kết hôn", 3),
         ];
         let found = closest("Cấp giấy phép xây dựng mới", names, 2);
-        assert_eq!(found, [("Cấp giấy phép xây dựng", 1), ("Cấp lại giấy phép xây dựng", 2)]);
+        assert_eq!(
+            found,
+            [
+                ("Cấp giấy phép xây dựng", 1),
+                ("Cấp lại giấy phép xây dựng", 2)
+            ]
+        );
         assert!(closest("x", names, 0).is_empty());
     }
 }

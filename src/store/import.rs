@@ -2,7 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::{Result, StoreError, details_at, details_of_v, parse_code, tree_fork};
+use super::{Result, StoreError, details_at, details_of_v, in_force_at, parse_code, tree_fork};
 use crate::domain::provenance::{Origin, Provenance};
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::Version;
@@ -253,6 +253,25 @@ impl<'c> ImportTx<'c> {
             }
         }
         Ok(levels)
+    }
+
+    /// The entries in force at `level` at the end of `day`: code and name.
+    pub(crate) fn entries_in_force(&self, level: Level, day: Day) -> Result<Vec<(Code, String)>> {
+        let mut stmt = self.tx.prepare_cached(concat!(
+            in_force_at!(),
+            "SELECT v.code, v.name FROM in_force AS s CROSS JOIN versions AS v ON v.id = s.id
+             WHERE v.level = ?3 ORDER BY v.code"
+        ))?;
+        let rows = stmt.query_map(
+            params![super::tree_point(day), day.number(), level as i64],
+            |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)),
+        )?;
+        let mut entries = Vec::new();
+        for row in rows {
+            let (code, name) = row?;
+            entries.push((parse_code(&code)?, name));
+        }
+        Ok(entries)
     }
 
     /// Every field name stored, each once.

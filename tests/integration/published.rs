@@ -343,3 +343,82 @@ fn a_legacy_word_file_a_pdf_or_an_image_is_refused_with_advice() {
         assert!(!test.db().exists(), "{file}");
     }
 }
+
+/// A repeal or amendment that names its entry only by name (as Cần Thơ's
+/// 2666/QĐ-UBND does) finds it among the entries in force at its level, by
+/// a name that folds case, spacing and punctuation. No match, or several,
+/// is a problem that lists the closest names with their codes: never a
+/// fuzzy match applied silently.
+#[test]
+fn a_change_without_a_code_names_its_entry_by_name() {
+    let test = Test::new();
+    test.write(
+        "seed.csv",
+        "\
+decision,signed,action,code,level,name,field
+1/QĐ-UBND,2025-07-01,added,1.000001,province,Cấp giấy phép xây dựng,Xây dựng
+1/QĐ-UBND,2025-07-01,added,1.000002,province,Cấp lại giấy phép xây dựng,Xây dựng
+1/QĐ-UBND,2025-07-01,added,1.000003,commune,Đăng ký hộ kinh doanh,Kinh doanh
+1/QĐ-UBND,2025-07-01,added,1.000004,commune,Đăng ký hộ kinh doanh,Kinh doanh
+",
+    );
+    test.import(&["seed.csv"]);
+    let annex = |names: &[&str]| {
+        let mut text =
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ XÂY DỰNG\n\
+                        STT,Tên thủ tục hành chính,Lĩnh vực,Cơ quan thực hiện\n"
+                .to_owned();
+        for (i, name) in names.iter().enumerate() {
+            text.push_str(&format!("{},\"{name}\",Xây dựng,Sở Xây dựng\n", i + 1));
+        }
+        text
+    };
+    let flags = [
+        "--decision",
+        "5/QĐ-UBND",
+        "--signed",
+        "2025-08-01",
+        "--effective",
+        "2025-08-01",
+    ];
+    // Another spelling of one name in force: found.
+    test.write("by-name.csv", annex(&["CẤP GIẤY PHÉP  XÂY DỰNG."]));
+    let summary: crate::common::Summary = test
+        .tthc(&["import", "--format", "json"])
+        .args(flags)
+        .args(["by-name.csv"])
+        .run()
+        .json();
+    assert_eq!((summary.actions.repealed, summary.levels.province), (1, 1));
+    let codes: Vec<String> = test
+        .export_json("2025-08-01")
+        .entries
+        .into_iter()
+        .map(|e| format!("{} {}", e.level, e.code))
+        .collect();
+    assert_eq!(
+        codes,
+        ["province 1.000002", "commune 1.000003", "commune 1.000004"]
+    );
+    // A name that is in force nowhere: the closest names, with their codes.
+    test.write("unknown.csv", annex(&["Cấp lại giấy phép xây dựng mới"]));
+    test.tthc(&["import"])
+        .args(["--decision", "6/QĐ-UBND", "--signed", "2025-09-01", "--effective", "2025-09-01"])
+        .args(["unknown.csv"])
+        .status(3)
+        .stderr_has("unknown.csv:3: \"Cấp lại giấy phép xây dựng mới\" has no code and names no entry in force at province level on 2025-09-01; the closest: 1.000002 \"Cấp lại giấy phép xây dựng\"")
+        .run();
+    // A name two entries share: both are listed, and the code is asked for.
+    test.write(
+        "twice.csv",
+        "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA UBND CẤP XÃ\n\
+         STT,Tên thủ tục hành chính,Lĩnh vực,Cơ quan thực hiện\n\
+         1,Đăng ký hộ kinh doanh,Kinh doanh,UBND cấp xã\n",
+    );
+    test.tthc(&["import"])
+        .args(["--decision", "7/QĐ-UBND", "--signed", "2025-09-01", "--effective", "2025-09-01"])
+        .args(["twice.csv"])
+        .status(3)
+        .stderr_has("twice.csv:3: \"Đăng ký hộ kinh doanh\" names 2 entries in force at commune level on 2025-09-01: 1.000003 \"Đăng ký hộ kinh doanh\", 1.000004 \"Đăng ký hộ kinh doanh\"; give the code")
+        .run();
+}

@@ -20,7 +20,7 @@ mod header;
 mod rows;
 
 pub use describe::flags_asked;
-pub use rows::decision_rows;
+pub use rows::{Catalog, decision_rows};
 mod words;
 
 use std::collections::BTreeSet;

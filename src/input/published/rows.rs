@@ -2,9 +2,10 @@
 //! decision row that carries where its facts came from.
 
 use super::{PublishedRow, Reading};
+use crate::domain::names::{closest, name_key};
 use crate::domain::provenance::Provenance;
 use crate::domain::row_rules::required_details;
-use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, LevelSet};
+use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Level, LevelSet};
 use crate::input::{Notes, Problem, SkippedRow};
 
 impl PublishedRow {
@@ -56,21 +57,36 @@ impl PublishedRow {
     }
 }
 
+/// What the catalog knows, for the rows of a decision as published that
+/// leave their entry's level or code to it. `tthc inspect` has none.
+pub trait Catalog {
+    /// The levels at which `code` is in force at the end of `day`.
+    fn levels_in_force(&mut self, code: Code, day: Day) -> LevelSet;
+    /// The entries in force at `level` at the end of `day`: code and name.
+    fn entries_at(&mut self, level: Level, day: Day) -> Vec<(Code, String)>;
+}
+
+/// How many of the closest names a problem suggests.
+const SUGGESTED: usize = 3;
+
 /// The rows of a decision as published, as the import takes them: each a
 /// decision row, or its problems. The reading's own problems come first.
 /// With `keep` (`--levels`), a row keeps only those of its levels, and a
 /// row naming none of them is skipped and listed in the notes.
 ///
-/// A change of an entry whose level the document does not state takes it
-/// from `in_force`, which gives the levels at which a code is in force on
-/// a day: it must be exactly one. Without a catalog (`None`, as `inspect`
-/// reads), the row is a problem asking for `--level` that says the import
-/// takes the level from the catalog when there is only one.
+/// The catalog settles what the document leaves to it:
+/// - a change of an entry whose level the document does not state takes the
+///   level at which the code is in force, when there is exactly one;
+/// - an amendment, replacement or repeal without a code names its entry by
+///   name: it must match exactly one entry in force at its level on its
+///   date, by [`name_key`]; otherwise the closest names are suggested.
+///
+/// Without a catalog (`inspect`), such rows are problems that say so.
 pub fn decision_rows(
     file: &str,
     reading: &Reading,
     keep: Option<LevelSet>,
-    mut in_force: Option<&mut dyn FnMut(Code, Day) -> LevelSet>,
+    mut catalog: Option<&mut (dyn Catalog + '_)>,
 ) -> (Vec<Result<DecisionRow, Vec<Problem>>>, Notes) {
     let mut notes = Notes::default();
     let mut rows: Vec<Result<DecisionRow, Vec<Problem>>> = reading
@@ -79,33 +95,42 @@ pub fn decision_rows(
         .map(|p| Err(vec![p.clone()]))
         .collect();
     for row in &reading.rows {
+        let problem = |message: String| Err(vec![Problem::new(file, row.line, message)]);
         let mut row = std::borrow::Cow::Borrowed(row);
-        if let (Some(message), Some(code)) = (&row.unresolved_level, row.code) {
-            let Some(in_force) = in_force.as_mut() else {
-                rows.push(Err(vec![Problem::new(
-                    file,
-                    row.line,
-                    format!(
+        if let Some(message) = &row.unresolved_level {
+            match (row.code, catalog.as_deref_mut()) {
+                (_, None) => {
+                    rows.push(problem(format!(
                         "{message} (import takes it from the catalog when the entry is in force at one level only)"
-                    ),
-                )]));
-                continue;
-            };
-            let levels = in_force(code, row.effective.value);
-            if levels.iter().count() == 1 {
-                row.to_mut().levels.value = levels;
-            } else {
-                let found = if levels.is_empty() {
-                    "the catalog has it in force at no level".to_owned()
-                } else {
-                    format!("the catalog has it in force at {}", levels.to_words())
-                };
-                rows.push(Err(vec![Problem::new(
-                    file,
-                    row.line,
-                    format!("{message} ({found})"),
-                )]));
-                continue;
+                    )));
+                    continue;
+                }
+                (None, Some(_)) => {
+                    rows.push(problem(format!("{message} (the row gives no code either)")));
+                    continue;
+                }
+                (Some(code), Some(catalog)) => {
+                    let levels = catalog.levels_in_force(code, row.effective.value);
+                    if levels.iter().count() != 1 {
+                        let found = if levels.is_empty() {
+                            "the catalog has it in force at no level".to_owned()
+                        } else {
+                            format!("the catalog has it in force at {}", levels.to_words())
+                        };
+                        rows.push(problem(format!("{message} ({found})")));
+                        continue;
+                    }
+                    row.to_mut().levels.value = levels;
+                }
+            }
+        }
+        if row.code.is_none() && row.action.value != Action::Added {
+            match named_entry(&row, catalog.as_deref_mut()) {
+                Ok(code) => row.to_mut().code = Some(code),
+                Err(message) => {
+                    rows.push(problem(message));
+                    continue;
+                }
             }
         }
         let mut converted = row.to_decision_row().map_err(|messages| {
@@ -130,4 +155,72 @@ pub fn decision_rows(
         rows.push(converted);
     }
     (rows, notes)
+}
+
+/// The code of the one entry in force that a row without a code names, at
+/// each of its levels on its date; `Err` says why there is none.
+fn named_entry(
+    row: &PublishedRow,
+    catalog: Option<&mut (dyn Catalog + '_)>,
+) -> Result<Code, String> {
+    let name = &row.details.name;
+    let action = row.action.value;
+    let Some(catalog) = catalog else {
+        return Err(format!(
+            "{name:?} has no code: import finds the entry it {action} by its name among the entries in force"
+        ));
+    };
+    if name.is_empty() {
+        return Err(format!(
+            "the row gives neither a code nor a name: {action} rows need one"
+        ));
+    }
+    let key = name_key(name);
+    let day = row.effective.value;
+    let mut found: Option<Code> = None;
+    for level in row.levels.value.iter() {
+        let entries = catalog.entries_at(level, day);
+        let matching: Vec<&(Code, String)> =
+            entries.iter().filter(|(_, n)| name_key(n) == key).collect();
+        let listed = |list: &[(&str, Code)]| {
+            list.iter()
+                .map(|(n, c)| format!("{c} {n:?}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        match matching.as_slice() {
+            [(code, _)] if found.is_none_or(|f| f == *code) => found = Some(*code),
+            [(code, _)] => {
+                return Err(format!(
+                    "{name:?} names {} at one level and {code} at {level} level: give the code",
+                    found.map(|f| f.to_string()).unwrap_or_default()
+                ));
+            }
+            [] => {
+                let closest = closest(
+                    name,
+                    entries.iter().map(|(c, n)| (n.as_str(), *c)),
+                    SUGGESTED,
+                );
+                let hint = if closest.is_empty() {
+                    String::new()
+                } else {
+                    format!("; the closest: {}", listed(&closest))
+                };
+                return Err(format!(
+                    "{name:?} has no code and names no entry in force at {level} level on {day}{hint}"
+                ));
+            }
+            several => {
+                let named: Vec<(&str, Code)> =
+                    several.iter().map(|(c, n)| (n.as_str(), *c)).collect();
+                return Err(format!(
+                    "{name:?} names {} entries in force at {level} level on {day}: {}; give the code",
+                    several.len(),
+                    listed(&named)
+                ));
+            }
+        }
+    }
+    found.ok_or_else(|| format!("{name:?} has no code and no level to look it up at"))
 }
