@@ -3,6 +3,7 @@
 //! and as a workbook, checked against their hand-counted answers
 //! (`tests/data/real-annexes/expected.json`).
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
@@ -364,14 +365,17 @@ decision,signed,action,code,level,name,field
     );
     test.import(&["seed.csv"]);
     let annex = |names: &[&str]| {
-        let mut text =
+        let rows = names
+            .iter()
+            .enumerate()
+            .fold(String::new(), |mut rows, (i, name)| {
+                let _ = writeln!(rows, "{},\"{name}\",Xây dựng,Sở Xây dựng", i + 1);
+                rows
+            });
+        format!(
             "DANH MỤC THỦ TỤC HÀNH CHÍNH BỊ BÃI BỎ THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ XÂY DỰNG\n\
-                        STT,Tên thủ tục hành chính,Lĩnh vực,Cơ quan thực hiện\n"
-                .to_owned();
-        for (i, name) in names.iter().enumerate() {
-            text.push_str(&format!("{},\"{name}\",Xây dựng,Sở Xây dựng\n", i + 1));
-        }
-        text
+             STT,Tên thủ tục hành chính,Lĩnh vực,Cơ quan thực hiện\n{rows}"
+        )
     };
     let flags = [
         "--decision",
