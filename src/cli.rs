@@ -39,6 +39,43 @@ pub struct Cli {
     pub command: Command,
 }
 
+impl Cli {
+    /// Parses the command line and the environment. An empty `TTHC_DB` (as
+    /// cron may leave it) counts as unset.
+    pub fn from_env() -> Result<Cli, clap::Error> {
+        use clap::{CommandFactory, FromArgMatches};
+        let mut command = Cli::command();
+        if std::env::var_os("TTHC_DB").is_some_and(|v| v.is_empty()) {
+            command = command.mut_arg("db", |arg| arg.env(None::<&str>));
+        }
+        Cli::from_arg_matches_mut(&mut command.try_get_matches()?)
+    }
+}
+
+/// Shows what the command-line parser has to say: help and the version on
+/// standard output (exit 0), the help on standard error when no command is
+/// given (exit 2), and a usage error as `tthc: …` on standard error (exit 2),
+/// like every other message of tthc.
+pub fn usage(err: &clap::Error) -> std::process::ExitCode {
+    use clap::error::ErrorKind;
+    match err.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = err.print();
+            return std::process::ExitCode::SUCCESS;
+        }
+        // `tthc` alone: the help, on standard error.
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = err.print();
+            return std::process::ExitCode::from(crate::exit::USAGE);
+        }
+        _ => {}
+    }
+    let text = err.render().to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    eprint!("tthc: {text}");
+    std::process::ExitCode::from(crate::exit::USAGE)
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Import(ImportArgs),

@@ -1,9 +1,10 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = tthc::cli::Cli::parse();
+    let cli = match tthc::cli::Cli::from_env() {
+        Ok(cli) => cli,
+        Err(err) => return tthc::cli::usage(&err),
+    };
     match tthc::run(cli) {
         Ok(code) => code,
         Err(err) if err.is_broken_pipe() => ExitCode::SUCCESS,

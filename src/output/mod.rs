@@ -154,8 +154,16 @@ pub(crate) fn table(header: &[&str]) -> Table {
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_header(header.iter().copied());
+    // A terminal that reports no width (0 columns) would get one character
+    // per line: lay the table out for 80 columns instead.
+    if t.width() == Some(0) {
+        t.set_width(FALLBACK_WIDTH);
+    }
     t
 }
+
+/// The width tables take on a terminal that does not report its own.
+const FALLBACK_WIDTH: u16 = 80;
 
 /// Writes JSON with a final newline.
 pub(crate) fn write_json<T: serde::Serialize>(

@@ -192,3 +192,33 @@ fn a_first_import_names_the_unfinished_catalog_of_an_interrupted_one() {
     );
     test.tthc(&["verify"]).stdout_has("no mismatch").run();
 }
+
+/// Cron jobs often leave `TTHC_DB=` set but empty: that is no database name,
+/// and the default `tthc.db` is used.
+#[test]
+fn an_empty_tthc_db_counts_as_unset() {
+    let test = Test::with(&["base.csv"]);
+    import_base(&test, Some(""), &[], "tthc.db", &[]);
+}
+
+/// Every error line starts with `tthc:`, the command-line parser's too, and
+/// a usage error exits 2.
+#[test]
+fn usage_errors_start_with_tthc_and_exit_2() {
+    let test = Test::new();
+    test.bare(&["nosuch"])
+        .status(2)
+        .stderr_has("tthc: unrecognized subcommand 'nosuch'")
+        .run();
+    let out = test
+        .bare(&["counts", "--as-of", "2021-02-30"])
+        .status(2)
+        .run();
+    assert!(
+        out.stderr
+            .starts_with("tthc: invalid value '2021-02-30' for '--as-of <DATE|REF>'"),
+        "{}",
+        out.stderr
+    );
+    test.bare(&["--version"]).stdout_has("tthc ").run();
+}
