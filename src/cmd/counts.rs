@@ -74,6 +74,14 @@ pub(crate) fn write(
                 String::new(),
                 String::new(),
             ]);
+            t.add_row([
+                "Chưa có mã".to_owned(),
+                "entries without a code".to_owned(),
+                group_thousands(counts.without_code),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]);
             writeln!(out, "Danh mục TTHC {}", as_of_vi(point))?;
             writeln!(out, "{t}")?;
         }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::{Format, HistoryArgs};
 use crate::domain::provenance::Provenance;
 use crate::domain::rules::Role;
-use crate::domain::version::{EntryVersion, changed_fields};
+use crate::domain::version::{EntryVersion, changed_fields, join_assigned};
 use crate::domain::{Action, Code, DETAIL_FIELDS, Details, Level};
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
@@ -22,6 +22,19 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
     if versions.is_empty() {
         return Err(not_found(&store, code, level)?);
     }
+    // An entry published without a code and given this one later is the
+    // same entry: its versions come first.
+    let mut earlier = Vec::new();
+    for v in versions
+        .iter()
+        .map(|e| e.version)
+        .filter(|v| v.assigns_code())
+    {
+        if let Some(provisional) = v.other_code {
+            earlier.extend(store.entry_versions(provisional, Some(v.level))?);
+        }
+    }
+    let versions = join_assigned(versions, earlier);
     let records = records(&versions);
     let mut out = Sink::open(None)?;
     match args.format {
@@ -144,8 +157,13 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
             out.push(VersionRecord {
                 level: v.level.as_str(),
                 version: i + 1,
-                action: v.action.as_str(),
+                action: if v.assigns_code() {
+                    "code_assigned"
+                } else {
+                    v.action.as_str()
+                },
                 replaces: match (v.action, v.role) {
+                    _ if v.assigns_code() => None,
                     (Action::Replaced, Role::Primary) => v.other_code.map(|c| c.to_string()),
                     _ => None,
                 },

@@ -196,6 +196,15 @@ impl published::Catalog for StoredCatalog<'_, '_, '_> {
         })
     }
 
+    fn provisional_code(&mut self, name: &str) -> Option<Code> {
+        self.batch
+            .provisional_code(name)
+            .map_err(|e| {
+                self.failed.get_or_insert(e);
+            })
+            .ok()
+    }
+
     fn entries_at(&mut self, level: Level, day: Day) -> Vec<(Code, String)> {
         if let Some(entries) = self.entries.get(&(level, day)) {
             return entries.clone();
@@ -323,6 +332,8 @@ struct Summary {
     /// Rows whose code was taken from the name cell (the code cell was empty).
     codes_from_names: u64,
     rows_skipped_by_level: Vec<SkippedRowRecord>,
+    /// Entries added without a code, per level they are added at.
+    without_code: u64,
 }
 
 impl Summary {
@@ -344,6 +355,7 @@ impl Summary {
             levels: o.levels,
             ignored_columns: o.ignored_columns,
             codes_from_names: o.codes_from_names,
+            without_code: o.without_code,
             rows_skipped_by_level: o
                 .skipped_rows
                 .into_iter()
@@ -390,6 +402,13 @@ impl Summary {
         }
         if !self.ignored_columns.is_empty() {
             writeln!(out, "Ignored columns: {}", self.ignored_columns.join(", "))?;
+        }
+        if self.without_code > 0 {
+            writeln!(
+                out,
+                "Entries added without a code (the national database has not given one yet): {}",
+                self.without_code
+            )?;
         }
         if self.codes_from_names > 0 {
             writeln!(

@@ -288,6 +288,9 @@ pub struct Counts {
     /// Entries done wholly online, partly online, and inter-agency, per
     /// level (in the order of [`Level::ALL`]).
     pub services: Services,
+    /// Entries published without a code (the national database has not
+    /// given them one yet).
+    pub without_code: u64,
 }
 
 /// Entries per level whose details say they are done wholly online, partly
@@ -332,6 +335,7 @@ impl Counts {
         counts.procedures = codes.len() as u64;
         for e in entries {
             counts.services.add(e.level, &e.details);
+            counts.without_code += u64::from(e.code.is_provisional());
             match e.level {
                 Level::Province => counts.province += 1,
                 Level::District => counts.district += 1,

@@ -301,6 +301,11 @@ impl Code {
     pub fn parse(raw: &str) -> Result<Code, String> {
         let s = raw.trim();
         if let Some(code) = Code::exact(s) {
+            if code.is_provisional() {
+                return Err(format!(
+                    "code {raw:?} is in the range 9.9xxxxx that tthc keeps for procedures published without a code"
+                ));
+            }
             return Ok(code);
         }
         if s.contains(char::is_whitespace) {
@@ -395,6 +400,24 @@ impl Code {
 
     pub fn as_u32(self) -> u32 {
         self.0
+    }
+
+    /// The code tthc gives the `n`th name (from 1) of the entries published
+    /// without a code: `9.9nnnnn`, a range no national code uses. It is
+    /// stored like a code and never shown (see [`fmt::Display`]).
+    pub fn provisional(n: u32) -> Option<Code> {
+        (n >= 1 && n < 10_000_000 - PROVISIONAL_FROM).then_some(Code(PROVISIONAL_FROM + n))
+    }
+
+    /// Whether this is the provisional code of an entry published without one.
+    pub fn is_provisional(self) -> bool {
+        self.0 > PROVISIONAL_FROM
+    }
+
+    /// Reads a code as the store keeps it (`d.dddddd`, provisional codes
+    /// too); `None` for anything else.
+    pub fn stored(text: &str) -> Option<Code> {
+        Code::exact(text).filter(|_| text.len() == 8)
     }
 
     /// The code as text (`1.001612`) written into a buffer, without allocating.
@@ -492,7 +515,12 @@ fn is_province_tail(tail: &str) -> bool {
 }
 
 impl fmt::Display for Code {
+    /// `1.001612`; nothing for the provisional code of an entry published
+    /// without one ([`Code::is_provisional`]).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.is_provisional() {
+            return Ok(());
+        }
         write!(f, "{}.{:06}", self.0 / 1_000_000, self.0 % 1_000_000)
     }
 }
@@ -619,6 +647,9 @@ impl Day {
         std::str::from_utf8(buf).ok()
     }
 }
+
+/// Codes above this are provisional ([`Code::provisional`]).
+const PROVISIONAL_FROM: u32 = 9_900_000;
 
 /// `FromStr` by the type's own `parse`, whose message says what is wrong
 /// (command-line options are read this way).

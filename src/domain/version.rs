@@ -56,6 +56,14 @@ impl Version {
         }
     }
 
+    /// Whether this version gives its code to an entry published without one
+    /// (a replacement of its provisional code, [`Code::is_provisional`]).
+    pub fn assigns_code(&self) -> bool {
+        self.action == Action::Replaced
+            && self.role == Role::Primary
+            && self.other_code.is_some_and(Code::is_provisional)
+    }
+
     /// The new code, when this version is the old side of a replacement.
     pub fn replaced_by(&self) -> Option<Code> {
         match self.role {
@@ -87,6 +95,23 @@ pub struct EntryVersion {
     pub file: String,
     /// Where the row's facts came from, for a decision read as published.
     pub provenance: Option<Provenance>,
+}
+
+/// A code's versions joined with those of the entries, published without a
+/// code, that it was given to (`earlier`): one history per level, in rule
+/// order. The provisional entry's repeal by the assignment is left out, so
+/// that the two read as one entry, before and after.
+pub fn join_assigned(
+    mut versions: Vec<EntryVersion>,
+    earlier: Vec<EntryVersion>,
+) -> Vec<EntryVersion> {
+    versions.extend(
+        earlier
+            .into_iter()
+            .filter(|e| !(e.version.role == Role::Replaced && e.version.code.is_provisional())),
+    );
+    versions.sort_by_key(|e| (e.version.level, e.version.key));
+    versions
 }
 
 /// The detail fields a version changed: those that differ from the previous

@@ -143,6 +143,9 @@ pub(crate) struct Outcome {
     pub(crate) codes_from_names: u64,
     /// Rows skipped by `--levels`.
     pub(crate) skipped_rows: Vec<SkippedRow>,
+    /// Entries added without a code (published before the national
+    /// database gave them one), per level they are added at.
+    pub(crate) without_code: u64,
 }
 
 /// One import: every decision of every file given, checked and written in
@@ -231,6 +234,13 @@ impl<'t, 'c> Batch<'t, 'c> {
         Ok(self.tx.entries_in_force(level, day)?)
     }
 
+    /// The provisional code of entries published without a code under this name.
+    pub(crate) fn provisional_code(&self, name: &str) -> Result<Code, Error> {
+        Ok(self
+            .tx
+            .provisional_code(&crate::domain::names::name_key(name))?)
+    }
+
     /// Columns a file had that tthc does not read.
     pub(crate) fn ignore_columns(&mut self, columns: &[String]) {
         for col in columns {
@@ -282,6 +292,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             }
             self.outcome.actions.add(row.action);
             self.outcome.levels.add(level);
+            self.outcome.without_code += u64::from(row.code.is_provisional());
             let primary = Known {
                 version: Version {
                     code: row.code,

@@ -5,7 +5,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Format, as_of_vi, group_thousands, section_letter, table, write_json};
+use super::{Format, as_of_vi, code_label, group_thousands, section_letter, table, write_json};
 use crate::domain::{CatalogEntry, Code, Counts, Day, Level, Point};
 use crate::error::Error;
 
@@ -30,7 +30,12 @@ pub(crate) struct EntryRecord<'a> {
 pub(crate) struct CodeCell(Code);
 
 impl Serialize for CodeCell {
+    /// An entry published without a code has none: `null` in JSON, an
+    /// empty cell in csv.
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.is_provisional() {
+            return s.serialize_none();
+        }
         let mut text = [0; 8];
         s.serialize_str(self.0.as_text(&mut text))
     }
@@ -109,6 +114,8 @@ pub(crate) struct CountsRecord {
     pub online_partial: PerLevel,
     /// Inter-agency entries ("liên thông"), per level.
     pub inter_agency: PerLevel,
+    /// Entries published without a code.
+    pub without_code: u64,
 }
 
 /// A number per level, and their sum.
@@ -143,6 +150,7 @@ impl CountsRecord {
             online_full: PerLevel::new(c.services.online_full),
             online_partial: PerLevel::new(c.services.online_partial),
             inter_agency: PerLevel::new(c.services.inter_agency),
+            without_code: c.without_code,
         }
     }
 
@@ -181,6 +189,8 @@ impl CountsRecord {
                 row.push(value.to_string());
             }
         }
+        header.push("without_code".to_owned());
+        row.push(self.without_code.to_string());
         (header, row)
     }
 }
@@ -313,7 +323,7 @@ pub(crate) fn entry_table<'a>(
     for (cell, e) in rows {
         t.add_row([
             cell,
-            e.code.to_string(),
+            code_label(e.code),
             e.details.name.clone(),
             e.details.field.clone(),
             e.details.agency.clone(),

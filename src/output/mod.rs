@@ -165,6 +165,19 @@ pub(crate) fn table(header: &[&str]) -> Table {
 /// The width tables take on a terminal that does not report its own.
 const FALLBACK_WIDTH: u16 = 80;
 
+/// A code as tables and the annex show it: "(chưa có mã)" for an entry
+/// published without one.
+pub(crate) fn code_label(code: crate::domain::Code) -> String {
+    if code.is_provisional() {
+        NO_CODE.to_owned()
+    } else {
+        code.to_string()
+    }
+}
+
+/// What tables and the annex show for an entry published without a code.
+pub(crate) const NO_CODE: &str = "(chưa có mã)";
+
 /// Writes JSON with a final newline.
 pub(crate) fn write_json<T: serde::Serialize>(
     out: &mut impl Write,

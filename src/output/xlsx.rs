@@ -237,7 +237,7 @@ fn write_annex(
             for e in group {
                 stt += 1;
                 sheet.write_number_with_format(row, 0, stt, &s.center)?;
-                sheet.write_string_with_format(row, 1, e.code.to_string(), &s.center)?;
+                sheet.write_string_with_format(row, 1, super::code_label(e.code), &s.center)?;
                 let d = &e.details;
                 let cells = [
                     &d.name,

@@ -428,11 +428,8 @@ fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, St
         let bad = |i: usize| format!("column {} holds {}", VERSION_NAMES[i], shown(r, base + i));
         let code = |i: usize| -> std::result::Result<Option<Code>, String> {
             let raw: Option<String> = get(r, base + i, VERSION_NAMES[i])?;
-            raw.map(|s| match Code::parse(&s) {
-                Ok(c) if c.to_string() == s => Ok(c),
-                _ => Err(bad(i)),
-            })
-            .transpose()
+            raw.map(|s| Code::stored(&s).ok_or_else(|| bad(i)))
+                .transpose()
         };
         let action = Action::from_index(int(3)?).ok_or_else(|| bad(3))?;
         let role = Role::from_index(int(4)?).ok_or_else(|| bad(4))?;

@@ -274,6 +274,29 @@ impl<'c> ImportTx<'c> {
         Ok(entries)
     }
 
+    /// The provisional code of entries published without a code under a name
+    /// with this key ([`name_key`](crate::domain::names::name_key)): the one
+    /// it has, or the next free one.
+    pub(crate) fn provisional_code(&self, name_key: &str) -> Result<Code> {
+        let mut find = self
+            .tx
+            .prepare_cached("SELECT number FROM provisional_codes WHERE name_key = ?1")?;
+        let number: Option<u32> = find.query_row(params![name_key], |r| r.get(0)).optional()?;
+        let number = match number {
+            Some(n) => n,
+            None => {
+                let mut add = self.tx.prepare_cached(
+                    "INSERT INTO provisional_codes (number, name_key)
+                     VALUES ((SELECT coalesce(max(number), 0) + 1 FROM provisional_codes), ?1)
+                     RETURNING number",
+                )?;
+                add.query_row(params![name_key], |r| r.get(0))?
+            }
+        };
+        Code::provisional(number)
+            .ok_or_else(|| StoreError::Corrupt(format!("provisional code number {number}")))
+    }
+
     /// Every field name stored, each once.
     pub(crate) fn fields(&self) -> Result<Vec<String>> {
         let mut stmt = self.tx.prepare_cached(

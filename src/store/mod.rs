@@ -46,6 +46,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_decision_ranges.sql"),
     include_str!("migrations/006_online_inter_agency.sql"),
     include_str!("migrations/007_provenance.sql"),
+    include_str!("migrations/008_provisional_codes.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -408,8 +409,17 @@ impl Store {
     pub(crate) fn counts(&self, day: Day) -> Result<Counts> {
         let mut stmt = self.conn.prepare_cached(COUNTS_SQL)?;
         let words = [ONLINE_FULL, ONLINE_PARTIAL, YES];
+        let mut first = [0; 8];
+        let provisional = Code::provisional(1).map_or("", |c| c.as_text(&mut first));
         Ok(stmt.query_row(
-            params![tree_point(day), day.number(), words[0], words[1], words[2]],
+            params![
+                tree_point(day),
+                day.number(),
+                words[0],
+                words[1],
+                words[2],
+                provisional
+            ],
             |r| {
                 let n = |i: usize| r.get::<_, i64>(i).map(i64::unsigned_abs);
                 let three = |first: usize| -> rusqlite::Result<[u64; 3]> {
@@ -425,6 +435,7 @@ impl Store {
                         online_partial: three(7)?,
                         inter_agency: three(10)?,
                     },
+                    without_code: n(13)?,
                 })
             },
         )?)
@@ -489,7 +500,8 @@ const COUNTS_SQL: &str = concat!(
             coalesce(sum(v.level = 2 AND v.online = ?4), 0),
             coalesce(sum(v.level = 0 AND v.inter_agency = ?5), 0),
             coalesce(sum(v.level = 1 AND v.inter_agency = ?5), 0),
-            coalesce(sum(v.level = 2 AND v.inter_agency = ?5), 0)
+            coalesce(sum(v.level = 2 AND v.inter_agency = ?5), 0),
+            coalesce(sum(v.code >= ?6), 0)
      FROM (SELECT id FROM in_force ORDER BY id) AS s
      CROSS JOIN versions AS v ON v.id = s.id"
 );
@@ -575,7 +587,7 @@ fn parse_level(i: i64) -> Result<Level> {
 }
 
 fn parse_code(s: &str) -> Result<Code> {
-    Code::parse(s).map_err(StoreError::Corrupt)
+    Code::stored(s).ok_or_else(|| StoreError::Corrupt(format!("code {s:?}")))
 }
 
 #[cfg(test)]
@@ -623,6 +635,7 @@ mod tests {
             ONLINE_FULL.to_owned().into(),
             ONLINE_PARTIAL.to_owned().into(),
             YES.to_owned().into(),
+            "9.900001".to_owned().into(),
         ];
         for (sql, values) in [(CATALOG_SQL, &catalog[..]), (COUNTS_SQL, &counts[..])] {
             let mut stmt = store

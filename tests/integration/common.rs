@@ -467,6 +467,8 @@ pub(crate) struct Summary {
     pub(crate) codes_from_names: u64,
     /// Rows left out by `--levels`: `{"file", "line", "code", "level"}`.
     pub(crate) rows_skipped_by_level: Vec<SkippedRow>,
+    /// Entries added without a code, per level.
+    pub(crate) without_code: u64,
 }
 
 /// A row of the import summary's `rows_skipped_by_level`.
@@ -509,6 +511,8 @@ pub(crate) struct Counts {
     pub(crate) online_full: PerLevel,
     pub(crate) online_partial: PerLevel,
     pub(crate) inter_agency: PerLevel,
+    /// Entries published without a code.
+    pub(crate) without_code: u64,
 }
 
 /// A number per level, and their sum.
@@ -536,6 +540,7 @@ impl Counts {
             online_full: PerLevel::default(),
             online_partial: PerLevel::default(),
             inter_agency: PerLevel::default(),
+            without_code: 0,
         }
     }
 }
@@ -554,6 +559,8 @@ pub(crate) struct Export {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Entry {
     pub(crate) level: String,
+    /// `null` for an entry published without a code.
+    #[serde(deserialize_with = "text")]
     pub(crate) code: String,
     pub(crate) name: String,
     pub(crate) field: String,

@@ -20,8 +20,8 @@ fn counts_as_csv() {
     Test::imported(&["base.csv"])
         .tthc(&["counts", "--format", "csv", "--as-of", BASE_DAY])
         .stdout(concat!(
-            "as_of,province,district,commune,total,procedures,online_full_province,online_full_district,online_full_commune,online_partial_province,online_partial_district,online_partial_commune,inter_agency_province,inter_agency_district,inter_agency_commune\n",
-            "2024-01-15,4,1,2,7,6,0,0,0,0,0,0,0,0,0\n"
+            "as_of,province,district,commune,total,procedures,online_full_province,online_full_district,online_full_commune,online_partial_province,online_partial_district,online_partial_commune,inter_agency_province,inter_agency_district,inter_agency_commune,without_code\n",
+            "2024-01-15,4,1,2,7,6,0,0,0,0,0,0,0,0,0,0\n"
         ))
         .run();
 }

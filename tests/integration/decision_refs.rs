@@ -25,8 +25,8 @@ fn counts_right_after_a_decision_leave_out_later_changes_of_the_same_day() {
     assert_eq!(after_1600, test.counts("2025-07-01"));
     test.tthc(&["counts", "--as-of", "1580/QĐ-UBND", "--format", "csv"])
         .stdout(concat!(
-            "as_of,province,district,commune,total,procedures,online_full_province,online_full_district,online_full_commune,online_partial_province,online_partial_district,online_partial_commune,inter_agency_province,inter_agency_district,inter_agency_commune\n",
-            "2025-07-01,4,0,5,9,8,0,0,0,0,0,0,0,0,0\n"
+            "as_of,province,district,commune,total,procedures,online_full_province,online_full_district,online_full_commune,online_partial_province,online_partial_district,online_partial_commune,inter_agency_province,inter_agency_district,inter_agency_commune,without_code\n",
+            "2025-07-01,4,0,5,9,8,0,0,0,0,0,0,0,0,0,0\n"
         ))
         .run();
     test.tthc(&["counts", "--as-of", "1580/QĐ-UBND"])

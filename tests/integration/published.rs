@@ -426,3 +426,78 @@ decision,signed,action,code,level,name,field
         .stderr_has("twice.csv:3: \"Đăng ký hộ kinh doanh\" names 2 entries in force at commune level on 2025-09-01: 1.000003 \"Đăng ký hộ kinh doanh\", 1.000004 \"Đăng ký hộ kinh doanh\"; give the code")
         .run();
 }
+
+/// Hồ Chí Minh City 2817 publishes 14 new procedures before the national
+/// database gives them codes: given a date of effect, they are entries like
+/// any other, counted, exported with an empty code, and one can be given its
+/// code by a later decision: it stays one entry.
+#[test]
+fn new_procedures_without_a_code_are_entries_and_can_be_given_one_later() {
+    let d = decision("hochiminh-2817");
+    let test = seeded(&d);
+    let docx = text(&d["files"]["docx"]);
+    let effective = ["--effective".to_owned(), "2025-12-01".to_owned()];
+    let summary = import(&test, docx, &effective);
+    assert_eq!((summary.actions.added, summary.actions.repealed), (14, 4));
+    assert_eq!(summary.levels.province, 18);
+    let counts = test.counts("2025-12-01");
+    assert_eq!((counts.province, counts.without_code), (14, 14));
+    // Importing the decision again changes nothing: the same names are the
+    // same entries.
+    let again = import(&test, docx, &effective);
+    assert_eq!((again.decisions, again.skipped.len()), (0, 1));
+    let export = test.export_json("2025-12-01");
+    let name = "Thủ tục công nhận trung tâm đổi mới sáng tạo cấp tỉnh";
+    let entry = export.entries.iter().find(|e| e.name == name).unwrap();
+    assert_eq!(entry.code, "");
+    let json = test
+        .tthc(&["export", "--format", "json", "--as-of", "2025-12-01"])
+        .run()
+        .stdout;
+    assert!(json.contains("\"code\": null"), "{json}");
+    test.tthc(&["export", "--format", "csv", "--as-of", "2025-12-01"])
+        .stdout_has(&format!("province,,{name},"))
+        .run();
+    test.tthc(&["export", "--format", "table", "--as-of", "2025-12-01"])
+        .stdout_has("(chưa có mã)")
+        .run();
+    // A later decision gives it its code.
+    test.write(
+        "code.csv",
+        format!(
+            "DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ KHOA HỌC VÀ CÔNG NGHỆ\n\
+             STT,Mã số TTHC,Tên thủ tục hành chính,Lĩnh vực\n\
+             1,1.099901,{name},Hoạt động khoa học và công nghệ\n"
+        ),
+    );
+    let summary: crate::common::Summary = test
+        .tthc(&["import", "--format", "json", "code.csv"])
+        .args([
+            "--decision",
+            "3000/QĐ-UBND",
+            "--signed",
+            "2026-01-05",
+            "--effective",
+            "2026-01-05",
+        ])
+        .run()
+        .json();
+    assert_eq!(summary.actions.replaced, 1);
+    let counts = test.counts("2026-01-05");
+    assert_eq!((counts.province, counts.without_code), (14, 13));
+    let history: Value = test
+        .tthc(&["history", "1.099901", "--format", "json"])
+        .run()
+        .json();
+    let versions: Vec<(&str, &str)> = history["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| (text(&v["action"]), text(&v["decision"])))
+        .collect();
+    assert_eq!(
+        versions,
+        [("added", "2817/QĐ-UBND"), ("code_assigned", "3000/QĐ-UBND")]
+    );
+    test.tthc(&["verify"]).stdout_has("no mismatch").run();
+}

@@ -16,7 +16,7 @@ impl PublishedRow {
         let code = self.code;
         if code.is_none() {
             problems.push(format!(
-                "{:?} has no code: give its code from the national database in the annex",
+                "{:?} has no code, and no provisional code is left for it: give its code from the national database",
                 self.details.name
             ));
         }
@@ -64,6 +64,9 @@ pub trait Catalog {
     fn levels_in_force(&mut self, code: Code, day: Day) -> LevelSet;
     /// The entries in force at `level` at the end of `day`: code and name.
     fn entries_at(&mut self, level: Level, day: Day) -> Vec<(Code, String)>;
+    /// The provisional code of entries published without a code under this
+    /// name ([`Code::provisional`]); `None` when there is none to give.
+    fn provisional_code(&mut self, name: &str) -> Option<Code>;
 }
 
 /// How many of the closest names a problem suggests.
@@ -89,6 +92,7 @@ pub fn decision_rows(
     mut catalog: Option<&mut (dyn Catalog + '_)>,
 ) -> (Vec<Result<DecisionRow, Vec<Problem>>>, Notes) {
     let mut notes = Notes::default();
+    let mut provisional = Provisional::default();
     let mut rows: Vec<Result<DecisionRow, Vec<Problem>>> = reading
         .problems
         .iter()
@@ -124,14 +128,35 @@ pub fn decision_rows(
                 }
             }
         }
-        if row.code.is_none() && row.action.value != Action::Added {
-            match named_entry(&row, catalog.as_deref_mut()) {
+        match (row.code, row.action.value) {
+            (None, Action::Added) => {
+                let code = match catalog.as_deref_mut() {
+                    Some(catalog) => catalog.provisional_code(&row.details.name),
+                    None => provisional.code(&row.details.name),
+                };
+                row.to_mut().code = code;
+            }
+            (None, _) => match named_entry(&row, catalog.as_deref_mut()) {
                 Ok(code) => row.to_mut().code = Some(code),
                 Err(message) => {
                     rows.push(problem(message));
                     continue;
                 }
+            },
+            (Some(code), Action::Added) => {
+                if let Some(old) = catalog
+                    .as_deref_mut()
+                    .and_then(|catalog| uncoded_entry(&row, catalog))
+                {
+                    // The code the national database gave an entry published
+                    // without one: the entry takes it, as a replacement.
+                    let row = row.to_mut();
+                    row.action.value = Action::Replaced;
+                    row.replaces = Some(old);
+                    row.code = Some(code);
+                }
             }
+            (Some(_), _) => {}
         }
         let mut converted = row.to_decision_row().map_err(|messages| {
             messages
@@ -155,6 +180,42 @@ pub fn decision_rows(
         rows.push(converted);
     }
     (rows, notes)
+}
+
+/// Provisional codes given without a catalog (`inspect`), one per name.
+#[derive(Default)]
+struct Provisional(Vec<String>);
+
+impl Provisional {
+    fn code(&mut self, name: &str) -> Option<Code> {
+        let key = name_key(name);
+        let n = match self.0.iter().position(|k| *k == key) {
+            Some(i) => i + 1,
+            None => {
+                self.0.push(key);
+                self.0.len()
+            }
+        };
+        Code::provisional(u32::try_from(n).ok()?)
+    }
+}
+
+/// The provisional code of the entry published without a code, in force at
+/// the row's level on its date, whose name the row (which gives a code) has.
+fn uncoded_entry(row: &PublishedRow, catalog: &mut dyn Catalog) -> Option<Code> {
+    let key = name_key(&row.details.name);
+    let mut found = None;
+    for level in row.levels.value.iter() {
+        let entry = catalog
+            .entries_at(level, row.effective.value)
+            .into_iter()
+            .find(|(code, name)| code.is_provisional() && name_key(name) == key)?;
+        if found.is_some_and(|f| f != entry.0) {
+            return None;
+        }
+        found = Some(entry.0);
+    }
+    found
 }
 
 /// The code of the one entry in force that a row without a code names, at
