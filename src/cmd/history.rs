@@ -28,7 +28,7 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
     for v in versions
         .iter()
         .map(|e| e.version)
-        .filter(|v| v.assigns_code())
+        .filter(crate::domain::version::Version::assigns_code)
     {
         if let Some(provisional) = v.other_code {
             earlier.extend(store.entry_versions(provisional, Some(v.level))?);

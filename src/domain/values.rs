@@ -406,7 +406,9 @@ impl Code {
     /// without a code: `9.9nnnnn`, a range no national code uses. It is
     /// stored like a code and never shown (see [`fmt::Display`]).
     pub fn provisional(n: u32) -> Option<Code> {
-        (n >= 1 && n < 10_000_000 - PROVISIONAL_FROM).then_some(Code(PROVISIONAL_FROM + n))
+        (1..10_000_000 - PROVISIONAL_FROM)
+            .contains(&n)
+            .then_some(Code(PROVISIONAL_FROM + n))
     }
 
     /// Whether this is the provisional code of an entry published without one.

@@ -282,16 +282,15 @@ impl<'c> ImportTx<'c> {
             .tx
             .prepare_cached("SELECT number FROM provisional_codes WHERE name_key = ?1")?;
         let number: Option<u32> = find.query_row(params![name_key], |r| r.get(0)).optional()?;
-        let number = match number {
-            Some(n) => n,
-            None => {
-                let mut add = self.tx.prepare_cached(
-                    "INSERT INTO provisional_codes (number, name_key)
-                     VALUES ((SELECT coalesce(max(number), 0) + 1 FROM provisional_codes), ?1)
-                     RETURNING number",
-                )?;
-                add.query_row(params![name_key], |r| r.get(0))?
-            }
+        let number = if let Some(n) = number {
+            n
+        } else {
+            let mut add = self.tx.prepare_cached(
+                "INSERT INTO provisional_codes (number, name_key)
+                 VALUES ((SELECT coalesce(max(number), 0) + 1 FROM provisional_codes), ?1)
+                 RETURNING number",
+            )?;
+            add.query_row(params![name_key], |r| r.get(0))?
         };
         Code::provisional(number)
             .ok_or_else(|| StoreError::Corrupt(format!("provisional code number {number}")))

@@ -189,12 +189,11 @@ struct Provisional(Vec<String>);
 impl Provisional {
     fn code(&mut self, name: &str) -> Option<Code> {
         let key = name_key(name);
-        let n = match self.0.iter().position(|k| *k == key) {
-            Some(i) => i + 1,
-            None => {
-                self.0.push(key);
-                self.0.len()
-            }
+        let n = if let Some(i) = self.0.iter().position(|k| *k == key) {
+            i + 1
+        } else {
+            self.0.push(key);
+            self.0.len()
         };
         Code::provisional(u32::try_from(n).ok()?)
     }
