@@ -673,7 +673,7 @@ mod tests {
             " FROM (SELECT ?1 AS code, ?2 AS level) AS v"
         );
         for text in ["0.000000", "1.001612", "2.000908", "9.999999"] {
-            let code = Code::parse(text).unwrap();
+            let code = Code::stored(text).unwrap();
             for level in Level::ALL {
                 let in_sql: u32 = store
                     .conn
