@@ -303,7 +303,7 @@ impl Code {
         if let Some(code) = Code::exact(s) {
             if code.is_provisional() {
                 return Err(format!(
-                    "code {raw:?} is in the range 9.9xxxxx that tthc keeps for procedures published without a code"
+                    "code {raw:?} is in the range 9.8xxxxx that tthc keeps for procedures published without a code"
                 ));
             }
             return Ok(code);
@@ -403,17 +403,23 @@ impl Code {
     }
 
     /// The code tthc gives the `n`th name (from 1) of the entries published
-    /// without a code: `9.9nnnnn`, a range no national code uses. It is
+    /// without a code: `9.8nnnnn`, a range no national code uses. It is
     /// stored like a code and never shown (see [`fmt::Display`]).
     pub fn provisional(n: u32) -> Option<Code> {
-        (1..10_000_000 - PROVISIONAL_FROM)
+        (1..PROVISIONAL_TO - PROVISIONAL_FROM)
             .contains(&n)
             .then_some(Code(PROVISIONAL_FROM + n))
     }
 
+    /// The first provisional code and the first code past them: a code `c`
+    /// is provisional when `first <= c < past`, also as stored text.
+    pub fn provisional_bounds() -> [Code; 2] {
+        [Code(PROVISIONAL_FROM + 1), Code(PROVISIONAL_TO)]
+    }
+
     /// Whether this is the provisional code of an entry published without one.
     pub fn is_provisional(self) -> bool {
-        self.0 > PROVISIONAL_FROM
+        self.0 > PROVISIONAL_FROM && self.0 < PROVISIONAL_TO
     }
 
     /// Reads a code as the store keeps it (`d.dddddd`, provisional codes
@@ -651,7 +657,9 @@ impl Day {
 }
 
 /// Codes above this are provisional ([`Code::provisional`]).
-const PROVISIONAL_FROM: u32 = 9_900_000;
+const PROVISIONAL_FROM: u32 = 9_800_000;
+/// Codes from this on are ordinary codes again.
+const PROVISIONAL_TO: u32 = 9_900_000;
 
 /// `FromStr` by the type's own `parse`, whose message says what is wrong
 /// (command-line options are read this way).
@@ -667,7 +675,18 @@ macro_rules! from_str_by_parse {
     )*};
 }
 
-from_str_by_parse!(Action, Level, LevelSet, Code, Day);
+from_str_by_parse!(Action, Level, LevelSet, Day);
+
+impl FromStr for Code {
+    type Err = String;
+
+    /// A code named on the command line: any code tthc may hold, so that a
+    /// code of the provisional range is looked up (and not found) like any
+    /// other rather than refused.
+    fn from_str(raw: &str) -> Result<Self, String> {
+        Code::stored(raw.trim()).map_or_else(|| Code::parse(raw), Ok)
+    }
+}
 
 impl fmt::Display for Day {
     /// `YYYY-MM-DD` (exports write one per entry: no format string to parse).

@@ -409,8 +409,9 @@ impl Store {
     pub(crate) fn counts(&self, day: Day) -> Result<Counts> {
         let mut stmt = self.conn.prepare_cached(COUNTS_SQL)?;
         let words = [ONLINE_FULL, ONLINE_PARTIAL, YES];
-        let mut first = [0; 8];
-        let provisional = Code::provisional(1).map_or("", |c| c.as_text(&mut first));
+        let (mut first, mut past) = ([0; 8], [0; 8]);
+        let [from, to] = Code::provisional_bounds();
+        let (provisional, past_provisional) = (from.as_text(&mut first), to.as_text(&mut past));
         Ok(stmt.query_row(
             params![
                 tree_point(day),
@@ -418,7 +419,8 @@ impl Store {
                 words[0],
                 words[1],
                 words[2],
-                provisional
+                provisional,
+                past_provisional
             ],
             |r| {
                 let n = |i: usize| r.get::<_, i64>(i).map(i64::unsigned_abs);
@@ -501,7 +503,7 @@ const COUNTS_SQL: &str = concat!(
             coalesce(sum(v.level = 0 AND v.inter_agency = ?5), 0),
             coalesce(sum(v.level = 1 AND v.inter_agency = ?5), 0),
             coalesce(sum(v.level = 2 AND v.inter_agency = ?5), 0),
-            coalesce(sum(v.code >= ?6), 0)
+            coalesce(sum(v.code >= ?6 AND v.code < ?7), 0)
      FROM (SELECT id FROM in_force ORDER BY id) AS s
      CROSS JOIN versions AS v ON v.id = s.id"
 );
@@ -635,7 +637,8 @@ mod tests {
             ONLINE_FULL.to_owned().into(),
             ONLINE_PARTIAL.to_owned().into(),
             YES.to_owned().into(),
-            "9.900001".to_owned().into(),
+            "9.800001".to_owned().into(),
+            "9.900000".to_owned().into(),
         ];
         for (sql, values) in [(CATALOG_SQL, &catalog[..]), (COUNTS_SQL, &counts[..])] {
             let mut stmt = store
