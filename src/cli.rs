@@ -354,10 +354,16 @@ pub struct CountsArgs {
 /// as a repeal plus an addition. With FROM later than TO the history reads
 /// backwards.
 ///
+/// A code repealed at one level and added at another with the same effective
+/// date (district to commune on 2025-07-01) counts once as moved, from the old
+/// level to the new, with the details that differ; --plain reads it as a
+/// repeal plus an addition.
+///
 /// Examples:
 ///   tthc diff 2021-01-01 2025-07-01
 ///   tthc diff 1234/QĐ-UBND 1580/QĐ-UBND --format json
 ///   tthc diff 2025-06-30 2025-07-01 --exit-code --format csv > changes.csv
+///   tthc diff 2025-06-30 2025-07-01 --plain
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct DiffArgs {
@@ -376,6 +382,12 @@ pub struct DiffArgs {
     /// Exit with 1 when there are changes and 0 when there are none (other failures keep their codes).
     #[arg(long)]
     pub exit_code: bool,
+
+    /// Read a move between levels as a repeal at the old level plus an
+    /// addition at the new one, as the decision's rows state them
+    /// (e.g. tthc diff 2025-06-30 2025-07-01 --plain).
+    #[arg(long)]
+    pub plain: bool,
 }
 
 /// Show every version of a procedure's entries, level by level.

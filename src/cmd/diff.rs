@@ -2,7 +2,8 @@
 //!
 //! Both versions are dates or decisions (see `super::open_between`). The
 //! comparison itself is `domain::diff`: keyed by entry (code, level), with the
-//! chained reading of replacements.
+//! chained reading of replacements and, unless `--plain`, the moved reading of
+//! transfers between levels.
 
 use std::io::Write;
 use std::path::Path;
@@ -12,8 +13,10 @@ use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 
 use crate::cli::{DiffArgs, Format};
-use crate::domain::Point;
-use crate::domain::diff::{ChangeKind, EntryChange, FieldChange, diff, summary};
+use crate::domain::diff::{
+    ChangeKind, EntryChange, FieldChange, diff, move_candidates, read_moves, summary,
+};
+use crate::domain::{Level, Point};
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 
@@ -35,7 +38,14 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
             ))
         },
     )?;
-    let changes = diff(&older, &newer, &replacements, from.bound(), to.bound());
+    let mut changes = diff(&older, &newer, &replacements, from.bound(), to.bound());
+    if !args.plain {
+        let mut versions = Vec::new();
+        for code in move_candidates(&changes) {
+            versions.extend(store.entry_versions(code, None)?);
+        }
+        changes = read_moves(changes, &versions, from.bound(), to.bound());
+    }
     let mut out = Sink::open(None)?;
     match args.format {
         Format::Json => write_json(&mut out, &DiffJson::new(&from, &to, &changes))?,
@@ -69,6 +79,7 @@ struct SummaryJson {
     amended: u64,
     replaced: u64,
     repealed: u64,
+    moved: u64,
 }
 
 /// One change; keys that do not apply to its kind are left out.
@@ -86,6 +97,12 @@ struct ChangeJson<'a> {
     via: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     decision: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    from_level: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to_level: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    effective: Option<String>,
 }
 
 /// `{"<field>": {"old": .., "new": ..}}` in the order of the detail fields.
@@ -115,7 +132,7 @@ impl Serialize for Fields<'_> {
 
 impl<'a> DiffJson<'a> {
     fn new(from: &Point, to: &Point, changes: &'a [EntryChange]) -> Self {
-        let [added, amended, replaced, repealed] = summary(changes);
+        let [added, amended, replaced, repealed, moved] = summary(changes);
         DiffJson {
             from: from.to_string(),
             to: to.to_string(),
@@ -124,6 +141,7 @@ impl<'a> DiffJson<'a> {
                 amended,
                 replaced,
                 repealed,
+                moved,
             },
             changes: changes.iter().map(ChangeJson::new).collect(),
         }
@@ -133,15 +151,20 @@ impl<'a> DiffJson<'a> {
 impl<'a> ChangeJson<'a> {
     fn new(c: &'a EntryChange) -> Self {
         let replaced = c.kind == ChangeKind::Replaced;
+        let moved = c.kind == ChangeKind::Moved;
         ChangeJson {
             change: c.kind.as_str(),
             level: c.level.as_str(),
             code: c.code.to_string(),
             name: &c.name,
-            fields: (c.kind == ChangeKind::Amended).then_some(Fields(&c.fields)),
+            fields: matches!(c.kind, ChangeKind::Amended | ChangeKind::Moved)
+                .then_some(Fields(&c.fields)),
             replaces: c.replaces.map(|r| r.to_string()),
             via: replaced.then(|| c.via.iter().map(ToString::to_string).collect()),
             decision: c.decision.as_deref(),
+            from_level: c.from_level.map(Level::as_str),
+            to_level: moved.then(|| c.level.as_str()),
+            effective: c.effective.map(|d| d.to_string()),
         }
     }
 }
@@ -158,7 +181,16 @@ fn fields_text(fields: &[FieldChange]) -> String {
 fn write_csv(out: &mut Sink, changes: &[EntryChange]) -> Result<(), Error> {
     let mut w = csv::Writer::from_writer(&mut *out);
     w.write_record([
-        "change", "level", "code", "name", "replaces", "decision", "fields",
+        "change",
+        "level",
+        "code",
+        "name",
+        "replaces",
+        "decision",
+        "fields",
+        "from_level",
+        "to_level",
+        "effective",
     ])?;
     for c in changes {
         w.write_record([
@@ -169,6 +201,13 @@ fn write_csv(out: &mut Sink, changes: &[EntryChange]) -> Result<(), Error> {
             &c.replaces.map(|r| r.to_string()).unwrap_or_default(),
             c.decision.as_deref().unwrap_or_default(),
             &fields_text(&c.fields),
+            c.from_level.map_or("", Level::as_str),
+            if c.kind == ChangeKind::Moved {
+                c.level.as_str()
+            } else {
+                ""
+            },
+            &c.effective.map(|d| d.to_string()).unwrap_or_default(),
         ])?;
     }
     w.flush()?;
@@ -186,8 +225,10 @@ fn write_table(
         writeln!(out, "No changes from {from} to {to}.")?;
         return Ok(());
     }
+    // Moves are named only when there are any: the plain reading has none.
     let parts: Vec<String> = ChangeKind::ALL
         .iter()
+        .filter(|k| **k != ChangeKind::Moved || counts[k.index()] > 0)
         .map(|k| format!("{} {}", k.as_str(), counts[k.index()]))
         .collect();
     writeln!(
@@ -206,6 +247,15 @@ fn write_table(
             ChangeKind::Amended => table(&["Level", "Code", "Name", "Changes (old -> new)"]),
             ChangeKind::Replaced => table(&["Level", "Code", "Name", "Replaces", "Decision"]),
             ChangeKind::Added | ChangeKind::Repealed => table(&["Level", "Code", "Name"]),
+            ChangeKind::Moved => table(&[
+                "Level",
+                "Code",
+                "Name",
+                "From level",
+                "Effective",
+                "Decision",
+                "Changes (old -> new)",
+            ]),
         };
         for c in of_kind {
             let mut row = vec![
@@ -214,13 +264,13 @@ fn write_table(
                 c.name.clone(),
             ];
             match kind {
-                ChangeKind::Amended => row.push(
-                    c.fields
-                        .iter()
-                        .map(|f| format!("{}: {} -> {}", f.field, shown(&f.old), shown(&f.new)))
-                        .collect::<Vec<_>>()
-                        .join("\n"),
-                ),
+                ChangeKind::Amended => row.push(fields_lines(&c.fields)),
+                ChangeKind::Moved => {
+                    row.push(c.from_level.map_or("", Level::as_str).to_owned());
+                    row.push(c.effective.map(|d| d.to_string()).unwrap_or_default());
+                    row.push(c.decision.clone().unwrap_or_default());
+                    row.push(fields_lines(&c.fields));
+                }
                 ChangeKind::Replaced => {
                     let mut replaces = c.replaces.map(|r| r.to_string()).unwrap_or_default();
                     if !c.via.is_empty() {
@@ -245,7 +295,17 @@ fn heading(kind: ChangeKind) -> &'static str {
         ChangeKind::Amended => "Amended / Sửa đổi, bổ sung",
         ChangeKind::Replaced => "Replaced / Thay thế",
         ChangeKind::Repealed => "Repealed / Bãi bỏ",
+        ChangeKind::Moved => "Moved / Chuyển cấp",
     }
+}
+
+/// One `field: old -> new` a line, an empty value shown.
+fn fields_lines(fields: &[FieldChange]) -> String {
+    fields
+        .iter()
+        .map(|f| format!("{}: {} -> {}", f.field, shown(&f.old), shown(&f.new)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// An empty value, visible in a table.

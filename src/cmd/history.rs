@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cli::{Format, HistoryArgs};
 use crate::domain::provenance::Provenance;
 use crate::domain::rules::Role;
-use crate::domain::version::{EntryVersion, changed_fields, join_assigned};
+use crate::domain::version::{EntryVersion, Move, changed_fields, join_assigned, moves};
 use crate::domain::{Action, Code, DETAIL_FIELDS, Details, Level};
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
@@ -18,10 +18,8 @@ use crate::store::Store;
 pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
     let (code, level) = (args.code, args.level);
     let store = super::open_existing(db)?;
-    let versions = store.entry_versions(code, level)?;
-    if versions.is_empty() {
-        return Err(not_found(&store, code, level)?);
-    }
+    // Every level's versions: a move pairs versions at two levels.
+    let versions = store.entry_versions(code, None)?;
     // An entry published without a code and given this one later is the
     // same entry: its versions come first.
     let mut earlier = Vec::new();
@@ -35,7 +33,13 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
         }
     }
     let versions = join_assigned(versions, earlier);
-    let records = records(&versions);
+    let records: Vec<VersionRecord> = records(&versions)
+        .into_iter()
+        .filter(|r| level.is_none_or(|l| r.level == l.as_str()))
+        .collect();
+    if records.is_empty() {
+        return Err(not_found(&store, code, level)?);
+    }
     let mut out = Sink::open(None)?;
     match args.format {
         Format::Json => write_json(
@@ -90,6 +94,12 @@ struct VersionRecord {
     /// The new code, for an entry repealed by a replacement.
     #[serde(skip_serializing_if = "Option::is_none")]
     replaced_by: Option<String>,
+    /// The level the code left, for an addition that moved it here.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    moved_from: Option<&'static str>,
+    /// The level the code went to, for a repeal that moved it there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    moved_to: Option<&'static str>,
     decision: String,
     signed: String,
     effective: String,
@@ -148,12 +158,16 @@ struct HistoryJson {
     versions: Vec<VersionRecord>,
 }
 
+/// The records of a code's versions at every level, by level then rule order.
 fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
     let mut out = Vec::with_capacity(versions.len());
+    let parts = moves(versions);
+    let mut parts = parts.iter();
     for same_level in versions.chunk_by(|a, b| a.version.level == b.version.level) {
         let mut previous = None;
         for (i, entry) in same_level.iter().enumerate() {
             let (v, d) = (&entry.version, &entry.details);
+            let part = parts.next().copied().flatten();
             out.push(VersionRecord {
                 level: v.level.as_str(),
                 version: i + 1,
@@ -168,6 +182,14 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
                     _ => None,
                 },
                 replaced_by: v.replaced_by().map(|c| c.to_string()),
+                moved_from: match part {
+                    Some(Move::From(level)) => Some(level.as_str()),
+                    _ => None,
+                },
+                moved_to: match part {
+                    Some(Move::To(level)) => Some(level.as_str()),
+                    _ => None,
+                },
                 decision: entry.decision.clone(),
                 signed: v.signed().to_string(),
                 effective: v.effective().to_string(),
@@ -186,12 +208,14 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
 
 /// The csv header before the detail fields ([`DETAIL_FIELDS`]); the file
 /// and line follow them.
-const CSV_HEADER: [&str; 10] = [
+const CSV_HEADER: [&str; 12] = [
     "level",
     "version",
     "action",
     "replaces",
     "replaced_by",
+    "moved_from",
+    "moved_to",
     "decision",
     "signed",
     "effective",
@@ -216,6 +240,8 @@ fn write_csv(out: &mut Sink, records: &[VersionRecord]) -> Result<(), Error> {
             r.action,
             r.replaces.as_deref().unwrap_or_default(),
             r.replaced_by.as_deref().unwrap_or_default(),
+            r.moved_from.unwrap_or_default(),
+            r.moved_to.unwrap_or_default(),
             &r.decision,
             &r.signed,
             &r.effective,
@@ -260,6 +286,12 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
             }
             if let Some(new) = &r.replaced_by {
                 action = format!("{action} by {new}");
+            }
+            if let Some(to) = r.moved_to {
+                action = format!("{action} (moved to {to})");
+            }
+            if let Some(from) = r.moved_from {
+                action = format!("{action} (moved from {from})");
             }
             let changes = if r.in_force {
                 r.changed

@@ -13,6 +13,7 @@ use chrono::Datelike;
 
 use crate::cli::ReportArgs;
 use crate::domain::Day;
+use crate::domain::diff::pair_moves;
 use crate::error::Error;
 use crate::output::Sink;
 use crate::output::html::{
@@ -49,6 +50,11 @@ pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
 fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
     let from = from.or(store.first_date()?).map_or(to, |from| from.min(to));
     let (start, changes) = sweep(&store.level_steps()?, from, to);
+    // The moves between levels, for the days the report lists as the largest changes.
+    let moved = html::largest_days(start, &changes)
+        .into_iter()
+        .map(|(day, _)| Ok((day, pair_moves(&store.plain_changes_on(day)?).len() as u64)))
+        .collect::<Result<Vec<_>, Error>>()?;
     let log = store.decision_log()?;
     let signed_in_range = |d: &&LoggedDecision| d.signed >= from && d.signed <= to;
     let mut recent: Vec<(usize, &LoggedDecision)> =
@@ -83,6 +89,7 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
             .into_iter()
             .map(effective_decision)
             .collect(),
+        moved,
         years: per_year(log.iter().filter(signed_in_range)),
         recent,
         store: store_head(store.chain_head()?),

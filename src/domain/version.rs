@@ -1,5 +1,6 @@
 //! A version of a catalog entry, and the versions of one entry as history and show read them.
 
+use super::diff::{LevelChange, pair_moves};
 use super::provenance::Provenance;
 use super::rules::{Change, Effect, OrderKey, Role};
 use super::{Action, Code, DETAIL_FIELDS, Day, Details, Level};
@@ -62,6 +63,17 @@ impl Version {
         self.action == Action::Replaced
             && self.role == Role::Primary
             && self.other_code.is_some_and(Code::is_provisional)
+    }
+
+    /// Whether this version is a plain addition (`Some(true)`) or a plain
+    /// repeal (`Some(false)`) of its entry: the halves a move between levels
+    /// is made of. Replacements are neither.
+    pub fn plain_side(&self) -> Option<bool> {
+        match self.action {
+            Action::Added => Some(true),
+            Action::Repealed => Some(false),
+            Action::Amended | Action::Replaced => None,
+        }
     }
 
     /// The new code, when this version is the old side of a replacement.
@@ -138,6 +150,41 @@ pub fn changed_fields(previous: Option<&Details>, version: &EntryVersion) -> Vec
     }
 }
 
+/// The part a version plays in a move of its code between levels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Move {
+    /// A plain repeal: the code moved to this level.
+    To(Level),
+    /// A plain addition: the code moved from this level.
+    From(Level),
+}
+
+/// For each of one code's versions (at every level), the move it is part of:
+/// on one effective date, plain repeals at some levels and plain additions
+/// at others, paired as [`pair_moves`] pairs them (whatever decisions of that
+/// date made them).
+pub fn moves(versions: &[EntryVersion]) -> Vec<Option<Move>> {
+    let mut sides = Vec::new();
+    let mut at = Vec::new();
+    for (i, v) in versions.iter().enumerate() {
+        if let Some(into_force) = v.version.plain_side() {
+            sides.push(LevelChange {
+                effective: v.version.effective(),
+                code: v.version.code,
+                level: v.version.level,
+                into_force,
+            });
+            at.push(i);
+        }
+    }
+    let mut out = vec![None; versions.len()];
+    for (o, n) in pair_moves(&sides) {
+        out[at[o]] = Some(Move::To(sides[n].level));
+        out[at[n]] = Some(Move::From(sides[o].level));
+    }
+    out
+}
+
 /// The version of one entry that stands at `bound`: the latest with an order key up to it.
 /// `versions` are one entry's versions in rule order.
 pub fn standing_at(versions: &[EntryVersion], bound: OrderKey) -> Option<(usize, &EntryVersion)> {
@@ -199,6 +246,44 @@ mod tests {
         assert!(in_force(Action::Replaced, Role::Primary));
         assert!(!in_force(Action::Replaced, Role::Replaced));
         assert!(!in_force(Action::Repealed, Role::Primary));
+    }
+
+    #[test]
+    fn a_repeal_and_an_addition_at_another_level_on_one_date_are_a_move() {
+        let at = |effective, level, action, seq| {
+            let mut v = version(effective, action, Role::Primary, "A", "");
+            v.version.level = level;
+            v.version.key.decision_seq = seq;
+            v
+        };
+        // By level, then rule order, as the store gives them.
+        let vs = [
+            at(1, Level::Province, Action::Added, 1),
+            at(1, Level::District, Action::Added, 1),
+            at(5, Level::District, Action::Amended, 5),
+            at(9, Level::District, Action::Repealed, 9),
+            at(9, Level::Commune, Action::Added, 10),
+            at(9, Level::Commune, Action::Amended, 11),
+        ];
+        assert_eq!(
+            moves(&vs),
+            [
+                None,
+                None,
+                None,
+                Some(Move::To(Level::Commune)),
+                Some(Move::From(Level::District)),
+                None,
+            ]
+        );
+        // On another date, or by a replacement, no move.
+        let mut later = vs.clone();
+        later[4].version.key.effective = Day::from_number(10);
+        assert!(moves(&later).iter().all(Option::is_none));
+        let mut replaced = vs.clone();
+        replaced[3].version.action = Action::Replaced;
+        replaced[3].version.role = Role::Replaced;
+        assert!(moves(&replaced).iter().all(Option::is_none));
     }
 
     #[test]

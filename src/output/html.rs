@@ -24,6 +24,9 @@ pub(crate) struct Report {
     pub changes: Vec<(Day, [u64; 3])>,
     /// The decisions with changes effective from `from` to `to`, by effective date.
     pub effective: Vec<EffectiveDecision>,
+    /// The moves between levels effective on each of the days of largest
+    /// change ([`largest_days`]), by day.
+    pub moved: Vec<(Day, u64)>,
     /// Decisions signed from `from` to `to`, per year of signing.
     pub years: Vec<YearRow>,
     /// The latest decisions signed up to `to`, latest first.
@@ -536,11 +539,12 @@ fn year_ends(h: &mut String, r: &Report) {
 const LARGEST_CHANGES: usize = 5;
 
 /// The days on which the entries in force changed the most (summed over
-/// the levels), largest first, with the change per level and the decisions.
-fn largest_changes(h: &mut String, r: &Report) {
-    let mut days: Vec<(Day, [i64; 3])> = Vec::with_capacity(r.changes.len());
-    let mut before = r.start;
-    for (day, counts) in &r.changes {
+/// the levels), largest first, with the change per level: from the counts
+/// at the end of `from` (`start`) and the later changes.
+pub(crate) fn largest_days(start: [u64; 3], changes: &[(Day, [u64; 3])]) -> Vec<(Day, [i64; 3])> {
+    let mut days: Vec<(Day, [i64; 3])> = Vec::with_capacity(changes.len());
+    let mut before = start;
+    for (day, counts) in changes {
         let delta: [i64; 3] = std::array::from_fn(|i| signed(counts[i]) - signed(before[i]));
         days.push((*day, delta));
         before = *counts;
@@ -548,16 +552,34 @@ fn largest_changes(h: &mut String, r: &Report) {
     let size = |delta: &[i64; 3]| delta.iter().map(|n| n.unsigned_abs()).sum::<u64>();
     days.sort_by(|a, b| size(&b.1).cmp(&size(&a.1)).then(a.0.cmp(&b.0)));
     days.truncate(LARGEST_CHANGES);
+    days
+}
+
+/// The days of largest change, with the change per level, the moves between
+/// levels ("chuyển cấp") and the decisions.
+fn largest_changes(h: &mut String, r: &Report) {
+    let days = largest_days(r.start, &r.changes);
     if days.is_empty() {
         return;
     }
     let _ = writeln!(h, "<h2>Những ngày danh mục thay đổi nhiều nhất</h2>");
-    h.push_str("<table class=\"largest\">\n<thead><tr><th>Ngày hiệu lực</th><th class=\"n\">Cấp tỉnh</th><th class=\"n\">Cấp huyện</th><th class=\"n\">Cấp xã</th><th>Quyết định</th></tr></thead>\n<tbody>\n");
+    h.push_str("<table class=\"largest\">\n<thead><tr><th>Ngày hiệu lực</th><th class=\"n\">Cấp tỉnh</th><th class=\"n\">Cấp huyện</th><th class=\"n\">Cấp xã</th><th class=\"n\">Chuyển cấp</th><th>Quyết định</th></tr></thead>\n<tbody>\n");
     for (day, delta) in days {
         let _ = write!(h, "<tr data-date=\"{day}\"><td>{}</td>", vi_date(day));
         for n in delta {
             let _ = write!(h, "<td class=\"n\">{}</td>", signed_count(n));
         }
+        let moved = r
+            .moved
+            .iter()
+            .find(|(d, _)| *d == day)
+            .map_or(0, |(_, n)| *n);
+        let moved = if moved == 0 {
+            String::new()
+        } else {
+            group_thousands(moved)
+        };
+        let _ = write!(h, "<td class=\"n moved\">{moved}</td>");
         let start = r.effective.partition_point(|d| d.effective < day);
         let mut numbers: Vec<&str> = Vec::new();
         for d in r.effective[start..]
@@ -753,6 +775,7 @@ mod tests {
                 (day("2025-07-01"), [3, 0, 2]),
             ],
             effective: vec![],
+            moved: vec![],
             years: vec![],
             recent: vec![],
             store: StoreHead {

@@ -6,6 +6,7 @@
 use rusqlite::params;
 
 use super::{Result, Store, StoreError, parse_code, parse_level};
+use crate::domain::diff::LevelChange;
 use crate::domain::rules::Role;
 use crate::domain::{Action, Code, Day, Level, Point, number_key};
 
@@ -170,6 +171,50 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The plain additions and repeals effective on a day: the halves of the
+    /// moves between levels made that day.
+    pub(crate) fn plain_changes_on(&self, day: Day) -> Result<Vec<LevelChange>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT v.id, v.code, v.level, v.action
+             FROM decision_days AS e
+             JOIN decisions AS d ON d.id = e.decision_id
+             CROSS JOIN versions AS v
+                 ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
+             WHERE e.effective = ?1 AND v.effective = ?1 AND v.role = ?2
+                 AND v.action IN (?3, ?4)
+             ORDER BY v.id",
+        )?;
+        let rows = stmt.query_map(
+            params![
+                day.number(),
+                Role::Primary as i64,
+                Action::Added as i64,
+                Action::Repealed as i64
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, i64>(3)?,
+                ))
+            },
+        )?;
+        let mut changes = Vec::new();
+        for row in rows {
+            let (id, code, level, action) = row?;
+            let action = Action::from_index(action)
+                .ok_or_else(|| StoreError::Corrupt(format!("version {id}: action {action}")))?;
+            changes.push(LevelChange {
+                effective: day,
+                code: parse_code(&code)?,
+                level: parse_level(level)?,
+                into_force: action == Action::Added,
+            });
+        }
+        Ok(changes)
     }
 
     /// The first `limit` entry changes of a decision (number and signing

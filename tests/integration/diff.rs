@@ -27,20 +27,26 @@ pub(crate) struct Summary {
     pub(crate) amended: u64,
     pub(crate) replaced: u64,
     pub(crate) repealed: u64,
+    /// Not in the sample history's expected summaries, which read moves plainly.
+    #[serde(default)]
+    pub(crate) moved: u64,
 }
 
 impl Summary {
-    fn new([added, amended, replaced, repealed]: [u64; 4]) -> Self {
+    fn new([added, amended, replaced, repealed, moved]: [u64; 5]) -> Self {
         Self {
             added,
             amended,
             replaced,
             repealed,
+            moved,
         }
     }
 }
 
-/// One change: `fields` only for amended, `replaces`, `via` and `decision` only for replaced.
+/// One change: `fields` only for amended and moved, `replaces` and `via` only
+/// for replaced, `decision` for replaced and moved, `from_level`, `to_level`
+/// and `effective` only for moved.
 #[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DiffChange {
@@ -52,6 +58,9 @@ pub(crate) struct DiffChange {
     pub(crate) replaces: Option<String>,
     pub(crate) via: Option<Vec<String>>,
     pub(crate) decision: Option<String>,
+    pub(crate) from_level: Option<String>,
+    pub(crate) to_level: Option<String>,
+    pub(crate) effective: Option<String>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -71,6 +80,9 @@ fn change(change: &str, level: &str, code: &str, name: &str) -> DiffChange {
         replaces: None,
         via: None,
         decision: None,
+        from_level: None,
+        to_level: None,
+        effective: None,
     }
 }
 
@@ -109,6 +121,41 @@ fn diff_json(test: &Test, from: &str, to: &str) -> DiffJson {
         .json()
 }
 
+/// The diff in the plain reading: a move is a repeal plus an addition.
+fn plain_json(test: &Test, from: &str, to: &str) -> DiffJson {
+    test.tthc(&["diff", from, to, "--format", "json", "--plain"])
+        .run()
+        .json()
+}
+
+/// A move from one level to another, with the detail fields that differ.
+fn moved(
+    code: &str,
+    name: &str,
+    (from_level, to_level): (&str, &str),
+    decision: &str,
+    effective: &str,
+    fields: &[(&str, &str, &str)],
+) -> DiffChange {
+    DiffChange {
+        from_level: Some(from_level.to_owned()),
+        to_level: Some(to_level.to_owned()),
+        decision: Some(decision.to_owned()),
+        effective: Some(effective.to_owned()),
+        ..amended(to_level, code, name, fields)
+    }
+    .with_change("moved")
+}
+
+impl DiffChange {
+    fn with_change(self, change: &str) -> Self {
+        Self {
+            change: change.to_owned(),
+            ..self
+        }
+    }
+}
+
 const NAME_1: &str = "Cấp giấy phép xây dựng";
 const NAME_4: &str = "Đăng ký khai sinh";
 const NAME_6: &str = "Cấp giấy phép lái xe quốc tế";
@@ -119,7 +166,7 @@ fn every_kind_of_change_in_json_by_level_then_code() {
     let diff = diff_json(&test, "2020-02-01", "2021-03-15");
     assert_eq!(diff.from, "2020-02-01");
     assert_eq!(diff.to, "2021-03-15");
-    assert_eq!(diff.summary, Summary::new([1, 2, 1, 1]));
+    assert_eq!(diff.summary, Summary::new([1, 2, 1, 1, 0]));
     assert_eq!(
         diff.changes,
         [
@@ -162,17 +209,17 @@ fn csv_has_one_row_per_change_with_fields_old_to_new() {
     test.tthc(&["diff", "2020-02-01", "2021-03-15", "--format", "csv"])
         .stdout(
             "\
-change,level,code,name,replaces,decision,fields
-amended,province,1.000001,Cấp giấy phép xây dựng,,,processing_time: 20 ngày -> 15 ngày; fee: Không -> 500.000 đồng
-repealed,province,1.000002,Đăng ký kết hôn có yếu tố nước ngoài,,,
-added,province,1.000006,Cấp giấy phép lái xe quốc tế,,,
-replaced,province,1.000011,Cấp giấy phép khai thác khoáng sản (sửa đổi),1.000010,15/QĐ-UBND,
-amended,commune,1.000004,Đăng ký khai sinh,,,agency: UBND cấp xã -> UBND cấp xã (bộ phận một cửa)
+change,level,code,name,replaces,decision,fields,from_level,to_level,effective
+amended,province,1.000001,Cấp giấy phép xây dựng,,,processing_time: 20 ngày -> 15 ngày; fee: Không -> 500.000 đồng,,,
+repealed,province,1.000002,Đăng ký kết hôn có yếu tố nước ngoài,,,,,,
+added,province,1.000006,Cấp giấy phép lái xe quốc tế,,,,,,
+replaced,province,1.000011,Cấp giấy phép khai thác khoáng sản (sửa đổi),1.000010,15/QĐ-UBND,,,,
+amended,commune,1.000004,Đăng ký khai sinh,,,agency: UBND cấp xã -> UBND cấp xã (bộ phận một cửa),,,
 ",
         )
         .run();
     test.tthc(&["diff", "2020-02-01", "2020-12-31", "--format", "csv"])
-        .stdout("change,level,code,name,replaces,decision,fields\n")
+        .stdout("change,level,code,name,replaces,decision,fields,from_level,to_level,effective\n")
         .run();
 }
 
@@ -205,7 +252,7 @@ fn table_groups_changes_by_kind_with_counts() {
 fn a_replacement_chain_counts_once_from_the_first_code_to_the_last() {
     let test = audit();
     let diff = diff_json(&test, "2021-01-01", "2023-12-31");
-    assert_eq!(diff.summary, Summary::new([2, 2, 1, 1]));
+    assert_eq!(diff.summary, Summary::new([2, 2, 1, 1, 0]));
     let chain: Vec<&DiffChange> = diff
         .changes
         .iter()
@@ -267,11 +314,73 @@ fn an_entry_changed_and_changed_back_shows_no_change() {
     )));
 }
 
+const NAME_3: &str = "Cấp giấy chứng nhận đăng ký hộ kinh doanh";
+const NAME_5: &str = "Cấp giấy phép kinh doanh karaoke";
+
+/// The district procedures 1580/QĐ-UBND repealed and added at commune level,
+/// effective 2025-07-01 (1600/QĐ-UBND, the same day, amended 1.000003 at
+/// commune level and repealed 1.000004): two moves and a repeal.
+fn abolition_moves() -> [DiffChange; 3] {
+    [
+        moved(
+            "1.000003",
+            NAME_3,
+            ("district", "commune"),
+            "1580/QĐ-UBND",
+            "2025-07-01",
+            &[("agency", "UBND cấp huyện", "UBND cấp xã (bộ phận một cửa)")],
+        ),
+        change("repealed", "commune", "1.000004", NAME_4),
+        moved(
+            "1.000005",
+            NAME_5,
+            ("district", "commune"),
+            "1580/QĐ-UBND",
+            "2025-07-01",
+            &[("agency", "UBND cấp huyện", "UBND cấp xã")],
+        ),
+    ]
+}
+
 #[test]
 fn the_2025_district_abolition() {
     let test = audit();
     let diff = diff_json(&test, "2025-06-30", "2025-07-01");
-    assert_eq!(diff.summary, Summary::new([2, 0, 0, 3]));
+    assert_eq!(diff.summary, Summary::new([0, 0, 0, 1, 2]));
+    assert_eq!(diff.changes, abolition_moves());
+    assert_eq!(test.counts("2025-07-01").district, 0);
+    // Over a longer interval the move reads the same, its fields from end to end.
+    let longer = diff_json(&test, "2024-01-01", "2030-01-01");
+    assert!(longer.changes.contains(&abolition_moves()[2]), "{longer:?}");
+    // Backwards, the codes move back up.
+    let back = diff_json(&test, "2025-07-01", "2025-06-30");
+    assert_eq!(back.summary, Summary::new([1, 0, 0, 0, 2]));
+    let up: Vec<(&str, Option<&str>, Option<&str>)> = back
+        .changes
+        .iter()
+        .map(|c| {
+            (
+                c.code.as_str(),
+                c.from_level.as_deref(),
+                c.to_level.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        up,
+        [
+            ("1.000003", Some("commune"), Some("district")),
+            ("1.000005", Some("commune"), Some("district")),
+            ("1.000004", None, None),
+        ]
+    );
+}
+
+#[test]
+fn plain_reads_a_move_as_a_repeal_and_an_addition() {
+    let test = audit();
+    let diff = plain_json(&test, "2025-06-30", "2025-07-01");
+    assert_eq!(diff.summary, Summary::new([2, 0, 0, 3, 0]));
     let keys: Vec<(&str, &str, &str)> = diff
         .changes
         .iter()
@@ -287,14 +396,62 @@ fn the_2025_district_abolition() {
             ("added", "commune", "1.000005"),
         ]
     );
-    assert_eq!(test.counts("2025-07-01").district, 0);
+    // Without moves the two readings are one.
+    for (from, to) in [("2020-02-01", "2021-03-15"), ("2021-01-01", "2023-12-31")] {
+        assert_eq!(
+            plain_json(&test, from, to).changes,
+            diff_json(&test, from, to).changes
+        );
+    }
+    test.tthc(&["diff", "2025-06-30", "2025-07-01", "--plain"])
+        .stdout_has("Changes from 2025-06-30 to 2025-07-01: 5 (added 2, amended 0, replaced 0, repealed 3)\n")
+        .run();
+}
+
+#[test]
+fn moves_in_csv_and_table() {
+    let test = audit();
+    test.tthc(&["diff", "2025-06-30", "2025-07-01", "--format", "csv"])
+        .stdout(
+            "\
+change,level,code,name,replaces,decision,fields,from_level,to_level,effective
+moved,commune,1.000003,Cấp giấy chứng nhận đăng ký hộ kinh doanh,,1580/QĐ-UBND,agency: UBND cấp huyện -> UBND cấp xã (bộ phận một cửa),district,commune,2025-07-01
+repealed,commune,1.000004,Đăng ký khai sinh,,,,,,
+moved,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,agency: UBND cấp huyện -> UBND cấp xã,district,commune,2025-07-01
+",
+        )
+        .run();
+    test.tthc(&[
+        "diff",
+        "2025-06-30",
+        "2025-07-01",
+        "--plain",
+        "--format",
+        "csv",
+    ])
+    .stdout_has("repealed,district,1.000003,Cấp giấy chứng nhận đăng ký hộ kinh doanh,,,,,,\n")
+    .stdout_has("added,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,,,,,\n")
+    .run();
+    let table = test
+        .tthc(&["diff", "2025-06-30", "2025-07-01"])
+        .stdout_has("Changes from 2025-06-30 to 2025-07-01: 3 (added 0, amended 0, replaced 0, repealed 1, moved 2)\n")
+        .stdout_has("Moved / Chuyển cấp (2)")
+        .stdout_has("From level")
+        .stdout_has("agency: UBND cấp huyện -> UBND cấp xã (bộ phận một cửa)")
+        .run()
+        .stdout;
+    let row = table.lines().find(|l| l.contains("1.000005")).unwrap();
+    for cell in ["commune", NAME_5, "district", "2025-07-01", "1580/QĐ-UBND"] {
+        assert!(row.contains(cell), "{row}");
+    }
+    assert!(!table.contains("Added /"), "{table}");
 }
 
 #[test]
 fn a_diff_backwards_reads_the_history_in_reverse() {
     let test = audit();
     let diff = diff_json(&test, "2021-03-15", "2020-02-01");
-    assert_eq!(diff.summary, Summary::new([1, 2, 1, 1]));
+    assert_eq!(diff.summary, Summary::new([1, 2, 1, 1, 0]));
     assert!(diff.changes.contains(&replaced(
         "1.000010",
         "Cấp giấy phép khai thác khoáng sản",
@@ -364,7 +521,7 @@ fn decisions_on_the_same_day_are_apart() {
     );
     // The day itself includes both.
     let diff = diff_json(&test, "1580/QĐ-UBND", "2025-07-01");
-    assert_eq!(diff.summary, Summary::new([0, 1, 0, 1]));
+    assert_eq!(diff.summary, Summary::new([0, 1, 0, 1, 0]));
 }
 
 #[test]
@@ -424,7 +581,8 @@ struct Readings {
     chained: Summary,
 }
 
-/// The sample history's expected diff summaries, in the chained reading tthc uses.
+/// The sample history's expected diff summaries, in the chained reading tthc
+/// uses; they read a move as a repeal plus an addition, as `--plain` does.
 #[test]
 fn sample_history_diff_summaries_match_the_chained_reading() {
     let expected: Expected =
@@ -441,11 +599,28 @@ fn sample_history_diff_summaries_match_the_chained_reading() {
     test.tthc(&["import"]).args(&files).run();
     for (pair, readings) in expected.diff {
         let (from, to) = pair.split_once("..").unwrap();
-        let diff = diff_json(&test, from, to);
+        let diff = plain_json(&test, from, to);
         assert_eq!(diff.summary, readings.chained, "diff {from} {to}");
         assert_eq!(diff.changes.len() as u64, {
             let s = &readings.chained;
             s.added + s.amended + s.replaced + s.repealed
         });
+        // The moved reading takes each move out of both the repeals and the additions.
+        let moves = diff_json(&test, from, to).summary;
+        assert_eq!(
+            Summary::new([
+                moves.added + moves.moved,
+                moves.amended,
+                moves.replaced,
+                moves.repealed + moves.moved,
+                0
+            ]),
+            readings.chained,
+            "diff {from} {to}"
+        );
+        if pair == "2025-06-30..2025-07-01" {
+            // Every district procedure added at commune level moved there.
+            assert_eq!(moves, Summary::new([0, 0, 0, 228, 150]), "diff {from} {to}");
+        }
     }
 }

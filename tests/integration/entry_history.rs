@@ -13,7 +13,9 @@ struct HistoryJson {
     versions: Vec<HistoryVersion>,
 }
 
-/// `replaces` only for the new side of a replacement, `replaced_by` only for the old side.
+/// `replaces` only for the new side of a replacement, `replaced_by` only for
+/// the old side; `moved_from` only for the addition of a move between levels,
+/// `moved_to` only for its repeal.
 #[derive(Debug, Deserialize, Clone)]
 #[serde(deny_unknown_fields)]
 struct HistoryVersion {
@@ -22,6 +24,8 @@ struct HistoryVersion {
     action: String,
     replaces: Option<String>,
     replaced_by: Option<String>,
+    moved_from: Option<String>,
+    moved_to: Option<String>,
     decision: String,
     signed: String,
     effective: String,
@@ -213,15 +217,65 @@ fn every_level_has_its_own_versions() {
     assert!(commune.versions.iter().all(|v| v.level == "commune"));
 }
 
+/// (level, version, action, `moved_from`, `moved_to`)
+type MoveRow<'a> = (&'a str, u32, &'a str, Option<&'a str>, Option<&'a str>);
+
+#[test]
+fn a_move_between_levels_names_the_other_level() {
+    let test = audit();
+    let h = history(&test, &["1.000003"]);
+    let moves: Vec<MoveRow<'_>> = h
+        .versions
+        .iter()
+        .map(|v| {
+            (
+                v.level.as_str(),
+                v.version,
+                v.action.as_str(),
+                v.moved_from.as_deref(),
+                v.moved_to.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        moves,
+        [
+            ("district", 1, "added", None, None),
+            ("district", 2, "repealed", None, Some("commune")),
+            ("commune", 1, "added", Some("district"), None),
+            ("commune", 2, "amended", None, None),
+        ]
+    );
+    // One level alone still names the other.
+    let commune = history(&test, &["1.000003", "--level", "commune"]);
+    assert_eq!(commune.versions[0].moved_from.as_deref(), Some("district"));
+    // A repeal with no addition elsewhere that day is no move.
+    let repealed = history(&test, &["1.000004"]);
+    assert!(
+        repealed
+            .versions
+            .iter()
+            .all(|v| v.moved_from.is_none() && v.moved_to.is_none())
+    );
+    test.tthc(&["history", "1.000005"])
+        .stdout_has("repealed (moved to commune)")
+        .stdout_has("added (moved from district)")
+        .run();
+    test.tthc(&["history", "1.000005", "--format", "csv"])
+        .stdout_has("\ndistrict,2,repealed,,,,commune,1580/QĐ-UBND,2025-06-20,2025-07-01,false,")
+        .stdout_has("\ncommune,1,added,,,district,,1580/QĐ-UBND,2025-06-20,2025-07-01,true,")
+        .run();
+}
+
 #[test]
 fn csv_and_table() {
     let test = audit();
     test.tthc(&["history", "1.000011", "--format", "csv"])
         .stdout(
             "\
-level,version,action,replaces,replaced_by,decision,signed,effective,in_force,changed,name,field,agency,processing_time,fee,legal_basis,online,inter_agency,file,line
-province,1,replaced,1.000010,,15/QĐ-UBND,2021-03-01,2021-03-15,true,name; field; agency; processing_time; fee; legal_basis,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,,audit/02-2021-03.csv,3
-province,2,replaced,,1.000012,30/QĐ-UBND,2022-05-01,2022-05-20,false,,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,,audit/04-2022-05.csv,2
+level,version,action,replaces,replaced_by,moved_from,moved_to,decision,signed,effective,in_force,changed,name,field,agency,processing_time,fee,legal_basis,online,inter_agency,file,line
+province,1,replaced,1.000010,,,,15/QĐ-UBND,2021-03-01,2021-03-15,true,name; field; agency; processing_time; fee; legal_basis,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,,audit/02-2021-03.csv,3
+province,2,replaced,,1.000012,,,30/QĐ-UBND,2022-05-01,2022-05-20,false,,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,,audit/04-2022-05.csv,2
 ",
         )
         .run();

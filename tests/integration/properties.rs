@@ -670,7 +670,20 @@ fn check_diff(test: &Test, a: u32, b: u32) -> Result<(), TestCaseError> {
                     format!("repealed entry not in A: {}", context())
                 })?;
             }
-            "amended" => {
+            "amended" | "moved" => {
+                if change["change"] == "moved" {
+                    // Out of the old level, into the new with the fields that differ.
+                    ensure(cell("to_level") == key.0, || {
+                        format!("to_level is not the level: {}", context())
+                    })?;
+                    let left = catalog.remove(&(cell("from_level"), cell("code")));
+                    ensure(left.is_some(), || {
+                        format!("moved entry not in A: {}", context())
+                    })?;
+                    ensure(catalog.insert(key.clone(), left.unwrap()).is_none(), || {
+                        format!("moved entry already in A: {}", context())
+                    })?;
+                }
                 let entry = catalog.get_mut(&key);
                 ensure(entry.is_some(), || {
                     format!("amended entry not in A: {}", context())
@@ -696,7 +709,7 @@ fn check_diff(test: &Test, a: u32, b: u32) -> Result<(), TestCaseError> {
             }
         }
     }
-    for kind in ["added", "amended", "replaced", "repealed"] {
+    for kind in ["added", "amended", "replaced", "repealed", "moved"] {
         let n = counted.get(kind).copied().unwrap_or(0);
         ensure(diff["summary"][kind] == n, || {
             format!("summary of {kind}: {}", context())

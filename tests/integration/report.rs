@@ -208,6 +208,37 @@ fn the_report_counts_agree_with_tthc_counts() {
     )));
 }
 
+/// The days of largest change count the moves between levels ("chuyển
+/// cấp"): on 2025-07-01 two district procedures moved to commune level.
+#[test]
+fn the_largest_changes_count_the_moves_between_levels() {
+    let test = audit();
+    let html = report(&test, "2025-12-31", "report.html");
+    let table = html.split("<table class=\"largest\">").nth(1).unwrap();
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(table.contains("<th class=\"n\">Chuyển cấp</th>"), "{table}");
+    let moved: Vec<(&str, &str)> = table
+        .split("<tr data-date=\"")
+        .skip(1)
+        .map(|row| {
+            let cell = row.split("<td class=\"n moved\">").nth(1).unwrap();
+            (&row[..10], &cell[..cell.find('<').unwrap()])
+        })
+        .collect();
+    assert!(moved.contains(&("2025-07-01", "2")), "{moved:?}");
+    assert!(
+        moved
+            .iter()
+            .all(|(day, n)| *day == "2025-07-01" || n.is_empty()),
+        "{moved:?}"
+    );
+    let diff: serde_json::Value = test
+        .tthc(&["diff", "2025-06-30", "2025-07-01", "--format", "json"])
+        .run()
+        .json();
+    assert_eq!(diff["summary"]["moved"], 2);
+}
+
 /// The chart's steps lie where `tthc counts` changes: the district line
 /// drops to zero at the x of 2025-07-01.
 #[test]
