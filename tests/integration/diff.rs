@@ -566,7 +566,7 @@ fn same_state_gives_byte_identical_output() {
     }
 }
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/sample-history");
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample-history");
 
 #[derive(Deserialize)]
 struct Expected {

@@ -11,7 +11,7 @@ use crate::common::{Counts, Summary, Test};
 
 const NATIONAL_LIST: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/data/real/dvcqg-procedures.csv"
+    "/tests/data/national/dvcqg-procedures.csv"
 );
 
 /// A procedure of the national list.

@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::common::{Counts, Entry, Test};
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/sample-history");
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample-history");
 
 /// These decisions can be left out of a first batch and back-filled by a second one.
 const BACKFILLED: [&str; 5] = [

@@ -19,7 +19,7 @@ const FIXTURES: [&str; 4] = [
     "verify/d4-backfill.csv",
 ];
 
-const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/sample-history");
+const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/sample-history");
 
 /// Decisions of the sample history that only amend: left out of a first
 /// batch, they are back-filled by a second one before versions already stored.
