@@ -15,9 +15,6 @@ use serde::Serialize;
 
 use super::{ActionCounts, LevelCounts};
 use crate::cli::{ImportArgs, SummaryFormat};
-use std::collections::HashMap;
-
-use crate::domain::{Code, Day, Level, LevelSet};
 use crate::error::Error;
 use crate::import::{Batch, FileId, Outcome, Prepared};
 use crate::input::published;
@@ -152,71 +149,9 @@ fn read_published(
     for warning in &reading.warnings {
         eprintln!("tthc: warning: {warning}");
     }
-    for table in &reading.tables {
-        batch.ignore_columns(&table.unmapped_with_data);
-    }
-    let mut catalog = StoredCatalog {
-        batch,
-        entries: HashMap::new(),
-        failed: None,
-    };
-    let (rows, notes) =
-        published::decision_rows(display, &reading, defaults.levels, Some(&mut catalog));
-    if let Some(e) = catalog.failed {
-        return Err(e);
-    }
-    for row in rows {
-        match row {
-            Ok(row) => batch.add(file, Prepared::new(row))?,
-            Err(problems) => {
-                if !batch.reject(file, problems) {
-                    break;
-                }
-            }
-        }
-    }
+    let notes = batch.add_published(file, &reading, defaults.levels)?;
     batch.close_file(file, published.sha256.clone(), &notes);
     Ok(())
-}
-
-/// The stored catalog, as a decision as published asks it for the level or
-/// the code a row leaves to it; the first error of the store is kept.
-struct StoredCatalog<'b, 't, 'c> {
-    batch: &'b Batch<'t, 'c>,
-    /// The entries in force per level and day, read once each.
-    entries: HashMap<(Level, Day), Vec<(Code, String)>>,
-    failed: Option<Error>,
-}
-
-impl published::Catalog for StoredCatalog<'_, '_, '_> {
-    fn levels_in_force(&mut self, code: Code, day: Day) -> LevelSet {
-        self.batch.levels_in_force(code, day).unwrap_or_else(|e| {
-            self.failed.get_or_insert(e);
-            LevelSet::default()
-        })
-    }
-
-    fn provisional_code(&mut self, name: &str) -> Option<Code> {
-        self.batch
-            .provisional_code(name)
-            .map_err(|e| {
-                self.failed.get_or_insert(e);
-            })
-            .ok()
-    }
-
-    fn entries_at(&mut self, level: Level, day: Day) -> Vec<(Code, String)> {
-        if let Some(entries) = self.entries.get(&(level, day)) {
-            return entries.clone();
-        }
-        match self.batch.entries_in_force(level, day) {
-            Ok(entries) => self.entries.entry((level, day)).or_insert(entries).clone(),
-            Err(e) => {
-                self.failed.get_or_insert(e);
-                Vec::new()
-            }
-        }
-    }
 }
 
 fn read_file(batch: &mut Batch<'_, '_>, name: &str, defaults: &Defaults) -> Result<(), Error> {

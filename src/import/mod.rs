@@ -13,6 +13,7 @@
 //! ```
 
 mod entries;
+mod published;
 mod wording;
 
 use std::collections::HashMap;
@@ -21,7 +22,7 @@ use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, ro
 use crate::domain::rules::{OrderKey, Role, replay, validity};
 use crate::domain::tally::{ActionCounts, LevelCounts};
 use crate::domain::version::Version;
-use crate::domain::{ALL_GIVEN, Code, Day, DecisionRow, Details, Level, LevelSet};
+use crate::domain::{ALL_GIVEN, Day, DecisionRow, Details};
 use crate::error::Error;
 use crate::input::{Notes, Problem, SkippedRow};
 use crate::store::{
@@ -218,27 +219,6 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// published takes their spelling).
     pub(crate) fn known_fields(&self) -> Result<Vec<String>, Error> {
         Ok(self.tx.fields()?)
-    }
-
-    /// The levels at which `code` is in force at the end of `day`, as stored.
-    pub(crate) fn levels_in_force(&self, code: Code, day: Day) -> Result<LevelSet, Error> {
-        Ok(self.tx.levels_in_force(code, day)?)
-    }
-
-    /// The entries in force at `level` at the end of `day`, as stored: code and name.
-    pub(crate) fn entries_in_force(
-        &self,
-        level: Level,
-        day: Day,
-    ) -> Result<Vec<(Code, String)>, Error> {
-        Ok(self.tx.entries_in_force(level, day)?)
-    }
-
-    /// The provisional code of entries published without a code under this name.
-    pub(crate) fn provisional_code(&self, name: &str) -> Result<Code, Error> {
-        Ok(self
-            .tx
-            .provisional_code(&crate::domain::names::name_key(name))?)
     }
 
     /// Columns a file had that tthc does not read.

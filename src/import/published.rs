@@ -1,0 +1,101 @@
+//! A decision as published, into the batch: the stored catalog settles
+//! what its rows leave to it (the only level an entry is in force at, the
+//! entry a change names by name, the provisional code of a new procedure
+//! without one).
+
+use std::collections::HashMap;
+
+use super::{Batch, FileId, Prepared};
+use crate::domain::{Code, Day, Level, LevelSet};
+use crate::error::Error;
+use crate::input::Notes;
+use crate::input::published::{self, Reading};
+
+impl Batch<'_, '_> {
+    /// Adds the rows of a decision as published; returns what was noticed
+    /// of them (rows `keep`, the `--levels`, left out). The reading's
+    /// problems, and those of its rows, reject the batch.
+    pub(crate) fn add_published(
+        &mut self,
+        file: FileId,
+        reading: &Reading,
+        keep: Option<LevelSet>,
+    ) -> Result<Notes, Error> {
+        for table in &reading.tables {
+            self.ignore_columns(&table.unmapped_with_data);
+        }
+        let mut catalog = StoredCatalog {
+            batch: self,
+            entries: HashMap::new(),
+            failed: None,
+        };
+        let name = self.files[file.0].clone();
+        let (rows, notes) = published::decision_rows(&name, reading, keep, Some(&mut catalog));
+        if let Some(e) = catalog.failed {
+            return Err(e);
+        }
+        for row in rows {
+            match row {
+                Ok(row) => self.add(file, Prepared::new(row))?,
+                Err(problems) => {
+                    if !self.reject(file, problems) {
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(notes)
+    }
+}
+
+/// The stored catalog, as a decision as published asks it for the level or
+/// the code a row leaves to it; the first error of the store is kept.
+struct StoredCatalog<'b, 't, 'c> {
+    batch: &'b Batch<'t, 'c>,
+    /// The entries in force per level and day, read once each.
+    entries: HashMap<(Level, Day), Vec<(Code, String)>>,
+    failed: Option<Error>,
+}
+
+impl StoredCatalog<'_, '_, '_> {
+    /// Keeps the first error of the store; the batch fails with it.
+    fn fail(&mut self, e: Error) {
+        self.failed.get_or_insert(e);
+    }
+}
+
+impl published::Catalog for StoredCatalog<'_, '_, '_> {
+    fn levels_in_force(&mut self, code: Code, day: Day) -> LevelSet {
+        match self.batch.tx.levels_in_force(code, day) {
+            Ok(levels) => levels,
+            Err(e) => {
+                self.fail(e.into());
+                LevelSet::default()
+            }
+        }
+    }
+
+    fn provisional_code(&mut self, name: &str) -> Option<Code> {
+        let key = crate::domain::names::name_key(name);
+        match self.batch.tx.provisional_code(&key) {
+            Ok(code) => Some(code),
+            Err(e) => {
+                self.fail(e.into());
+                None
+            }
+        }
+    }
+
+    fn entries_at(&mut self, level: Level, day: Day) -> Vec<(Code, String)> {
+        if let Some(entries) = self.entries.get(&(level, day)) {
+            return entries.clone();
+        }
+        match self.batch.tx.entries_in_force(level, day) {
+            Ok(entries) => self.entries.entry((level, day)).or_insert(entries).clone(),
+            Err(e) => {
+                self.fail(e.into());
+                Vec::new()
+            }
+        }
+    }
+}
