@@ -48,6 +48,8 @@ mod inspect;
 mod large_catalog;
 #[path = "integration/messy_values.rs"]
 mod messy_values;
+#[path = "integration/names_property.rs"]
+mod names_property;
 #[path = "integration/national_list.rs"]
 mod national_list;
 #[path = "integration/properties.rs"]

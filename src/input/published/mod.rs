@@ -881,7 +881,7 @@ impl Reader<'_> {
                 effective.as_ref(),
                 &mut reported,
             );
-            let field = self.row_field(&row, &mut reported);
+            let field = self.row_field(&row, action.as_ref().map(|a| a.value), &mut reported);
             let decision_cell = self.cell_fact(&row, Column::Decision, |t| Ok(t.to_owned()));
             let signed_cell = self.cell_fact(&row, Column::Signed, Day::parse);
             let effective_cell = self.cell_fact(&row, Column::Effective, Day::parse);
@@ -1424,6 +1424,7 @@ impl Reader<'_> {
     fn row_field(
         &mut self,
         row: &Pending,
+        action: Option<Action>,
         reported: &mut BTreeSet<(u64, &'static str)>,
     ) -> Option<Sourced<String>> {
         let stated = if let Some((_, header, text)) =
@@ -1471,6 +1472,9 @@ impl Reader<'_> {
                 },
                 Origin::Flag,
             )),
+            // An amendment or repeal keeps the field it had; a new entry
+            // needs one, and the import says so.
+            (None, None) if !matches!(action, Some(Action::Added | Action::Replaced)) => None,
             (None, None) => {
                 self.warning(
                     row.line,
