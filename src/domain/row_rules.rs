@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use super::{Action, Day};
+use super::{Action, Day, Level, LevelSet};
 
 /// Bare shared wording ("áp dụng chung") names province and commune only
 /// from 2025-07-01 on, when districts were abolished: a row effective
@@ -17,6 +17,22 @@ pub fn shared_levels(raw: &str, shared: bool, effective: Day) -> Result<(), Stri
         ));
     }
     Ok(())
+}
+
+/// The district level was abolished on 2025-07-01: a row that takes effect
+/// on or after that day may repeal a district entry, and nothing else.
+pub fn district_abolished(action: Action, levels: LevelSet, effective: Day) -> Result<(), String> {
+    if action == Action::Repealed
+        || !levels.contains(Level::District)
+        || effective < Day::districts_abolished()
+    {
+        return Ok(());
+    }
+    Err(format!(
+        "{} at district level on {effective}: the district level was abolished on 2025-07-01 \
+         (its procedures were repealed or moved to the commune level); only a repeal may name it",
+        action.as_str()
+    ))
 }
 
 /// A detail a row lacks: `name is empty: added rows need a name`.
@@ -55,6 +71,27 @@ pub fn required_details(action: Action, name: &str, field: &str) -> Vec<MissingD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn after_2025_07_01_a_district_entry_may_only_be_repealed() {
+        let district = LevelSet::single(Level::District);
+        let both = LevelSet::parse("district, commune").unwrap();
+        let on = |s: &str| Day::parse(s).unwrap();
+        assert!(district_abolished(Action::Added, district, on("2025-06-30")).is_ok());
+        assert!(district_abolished(Action::Repealed, district, on("2025-07-01")).is_ok());
+        assert!(
+            district_abolished(
+                Action::Added,
+                LevelSet::single(Level::Commune),
+                on("2025-07-01")
+            )
+            .is_ok()
+        );
+        for action in [Action::Added, Action::Amended, Action::Replaced] {
+            let err = district_abolished(action, both, on("2025-07-01")).unwrap_err();
+            assert!(err.contains("abolished on 2025-07-01"), "{err}");
+        }
+    }
 
     fn day(s: &str) -> Day {
         Day::parse(s).unwrap()

@@ -292,6 +292,11 @@ impl<R: Read> DecisionReader<R> {
         let action = check.value(Column::Action, Action::parse(cell(Column::Action)));
         let replaces = check.replaces(action, &replaces).ok();
         check.required_details(action, &name, &field);
+        if let (Some(action), Some(levels), Some(effective)) = (action, levels, effective)
+            && let Err(message) = row_rules::district_abolished(action, levels, effective)
+        {
+            check.value::<()>(Column::Level, Err(message));
+        }
         let (online, inter_agency) =
             check.services(cell(Column::Online), cell(Column::InterAgency));
         if !check.problems.is_empty() {

@@ -362,3 +362,47 @@ fn backfill_that_breaks_the_stored_history_is_rejected() {
         &["1.000003"],
     );
 }
+
+/// The district level was abolished on 2025-07-01: a row effective from
+/// then on may repeal a district entry, but not add, amend or replace one.
+#[test]
+fn a_district_entry_added_after_the_abolition_is_refused() {
+    let test = Test::new();
+    test.write(
+        "late.csv",
+        "\
+decision,signed,action,code,level,name,field
+1/QĐ-UBND,2025-06-01,added,1.000001,district,Thủ tục huyện,Tư pháp
+2/QĐ-UBND,2025-08-01,added,1.000002,\"Cấp huyện, Cấp xã\",Thủ tục mới,Tư pháp
+2/QĐ-UBND,2025-08-01,amended,1.000001,district,,Hộ tịch
+2/QĐ-UBND,2025-08-01,repealed,1.000009,commune,,
+",
+    );
+    let before = test.snapshot();
+    let out = test.tthc(&["import", "late.csv"]).status(3).run();
+    let lines: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("the district level was abolished on 2025-07-01"))
+        .collect();
+    assert_eq!(lines.len(), 2, "{}", out.stderr);
+    assert!(
+        lines[0].starts_with("late.csv:3: column level: added at district level on 2025-08-01"),
+        "{lines:?}"
+    );
+    assert!(
+        lines[1].starts_with("late.csv:4: column level: amended at district level"),
+        "{lines:?}"
+    );
+    test.assert_unchanged(before.as_deref());
+    // A repeal at the district level stays allowed.
+    test.write(
+        "repeal.csv",
+        "\
+decision,signed,action,code,level,name,field
+1/QĐ-UBND,2025-06-01,added,1.000001,district,Thủ tục huyện,Tư pháp
+3/QĐ-UBND,2025-08-01,repealed,1.000001,district,,
+",
+    );
+    test.import(&["repeal.csv"]);
+}

@@ -4,7 +4,7 @@
 use super::{PublishedRow, Reading};
 use crate::domain::names::{closest, name_key};
 use crate::domain::provenance::Provenance;
-use crate::domain::row_rules::required_details;
+use crate::domain::row_rules::{district_abolished, required_details};
 use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Level, LevelSet};
 use crate::input::{Notes, Problem, SkippedRow};
 
@@ -27,6 +27,9 @@ impl PublishedRow {
                 ""
             };
             problems.push(format!("{missing}{hint}"));
+        }
+        if let Err(message) = district_abolished(action, self.levels.value, self.effective.value) {
+            problems.push(message);
         }
         if action == Action::Replaced && self.replaces.is_none() {
             problems.push("replaced rows need the code they replace".to_owned());
