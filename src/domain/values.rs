@@ -300,6 +300,14 @@ impl Code {
     /// white space inside the code (a PDF copy: `2.000908.00 0.00.00.H61`) is ignored.
     pub fn parse(raw: &str) -> Result<Code, String> {
         let s = raw.trim();
+        // "1,004444": a spreadsheet set to Vietnamese writes a decimal comma.
+        let point;
+        let s = if s.as_bytes().get(1) == Some(&b',') {
+            point = s.replacen(',', ".", 1);
+            point.as_str()
+        } else {
+            s
+        };
         if let Some(code) = Code::exact(s) {
             if code.is_provisional() {
                 return Err(format!(
@@ -1058,6 +1066,17 @@ pub fn inter_agency_words(raw: &str) -> Result<&'static str, String> {
 #[cfg(test)]
 mod detail_word_tests {
     use super::*;
+
+    #[test]
+    fn a_decimal_comma_code_is_read_as_its_code() {
+        assert_eq!(Code::parse("1,004444"), Code::parse("1.004444"));
+        assert_eq!(
+            Code::parse(" 2,000908 ").map(|c| c.to_string()),
+            Ok("2.000908".to_owned())
+        );
+        assert!(Code::parse("1,00444").is_err());
+        assert!(Code::parse("12,0044").is_err());
+    }
 
     #[test]
     fn online_and_inter_agency_cells_keep_one_wording() {

@@ -303,3 +303,24 @@ fn a_file_whose_rows_are_all_skipped_is_rejected() {
         ],
     );
 }
+
+/// A spreadsheet set to Vietnamese writes a code typed as a number with a
+/// decimal comma: "1,004444" is the code 1.004444.
+#[test]
+fn a_code_with_a_decimal_comma_is_read_as_the_code() {
+    let test = Test::new();
+    test.write(
+        "comma.csv",
+        "\
+decision;signed;action;code;level;name;field
+1/QĐ-UBND;2025-08-01;added;1,004444;province;Thủ tục;Tư pháp
+",
+    );
+    test.import(&["comma.csv"]);
+    assert!(
+        test.export_csv("2025-08-01")
+            .contains("province,1.004444,Thủ tục,Tư pháp"),
+        "{}",
+        test.export_csv("2025-08-01")
+    );
+}
