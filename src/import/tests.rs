@@ -232,3 +232,21 @@ fn every_broken_entry_is_reported_and_nothing_is_written() {
     );
     assert!(catalog(&store, "2024-01-01").is_empty());
 }
+
+#[test]
+fn a_change_before_the_row_that_adds_its_entry_names_that_row() {
+    let mut store = Store::open_in_memory().unwrap();
+    let problems = rejected(import(
+        &mut store,
+        vec![
+            row("2/QĐ", "2024-03-01", Action::Amended, "1.000001", "B"),
+            row("3/QĐ", "2024-06-01", Action::Added, "1.000001", "A"),
+        ],
+    ));
+    assert_eq!(
+        problems,
+        [
+            "qd.csv:2: column code: 1.000001 at province level is not in force on 2024-03-01, so it cannot be amended (it is added on 2024-06-01 by decision 3/QĐ of 2024-06-01 (qd.csv:3), after this change)"
+        ]
+    );
+}

@@ -52,7 +52,19 @@ impl Batch<'_, '_> {
                         self.decision_label(prev)?,
                         prev.version.effective()
                     ),
-                    None => "it was never added".to_owned(),
+                    None => match versions[fault.at + 1..]
+                        .iter()
+                        .find(|later| later.version.effect() == Effect::Add)
+                    {
+                        // Amended or repealed before the row that adds it.
+                        Some(add) => format!(
+                            "it is added on {} by decision {} ({}), after this change",
+                            add.version.effective(),
+                            self.decision_label(add)?,
+                            self.origin(add)?
+                        ),
+                        None => "it was never added".to_owned(),
+                    },
                 };
                 format!(
                     "column {column}: {what} {violation} on {}, so it cannot be {verb} ({history})",
