@@ -39,6 +39,37 @@ pub fn closest<'a, T: Copy>(
         .collect()
 }
 
+/// The word of `words` a clerk most likely meant by `raw`, when one is
+/// close: compared without diacritics, case, spacing or punctuation (so
+/// "Sua doi bo sung" finds "Sửa đổi, bổ sung"), or when `raw` is the start
+/// of one ("Sửa đổi"). `None` when nothing is close.
+pub fn suggest<'a>(raw: &str, words: &[&'a str]) -> Option<&'a str> {
+    let plain = |s: &str| -> String {
+        super::text::strip_diacritics(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let typed = plain(raw);
+    if typed.is_empty() {
+        return None;
+    }
+    words
+        .iter()
+        .map(|w| {
+            let word = plain(w);
+            let score = if word.starts_with(&typed) && typed.len() * 2 >= word.len() {
+                1.0
+            } else {
+                strsim::normalized_levenshtein(&typed, &word)
+            };
+            (score, *w)
+        })
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, w)| w)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -59,6 +90,26 @@ mod tests {
             name_key("Ca\u{302}\u{301}p phe\u{301}p"),
             name_key("Cấp phép")
         );
+    }
+
+    #[test]
+    fn close_misspellings_get_a_suggestion() {
+        let actions = ["Mới ban hành", "Sửa đổi, bổ sung", "Thay thế", "Bãi bỏ"];
+        assert_eq!(suggest("Sửa đổi", &actions), Some("Sửa đổi, bổ sung"));
+        assert_eq!(
+            suggest("Sua doi bo sung", &actions),
+            Some("Sửa đổi, bổ sung")
+        );
+        assert_eq!(suggest("Bai bo", &actions), Some("Bãi bỏ"));
+        assert_eq!(
+            suggest("Cấp tinh", &["Cấp tỉnh", "Cấp huyện", "Cấp xã"]),
+            Some("Cấp tỉnh")
+        );
+        assert_eq!(
+            suggest("Cấp bộ", &["Cấp tỉnh", "Cấp huyện", "Cấp xã"]),
+            None
+        );
+        assert_eq!(suggest("", &actions), None);
     }
 
     #[test]

@@ -66,7 +66,8 @@ impl Level {
             "district" | "huyện" => Ok(Level::District),
             "commune" | "xã" => Ok(Level::Commune),
             _ => Err(format!(
-                "unknown level {raw:?} (expected province, district, commune, \"Cấp tỉnh\", \"Cấp huyện\" or \"Cấp xã\")"
+                "unknown level {raw:?}{} (expected province, district, commune, \"Cấp tỉnh\", \"Cấp huyện\" or \"Cấp xã\")",
+                did_you_mean(raw, &LEVEL_WORDS)
             )),
         }
     }
@@ -181,7 +182,8 @@ impl LevelCell {
                 Err(_) if is_outside_level(part) => cell.outside.push(part.to_owned()),
                 Err(_) => {
                     return Err(format!(
-                        "unknown level {part:?} in {raw:?} (expected province, district, commune, \"Cấp tỉnh\", \"Cấp huyện\" or \"Cấp xã\", several separated by commas, or \"Dùng chung (cấp tỉnh, cấp xã)\")"
+                        "unknown level {part:?} in {raw:?}{} (expected province, district, commune, \"Cấp tỉnh\", \"Cấp huyện\" or \"Cấp xã\", several separated by commas, or \"Dùng chung (cấp tỉnh, cấp xã)\")",
+                        did_you_mean(part, &LEVEL_WORDS)
                     ));
                 }
             }
@@ -278,7 +280,8 @@ impl Action {
             "replaced" | "replace" | "thaythế" => Ok(Action::Replaced),
             "repealed" | "repeal" | "bãibỏ" | "hủybỏ" | "huỷbỏ" => Ok(Action::Repealed),
             _ => Err(format!(
-                "unknown action {raw:?} (expected added, amended, replaced, repealed, \"Mới ban hành\", \"Ban hành mới\", \"Sửa đổi, bổ sung\", \"Thay thế\", \"Bãi bỏ\" or \"Hủy bỏ\")"
+                "unknown action {raw:?}{} (expected added, amended, replaced, repealed, \"Mới ban hành\", \"Ban hành mới\", \"Sửa đổi, bổ sung\", \"Sửa đổi/bổ sung\", \"Thay thế\", \"Bãi bỏ\" or \"Hủy bỏ\")",
+                did_you_mean(raw, &ACTION_WORDS)
             )),
         }
     }
@@ -662,6 +665,36 @@ impl Day {
         buf[7] = b'-';
         std::str::from_utf8(buf).ok()
     }
+}
+
+/// The action words a hint may suggest.
+const ACTION_WORDS: [&str; 9] = [
+    "added",
+    "amended",
+    "replaced",
+    "repealed",
+    "Mới ban hành",
+    "Sửa đổi, bổ sung",
+    "Thay thế",
+    "Bãi bỏ",
+    "Hủy bỏ",
+];
+
+/// The level words a hint may suggest.
+const LEVEL_WORDS: [&str; 6] = [
+    "province",
+    "district",
+    "commune",
+    "Cấp tỉnh",
+    "Cấp huyện",
+    "Cấp xã",
+];
+
+/// `: did you mean "X"?` when a word of `words` is close to `raw`, else nothing.
+fn did_you_mean(raw: &str, words: &[&str]) -> String {
+    super::names::suggest(raw, words)
+        .map(|w| format!(": did you mean {w:?}?"))
+        .unwrap_or_default()
 }
 
 /// Codes above this are provisional ([`Code::provisional`]).

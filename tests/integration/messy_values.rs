@@ -324,3 +324,24 @@ decision;signed;action;code;level;name;field
         test.export_csv("2025-08-01")
     );
 }
+
+/// Close misspellings of action and level words are named with the word
+/// the clerk most likely meant.
+#[test]
+fn close_misspellings_get_a_did_you_mean() {
+    let test = Test::new();
+    test.write(
+        "typos.csv",
+        "\
+decision,signed,action,code,level,name,field
+1/QĐ-UBND,2025-08-01,Sua doi bo sung,1.000001,Cấp tỉnh,,
+1/QĐ-UBND,2025-08-01,Sửa đổi,1.000002,Cấp tinh,,
+",
+    );
+    test.tthc(&["import", "typos.csv"])
+        .status(3)
+        .stderr_has("typos.csv:2: column action: unknown action \"Sua doi bo sung\": did you mean \"Sửa đổi, bổ sung\"?")
+        .stderr_has("typos.csv:3: column action: unknown action \"Sửa đổi\": did you mean \"Sửa đổi, bổ sung\"?")
+        .stderr_has("typos.csv:3: column level: unknown level \"cấp tinh\" in \"Cấp tinh\": did you mean \"Cấp tỉnh\"?")
+        .run();
+}
