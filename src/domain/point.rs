@@ -109,6 +109,15 @@ impl std::str::FromStr for NamedPoint {
     fn from_str(raw: &str) -> Result<Self, String> {
         match Day::parse(raw) {
             Ok(day) => Ok(NamedPoint::Day(day)),
+            // A bare number: perhaps a decision's number without its suffix.
+            Err(msg)
+                if raw.trim().chars().all(|c| c.is_ascii_digit()) && !raw.trim().is_empty() =>
+            {
+                Err(format!(
+                    "{msg}; a decision is named by its number as written, e.g. {}/QĐ-UBND",
+                    raw.trim()
+                ))
+            }
             Err(msg) if !raw.chars().any(char::is_alphabetic) => Err(msg),
             Err(_) => DecisionRef::parse(raw).map(|reference| NamedPoint::Decision {
                 reference,
@@ -175,6 +184,16 @@ pub fn leading_serial(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bare_number_suggests_the_decision_number() {
+        let err = "1234".parse::<NamedPoint>().unwrap_err();
+        assert!(err.ends_with("e.g. 1234/QĐ-UBND"), "{err}");
+        assert!(matches!(
+            "1234/QĐ-UBND".parse::<NamedPoint>(),
+            Ok(NamedPoint::Decision { .. })
+        ));
+    }
 
     fn day(s: &str) -> Day {
         Day::parse(s).unwrap()

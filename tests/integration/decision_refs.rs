@@ -169,6 +169,12 @@ fn a_value_that_looks_like_a_date_must_be_one() {
         .status(2)
         .stderr_has("for '<TO>': bad date")
         .run();
+    // A bare number is more likely a decision's number without its suffix.
+    test.tthc(&["diff", "1234", "2021-01-01"])
+        .status(2)
+        .stderr_has("tthc: invalid value '1234' for '<FROM>': bad date \"1234\"")
+        .stderr_has("a decision is named by its number as written, e.g. 1234/QĐ-UBND")
+        .run();
     // A reference needs the catalog.
     test.tthc(&["counts", "--as-of", "15/QĐ-UBND"])
         .status(1)
