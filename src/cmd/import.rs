@@ -250,6 +250,9 @@ struct SkippedRowRecord {
     level: String,
 }
 
+/// Decisions listed in the text summary before "... and N more".
+const DECISIONS_SHOWN: usize = 20;
+
 /// Rows skipped by `--levels` listed in the text summary before "... and N more".
 const SKIPPED_ROWS_SHOWN: usize = 100;
 
@@ -269,6 +272,18 @@ struct Summary {
     rows_skipped_by_level: Vec<SkippedRowRecord>,
     /// Entries added without a code, per level they are added at.
     without_code: u64,
+    /// Each decision imported, with its dates and entry changes.
+    imported: Vec<ImportedRecord>,
+}
+
+/// A decision imported, as the summary lists it.
+#[derive(Debug, Serialize)]
+struct ImportedRecord {
+    number: String,
+    signed: String,
+    effective: Vec<String>,
+    changes: u64,
+    file: String,
 }
 
 impl Summary {
@@ -291,6 +306,17 @@ impl Summary {
             ignored_columns: o.ignored_columns,
             codes_from_names: o.codes_from_names,
             without_code: o.without_code,
+            imported: o
+                .imported
+                .into_iter()
+                .map(|d| ImportedRecord {
+                    number: d.number,
+                    signed: d.signed.to_string(),
+                    effective: d.effective.iter().map(ToString::to_string).collect(),
+                    changes: d.changes,
+                    file: d.file,
+                })
+                .collect(),
             rows_skipped_by_level: o
                 .skipped_rows
                 .into_iter()
@@ -327,6 +353,25 @@ impl Summary {
                 self.changes
             )?;
             super::write_tallies(out, a, l)?;
+            for d in self.imported.iter().take(DECISIONS_SHOWN) {
+                writeln!(
+                    out,
+                    "  {} signed {}, effective {}: {} entry change{} ({})",
+                    d.number,
+                    d.signed,
+                    d.effective.join(", "),
+                    d.changes,
+                    if d.changes == 1 { "" } else { "s" },
+                    d.file
+                )?;
+            }
+            if self.imported.len() > DECISIONS_SHOWN {
+                writeln!(
+                    out,
+                    "  ... and {} more decisions (--format json lists them all)",
+                    self.imported.len() - DECISIONS_SHOWN
+                )?;
+            }
         }
         for s in &self.skipped {
             writeln!(

@@ -147,6 +147,21 @@ pub(crate) struct Outcome {
     /// Entries added without a code (published before the national
     /// database gave them one), per level they are added at.
     pub(crate) without_code: u64,
+    /// The decisions stored by this batch, in the order of import.
+    pub(crate) imported: Vec<Imported>,
+}
+
+/// A decision the batch stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Imported {
+    pub(crate) number: String,
+    pub(crate) signed: Day,
+    /// The effective dates of its rows, each once, in order.
+    pub(crate) effective: Vec<Day>,
+    /// Its entry changes (a row at two levels is two).
+    pub(crate) changes: u64,
+    /// The file it was read from.
+    pub(crate) file: String,
 }
 
 /// One import: every decision of every file given, checked and written in
@@ -555,6 +570,13 @@ impl<'t, 'c> Batch<'t, 'c> {
                 content_sha256: &content,
                 chain_sha256: &chain,
             })?;
+            self.outcome.imported.push(Imported {
+                number: g.number.clone(),
+                signed: g.signed,
+                effective: g.days.clone(),
+                changes: g.digests.len() as u64,
+                file: self.files[g.file].clone(),
+            });
         }
         Ok(())
     }

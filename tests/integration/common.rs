@@ -469,6 +469,8 @@ pub(crate) struct Summary {
     pub(crate) rows_skipped_by_level: Vec<SkippedRow>,
     /// Entries added without a code, per level.
     pub(crate) without_code: u64,
+    /// Each decision imported: `{"number", "signed", "effective", "changes", "file"}`.
+    pub(crate) imported: Vec<serde_json::Value>,
 }
 
 /// A row of the import summary's `rows_skipped_by_level`.

@@ -278,7 +278,18 @@ fn the_word_csv_and_workbook_of_one_decision_store_the_same_catalog() {
     let d = decision("quangtri-2715");
     let test = seeded(&d);
     let docx = text(&d["files"]["docx"]);
-    import(&test, docx, &[]);
+    let summary = import(&test, docx, &[]);
+    // The summary lists each decision with its dates and entry changes.
+    assert_eq!(
+        summary.imported,
+        [serde_json::json!({
+            "number": "2715/QĐ-UBND",
+            "signed": "2025-11-19",
+            "effective": ["2025-11-19"],
+            "changes": 17,
+            "file": docx
+        })]
+    );
     for format in ["csv", "xlsx"] {
         let file = text(&d["files"][format]);
         let again = import(&test, file, &clerk_options(&d, format));
