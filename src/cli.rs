@@ -120,7 +120,7 @@ pub enum Command {
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
 pub struct ImportArgs {
-    /// Decision files (CSV, xlsx, xls, ods); `-` reads standard input.
+    /// Decision files (docx, CSV, xlsx, xls, ods); `-` reads standard input.
     #[arg(required = true, value_name = "FILE")]
     pub files: Vec<String>,
 
@@ -130,6 +130,13 @@ pub struct ImportArgs {
     /// Check everything and report what would change, writing nothing.
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Treat warnings (a date of effect more than a year from the signing
+    /// date, a signing date in the future, a number whose year is not the
+    /// signing year) as problems: the import is refused (exit 3) and nothing
+    /// is written.
+    #[arg(long)]
+    pub strict: bool,
 
     /// Format of the summary.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]

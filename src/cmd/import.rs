@@ -121,6 +121,18 @@ fn import_batch(
         read_file(&mut batch, name, defaults)?;
     }
     let outcome = batch.finish()?;
+    if args.strict && !outcome.warnings.is_empty() {
+        return Err(Error::Rejected(outcome.warnings));
+    }
+    for warning in outcome.warnings.iter().take(WARNINGS_SHOWN) {
+        eprintln!("tthc: warning: {warning}");
+    }
+    if outcome.warnings.len() > WARNINGS_SHOWN {
+        eprintln!(
+            "  ... and {} more warnings (--format json lists them all)",
+            outcome.warnings.len() - WARNINGS_SHOWN
+        );
+    }
     if !args.dry_run && outcome.decisions > 0 {
         tx.commit()?;
     }
@@ -250,6 +262,9 @@ struct SkippedRowRecord {
     level: String,
 }
 
+/// Warnings printed on standard error before "... and N more".
+const WARNINGS_SHOWN: usize = 20;
+
 /// Decisions listed in the text summary before "... and N more".
 const DECISIONS_SHOWN: usize = 20;
 
@@ -274,6 +289,18 @@ struct Summary {
     without_code: u64,
     /// Each decision imported, with its dates and entry changes.
     imported: Vec<ImportedRecord>,
+    /// What is likely a mistake but not against the rules (`--strict`
+    /// refuses the import instead).
+    warnings: Vec<WarningRecord>,
+}
+
+/// A warning, as the JSON summary lists it.
+#[derive(Debug, Serialize)]
+struct WarningRecord {
+    file: String,
+    /// 0 for a warning about a whole decision.
+    line: u64,
+    message: String,
 }
 
 /// A decision imported, as the summary lists it.
@@ -306,6 +333,15 @@ impl Summary {
             ignored_columns: o.ignored_columns,
             codes_from_names: o.codes_from_names,
             without_code: o.without_code,
+            warnings: o
+                .warnings
+                .iter()
+                .map(|w| WarningRecord {
+                    file: w.file.clone(),
+                    line: w.line,
+                    message: w.message.clone(),
+                })
+                .collect(),
             imported: o
                 .imported
                 .into_iter()

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use chrono::Datelike;
+
 use super::{Action, Day, Level, LevelSet};
 
 /// Bare shared wording ("áp dụng chung") names province and commune only
@@ -33,6 +35,56 @@ pub fn district_abolished(action: Action, levels: LevelSet, effective: Day) -> R
          (its procedures were repealed or moved to the commune level); only a repeal may name it",
         action.as_str()
     ))
+}
+
+/// How far from its signing date a date of effect may be before it looks
+/// like a typo (01/11/2062 for a decision signed 20/10/2026).
+const EFFECT_WITHIN_DAYS: i32 = 366;
+
+/// What about a decision is likely mistyped: a date of effect more than a
+/// year before or after its signing date (`effective` is the earliest and
+/// latest of its rows), a signing date after `today`, or a number that
+/// carries a year ("12/2024/QĐ-UBND") other than the signing year.
+pub fn decision_warnings(
+    number: &str,
+    signed: Day,
+    effective: (Day, Day),
+    today: Day,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for day in [effective.0, effective.1] {
+        if (day.number() - signed.number()).abs() > EFFECT_WITHIN_DAYS
+            && !warnings
+                .iter()
+                .any(|w: &String| w.contains(&day.to_string()))
+        {
+            warnings.push(format!(
+                "takes effect on {day}, more than a year from its signing date: a typo in the year?"
+            ));
+        }
+    }
+    if signed > today {
+        warnings.push(format!(
+            "its signing date is in the future (today is {today})"
+        ));
+    }
+    let year = signed.date().year();
+    // The serial number comes first ("2019/QĐ-UBND" is number 2019): a
+    // year is a later part ("12/2024/QĐ-UBND").
+    let years: Vec<i32> = number
+        .split('/')
+        .skip(1)
+        .flat_map(|part| part.split(|c: char| !c.is_ascii_digit()))
+        .filter(|part| part.len() == 4)
+        .filter_map(|part| part.parse().ok())
+        .filter(|y| (1990..=2100).contains(y))
+        .collect();
+    if let Some(other) = years.iter().find(|y| **y != year) {
+        warnings.push(format!(
+            "its number names the year {other}, and it is signed in {year}"
+        ));
+    }
+    warnings
 }
 
 /// A detail a row lacks: `name is empty: added rows need a name`.
@@ -71,6 +123,46 @@ pub fn required_details(action: Action, name: &str, field: &str) -> Vec<MissingD
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_and_numbers_that_look_mistyped_are_warned_of() {
+        let d = |s: &str| Day::parse(s).unwrap();
+        let today = d("2026-12-02");
+        assert!(
+            decision_warnings(
+                "1/QĐ-UBND",
+                d("2026-10-20"),
+                (d("2026-11-01"), d("2026-11-01")),
+                today
+            )
+            .is_empty()
+        );
+        let w = decision_warnings(
+            "1/QĐ-UBND",
+            d("2026-10-20"),
+            (d("2062-11-01"), d("2062-11-01")),
+            today,
+        );
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert!(w[0].contains("2062-11-01"), "{w:?}");
+        let w = decision_warnings(
+            "1/QĐ-UBND",
+            d("2027-01-05"),
+            (d("2027-01-05"), d("2027-01-05")),
+            today,
+        );
+        assert!(w[0].contains("in the future"), "{w:?}");
+        let w = decision_warnings(
+            "12/2024/QĐ-UBND",
+            d("2025-01-05"),
+            (d("2025-01-05"), d("2025-01-05")),
+            today,
+        );
+        assert_eq!(
+            w,
+            ["its number names the year 2024, and it is signed in 2025"]
+        );
+    }
 
     #[test]
     fn after_2025_07_01_a_district_entry_may_only_be_repealed() {

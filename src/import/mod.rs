@@ -149,6 +149,10 @@ pub(crate) struct Outcome {
     pub(crate) without_code: u64,
     /// The decisions stored by this batch, in the order of import.
     pub(crate) imported: Vec<Imported>,
+    /// What is likely a mistake but not against the rules: a date of effect
+    /// more than a year from the signing date, a signing date in the future,
+    /// a number whose year is not the signing year.
+    pub(crate) warnings: Vec<Problem>,
 }
 
 /// A decision the batch stored.
@@ -185,6 +189,8 @@ pub(crate) struct Batch<'t, 'c> {
     first_new: Option<u32>,
     spans: Vec<(i64, i32, i32)>,
     problems: Vec<Problem>,
+    /// What is likely a mistake but not against the rules.
+    warnings: Vec<Problem>,
     outcome: Outcome,
 }
 
@@ -210,6 +216,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             first_new: None,
             spans: Vec::new(),
             problems: Vec::new(),
+            warnings: Vec::new(),
             outcome: Outcome::default(),
         })
     }
@@ -473,6 +480,8 @@ impl<'t, 'c> Batch<'t, 'c> {
         }
         self.apply_rules()?;
         self.finish_decisions()?;
+        self.decision_warnings();
+        self.outcome.warnings = std::mem::take(&mut self.warnings);
         self.outcome.decisions = self.groups.iter().filter(|g| g.stored.is_none()).count() as u64;
         Ok(self.outcome)
     }
@@ -539,6 +548,22 @@ impl<'t, 'c> Batch<'t, 'c> {
             }
         }
         Ok(())
+    }
+
+    /// Warns of the dates and numbers of the decisions stored that are
+    /// likely mistyped.
+    fn decision_warnings(&mut self) {
+        let today = Day::today();
+        for g in self.groups.iter().filter(|g| g.stored.is_none()) {
+            let file = &self.files[g.file];
+            let label = format!("decision {} signed {}", g.number, g.signed);
+            for message in
+                crate::domain::row_rules::decision_warnings(&g.number, g.signed, g.effective, today)
+            {
+                self.warnings
+                    .push(Problem::new(file, 0, format!("{label}: {message}")));
+            }
+        }
     }
 
     fn finish_decisions(&mut self) -> Result<(), Error> {

@@ -471,6 +471,8 @@ pub(crate) struct Summary {
     pub(crate) without_code: u64,
     /// Each decision imported: `{"number", "signed", "effective", "changes", "file"}`.
     pub(crate) imported: Vec<serde_json::Value>,
+    /// `{"file", "line", "message"}`
+    pub(crate) warnings: Vec<serde_json::Value>,
 }
 
 /// A row of the import summary's `rows_skipped_by_level`.

@@ -204,7 +204,7 @@ fn race<'a>(test: &Test, first: &'a str, second: &'a str) -> Vec<&'a str> {
     for (file, status, log) in [(first, a, "first"), (second, b, "second")] {
         let stderr = test.read(&format!("{log}.err"));
         if status.success() {
-            assert!(stderr.is_empty(), "import {file}: {stderr}");
+            assert!(only_warnings(&stderr), "import {file}: {stderr}");
             landed.push(file);
         } else {
             assert_eq!(status.code(), Some(1), "import {file}: {status}\n{stderr}");
@@ -390,7 +390,7 @@ fn a_rejected_first_import_leaves_alone_the_database_a_second_import_waits_for()
     let status = second.wait_with_output().unwrap().status;
     let stderr = test.read("second.err");
     if status.success() {
-        assert!(stderr.is_empty(), "{stderr}");
+        assert!(only_warnings(&stderr), "{stderr}");
         assert!(
             test.export_line("2027-01-02", "province,9.000001")
                 .is_some()
@@ -420,7 +420,8 @@ fn the_first_import_to_finish_creates_the_catalog_and_the_other_lands_on_top() {
     assert!(test.db().exists());
     let status = slow.wait().unwrap();
     assert!(status.success(), "{}", test.read("slow.err"));
-    assert_eq!(test.read("slow.err"), "");
+    let stderr = test.read("slow.err");
+    assert!(only_warnings(&stderr), "{stderr}");
     assert_eq!(
         test.counts(END),
         with_extra(Counts {
@@ -434,4 +435,12 @@ fn the_first_import_to_finish_creates_the_catalog_and_the_other_lands_on_top() {
     assert!(small < decisions.find("/QĐ-UBND").unwrap(), "{decisions}");
     test.tthc(&["verify"]).stdout_has("no mismatch").run();
     assert!(side_files(&test).is_empty(), "{:?}", side_files(&test));
+}
+
+/// Whether an import that succeeded said nothing but warnings (generated
+/// histories run into the future, whose signing dates are warned of).
+fn only_warnings(stderr: &str) -> bool {
+    stderr
+        .lines()
+        .all(|l| l.starts_with("tthc: warning: ") || l.starts_with("  ... and "))
 }

@@ -341,3 +341,47 @@ fn dash_reads_the_decision_file_from_stdin() {
     );
     assert_base_catalog(&test, "stdin");
 }
+
+/// Likely typos are warned of without blocking: a year typed wrong in the
+/// date of effect, a signing date in the future, a number naming another
+/// year. `--strict` refuses them.
+#[test]
+fn likely_typos_are_warned_of_and_strict_refuses_them() {
+    let test = Test::new();
+    test.write(
+        "base.csv",
+        "\
+decision,signed,effective,action,code,level,name,field,fee
+1/QĐ-UBND,2026-01-05,2026-01-05,added,1.000001,province,Thủ tục,Tư pháp,0 đồng
+",
+    );
+    test.import(&["base.csv"]);
+    test.write(
+        "typos.csv",
+        "\
+decision,signed,effective,action,code,level,name,field,fee
+13/QĐ-UBND,2026-10-21,2026-10-21,amended,1.000001,province,Thủ tục,,0 đồng
+12/2025/QĐ-UBND,2026-10-20,2062-11-01,amended,1.000001,province,,,5.000 đồng
+",
+    );
+    let before = test.snapshot();
+    let out = test
+        .tthc(&["import", "--strict", "typos.csv"])
+        .status(3)
+        .run();
+    for part in [
+        "typos.csv: decision 12/2025/QĐ-UBND signed 2026-10-20: takes effect on 2062-11-01, more than a year from its signing date",
+        "typos.csv: decision 12/2025/QĐ-UBND signed 2026-10-20: its number names the year 2025, and it is signed in 2026",
+    ] {
+        assert!(out.stderr.contains(part), "{part}\n{}", out.stderr);
+    }
+    test.assert_unchanged(before.as_deref());
+    // Without --strict they are warnings: the import goes through.
+    let out = test
+        .tthc(&["import", "--format", "json", "typos.csv"])
+        .stderr_has("tthc: warning: typos.csv: decision 12/2025/QĐ-UBND signed 2026-10-20: takes effect on 2062-11-01")
+        .run();
+    let summary: crate::common::Summary = out.json();
+    assert_eq!(summary.decisions, 2);
+    assert_eq!(summary.warnings.len(), 2, "{:?}", summary.warnings);
+}
