@@ -111,7 +111,15 @@ impl<R: Read> DecisionReader<R> {
         };
         match Self::from_source(file, source, defaults, layout, false)? {
             Opened::Rows(reader) => Ok(*reader),
-            Opened::Published(_) => unreachable_published(file),
+            // Not asked for: a table is read row by row or not at all.
+            Opened::Published(_) => Err(Box::new(OpenError {
+                problems: vec![Problem::new(
+                    file,
+                    0,
+                    "the file is a decision as published: tthc import reads it",
+                )],
+                layout: Layout::default(),
+            })),
         }
     }
 
@@ -717,14 +725,6 @@ pub fn open_decision<R: Read>(
 pub const MAX_PUBLISHED_ROWS: usize = 100_000;
 /// The text a decision as published may hold, in bytes of its cells.
 pub const MAX_PUBLISHED_TEXT: usize = 64 << 20;
-
-/// Never called: [`DecisionReader::from_source`] reads no file whole unless asked.
-fn unreachable_published<T>(file: &str) -> Result<T, Box<OpenError>> {
-    Err(Box::new(OpenError {
-        problems: vec![Problem::new(file, 0, "the file is a decision as published")],
-        layout: Layout::default(),
-    }))
-}
 
 /// Reads the rest of a file in the shape of a decision as published, after
 /// the rows [`find_header`] read, into one table of cells.
