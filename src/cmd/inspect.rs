@@ -362,6 +362,8 @@ struct Report {
     rows: u64,
     valid_rows: u64,
     codes_from_names: u64,
+    /// Entry changes that add a procedure without a code.
+    without_code: u64,
     rows_skipped_by_level: Vec<SkippedReport>,
     headings: Vec<LineText>,
     decisions: Vec<DecisionReport>,
@@ -553,6 +555,7 @@ impl Report {
             rows: 0,
             valid_rows: 0,
             codes_from_names: 0,
+            without_code: 0,
             rows_skipped_by_level: Vec::new(),
             headings: Vec::new(),
             decisions: Vec::new(),
@@ -572,6 +575,7 @@ impl Report {
         self.actions.add(row.action);
         for level in row.levels.iter() {
             self.levels.add(level);
+            self.without_code += u64::from(row.code.is_provisional());
         }
         let number = &row.decision.number;
         match self
@@ -846,6 +850,13 @@ impl Report {
                 out,
                 "  codes taken from the name cell: {}",
                 self.codes_from_names
+            )?;
+        }
+        if self.without_code > 0 {
+            writeln!(
+                out,
+                "  entries added without a code (the national database has not given one yet): {}",
+                self.without_code
             )?;
         }
         if !self.headings.is_empty() && self.published.is_none() {

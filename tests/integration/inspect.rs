@@ -24,6 +24,7 @@ struct Report {
     rows: u64,
     valid_rows: u64,
     codes_from_names: u64,
+    without_code: u64,
     rows_skipped_by_level: Vec<Skipped>,
     headings: Vec<LineText>,
     decisions: Vec<Decision>,
@@ -706,11 +707,15 @@ fn an_effective_date_tied_to_another_act_gets_a_placeholder() {
     let p = report.published.expect("a decision as published");
     assert!(p.effective.is_none());
     assert_eq!(p.rows.len(), 18);
-    // Its new procedures have no code.
+    // Its new procedures have no code: 14 entries without one.
     assert!(p.rows.iter().any(|r| r.code.is_none()));
+    assert_eq!(report.without_code, 14);
     test.tthc(&["inspect", docx])
         .status(3)
         .stdout_has("(no code)")
+        .stdout_has(
+            "entries added without a code (the national database has not given one yet): 14",
+        )
         .stdout_has(&format!("  tthc import --effective DATE {docx}\n"))
         .run();
 }
