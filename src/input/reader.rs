@@ -802,7 +802,8 @@ struct Header {
 
 impl Header {
     /// Whether the file has the shape of a decision as published: a header
-    /// naming neither an action nor a level column, or no header but a title
+    /// without a decision column that lacks an action or a level column (the
+    /// title, headings or an authority state them), or no header but a title
     /// naming a catalog ("DANH MỤC THỦ TỤC HÀNH CHÍNH", "PHỤ LỤC").
     fn is_published(&self) -> bool {
         if self.found {
@@ -812,7 +813,9 @@ impl Header {
                         .is_ok_and(|t| Column::from_header(&clean(t)) == Some(col))
                 })
             };
-            return !names(Column::Action) && !names(Column::Level);
+            // A table of changes names its decision in a column; an annex
+            // never does (its decision is the document's).
+            return !names(Column::Decision) && (!names(Column::Action) || !names(Column::Level));
         }
         self.before.iter().any(|(_, record)| {
             let folded = crate::domain::text::fold(&record_text(record));

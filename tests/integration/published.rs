@@ -512,3 +512,42 @@ fn new_procedures_without_a_code_are_entries_and_can_be_given_one_later() {
     );
     test.tthc(&["verify"]).stdout_has("no mismatch").run();
 }
+
+/// An annex with a level column but the action in its title (as some
+/// provinces print "Cấp thực hiện") is read as published: the row's own
+/// level cell, the title's action.
+#[test]
+fn an_annex_with_a_level_column_takes_its_action_from_the_title() {
+    let test = Test::new();
+    test.write(
+        "annex.csv",
+        "\
+DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH TRONG LĨNH VỰC HỘ TỊCH
+(Kèm theo Quyết định số 77/QĐ-UBND ngày 05/01/2026 của Chủ tịch UBND tỉnh)
+STT,Mã TTHC,Tên thủ tục hành chính,Cấp thực hiện
+1,1.000777,Đăng ký khai sinh,Cấp xã
+2,1.000778,Đăng ký kết hôn có yếu tố nước ngoài,Cấp tỉnh
+",
+    );
+    let summary: crate::common::Summary = test
+        .tthc(&[
+            "import",
+            "--format",
+            "json",
+            "--effective",
+            "2026-01-05",
+            "annex.csv",
+        ])
+        .run()
+        .json();
+    assert_eq!(summary.actions.added, 2);
+    assert_eq!((summary.levels.province, summary.levels.commune), (1, 1));
+    let history: Value = test
+        .tthc(&["history", "1.000777", "--format", "json"])
+        .run()
+        .json();
+    let p = &history["versions"][0]["provenance"];
+    assert_eq!(text(&p["levels"]), "cell \"Cấp thực hiện\"", "{p}");
+    assert!(text(&p["action"]).starts_with("title, line 1"), "{p}");
+    assert_eq!(text(&history["versions"][0]["field"]), "Hộ tịch");
+}
