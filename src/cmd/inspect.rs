@@ -285,6 +285,13 @@ fn how_to_read(words: &mut Vec<String>, args: &InspectArgs, defaults: &Defaults,
     }
     if let Some(e) = defaults.encoding {
         option("encoding", e.name());
+    } else if report
+        .problems
+        .iter()
+        .any(|p| p.message.contains("--encoding windows-1258"))
+    {
+        // A file in Vietnamese ANSI: the option that reads it.
+        option("encoding", TextEncoding::Windows1258.name());
     }
     if let Some(levels) = defaults.levels {
         option("levels", &levels.to_words());

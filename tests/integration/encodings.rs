@@ -208,6 +208,13 @@ fn windows_1258_is_read_when_named() {
         .stderr_has("ansi.csv: looks like Windows-1258 (Vietnamese ANSI) text, not UTF-8: import it with --encoding windows-1258")
         .run();
     assert!(!test.db().exists());
+    // inspect gives the command with the option that reads it.
+    test.tthc(&["inspect"])
+        .args(OPTIONS)
+        .args(["text", "ansi.csv"])
+        .status(3)
+        .stdout_has("--encoding windows-1258 ansi.csv")
+        .run();
     // With it, names are stored composed (NFC) like any other text.
     import_ok(&test, "ansi.csv", &["--encoding", "windows-1258"]);
 }
