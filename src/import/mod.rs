@@ -455,7 +455,15 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// other rows is an error, and the transaction must then be dropped.
     pub(crate) fn finish(mut self) -> Result<Outcome, Error> {
         if !self.problems.is_empty() {
-            return Err(Error::Rejected(self.problems));
+            // The rows that were read are checked against the rules too, so
+            // that every problem is told in one pass; nothing is kept.
+            let mut problems = std::mem::take(&mut self.problems);
+            match self.apply_rules() {
+                Err(Error::Rejected(rule_problems)) => problems.extend(rule_problems),
+                Err(other) => return Err(other),
+                Ok(()) => {}
+            }
+            return Err(Error::Rejected(problems));
         }
         let mut conflicts = Vec::new();
         for group in &mut self.groups {

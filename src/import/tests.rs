@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::domain::{Action, Code, DecisionId, Level, LevelSet};
+use crate::input::Problem;
 use crate::store::Store;
 
 fn day(s: &str) -> Day {
@@ -247,6 +248,29 @@ fn a_change_before_the_row_that_adds_its_entry_names_that_row() {
         problems,
         [
             "qd.csv:2: column code: 1.000001 at province level is not in force on 2024-03-01, so it cannot be amended (it is added on 2024-06-01 by decision 3/QĐ of 2024-06-01 (qd.csv:3), after this change)"
+        ]
+    );
+}
+
+#[test]
+fn row_problems_and_rule_problems_are_told_together() {
+    let mut store = Store::open_in_memory().unwrap();
+    let tx = store.begin_import().unwrap();
+    let mut batch = Batch::new(&tx).unwrap();
+    let file = batch.open_file("qd.csv");
+    batch.reject(
+        file,
+        vec![Problem::new("qd.csv", 2, "column code: bad code \"1.0x\"")],
+    );
+    let mut repeal = row("1/QĐ", "2024-01-01", Action::Repealed, "1.000009", "");
+    repeal.line = 3;
+    batch.add(file, Prepared::new(repeal)).unwrap();
+    let problems = rejected(batch.finish());
+    assert_eq!(
+        problems,
+        [
+            "qd.csv:2: column code: bad code \"1.0x\"",
+            "qd.csv:3: column code: 1.000009 at province level is not in force on 2024-01-01, so it cannot be repealed (it was never added)",
         ]
     );
 }

@@ -406,3 +406,28 @@ decision,signed,action,code,level,name,field
     );
     test.import(&["repeal.csv"]);
 }
+
+/// A bad code, a repeal of a code never added and an amendment of an
+/// unknown code are all told in one pass, not one round at a time.
+#[test]
+fn row_and_rule_problems_come_in_one_pass() {
+    let test = Test::new();
+    test.write(
+        "three.csv",
+        "\
+decision,signed,action,code,level,name,field
+1/QĐ-UBND,2025-08-01,added,1.00x001,province,Thủ tục,Tư pháp
+1/QĐ-UBND,2025-08-01,repealed,1.000002,province,,
+1/QĐ-UBND,2025-08-01,amended,1.000003,province,,
+",
+    );
+    let out = test.tthc(&["import", "three.csv"]).status(3).run();
+    assert!(out.stderr.contains("(3 problems)"), "{}", out.stderr);
+    for line in [
+        "three.csv:2: column code",
+        "three.csv:3: column code: 1.000002",
+        "three.csv:4: column code: 1.000003",
+    ] {
+        assert!(out.stderr.contains(line), "{line}\n{}", out.stderr);
+    }
+}
