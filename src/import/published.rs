@@ -86,16 +86,17 @@ impl published::Catalog for StoredCatalog<'_, '_, '_> {
         }
     }
 
-    fn entries_at(&mut self, level: Level, day: Day) -> Vec<(Code, String)> {
-        if let Some(entries) = self.entries.get(&(level, day)) {
-            return entries.clone();
+    fn entries_at(&mut self, level: Level, day: Day) -> &[(Code, String)] {
+        if !self.entries.contains_key(&(level, day)) {
+            let entries = match self.batch.tx.entries_in_force(level, day) {
+                Ok(entries) => entries,
+                Err(e) => {
+                    self.fail(e.into());
+                    Vec::new()
+                }
+            };
+            self.entries.insert((level, day), entries);
         }
-        match self.batch.tx.entries_in_force(level, day) {
-            Ok(entries) => self.entries.entry((level, day)).or_insert(entries).clone(),
-            Err(e) => {
-                self.fail(e.into());
-                Vec::new()
-            }
-        }
+        self.entries.get(&(level, day)).map_or(&[], Vec::as_slice)
     }
 }

@@ -66,7 +66,7 @@ pub trait Catalog {
     /// The levels at which `code` is in force at the end of `day`.
     fn levels_in_force(&mut self, code: Code, day: Day) -> LevelSet;
     /// The entries in force at `level` at the end of `day`: code and name.
-    fn entries_at(&mut self, level: Level, day: Day) -> Vec<(Code, String)>;
+    fn entries_at(&mut self, level: Level, day: Day) -> &[(Code, String)];
     /// The provisional code of entries published without a code under this
     /// name ([`Code::provisional`]); `None` when there is none to give.
     fn provisional_code(&mut self, name: &str) -> Option<Code>;
@@ -208,14 +208,15 @@ fn uncoded_entry(row: &PublishedRow, catalog: &mut dyn Catalog) -> Option<Code> 
     let key = name_key(&row.details.name);
     let mut found = None;
     for level in row.levels.value.iter() {
-        let entry = catalog
+        let code = catalog
             .entries_at(level, row.effective.value)
-            .into_iter()
-            .find(|(code, name)| code.is_provisional() && name_key(name) == key)?;
-        if found.is_some_and(|f| f != entry.0) {
+            .iter()
+            .find(|(code, name)| code.is_provisional() && name_key(name) == key)?
+            .0;
+        if found.is_some_and(|f| f != code) {
             return None;
         }
-        found = Some(entry.0);
+        found = Some(code);
     }
     found
 }
