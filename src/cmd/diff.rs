@@ -80,6 +80,18 @@ struct SummaryJson {
     replaced: u64,
     repealed: u64,
     moved: u64,
+    /// Entries published without a code that were given one; left out
+    /// when there are none.
+    #[serde(skip_serializing_if = "is_zero")]
+    code_assigned: u64,
+}
+
+#[allow(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if passes a reference"
+)]
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// One change; keys that do not apply to its kind are left out.
@@ -132,7 +144,7 @@ impl Serialize for Fields<'_> {
 
 impl<'a> DiffJson<'a> {
     fn new(from: &Point, to: &Point, changes: &'a [EntryChange]) -> Self {
-        let [added, amended, replaced, repealed, moved] = summary(changes);
+        let [added, amended, replaced, repealed, moved, code_assigned] = summary(changes);
         DiffJson {
             from: from.to_string(),
             to: to.to_string(),
@@ -142,6 +154,7 @@ impl<'a> DiffJson<'a> {
                 replaced,
                 repealed,
                 moved,
+                code_assigned,
             },
             changes: changes.iter().map(ChangeJson::new).collect(),
         }
@@ -151,6 +164,8 @@ impl<'a> DiffJson<'a> {
 impl<'a> ChangeJson<'a> {
     fn new(c: &'a EntryChange) -> Self {
         let replaced = c.kind == ChangeKind::Replaced;
+        // An entry given its code had none before: no code it replaces.
+        let old_code = c.replaces.filter(|r| !r.is_provisional());
         let moved = c.kind == ChangeKind::Moved;
         ChangeJson {
             change: c.kind.as_str(),
@@ -159,7 +174,7 @@ impl<'a> ChangeJson<'a> {
             name: &c.name,
             fields: matches!(c.kind, ChangeKind::Amended | ChangeKind::Moved)
                 .then_some(Fields(&c.fields)),
-            replaces: c.replaces.map(|r| r.to_string()),
+            replaces: old_code.map(|r| r.to_string()),
             via: replaced.then(|| c.via.iter().map(ToString::to_string).collect()),
             decision: c.decision.as_deref(),
             from_level: c.from_level.map(Level::as_str),
@@ -228,7 +243,9 @@ fn write_table(
     // Moves are named only when there are any: the plain reading has none.
     let parts: Vec<String> = ChangeKind::ALL
         .iter()
-        .filter(|k| **k != ChangeKind::Moved || counts[k.index()] > 0)
+        .filter(|k| {
+            !matches!(k, ChangeKind::Moved | ChangeKind::CodeAssigned) || counts[k.index()] > 0
+        })
         .map(|k| format!("{} {}", k.as_str(), counts[k.index()]))
         .collect();
     writeln!(
@@ -247,6 +264,7 @@ fn write_table(
             ChangeKind::Amended => table(&["Level", "Code", "Name", "Changes (old -> new)"]),
             ChangeKind::Replaced => table(&["Level", "Code", "Name", "Replaces", "Decision"]),
             ChangeKind::Added | ChangeKind::Repealed => table(&["Level", "Code", "Name"]),
+            ChangeKind::CodeAssigned => table(&["Level", "Code", "Name", "Decision"]),
             ChangeKind::Moved => table(&[
                 "Level",
                 "Code",
@@ -280,6 +298,7 @@ fn write_table(
                     row.push(replaces);
                     row.push(c.decision.clone().unwrap_or_default());
                 }
+                ChangeKind::CodeAssigned => row.push(c.decision.clone().unwrap_or_default()),
                 ChangeKind::Added | ChangeKind::Repealed => {}
             }
             t.add_row(row);
@@ -296,6 +315,7 @@ fn heading(kind: ChangeKind) -> &'static str {
         ChangeKind::Replaced => "Replaced / Thay thế",
         ChangeKind::Repealed => "Repealed / Bãi bỏ",
         ChangeKind::Moved => "Moved / Chuyển cấp",
+        ChangeKind::CodeAssigned => "Code assigned / Được cấp mã",
     }
 }
 

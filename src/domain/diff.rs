@@ -37,15 +37,19 @@ pub enum ChangeKind {
     Repealed = 3,
     /// The code left one level and came in at another on one effective date.
     Moved = 4,
+    /// An entry published without a code was given its code: one entry,
+    /// before and after (a replacement of its provisional code).
+    CodeAssigned = 5,
 }
 
 impl ChangeKind {
-    pub const ALL: [ChangeKind; 5] = [
+    pub const ALL: [ChangeKind; 6] = [
         ChangeKind::Added,
         ChangeKind::Amended,
         ChangeKind::Replaced,
         ChangeKind::Repealed,
         ChangeKind::Moved,
+        ChangeKind::CodeAssigned,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -55,6 +59,7 @@ impl ChangeKind {
             ChangeKind::Replaced => "replaced",
             ChangeKind::Repealed => "repealed",
             ChangeKind::Moved => "moved",
+            ChangeKind::CodeAssigned => "code_assigned",
         }
     }
 
@@ -113,8 +118,8 @@ pub struct Replacement {
 }
 
 /// Counts of changes by kind, in the order of [`ChangeKind::ALL`].
-pub fn summary(changes: &[EntryChange]) -> [u64; 5] {
-    let mut counts = [0; 5];
+pub fn summary(changes: &[EntryChange]) -> [u64; 6] {
+    let mut counts = [0; 6];
     for c in changes {
         counts[c.kind.index()] += 1;
     }
@@ -209,7 +214,14 @@ pub fn diff(
                     .map(|&i| links[i].to)
                     .collect(),
                 decision: Some(links[last].decision.to_owned()),
-                ..change(ChangeKind::Replaced, e)
+                ..change(
+                    if old.1.is_provisional() {
+                        ChangeKind::CodeAssigned
+                    } else {
+                        ChangeKind::Replaced
+                    },
+                    e,
+                )
             });
         }
     }
@@ -593,7 +605,7 @@ mod tests {
             }]
         );
         assert_eq!(changes[2].name, "C");
-        assert_eq!(summary(&changes), [2, 1, 0, 1, 0]);
+        assert_eq!(summary(&changes), [2, 1, 0, 1, 0, 0]);
     }
 
     #[test]
@@ -619,7 +631,7 @@ mod tests {
         assert!(changes[0].via.is_empty());
         // Outside the interval, the replacement does not link them.
         let changes = diff(&from, &to, &reps, at(5), at(9));
-        assert_eq!(summary(&changes), [1, 0, 0, 1, 0]);
+        assert_eq!(summary(&changes), [1, 0, 0, 1, 0, 0]);
     }
 
     #[test]
@@ -657,13 +669,13 @@ mod tests {
         ];
         assert_eq!(
             summary(&diff(&from, &to, &reps, at(1), at(9))),
-            [1, 0, 0, 1, 0]
+            [1, 0, 0, 1, 0, 0]
         );
         // A replacement at another level does not link them.
         let reps = [replacement(5, Province, "1.000001", "1.000003")];
         assert_eq!(
             summary(&diff(&from, &to, &reps, at(1), at(9))),
-            [1, 0, 0, 1, 0]
+            [1, 0, 0, 1, 0, 0]
         );
     }
 
@@ -833,8 +845,8 @@ mod tests {
             version(5, 5, District, "1.000002", Action::Repealed, ""),
         ];
         let (plain, moved) = readings(&versions, at(2), at(9));
-        assert_eq!(summary(&plain), [1, 0, 0, 2, 0]);
-        assert_eq!(summary(&moved), [0, 0, 0, 1, 1]);
+        assert_eq!(summary(&plain), [1, 0, 0, 2, 0, 0]);
+        assert_eq!(summary(&moved), [0, 0, 0, 1, 1, 0]);
         let m = &moved[1];
         assert_eq!(
             (m.kind, m.level, m.from_level, m.code),
@@ -853,7 +865,7 @@ mod tests {
         );
         // Read backwards, the code moves back up.
         let (_, back) = readings(&versions, at(9), at(2));
-        assert_eq!(summary(&back), [1, 0, 0, 0, 1]);
+        assert_eq!(summary(&back), [1, 0, 0, 0, 1, 0]);
         let m = back.iter().find(|c| c.kind == ChangeKind::Moved).unwrap();
         assert_eq!((m.from_level, m.level), (Some(Commune), District));
         assert_eq!(m.fields[0].new, "UBND cấp huyện");
@@ -943,7 +955,7 @@ mod tests {
                     net[c.level.index()] += 1;
                     net[c.from_level.unwrap().index()] -= 1;
                 }
-                ChangeKind::Amended | ChangeKind::Replaced => {}
+                ChangeKind::Amended | ChangeKind::Replaced | ChangeKind::CodeAssigned => {}
             }
         }
         net
@@ -993,10 +1005,10 @@ mod tests {
             let net: [i64; 3] = std::array::from_fn(|i| after[i] - before[i]);
             assert_eq!(per_level(&plain), net);
             assert_eq!(per_level(&moved), net);
-            let [added, amended, replaced, repealed, n_moved] = summary(&moved);
+            let [added, amended, replaced, repealed, n_moved, _] = summary(&moved);
             assert_eq!(
                 summary(&plain),
-                [added + n_moved, amended, replaced, repealed + n_moved, 0]
+                [added + n_moved, amended, replaced, repealed + n_moved, 0, 0]
             );
             all_moves += n_moved;
         }
