@@ -24,7 +24,7 @@ use cli::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Import(args) => cmd::import::run(&cli.db, &args),
-        Command::Inspect(args) => cmd::inspect::run(&args),
+        Command::Inspect(args) => cmd::inspect::run(&cli.db, &args),
         Command::Export(args) => cmd::export::run(&cli.db, &args),
         Command::Report(args) => cmd::report::run(&cli.db, &args),
         Command::Counts(args) => cmd::counts::run(&cli.db, &args),

@@ -64,6 +64,8 @@ mod readme;
 mod rejected;
 #[path = "integration/report.rs"]
 mod report;
+#[path = "integration/row_numbers.rs"]
+mod row_numbers;
 #[path = "integration/sample_history.rs"]
 mod sample_history;
 #[path = "integration/search.rs"]

@@ -115,6 +115,20 @@ struct VersionRecord {
     /// For a decision read as published: where the row's facts came from.
     #[serde(skip_serializing_if = "Option::is_none")]
     provenance: Option<ProvenanceRecord>,
+    /// For a numbered row of a decision as published: its annex, the labels
+    /// of the headings above it and its number (STT).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<PositionRecord>,
+}
+
+/// Where a row stood in its annex.
+#[derive(Debug, Serialize)]
+struct PositionRecord {
+    annex: String,
+    sections: Vec<String>,
+    stt: String,
+    /// As a clerk writes it: "số thứ tự 4, mục I, Phụ lục I".
+    text: String,
 }
 
 /// Where a row's facts came from, each as a phrase ("heading at line 12").
@@ -199,6 +213,16 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
                 file: entry.file.clone(),
                 line: v.line,
                 provenance: entry.provenance.as_ref().map(ProvenanceRecord::new),
+                position: entry
+                    .provenance
+                    .as_ref()
+                    .and_then(|p| p.position.as_ref())
+                    .map(|p| PositionRecord {
+                        annex: p.annex.clone(),
+                        sections: p.sections.clone(),
+                        stt: p.stt.clone(),
+                        text: p.to_string(),
+                    }),
             });
             previous = Some(d);
         }
@@ -321,6 +345,10 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
 /// facts came from.
 fn source(r: &VersionRecord) -> String {
     let at = format!("{}:{}", r.file, r.line);
+    let at = match &r.position {
+        Some(p) => format!("{at} ({})", p.text),
+        None => at,
+    };
     match &r.provenance {
         Some(p) => format!("{at}\n{}", p.describe()),
         None => at,

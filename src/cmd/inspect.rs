@@ -5,6 +5,7 @@
 use super::{ActionCounts, LevelCounts};
 use std::fs::File;
 use std::io::{self, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -12,6 +13,7 @@ use serde::Serialize;
 use crate::cli::{InspectArgs, SummaryFormat};
 use crate::domain::{Day, DecisionRow, LevelSet};
 use crate::error::{Error, exit};
+use crate::import::StoreAnnexes;
 use crate::input::published::{self, Fallbacks, Reading, SkipKind, Sourced};
 use crate::input::sniff::{decision_in_title, delimiter_name};
 use crate::input::{
@@ -23,9 +25,9 @@ use crate::output::write_json;
 /// Rows listed one by one in the text report before "... and N more".
 const LIST_CAP: usize = 20;
 
-pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode, Error> {
+pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
     let defaults = super::read_defaults(&args.read);
-    let report = inspect(args, &defaults);
+    let report = inspect(args, db, &defaults);
     let mut out = io::stdout().lock();
     match args.format {
         SummaryFormat::Json => write_json(&mut out, &report)?,
@@ -45,7 +47,7 @@ pub(crate) fn run(args: &InspectArgs) -> Result<ExitCode, Error> {
 }
 
 /// Reads the whole file and gathers the report.
-fn inspect(args: &InspectArgs, defaults: &Defaults) -> Report {
+fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
     let display = if args.file == "-" {
         "<stdin>".to_owned()
     } else {
@@ -62,7 +64,7 @@ fn inspect(args: &InspectArgs, defaults: &Defaults) -> Report {
         }
     };
     if let Ok(Opened::Published(file)) = open_decision(&display, bytes.as_slice(), defaults) {
-        report.published(args, defaults, &file);
+        report.published(args, db, defaults, &file);
         return report;
     }
     let (opened, suggested, unresolved) = open(&display, &bytes, defaults);
@@ -397,6 +399,66 @@ struct PublishedReport {
     /// Lines that hold no procedure.
     skipped: Vec<SkippedLine>,
     warnings: Vec<ProblemReport>,
+    /// The row-number references of the body's articles, followed in the
+    /// catalog, and whether the annex's rows agree.
+    body_references: Vec<BodyReferenceReport>,
+}
+
+/// A row-number reference of the body ("bãi bỏ … số thứ tự 2, 3, 4 Phần I …
+/// Quyết định 1037/QĐ-UBND ngày 14/5/2025").
+#[derive(Debug, Serialize)]
+struct BodyReferenceReport {
+    line: u64,
+    text: String,
+    action: Option<&'static str>,
+    decision: String,
+    signed: Option<String>,
+    rows: Vec<String>,
+    sections: Vec<String>,
+    annex: Option<String>,
+    /// The entries the rows made, from the catalog.
+    entries: Vec<ReferencedEntry>,
+    /// Whether the annex changes every entry named; null when the
+    /// reference could not be followed.
+    agrees: Option<bool>,
+    finding: String,
+}
+
+#[derive(Debug, Serialize)]
+struct ReferencedEntry {
+    row: String,
+    /// Null for an entry without a code yet.
+    code: Option<String>,
+    level: &'static str,
+    name: String,
+}
+
+impl From<&published::BodyCheck> for BodyReferenceReport {
+    fn from(c: &published::BodyCheck) -> Self {
+        let r = &c.reference.reference;
+        BodyReferenceReport {
+            line: c.reference.line,
+            text: c.reference.text.clone(),
+            action: c.reference.action.map(crate::domain::Action::as_str),
+            decision: r.decision.clone(),
+            signed: r.signed.map(|d| d.to_string()),
+            rows: r.rows.clone(),
+            sections: r.sections.clone(),
+            annex: r.annex.clone(),
+            entries: c
+                .entries
+                .iter()
+                .map(|(row, e)| ReferencedEntry {
+                    row: row.clone(),
+                    code: (!e.code.is_provisional()).then(|| e.code.to_string()),
+                    level: e.level.as_str(),
+                    name: e.name.clone(),
+                })
+                .collect(),
+            agrees: c.agrees,
+            finding: c.finding.clone(),
+        }
+    }
 }
 
 /// A value and where it came from ("heading at line 12").
@@ -471,6 +533,10 @@ struct RowReport {
     line: u64,
     table: u32,
     stt: String,
+    /// The annex's label ("I" of "Phụ lục I"); empty for an unnumbered annex.
+    annex: String,
+    /// The labels of the headings above the row, outermost first.
+    sections: Vec<String>,
     code: Option<String>,
     name: String,
     action: SourcedReport,
@@ -603,7 +669,13 @@ impl Report {
     /// What the document does not state and no flag gives is a problem; the
     /// rows are still read and shown, with stand-ins for the missing
     /// decision number or dates.
-    fn published(&mut self, args: &InspectArgs, defaults: &Defaults, file: &PublishedFile) {
+    fn published(
+        &mut self,
+        args: &InspectArgs,
+        db: &Path,
+        defaults: &Defaults,
+        file: &PublishedFile,
+    ) {
         self.layout(&file.layout);
         self.rows_checked = true;
         let display = self.file.clone();
@@ -615,6 +687,7 @@ impl Report {
             .map(|filled| published::read(&display, &file.document, filled, &[]));
         let shown = again.as_ref().unwrap_or(&reading);
         let (rows, notes) = published::decision_rows(&display, shown, defaults.levels, None);
+        let checks = body_checks(db, &display, shown, &rows);
         self.problems = reading.problems.iter().map(ProblemReport::from).collect();
         let mut asked: Vec<&str> = reading
             .problems
@@ -698,7 +771,7 @@ impl Report {
                 text: h.text.clone(),
             })
             .collect();
-        self.published = Some(PublishedReport::new(&reading, shown));
+        self.published = Some(PublishedReport::new(&reading, shown).checked(&checks));
         self.command = published_command(args, defaults, self, &asked);
     }
 
@@ -980,6 +1053,7 @@ impl Report {
             }
         }
         self.write_published_rows(out, p)?;
+        write_body_references(out, p)?;
         self.write_skipped(out, p)?;
         self.write_rows(out)?;
         if p.warnings.is_empty() {
@@ -1103,6 +1177,19 @@ impl Report {
 }
 
 impl PublishedReport {
+    /// With the body's row-number references and the warnings of those the
+    /// annex disagrees with.
+    fn checked(mut self, checks: &[published::BodyCheck]) -> Self {
+        self.warnings.extend(
+            checks
+                .iter()
+                .filter_map(|c| c.warning.as_ref())
+                .map(ProblemReport::from),
+        );
+        self.body_references = checks.iter().map(BodyReferenceReport::from).collect();
+        self
+    }
+
     /// The decision as `reading` found it; its tables, rows and skipped
     /// lines as `shown` read them (the same reading, or one with stand-ins).
     fn new(reading: &Reading, shown: &Reading) -> Self {
@@ -1158,7 +1245,9 @@ impl PublishedReport {
                 .map(|r| RowReport {
                     line: r.line,
                     table: r.table,
-                    stt: r.stt.clone(),
+                    stt: r.position.stt.clone(),
+                    annex: r.position.annex.clone(),
+                    sections: r.position.sections.clone(),
                     code: r.code.map(|c| c.to_string()),
                     name: r.details.name.clone(),
                     action: SourcedReport::new(&r.action, |a| a.as_str().to_owned()),
@@ -1179,8 +1268,77 @@ impl PublishedReport {
                 })
                 .collect(),
             warnings: reading.warnings.iter().map(ProblemReport::from).collect(),
+            body_references: Vec::new(),
         }
     }
+}
+
+/// The body's row-number references, followed in the catalog when there
+/// is one at `db` (inspect never creates it).
+fn body_checks(
+    db: &Path,
+    file: &str,
+    reading: &Reading,
+    rows: &[Result<DecisionRow, Vec<Problem>>],
+) -> Vec<published::BodyCheck> {
+    if reading.body_references.is_empty() {
+        return Vec::new();
+    }
+    let store = db
+        .is_file()
+        .then(|| super::open_existing(db).ok())
+        .flatten();
+    match &store {
+        Some(store) => {
+            let mut annexes = StoreAnnexes::new(store);
+            let checks = published::body_checks(file, reading, rows, Some(&mut annexes));
+            if let Some(e) = annexes.failed {
+                eprintln!("tthc: warning: the catalog could not be read: {e}");
+            }
+            checks
+        }
+        None => published::body_checks(file, reading, rows, None),
+    }
+}
+
+/// The body's row-number references and what the catalog says of them.
+fn write_body_references(out: &mut impl Write, p: &PublishedReport) -> io::Result<()> {
+    if p.body_references.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "References in the body (a cross-check, never applied):"
+    )?;
+    for r in &p.body_references {
+        let action = r.action.unwrap_or("names");
+        let mut place = vec![format!("số thứ tự {}", r.rows.join(", "))];
+        place.extend(r.sections.iter().map(|s| format!("mục {s}")));
+        place.extend(r.annex.iter().map(|a| format!("Phụ lục {a}")));
+        let place = place.join(" ");
+        let signed = r
+            .signed
+            .as_deref()
+            .map(|d| format!(" signed {d}"))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  line {}: {action} {place} of {}{signed}",
+            r.line, r.decision
+        )?;
+        for e in &r.entries {
+            writeln!(
+                out,
+                "      {} -> {} {} {}",
+                e.row,
+                e.code.as_deref().unwrap_or("(no code)"),
+                e.level,
+                shortened(&e.name, 60)
+            )?;
+        }
+        writeln!(out, "      {}", r.finding)?;
+    }
+    Ok(())
 }
 
 /// Up to [`LIST_CAP`] items joined by ", ", then "...".

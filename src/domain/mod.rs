@@ -5,6 +5,7 @@ pub mod canonical;
 pub mod diff;
 pub mod names;
 pub mod point;
+pub mod position;
 pub mod provenance;
 pub mod row_rules;
 pub mod rules;

@@ -4,6 +4,8 @@
 
 use std::fmt;
 
+use super::position::Position;
+
 /// Where a value came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -90,6 +92,8 @@ pub struct Provenance {
     /// `None` when the row states no field.
     pub field: Option<Origin>,
     pub decision: Origin,
+    /// Where the row stands in its annex, when it has a number (STT).
+    pub position: Option<Position>,
 }
 
 #[cfg(test)]

@@ -30,6 +30,7 @@ use crate::store::{
 };
 
 use entries::{Entries, Source};
+pub(crate) use published::StoreAnnexes;
 
 /// A file with this many problems is not read further (garbage, or not a
 /// decision file at all); the problems found so far are reported.

@@ -6,10 +6,12 @@
 use std::collections::HashMap;
 
 use super::{Batch, FileId, Prepared};
-use crate::domain::{Code, Day, Level, LevelSet};
+use crate::domain::position::Annex;
+use crate::domain::{Code, Day, Level, LevelSet, number_key};
 use crate::error::Error;
 use crate::input::Notes;
 use crate::input::published::{self, Reading};
+use crate::store::{Store, StoreError};
 
 impl Batch<'_, '_> {
     /// Adds the rows of a decision as published; returns what was noticed
@@ -27,13 +29,18 @@ impl Batch<'_, '_> {
         let mut catalog = StoredCatalog {
             batch: self,
             entries: HashMap::new(),
+            annexes: AnnexCache::default(),
             failed: None,
         };
         let name = self.files[file.0].clone();
-        let (rows, notes) = published::decision_rows(&name, reading, keep, Some(&mut catalog));
+        let (rows, mut notes) = published::decision_rows(&name, reading, keep, Some(&mut catalog));
+        let checks = published::body_checks(&name, reading, &rows, Some(&mut catalog));
         if let Some(e) = catalog.failed {
             return Err(e);
         }
+        self.warnings.append(&mut notes.warnings);
+        self.warnings
+            .extend(checks.into_iter().filter_map(|c| c.warning));
         for row in rows {
             match row {
                 Ok(row) => self.add(file, Prepared::new(row))?,
@@ -54,6 +61,7 @@ struct StoredCatalog<'b, 't, 'c> {
     batch: &'b Batch<'t, 'c>,
     /// The entries in force per level and day, read once each.
     entries: HashMap<(Level, Day), Vec<(Code, String)>>,
+    annexes: AnnexCache,
     failed: Option<Error>,
 }
 
@@ -98,5 +106,66 @@ impl published::Catalog for StoredCatalog<'_, '_, '_> {
             self.entries.insert((level, day), entries);
         }
         self.entries.get(&(level, day)).map_or(&[], Vec::as_slice)
+    }
+}
+
+impl published::Annexes for StoredCatalog<'_, '_, '_> {
+    fn annex(&mut self, decision: &str, signed: Option<Day>) -> &Annex {
+        let tx = self.batch.tx;
+        self.annexes.get(decision, signed, &mut self.failed, |key| {
+            tx.annex_rows(key, signed)
+        })
+    }
+}
+
+/// The stored decisions that row-number references name, read from a
+/// catalog outside an import (`tthc inspect`); the first error of the store
+/// is kept.
+pub(crate) struct StoreAnnexes<'s> {
+    store: &'s Store,
+    annexes: AnnexCache,
+    pub(crate) failed: Option<Error>,
+}
+
+impl<'s> StoreAnnexes<'s> {
+    pub(crate) fn new(store: &'s Store) -> Self {
+        StoreAnnexes {
+            store,
+            annexes: AnnexCache::default(),
+            failed: None,
+        }
+    }
+}
+
+impl published::Annexes for StoreAnnexes<'_> {
+    fn annex(&mut self, decision: &str, signed: Option<Day>) -> &Annex {
+        let store = self.store;
+        self.annexes.get(decision, signed, &mut self.failed, |key| {
+            store.annex_rows(key, signed)
+        })
+    }
+}
+
+/// The decisions references name, read once each; a read that fails keeps
+/// its error and reads as not stored.
+#[derive(Default)]
+struct AnnexCache(HashMap<(String, Option<Day>), Annex>);
+
+impl AnnexCache {
+    fn get(
+        &mut self,
+        decision: &str,
+        signed: Option<Day>,
+        failed: &mut Option<Error>,
+        read: impl FnOnce(&str) -> Result<Annex, StoreError>,
+    ) -> &Annex {
+        self.0
+            .entry((number_key(decision), signed))
+            .or_insert_with_key(|(key, _)| {
+                read(key).unwrap_or_else(|e| {
+                    failed.get_or_insert(e.into());
+                    Annex::NotStored
+                })
+            })
     }
 }

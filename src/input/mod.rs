@@ -126,6 +126,9 @@ pub struct Notes {
     /// Rows with text only outside the known columns (section headings such
     /// as "I. LĨNH VỰC HỘ TỊCH"), skipped, with their lines.
     pub headings: Vec<(u64, String)>,
+    /// What is likely a mistake but not against the rules: a row-number
+    /// reference that cannot be checked.
+    pub warnings: Vec<Problem>,
 }
 
 /// A row skipped by `--levels`.

@@ -9,6 +9,7 @@ use super::{
     Result, Store, StoreError, details_at, details_of_v, entry_of_v, parse_code, parse_level,
 };
 use crate::domain::diff::Replacement;
+use crate::domain::position::Position;
 use crate::domain::provenance::{Origin, Provenance};
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::{EntryVersion, Version};
@@ -256,7 +257,8 @@ const ENTRY_VERSIONS_SQL: &str = concat!(
     "SELECT v.id, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.action,
            v.role, v.other_code, v.given, ",
     details_of_v!(),
-    ", d.number, v.line, d.source, p.place, p.action, p.levels, p.field, p.decision
+    ", d.number, v.line, d.source, p.place, p.action, p.levels, p.field, p.decision,
+           p.annex, p.sections, p.stt
     FROM entry_versions AS e
     CROSS JOIN versions AS v ON v.id = e.id
     JOIN decisions AS d ON d.id = v.decision_id
@@ -344,6 +346,8 @@ struct RawVersion {
     file: String,
     /// Place, then the codes of the origins of action, levels, field, decision.
     provenance: Option<(String, String, String, Option<String>, String)>,
+    /// Annex, sections and number of the row, when it has a number.
+    position: Option<Position>,
 }
 
 fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
@@ -373,6 +377,14 @@ fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
                 r.get(17 + DETAILS)?,
             )),
         },
+        position: match r.get::<_, Option<String>>(20 + DETAILS)? {
+            Some(stt) if !stt.is_empty() => Some(Position {
+                annex: r.get(18 + DETAILS)?,
+                sections: Position::sections_from(&r.get::<_, String>(19 + DETAILS)?),
+                stt,
+            }),
+            _ => None,
+        },
     })
 }
 
@@ -397,7 +409,8 @@ impl RawVersion {
             file: self.file,
             provenance: self
                 .provenance
-                .map(|(place, action, levels, field, decision)| {
+                .map(|p| (p, self.position))
+                .map(|((place, action, levels, field, decision), position)| {
                     let origin = |code: &str| {
                         Origin::from_code(code)
                             .ok_or_else(|| corrupt(format!("provenance {code:?}")))
@@ -408,6 +421,7 @@ impl RawVersion {
                         levels: origin(&levels)?,
                         field: field.as_deref().map(origin).transpose()?,
                         decision: origin(&decision)?,
+                        position,
                     })
                 })
                 .transpose()?,

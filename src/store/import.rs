@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{Result, StoreError, details_at, details_of_v, in_force_at, parse_code, tree_fork};
+use crate::domain::position::Position;
 use crate::domain::provenance::{Origin, Provenance};
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::version::Version;
@@ -85,6 +86,11 @@ impl<'c> ImportTx<'c> {
     }
 
     /// Whether any version is stored yet.
+    /// The transaction's connection, for the reads shared with [`super::Store`].
+    pub(super) fn connection(&self) -> &rusqlite::Connection {
+        &self.tx
+    }
+
     pub(crate) fn has_history(&self) -> Result<bool> {
         Ok(self
             .tx
@@ -313,9 +319,11 @@ impl<'c> ImportTx<'c> {
         p: &Provenance,
     ) -> Result<()> {
         let mut stmt = self.tx.prepare_cached(
-            "INSERT INTO provenance (decision_id, row_no, place, action, levels, field, decision)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO provenance (decision_id, row_no, place, action, levels, field, decision,
+                                     annex, sections, stt)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
         )?;
+        let position = p.position.as_ref();
         stmt.execute(params![
             decision_id,
             row_no,
@@ -323,7 +331,10 @@ impl<'c> ImportTx<'c> {
             p.action.to_code(),
             p.levels.to_code(),
             p.field.as_ref().map(Origin::to_code),
-            p.decision.to_code()
+            p.decision.to_code(),
+            position.map_or("", |x| x.annex.as_str()),
+            position.map(Position::sections_text).unwrap_or_default(),
+            position.map_or("", |x| x.stt.as_str()),
         ])?;
         Ok(())
     }

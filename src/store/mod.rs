@@ -22,6 +22,7 @@ pub(crate) use publish::{
     AppliedDecision, ChainHead, DecisionChange, EffectiveDecision, LevelStep,
 };
 
+use crate::domain::position::{Annex, AnnexRow, Position};
 use crate::domain::text::strip_diacritics;
 use crate::domain::{
     CatalogEntry, Code, Counts, DETAILS, Day, Details, Level, ONLINE_FULL, ONLINE_PARTIAL,
@@ -47,6 +48,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/006_online_inter_agency.sql"),
     include_str!("migrations/007_provenance.sql"),
     include_str!("migrations/008_provisional_codes.sql"),
+    include_str!("migrations/009_row_positions.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -582,6 +584,84 @@ fn catalog_entry(r: &Row<'_>) -> rusqlite::Result<Result<CatalogEntry>> {
             effective: Day::from_number(effective),
         })
     }))
+}
+
+/// The decision a row-number reference names, with its numbered rows and
+/// the entries they made (see [`Annex`]). `number_key` is
+/// [`crate::domain::number_key`] of its number.
+fn annex_rows(conn: &Connection, number_key: &str, signed: Option<Day>) -> Result<Annex> {
+    let mut find = conn.prepare_cached(
+        "SELECT id, number, signed FROM decisions
+         WHERE number_key = ?1 AND (?2 IS NULL OR signed = ?2) ORDER BY signed, id",
+    )?;
+    let found: Vec<(i64, String, i32)> = find
+        .query_map(params![number_key, signed.map(Day::number)], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let (id, number, signed) = match found.as_slice() {
+        [] => return Ok(Annex::NotStored),
+        [one] => one.clone(),
+        several => {
+            return Ok(Annex::Several(
+                several.iter().map(|d| Day::from_number(d.2)).collect(),
+            ));
+        }
+    };
+    let mut stmt = conn.prepare_cached(
+        "SELECT v.code, v.level, v.name, p.annex, p.sections, p.stt
+         FROM provenance AS p
+         JOIN versions AS v ON v.decision_id = p.decision_id AND v.row_no = p.row_no
+         WHERE p.decision_id = ?1 AND p.stt <> '' AND v.role = 0
+         ORDER BY p.row_no",
+    )?;
+    let raw: Vec<(String, i64, String, String, String, String)> = stmt
+        .query_map(params![id], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let rows = raw
+        .into_iter()
+        .map(|(code, level, name, annex, sections, stt)| {
+            Ok(AnnexRow {
+                position: Position {
+                    annex,
+                    sections: Position::sections_from(&sections),
+                    stt,
+                },
+                code: parse_code(&code)?,
+                level: parse_level(level)?,
+                name,
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok(Annex::Stored {
+        number,
+        signed: Day::from_number(signed),
+        rows,
+    })
+}
+
+impl Store {
+    /// The decision a row-number reference names (see [`annex_rows`]).
+    pub(crate) fn annex_rows(&self, number_key: &str, signed: Option<Day>) -> Result<Annex> {
+        annex_rows(&self.conn, number_key, signed)
+    }
+}
+
+impl ImportTx<'_> {
+    /// The decision a row-number reference names (see [`annex_rows`]),
+    /// including the decisions this import has stored so far.
+    pub(crate) fn annex_rows(&self, number_key: &str, signed: Option<Day>) -> Result<Annex> {
+        annex_rows(self.connection(), number_key, signed)
+    }
 }
 
 fn parse_level(i: i64) -> Result<Level> {

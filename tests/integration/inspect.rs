@@ -47,6 +47,7 @@ struct Published {
     rows: Vec<Row>,
     skipped: Vec<SkippedLine>,
     warnings: Vec<ProblemReport>,
+    body_references: Vec<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
@@ -99,6 +100,8 @@ struct Row {
     line: u64,
     table: u32,
     stt: String,
+    annex: String,
+    sections: Vec<String>,
     code: Option<String>,
     name: String,
     action: Sourced,
@@ -588,6 +591,16 @@ fn a_word_decision_is_shown_as_published() {
         }
     );
     let p = report.published.expect("a decision as published");
+    // Each row keeps where it stands: 9 new ones under "I.", 8 repealed
+    // ones under "II." of the one unnumbered annex.
+    let places: Vec<(String, String, String)> = p
+        .rows
+        .iter()
+        .map(|r| (r.annex.clone(), r.sections.join("/"), r.stt.clone()))
+        .collect();
+    assert_eq!(places[0], (String::new(), "I".to_owned(), "1".to_owned()));
+    assert_eq!(places[16], (String::new(), "II".to_owned(), "8".to_owned()));
+    assert!(p.body_references.is_empty(), "{:?}", p.body_references);
     let decision = p.decision.expect("the decision number");
     assert_eq!(decision.value, "2715/QĐ-UBND");
     assert!(decision.source.starts_with("title, line "), "{decision:?}");

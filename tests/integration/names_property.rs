@@ -1,6 +1,8 @@
 //! Property: a history whose amendments and repeals name their entries by
-//! name only (as decisions published without codes do) gives the same
-//! catalog as the same history written with codes.
+//! name only (as decisions published without codes do), or by the row
+//! number of the annex that added them ("Số thứ tự 4 Phụ lục I kèm theo
+//! Quyết định số 1/QĐ-UBND"), gives the same catalog as the same history
+//! written with codes.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
@@ -38,14 +40,52 @@ fn date(step: usize) -> String {
     format!("2026-{:02}-01", step + 2)
 }
 
-/// The history written with codes (one file) and by name (one annex per
-/// later decision, with the options a clerk would give).
+/// How the later decisions name the entries they change.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Naming {
+    /// By name, in another spelling.
+    Name,
+    /// By the row number of the first decision's annex, with no name.
+    RowNumber,
+}
+
+/// The history written with codes (one file) and by name or row number
+/// (one annex per later decision, with the options a clerk would give).
 struct Written {
     coded: String,
     named: Vec<(String, [String; 6])>,
 }
 
-fn write(steps: &[Step]) -> Written {
+/// The cells that name entry `i` in a later annex: name, then note.
+fn naming(naming: Naming, i: usize, how: u16) -> String {
+    match naming {
+        Naming::Name => format!("\"{}\",", respelled(i, how)),
+        Naming::RowNumber => format!(
+            ",\"Số thứ tự {:02} Phụ lục I kèm theo Quyết định số 1/QĐ-UBND ngày 01/01/2026\"",
+            i + 1
+        ),
+    }
+}
+
+/// The first decision as its annex is published: "PHỤ LỤC I", numbered rows.
+fn first_annex() -> String {
+    let mut annex = "PHỤ LỤC I\n\
+        DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TƯ PHÁP\n\
+        STT,Mã số TTHC,Tên thủ tục hành chính,Lĩnh vực,\"Phí, lệ phí\"\n"
+        .to_owned();
+    for i in 0..ENTRIES {
+        let _ = writeln!(
+            annex,
+            "{},1.00000{},{},Tư pháp,0 đồng",
+            i + 1,
+            i + 1,
+            name(i)
+        );
+    }
+    annex
+}
+
+fn write(steps: &[Step], by: Naming) -> Written {
     let mut coded = "decision,signed,action,code,level,name,field,fee\n".to_owned();
     for i in 0..ENTRIES {
         let _ = writeln!(
@@ -73,20 +113,23 @@ fn write(steps: &[Step]) -> Written {
                         "{number},{on},amended,1.00000{},province,,,{how}.000 đồng",
                         i + 1
                     );
+                    let (name, note) = naming(by, i, how)
+                        .split_once(',')
+                        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+                        .unwrap_or_default();
                     amended.push(format!(
-                        "{},\"{}\",{how}.000 đồng\n",
+                        "{},{name},{how}.000 đồng,{note}\n",
                         amended.len() + 1,
-                        respelled(i, how)
                     ));
                 }
                 2 => {
                     in_force[i] = false;
                     let _ = writeln!(coded, "{number},{on},repealed,1.00000{},province,,,", i + 1);
-                    repealed.push(format!(
-                        "{},\"{}\",\n",
-                        repealed.len() + 1,
-                        respelled(i, how)
-                    ));
+                    let (name, note) = naming(by, i, how)
+                        .split_once(',')
+                        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+                        .unwrap_or_default();
+                    repealed.push(format!("{},{name},,{note}\n", repealed.len() + 1));
                 }
                 _ => {}
             }
@@ -98,7 +141,7 @@ fn write(steps: &[Step]) -> Written {
             }
             let annex = format!(
                 "DANH MỤC THỦ TỤC HÀNH CHÍNH {action} THUỘC THẨM QUYỀN GIẢI QUYẾT CỦA SỞ TƯ PHÁP\n\
-                 STT,Tên thủ tục hành chính,\"Phí, lệ phí\"\n{}",
+                 STT,Tên thủ tục hành chính,\"Phí, lệ phí\",Ghi chú\n{}",
                 rows.concat()
             );
             // One decision per action: its number carries the action.
@@ -123,8 +166,8 @@ fn write(steps: &[Step]) -> Written {
     Written { coded, named }
 }
 
-fn check(steps: &[Step]) -> Result<(), TestCaseError> {
-    let written = write(steps);
+fn check(steps: &[Step], by: Naming) -> Result<(), TestCaseError> {
+    let written = write(steps, by);
     let with_codes = Test::new();
     with_codes.write("coded.csv", &written.coded);
     with_codes.import(&["coded.csv"]);
@@ -139,8 +182,17 @@ fn check(steps: &[Step]) -> Result<(), TestCaseError> {
             let _ = writeln!(first, "{line}");
             first
         });
-    by_name.write("first.csv", &first);
-    by_name.import(&["first.csv"]);
+    if by == Naming::RowNumber {
+        by_name.write("first.csv", first_annex());
+        by_name
+            .tthc(&["import", "first.csv"])
+            .args(["--decision", "1/QĐ-UBND", "--signed", "2026-01-01"])
+            .args(["--effective", "2026-01-01"])
+            .run();
+    } else {
+        by_name.write("first.csv", &first);
+        by_name.import(&["first.csv"]);
+    }
     for (i, (annex, options)) in written.named.iter().enumerate() {
         let file = format!("annex-{i}.csv");
         by_name.write(&file, annex);
@@ -168,8 +220,7 @@ fn check(steps: &[Step]) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-#[test]
-fn a_history_by_name_gives_the_catalog_of_the_same_history_with_codes() {
+fn property(by: Naming) {
     let step = proptest::collection::vec((0u8..3, 1u16..60), ENTRIES);
     let mut runner = TestRunner::new(Config {
         cases: 12,
@@ -177,9 +228,19 @@ fn a_history_by_name_gives_the_catalog_of_the_same_history_with_codes() {
     });
     runner
         .run(&proptest::collection::vec(step, 1..4), |steps| {
-            check(&steps)
+            check(&steps, by)
         })
         .unwrap();
+}
+
+#[test]
+fn a_history_by_name_gives_the_catalog_of_the_same_history_with_codes() {
+    property(Naming::Name);
+}
+
+#[test]
+fn a_history_by_row_number_gives_the_catalog_of_the_same_history_with_codes() {
+    property(Naming::RowNumber);
 }
 
 /// The key names compare by: lower case, letters and digits, one space.

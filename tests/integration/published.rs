@@ -510,6 +510,27 @@ fn new_procedures_without_a_code_are_entries_and_can_be_given_one_later() {
         versions,
         [("added", "2817/QĐ-UBND"), ("code_assigned", "3000/QĐ-UBND")]
     );
+    // The diff reads it as one entry that was given its code.
+    let diff: Value = test
+        .tthc(&["diff", "2025-12-01", "2026-01-05", "--format", "json"])
+        .run()
+        .json();
+    assert_eq!(diff["summary"]["code_assigned"], 1, "{diff}");
+    assert_eq!(diff["summary"]["replaced"], 0);
+    let change = &diff["changes"][0];
+    assert_eq!(
+        (
+            text(&change["change"]),
+            text(&change["code"]),
+            text(&change["name"])
+        ),
+        ("code_assigned", "1.099901", name)
+    );
+    assert_eq!(change["replaces"], Value::Null);
+    test.tthc(&["diff", "2025-12-01", "2026-01-05"])
+        .stdout_has("code_assigned 1")
+        .stdout_has("Code assigned / Được cấp mã (1)")
+        .run();
     test.tthc(&["verify"]).stdout_has("no mismatch").run();
 }
 

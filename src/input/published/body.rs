@@ -34,7 +34,7 @@ pub(super) fn decision_ref(text: &str) -> Option<(Stated<String>, Stated<Day>)> 
 }
 
 /// The date written from word `at` on: "19/11/2025" or "19 tháng 11 năm 2025".
-fn date_at(words: &Words<'_>, at: usize) -> Option<Day> {
+pub(super) fn date_at(words: &Words<'_>, at: usize) -> Option<Day> {
     let first = words
         .orig
         .get(at)?

@@ -17,10 +17,12 @@
 mod body;
 mod describe;
 mod header;
+mod references;
 mod rows;
 
 pub use describe::flags_asked;
-pub use rows::{Catalog, decision_rows};
+pub use references::{MAX_REFERENCED_ROWS, body_references, row_references};
+pub use rows::{Annexes, BodyCheck, Catalog, body_checks, decision_rows};
 mod words;
 
 use std::collections::BTreeSet;
@@ -28,6 +30,7 @@ use std::collections::BTreeSet;
 use self::body::{Effect, Stated};
 use self::header::Position;
 use self::words::{LevelWords, Words, spaced};
+use crate::domain::position::Position as RowPosition;
 use crate::domain::text::{clean, fold};
 use crate::domain::values::{
     CodeInName, LevelCell, Online, SHARED_LEVELS, inter_agency_words, online_words,
@@ -69,8 +72,8 @@ pub struct PublishedRow {
     pub line: u64,
     /// The document table it is in.
     pub table: u32,
-    /// The row number as written ("01").
-    pub stt: String,
+    /// Its place in the annex: annex, sections and number (STT).
+    pub position: RowPosition,
     pub decision: Sourced<String>,
     pub signed: Sourced<Day>,
     pub effective: Sourced<Day>,
@@ -187,6 +190,21 @@ pub struct Reading {
     pub problems: Vec<Problem>,
     /// What a clerk should know but does not stop an import.
     pub warnings: Vec<Problem>,
+    /// The rows of earlier annexes the body's articles name by number
+    /// ("bãi bỏ … có số thứ tự 2, 3, 4 Phần I … Quyết định 1037/QĐ-UBND").
+    /// They are a cross-check of the annex's own rows, never applied.
+    pub body_references: Vec<BodyReference>,
+}
+
+/// A row-number reference in the body of a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyReference {
+    pub line: u64,
+    /// The sentence, as written.
+    pub text: String,
+    /// What the sentence does to the rows, when it says one thing.
+    pub action: Option<Action>,
+    pub reference: crate::domain::position::RowReference,
 }
 
 /// Reads a decision as published. `file` names it in problems; `flags` are
@@ -194,6 +212,7 @@ pub struct Reading {
 /// spelling a field from a title or heading takes.
 pub fn read(file: &str, doc: &Document, flags: &Fallbacks, known_fields: &[String]) -> Reading {
     let mut reader = Reader {
+        sections: Vec::new(),
         file,
         flags,
         known_fields,
@@ -264,6 +283,8 @@ enum LevelSource {
 /// Facts of an annex title.
 #[derive(Debug, Default)]
 struct TitleFacts {
+    /// The annex's label: "PHỤ LỤC II" → "II"; empty when it has none.
+    label: String,
     decision: Option<(Stated<String>, u64)>,
     signed: Option<(Stated<Day>, u64)>,
     /// Whether the "(Kèm theo Quyết định …)" line was seen: what follows is headings.
@@ -300,6 +321,7 @@ struct Pending {
     line: u64,
     table: u32,
     stt: String,
+    sections: Vec<String>,
     title: usize,
     scope: Scope,
     cells: Vec<(Column, String, String)>,
@@ -319,6 +341,9 @@ struct Reader<'a> {
     body: BodyFacts,
     titles: Vec<TitleFacts>,
     scope: Scope,
+    /// The labels of the headings above the current row in this annex,
+    /// outermost first, each with its kind (see [`words::label_kind`]).
+    sections: Vec<(u8, String)>,
     current: Option<Logical>,
     pending_headings: Vec<Heading>,
     pending: Vec<Pending>,
@@ -426,8 +451,18 @@ impl Reader<'_> {
         }
         if words.at(0, &["phu", "luc"]) && label.is_none() {
             self.close_table();
-            self.titles.push(TitleFacts::default());
+            let annex = words
+                .orig
+                .get(2)
+                .map(|w| w.trim_end_matches(['.', ':', ',']))
+                .filter(|w| words::is_label(w))
+                .unwrap_or_default();
+            self.titles.push(TitleFacts {
+                label: annex.to_owned(),
+                ..TitleFacts::default()
+            });
             self.scope = Scope::default();
+            self.sections.clear();
             self.non_catalog = false;
             self.totals = false;
             self.skip(line, SkipKind::Title, text);
@@ -468,7 +503,19 @@ impl Reader<'_> {
             self.skip(line, SkipKind::Note, text);
             return;
         }
+        if let Some(label) = &own_label {
+            self.section(label);
+        }
         self.heading(line, text, &rest_words);
+    }
+
+    /// A heading's label: it ends the sections of its kind and those under them.
+    fn section(&mut self, label: &str) {
+        let (kind, bare) = words::label_kind(label);
+        if let Some(at) = self.sections.iter().position(|(k, _)| *k == kind) {
+            self.sections.truncate(at);
+        }
+        self.sections.push((kind, bare.to_owned()));
     }
 
     /// Whether title lines may still come: no "(Kèm theo …)" line yet since
@@ -502,6 +549,16 @@ impl Reader<'_> {
             && let Some(effect) = body::effect(text)
         {
             self.body.effect = Some((effect, line));
+        }
+        if self.body.after_quyet_dinh {
+            for (action, reference) in references::body_references(text) {
+                self.out.body_references.push(BodyReference {
+                    line,
+                    text: text.to_owned(),
+                    action,
+                    reference,
+                });
+            }
         }
         self.skip(line, SkipKind::Body, text);
     }
@@ -809,10 +866,12 @@ impl Reader<'_> {
         for message in problems {
             self.problem(row.line, message);
         }
+        let sections = self.sections.iter().map(|(_, l)| l.clone()).collect();
         self.pending.push(Pending {
             line: row.line,
             table,
             stt,
+            sections,
             title: self.titles.len().saturating_sub(1),
             scope: self.scope.clone(),
             cells,
@@ -938,7 +997,7 @@ impl Reader<'_> {
             self.out.rows.push(PublishedRow {
                 line: row.line,
                 table: row.table,
-                stt: row.stt.clone(),
+                position: self.position(&row),
                 decision,
                 signed,
                 effective,
@@ -959,6 +1018,19 @@ impl Reader<'_> {
         self.out.problems.sort_by_key(|p| p.line);
         self.out.warnings.sort_by_key(|p| p.line);
         self.out
+    }
+
+    /// Where a row stands in its annex.
+    fn position(&self, row: &Pending) -> RowPosition {
+        RowPosition {
+            annex: self
+                .titles
+                .get(row.title)
+                .map(|t| t.label.clone())
+                .unwrap_or_default(),
+            sections: row.sections.clone(),
+            stt: row.stt.trim().trim_end_matches('.').to_owned(),
+        }
     }
 
     /// A value the document states that differs from a flag. The flags

@@ -1,8 +1,12 @@
 //! A row of a decision as published, as the import takes it: a checked
 //! decision row that carries where its facts came from.
 
-use super::{PublishedRow, Reading};
+use std::collections::BTreeSet;
+
+use super::references::row_references;
+use super::{BodyReference, PublishedRow, Reading};
 use crate::domain::names::{closest, name_key};
+use crate::domain::position::{Annex, AnnexRow, RowReference};
 use crate::domain::provenance::Provenance;
 use crate::domain::row_rules::{district_abolished, required_details};
 use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Level, LevelSet};
@@ -55,6 +59,7 @@ impl PublishedRow {
                 levels: self.levels.origin.clone(),
                 field: self.field.as_ref().map(|f| f.origin.clone()),
                 decision: self.decision.origin.clone(),
+                position: (!self.position.stt.is_empty()).then(|| self.position.clone()),
             })),
         })
     }
@@ -62,7 +67,7 @@ impl PublishedRow {
 
 /// What the catalog knows, for the rows of a decision as published that
 /// leave their entry's level or code to it. `tthc inspect` has none.
-pub trait Catalog {
+pub trait Catalog: Annexes {
     /// The levels at which `code` is in force at the end of `day`.
     fn levels_in_force(&mut self, code: Code, day: Day) -> LevelSet;
     /// The entries in force at `level` at the end of `day`: code and name.
@@ -70,6 +75,13 @@ pub trait Catalog {
     /// The provisional code of entries published without a code under this
     /// name ([`Code::provisional`]); `None` when there is none to give.
     fn provisional_code(&mut self, name: &str) -> Option<Code>;
+}
+
+/// The stored decisions that row-number references name.
+pub trait Annexes {
+    /// The stored decision numbered `decision` (signed on `signed`, when
+    /// given), with its numbered rows.
+    fn annex(&mut self, decision: &str, signed: Option<Day>) -> &Annex;
 }
 
 /// How many of the closest names a problem suggests.
@@ -96,6 +108,7 @@ pub fn decision_rows(
 ) -> (Vec<Result<DecisionRow, Vec<Problem>>>, Notes) {
     let mut notes = Notes::default();
     let mut provisional = Provisional::default();
+    let mut unchecked = Unchecked::default();
     let mut rows: Vec<Result<DecisionRow, Vec<Problem>>> = reading
         .problems
         .iter()
@@ -104,6 +117,10 @@ pub fn decision_rows(
     for row in &reading.rows {
         let problem = |message: String| Err(vec![Problem::new(file, row.line, message)]);
         let mut row = std::borrow::Cow::Borrowed(row);
+        if let Err(message) = by_row_number(&mut row, catalog.as_deref_mut(), &mut unchecked) {
+            rows.push(problem(message));
+            continue;
+        }
         if let Some(message) = &row.unresolved_level {
             match (row.code, catalog.as_deref_mut()) {
                 (_, None) => {
@@ -182,7 +199,379 @@ pub fn decision_rows(
         }
         rows.push(converted);
     }
+    notes.warnings = unchecked
+        .0
+        .into_iter()
+        .map(|(line, message)| Problem::new(file, line, message))
+        .collect();
     (rows, notes)
+}
+
+/// The references that cannot be checked, one per decision: (line, message).
+#[derive(Default)]
+struct Unchecked(Vec<(u64, String)>, BTreeSet<String>);
+
+impl Unchecked {
+    fn add(&mut self, line: u64, decision: &str, message: String) {
+        if self.1.insert(decision.to_owned()) {
+            self.0.push((line, message));
+        }
+    }
+}
+
+/// The row-number references of a row's reference and note cells.
+fn references_of(row: &PublishedRow) -> Vec<RowReference> {
+    let mut refs = row_references(&row.reference);
+    refs.extend(row_references(&row.note));
+    refs
+}
+
+/// Settles the entry a change names by row number ("Số thứ tự 04 Mục I Phụ
+/// lục I kèm theo Quyết định số 1308/QĐ-UBND ngày 18/6/2025"): a row
+/// without the code takes the code of the entry that row made; a row with
+/// it must agree. A reference that cannot be followed is a problem for a
+/// row without a code, and a warning (once per decision) for one with it.
+fn by_row_number(
+    row: &mut std::borrow::Cow<'_, PublishedRow>,
+    catalog: Option<&mut (dyn Catalog + '_)>,
+    unchecked: &mut Unchecked,
+) -> Result<(), String> {
+    let action = row.action.value;
+    if action == Action::Added {
+        return Ok(());
+    }
+    let refs = references_of(row);
+    if refs.is_empty() {
+        return Ok(());
+    }
+    let given = if action == Action::Replaced {
+        row.replaces
+    } else {
+        row.code
+    };
+    let Some(catalog) = catalog else {
+        return match given {
+            Some(_) => Ok(()),
+            None => Err(format!(
+                "the row names its entry by row number ({}): import finds it in the catalog",
+                refs[0]
+            )),
+        };
+    };
+    let mut entries: Vec<(Code, String, String)> = Vec::new();
+    for reference in &refs {
+        follow(
+            reference,
+            catalog,
+            given.is_some(),
+            &mut entries,
+            &mut |message| {
+                unchecked.add(row.line, &reference.decision, message);
+            },
+        )?;
+    }
+    if entries.is_empty() {
+        return Ok(());
+    }
+    let listed = || {
+        entries
+            .iter()
+            .map(|(c, n, stt)| format!("số thứ tự {stt} is {} {n:?}", code_words(*c)))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if let Some(code) = given {
+        if entries.iter().any(|(c, _, _)| *c == code) {
+            return Ok(());
+        }
+        return Err(format!(
+            "the row gives code {code}, but it names {} by row number, and {}: correct the code or the row number",
+            refs.iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; "),
+            listed()
+        ));
+    }
+    let key = name_key(&row.details.name);
+    let code = match entries.as_slice() {
+        [(code, _, _)] => *code,
+        several => {
+            let by_name: Vec<Code> = several
+                .iter()
+                .filter(|(_, n, _)| name_key(n) == key)
+                .map(|(c, _, _)| *c)
+                .collect();
+            match by_name.as_slice() {
+                [code] => *code,
+                _ => {
+                    return Err(format!(
+                        "the row names several entries by row number ({}), and its name picks none of them: give the code",
+                        listed()
+                    ));
+                }
+            }
+        }
+    };
+    let row = row.to_mut();
+    if action == Action::Replaced {
+        row.replaces = Some(code);
+    } else {
+        row.code = Some(code);
+    }
+    Ok(())
+}
+
+/// Follows one reference into the catalog: adds the entry each row number
+/// names to `entries` (code, name, number). What cannot be followed is a
+/// problem when the row gives no code (`given` false), else a warning.
+fn follow(
+    reference: &RowReference,
+    catalog: &mut (dyn Catalog + '_),
+    given: bool,
+    entries: &mut Vec<(Code, String, String)>,
+    warn: &mut dyn FnMut(String),
+) -> Result<(), String> {
+    match catalog.annex(&reference.decision, reference.signed) {
+        Annex::NotStored => {
+            let message = format!(
+                "{reference}: {} is not in the catalog",
+                decision_words(reference)
+            );
+            if !given {
+                return Err(format!("{message}; import it first, or give the code"));
+            }
+            warn(format!(
+                "{message}, so the row numbers that name it are not checked"
+            ));
+        }
+        Annex::Several(days) => {
+            let message = format!(
+                "{reference}: the catalog has {} decisions numbered {} (signed {})",
+                days.len(),
+                reference.decision,
+                days.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            if !given {
+                return Err(format!("{message}; give its signing date"));
+            }
+            warn(format!(
+                "{message}, so the row numbers that name one are not checked"
+            ));
+        }
+        annex @ Annex::Stored { number, rows, .. } => {
+            if rows.is_empty() {
+                let message =
+                    format!("{reference}: {number} was imported from a file that numbers no rows");
+                if !given {
+                    return Err(format!("{message}; give the code"));
+                }
+                warn(format!(
+                    "{message}, so the row numbers that name it are not checked"
+                ));
+                return Ok(());
+            }
+            for stt in &reference.rows {
+                let named = annex.rows_named(reference, stt);
+                let mut codes: Vec<&AnnexRow> = Vec::new();
+                for r in named {
+                    if !codes.iter().any(|c| c.code == r.code) {
+                        codes.push(r);
+                    }
+                }
+                match codes.as_slice() {
+                    [] => {
+                        return Err(format!(
+                            "{reference}: {number} has no row số thứ tự {stt}{}",
+                            places(rows, stt)
+                        ));
+                    }
+                    [one] => entries.push((one.code, one.name.clone(), stt.clone())),
+                    several => {
+                        return Err(format!(
+                            "{reference}: {number} has several rows số thứ tự {stt} ({}): name the section (Mục, Phần) too",
+                            several
+                                .iter()
+                                .map(|r| format!("{}, {}", r.position, code_words(r.code)))
+                                .collect::<Vec<_>>()
+                                .join("; ")
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// "1308/QĐ-UBND (signed 2025-06-18)", as a reference names a decision.
+fn decision_words(reference: &RowReference) -> String {
+    match reference.signed {
+        Some(day) => format!("decision {} signed {day}", reference.decision),
+        None => format!("decision {}", reference.decision),
+    }
+}
+
+/// A code as messages show it: provisional codes are "(no code yet)".
+fn code_words(code: Code) -> String {
+    if code.is_provisional() {
+        "(no code yet)".to_owned()
+    } else {
+        code.to_string()
+    }
+}
+
+/// Where the rows numbered `stt` of an annex are, for a reference that
+/// named another place: "; it has số thứ tự 4 at: mục II, Phụ lục I".
+fn places(rows: &[AnnexRow], stt: &str) -> String {
+    let found: Vec<String> = rows
+        .iter()
+        .filter(|r| {
+            crate::domain::position::label_key(&r.position.stt)
+                == crate::domain::position::label_key(stt)
+        })
+        .map(|r| r.position.to_string())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    if found.is_empty() {
+        String::new()
+    } else {
+        format!(" there; it has: {}", found.join("; "))
+    }
+}
+
+/// A row-number reference of the body, checked against the annex.
+#[derive(Debug, Clone)]
+pub struct BodyCheck {
+    pub reference: BodyReference,
+    /// The entries it names, with the row number that names each.
+    pub entries: Vec<(String, AnnexRow)>,
+    /// Whether the annex's own rows agree; `None` when the reference could
+    /// not be followed (no catalog, or the decision is not in it).
+    pub agrees: Option<bool>,
+    /// What was found, in words.
+    pub finding: String,
+    /// The warning a disagreement makes.
+    pub warning: Option<Problem>,
+}
+
+/// Checks the body's row-number references against the annex's rows: the
+/// entries the body names must be changed by a row of the annex with the
+/// same action. A disagreement is a warning, never applied.
+pub fn body_checks(
+    file: &str,
+    reading: &Reading,
+    rows: &[Result<DecisionRow, Vec<Problem>>],
+    mut catalog: Option<&mut (dyn Annexes + '_)>,
+) -> Vec<BodyCheck> {
+    let mut out = Vec::new();
+    for body in &reading.body_references {
+        let reference = &body.reference;
+        let mut check = BodyCheck {
+            reference: body.clone(),
+            entries: Vec::new(),
+            agrees: None,
+            finding: String::new(),
+            warning: None,
+        };
+        let Some(catalog) = catalog.as_deref_mut() else {
+            "not followed: no catalog".clone_into(&mut check.finding);
+            out.push(check);
+            continue;
+        };
+        let annex = catalog.annex(&reference.decision, reference.signed);
+        match annex {
+            Annex::NotStored => {
+                check.finding = format!(
+                    "not followed: {} is not in the catalog",
+                    decision_words(reference)
+                );
+            }
+            Annex::Several(days) => {
+                check.finding = format!(
+                    "not followed: the catalog has {} decisions numbered {}",
+                    days.len(),
+                    reference.decision
+                );
+            }
+            Annex::Stored {
+                number,
+                rows: numbered,
+                ..
+            } if numbered.is_empty() => {
+                check.finding =
+                    format!("not followed: {number} was imported from a file that numbers no rows");
+            }
+            Annex::Stored { number, .. } => {
+                let mut missing: Vec<String> = Vec::new();
+                let mut unknown: Vec<String> = Vec::new();
+                for stt in &reference.rows {
+                    let named = annex.rows_named(reference, stt);
+                    if named.is_empty() {
+                        unknown.push(stt.clone());
+                    }
+                    for r in named {
+                        if check
+                            .entries
+                            .iter()
+                            .any(|(_, e)| e.code == r.code && e.level == r.level)
+                        {
+                            continue;
+                        }
+                        if !annex_changes(rows, body.action, r.code) {
+                            missing.push(format!("{} (số thứ tự {stt})", code_words(r.code)));
+                        }
+                        check.entries.push((stt.clone(), r.clone()));
+                    }
+                }
+                missing.dedup();
+                let action = body
+                    .action
+                    .map_or_else(|| "changes".to_owned(), |a| a.to_string());
+                check.agrees = Some(missing.is_empty() && unknown.is_empty());
+                check.finding = if unknown.is_empty() && missing.is_empty() {
+                    format!("the annex {action} every entry it names")
+                } else if !unknown.is_empty() {
+                    format!("{number} has no row số thứ tự {}", unknown.join(", "))
+                } else {
+                    format!("the annex has no row that {action} {}", missing.join(", "))
+                };
+                if check.agrees == Some(false) {
+                    check.warning = Some(Problem::new(
+                        file,
+                        body.line,
+                        format!(
+                            "the body names {reference}, but {}: the annex's rows are what is imported",
+                            check.finding
+                        ),
+                    ));
+                }
+            }
+        }
+        out.push(check);
+    }
+    out
+}
+
+/// Whether a row of the annex changes `code` with `action` (any action
+/// but adding when the body says none).
+fn annex_changes(
+    rows: &[Result<DecisionRow, Vec<Problem>>],
+    action: Option<Action>,
+    code: Code,
+) -> bool {
+    rows.iter().flatten().any(|r| {
+        let names = (r.code == code && r.action != Action::Replaced) || r.replaces == Some(code);
+        names
+            && match action {
+                Some(a) => r.action == a,
+                None => r.action != Action::Added,
+            }
+    })
 }
 
 /// Provisional codes given without a catalog (`inspect`), one per name.

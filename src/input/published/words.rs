@@ -339,6 +339,25 @@ pub(super) fn strip_label(text: &str) -> (Option<String>, &str) {
     }
 }
 
+/// The kind of a heading label, for nesting ("Phần I" > "A" > "I" > "1"),
+/// and the label without its word: "Phần I" → "I".
+pub(super) fn label_kind(label: &str) -> (u8, &str) {
+    if let Some((word, bare)) = label.split_once(' ') {
+        return (if fold(word) == "phần" { 10 } else { 11 }, bare.trim());
+    }
+    let b = label.as_bytes();
+    let kind = if is_roman(label) {
+        1
+    } else if b.len() == 1 {
+        2
+    } else if is_digits(label) {
+        3
+    } else {
+        4
+    };
+    (kind, label)
+}
+
 /// A Roman numeral, a single letter, a number of up to three digits, or a
 /// letter and a digit ("A1").
 pub(super) fn is_label(s: &str) -> bool {
