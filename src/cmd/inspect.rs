@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{InspectArgs, SummaryFormat};
-use crate::domain::{Day, DecisionRow, LevelSet};
+use crate::domain::{Action, Day, DecisionRow, LevelSet};
 use crate::error::{Error, exit};
 use crate::import::StoreAnnexes;
 use crate::input::published::{self, Fallbacks, Reading, SkipKind, Sourced};
@@ -648,7 +648,9 @@ impl Report {
         self.actions.add(row.action);
         for level in row.levels.iter() {
             self.levels.add(level);
-            self.without_code += u64::from(row.code.is_provisional());
+            self.without_code += u64::from(
+                row.action == Action::Added && (row.by_name || row.code.is_provisional()),
+            );
         }
         let number = &row.decision.number;
         match self

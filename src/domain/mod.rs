@@ -185,6 +185,11 @@ pub struct DecisionRow {
     /// Where the row's facts came from, for a decision read as published;
     /// `None` when they all came from the row's own cells.
     pub provenance: Option<Box<provenance::Provenance>>,
+    /// The row gave no code (its code cell is empty): `code` is
+    /// [`Code::stand_in`] until the import settles the entry by its name (a
+    /// new procedure gets its provisional code, a change the entry in force
+    /// under that name).
+    pub by_name: bool,
 }
 
 #[cfg(test)]

@@ -422,6 +422,12 @@ impl Code {
             .then_some(Code(PROVISIONAL_FROM + n))
     }
 
+    /// The code of a row that gave none, until the import settles it: no
+    /// row can carry it (it is below the provisional codes) and no entry has it.
+    pub fn stand_in() -> Code {
+        Code(PROVISIONAL_FROM)
+    }
+
     /// The first provisional code and the first code past them: a code `c`
     /// is provisional when `first <= c < past`, also as stored text.
     pub fn provisional_bounds() -> [Code; 2] {

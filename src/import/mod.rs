@@ -22,7 +22,7 @@ use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, ro
 use crate::domain::rules::{OrderKey, Role, replay, validity};
 use crate::domain::tally::{ActionCounts, LevelCounts};
 use crate::domain::version::Version;
-use crate::domain::{ALL_GIVEN, Day, DecisionRow, Details};
+use crate::domain::{ALL_GIVEN, Action, Day, DecisionRow, Details};
 use crate::error::Error;
 use crate::input::{Notes, Problem, SkippedRow};
 use crate::store::{
@@ -176,6 +176,9 @@ pub(crate) struct Batch<'t, 'c> {
     tx: &'t ImportTx<'c>,
     writer: VersionWriter<'t>,
     had_history: bool,
+    /// Whether the catalog or this batch has procedures published without a
+    /// code: only then may a row that adds a code give it to one of them.
+    uncoded_names: bool,
     imported_at: String,
     imported_by: String,
     files: Vec<String>,
@@ -201,6 +204,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             tx,
             writer: tx.version_writer()?,
             had_history: tx.has_history()?,
+            uncoded_names: tx.has_provisional_codes()?,
             imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             imported_by: ["USER", "USERNAME", "LOGNAME"]
                 .iter()
@@ -272,6 +276,15 @@ impl<'t, 'c> Batch<'t, 'c> {
 
     /// Stores the versions one row of `file` makes.
     pub(crate) fn add(&mut self, file: FileId, prepared: Prepared) -> Result<(), Error> {
+        let line = prepared.row.line;
+        let prepared = match self.settled(prepared)? {
+            Ok(prepared) => prepared,
+            Err(message) => {
+                let name = self.files[file.0].clone();
+                self.reject(file, vec![Problem::new(&name, line, message)]);
+                return Ok(());
+            }
+        };
         let Prepared { mut row, digests } = prepared;
         let g = self.group_for(file.0, &row)?;
         let group = &mut self.groups[g];
@@ -295,7 +308,8 @@ impl<'t, 'c> Batch<'t, 'c> {
             }
             self.outcome.actions.add(row.action);
             self.outcome.levels.add(level);
-            self.outcome.without_code += u64::from(row.code.is_provisional());
+            self.outcome.without_code +=
+                u64::from(row.action == Action::Added && row.code.is_provisional());
             let primary = Known {
                 version: Version {
                     code: row.code,

@@ -6,8 +6,9 @@
 use std::collections::HashMap;
 
 use super::{Batch, FileId, Prepared};
+use crate::domain::names::name_key;
 use crate::domain::position::Annex;
-use crate::domain::{Code, Day, Level, LevelSet, number_key};
+use crate::domain::{Action, Code, Day, Level, LevelSet, number_key};
 use crate::error::Error;
 use crate::input::Notes;
 use crate::input::published::{self, Reading};
@@ -38,6 +39,8 @@ impl Batch<'_, '_> {
         if let Some(e) = catalog.failed {
             return Err(e);
         }
+        // It may have published procedures without a code.
+        self.uncoded_names = true;
         self.warnings.append(&mut notes.warnings);
         self.warnings
             .extend(checks.into_iter().filter_map(|c| c.warning));
@@ -87,6 +90,16 @@ impl published::Catalog for StoredCatalog<'_, '_, '_> {
         let key = crate::domain::names::name_key(name);
         match self.batch.tx.provisional_code(&key) {
             Ok(code) => Some(code),
+            Err(e) => {
+                self.fail(e.into());
+                None
+            }
+        }
+    }
+
+    fn uncoded_code(&mut self, name: &str) -> Option<Code> {
+        match self.batch.tx.existing_provisional_code(&name_key(name)) {
+            Ok(code) => code,
             Err(e) => {
                 self.fail(e.into());
                 None
@@ -167,5 +180,84 @@ impl AnnexCache {
                     Annex::NotStored
                 })
             })
+    }
+}
+
+impl Batch<'_, '_> {
+    /// A row of a change table, with its entry settled by name where the
+    /// row leaves it to the catalog:
+    /// - a row without a code ([`crate::domain::DecisionRow::by_name`]) that adds or
+    ///   replaces with a procedure gets the provisional code of its name; one
+    ///   that amends or repeals, the code of the one entry in force under its
+    ///   name at its level;
+    /// - a row that adds a code under the name of an entry published without
+    ///   one gives that entry its code.
+    ///
+    /// `Err` holds the problem of a row that names no single entry.
+    pub(super) fn settled(
+        &mut self,
+        prepared: Prepared,
+    ) -> Result<Result<Prepared, String>, Error> {
+        let row = &prepared.row;
+        let assigns = !row.by_name
+            && self.uncoded_names
+            && row.action == Action::Added
+            && row.provenance.is_none()
+            && self
+                .tx
+                .existing_provisional_code(&name_key(&row.details.name))?
+                .is_some();
+        if !row.by_name && !assigns {
+            return Ok(Ok(prepared));
+        }
+        let mut row = prepared.row;
+        let mut catalog = StoredCatalog {
+            batch: self,
+            entries: HashMap::new(),
+            annexes: AnnexCache::default(),
+            failed: None,
+        };
+        let settled = if assigns {
+            if let Some(old) =
+                published::uncoded_entry(&row.details.name, row.levels, row.effective, &mut catalog)
+            {
+                row.replaces = Some(old);
+                row.action = Action::Replaced;
+            }
+            Ok(())
+        } else {
+            match row.action {
+                Action::Added | Action::Replaced => {
+                    match published::Catalog::provisional_code(&mut catalog, &row.details.name) {
+                        Some(code) => {
+                            row.code = code;
+                            Ok(())
+                        }
+                        None => Err(format!(
+                            "{:?} has no code, and no provisional code is left for it: give its code from the national database",
+                            row.details.name
+                        )),
+                    }
+                }
+                action => published::named_entry(
+                    &row.details.name,
+                    action,
+                    row.levels,
+                    row.effective,
+                    Some(&mut catalog),
+                )
+                .map(|code| {
+                    // The name named the entry; the catalog keeps its own spelling.
+                    row.code = code;
+                    row.details.name.clear();
+                }),
+            }
+        };
+        if let Some(e) = catalog.failed {
+            return Err(e);
+        }
+        self.uncoded_names |= row.code.is_provisional();
+        row.by_name = false;
+        Ok(settled.map(|()| Prepared::new(row)))
     }
 }

@@ -16,6 +16,7 @@ fn code(s: &str) -> Code {
 /// A row of decision `number`, signed and in force `on`, at province level.
 fn row(number: &str, on: &str, action: Action, c: &str, name: &str) -> DecisionRow {
     DecisionRow {
+        by_name: false,
         line: 2,
         decision: DecisionId {
             number: number.into(),
@@ -272,5 +273,60 @@ fn row_problems_and_rule_problems_are_told_together() {
             "qd.csv:2: column code: bad code \"1.0x\"",
             "qd.csv:3: column code: 1.000009 at province level is not in force on 2024-01-01, so it cannot be repealed (it was never added)",
         ]
+    );
+}
+
+/// A row without a code (a change table's empty code cell).
+fn by_name(number: &str, on: &str, action: Action, name: &str) -> DecisionRow {
+    DecisionRow {
+        code: Code::stand_in(),
+        by_name: true,
+        ..row(number, on, action, "1.000001", name)
+    }
+}
+
+#[test]
+fn rows_without_a_code_are_settled_by_their_names() {
+    let mut store = Store::open_in_memory().unwrap();
+    let outcome = import(
+        &mut store,
+        vec![
+            by_name("1/QĐ", "2025-08-01", Action::Added, "Cấp phép A"),
+            by_name("1/QĐ", "2025-08-01", Action::Added, "Cấp phép B"),
+        ],
+    )
+    .unwrap();
+    assert_eq!(outcome.without_code, 2);
+    assert_eq!(
+        catalog(&store, "2025-08-01"),
+        [" Cấp phép A", " Cấp phép B"]
+    );
+    // A repeal by another spelling of the name, and a code given to the other.
+    import(
+        &mut store,
+        vec![
+            by_name("2/QĐ", "2025-09-01", Action::Repealed, "CẤP PHÉP  A."),
+            row(
+                "2/QĐ",
+                "2025-09-01",
+                Action::Added,
+                "1.000009",
+                "Cấp phép B",
+            ),
+        ],
+    )
+    .unwrap();
+    assert_eq!(catalog(&store, "2025-09-01"), ["1.000009 Cấp phép B"]);
+    // A name in force nowhere is a problem of its row.
+    let problems = rejected(import(
+        &mut store,
+        vec![by_name("3/QĐ", "2025-10-01", Action::Amended, "Cấp phép C")],
+    ));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with(
+            "qd.csv:2: \"Cấp phép C\" has no code and names no entry in force at province level on 2025-10-01"
+        ),
+        "{problems:?}"
     );
 }

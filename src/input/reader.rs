@@ -300,11 +300,7 @@ impl<R: Read> DecisionReader<R> {
         let action = check.value(Column::Action, Action::parse(cell(Column::Action)));
         let replaces = check.replaces(action, &replaces).ok();
         check.required_details(action, &name, &field);
-        if let (Some(action), Some(levels), Some(effective)) = (action, levels, effective)
-            && let Err(message) = row_rules::district_abolished(action, levels, effective)
-        {
-            check.value::<()>(Column::Level, Err(message));
-        }
+        check.district_abolished(action, levels, effective);
         let (online, inter_agency) =
             check.services(cell(Column::Online), cell(Column::InterAgency));
         if !check.problems.is_empty() {
@@ -342,6 +338,7 @@ impl<R: Read> DecisionReader<R> {
                         inter_agency: inter_agency.to_owned(),
                     },
                     provenance: None,
+                    by_name: code == Code::stand_in(),
                 },
                 code_from_name,
             },
@@ -377,10 +374,15 @@ impl<R: Read> DecisionReader<R> {
                 );
                 (check.fail(Column::Name, &message), false, false)
             }
+            // A procedure without a code yet, or a change that names its
+            // entry by name: the import settles it.
+            CodeInName::None if self.has[Column::Code as usize] && !name.is_empty() => {
+                (Some(Code::stand_in()), false, false)
+            }
             CodeInName::None if self.has[Column::Code as usize] => (
                 check.fail(
                     Column::Code,
-                    "is empty, and the name holds no code such as \"(Mã TTHC: 1.001612)\"",
+                    "is empty, and the row has no name either: give the code, or the name of a procedure without one",
                 ),
                 false,
                 false,
@@ -462,6 +464,21 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// The district level is no more from 2025-07-01 (see
+    /// [`row_rules::district_abolished`]).
+    fn district_abolished(
+        &mut self,
+        action: Option<Action>,
+        levels: Option<LevelSet>,
+        effective: Option<Day>,
+    ) {
+        if let (Some(action), Some(levels), Some(effective)) = (action, levels, effective)
+            && let Err(message) = row_rules::district_abolished(action, levels, effective)
+        {
+            self.value::<()>(Column::Level, Err(message));
+        }
+    }
+
     /// The replaced code: required on replaced rows, refused on the others.
     /// `Err` when the cell is wrong (the problem is recorded).
     fn replaces(&mut self, action: Option<Action>, raw: &str) -> Result<Option<Code>, ()> {

@@ -284,22 +284,35 @@ impl<'c> ImportTx<'c> {
     /// with this key ([`name_key`](crate::domain::names::name_key)): the one
     /// it has, or the next free one.
     pub(crate) fn provisional_code(&self, name_key: &str) -> Result<Code> {
+        if let Some(code) = self.existing_provisional_code(name_key)? {
+            return Ok(code);
+        }
+        let mut add = self.tx.prepare_cached(
+            "INSERT INTO provisional_codes (number, name_key)
+             VALUES ((SELECT coalesce(max(number), 0) + 1 FROM provisional_codes), ?1)
+             RETURNING number",
+        )?;
+        let number: u32 = add.query_row(params![name_key], |r| r.get(0))?;
+        provisional(number)
+    }
+
+    /// The provisional code of procedures published without a code under
+    /// this name key, if there are any.
+    pub(crate) fn existing_provisional_code(&self, name_key: &str) -> Result<Option<Code>> {
         let mut find = self
             .tx
             .prepare_cached("SELECT number FROM provisional_codes WHERE name_key = ?1")?;
         let number: Option<u32> = find.query_row(params![name_key], |r| r.get(0)).optional()?;
-        let number = if let Some(n) = number {
-            n
-        } else {
-            let mut add = self.tx.prepare_cached(
-                "INSERT INTO provisional_codes (number, name_key)
-                 VALUES ((SELECT coalesce(max(number), 0) + 1 FROM provisional_codes), ?1)
-                 RETURNING number",
-            )?;
-            add.query_row(params![name_key], |r| r.get(0))?
-        };
-        Code::provisional(number)
-            .ok_or_else(|| StoreError::Corrupt(format!("provisional code number {number}")))
+        number.map(provisional).transpose()
+    }
+
+    /// Whether any procedure was published without a code.
+    pub(crate) fn has_provisional_codes(&self) -> Result<bool> {
+        Ok(self
+            .tx
+            .query_row("SELECT EXISTS (SELECT 1 FROM provisional_codes)", [], |r| {
+                r.get(0)
+            })?)
     }
 
     /// Every field name stored, each once.
@@ -493,4 +506,10 @@ impl<'c> ImportTx<'c> {
         self.tx.commit()?;
         Ok(())
     }
+}
+
+/// The provisional code numbered `number`.
+fn provisional(number: u32) -> Result<Code> {
+    Code::provisional(number)
+        .ok_or_else(|| StoreError::Corrupt(format!("provisional code number {number}")))
 }

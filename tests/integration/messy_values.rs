@@ -100,19 +100,21 @@ Gia hạn (Mã TTHC: 1.004446) (Mã TTHC: 1.004447),Xây dựng,Cấp tỉnh,M�
     );
 }
 
+/// An empty code cell is a procedure without a code, or a change by name;
+/// with no name either, the row names nothing.
 #[test]
-fn an_empty_code_cell_says_where_a_code_may_be() {
+fn an_empty_code_cell_without_a_name_says_what_to_give() {
     let test = Test::new();
     test.write(
         "bad.csv",
-        "code,action,level,name,field\n,added,province,Cấp giấy phép,Xây dựng\n",
+        "decision,signed,code,action,level,name,field\n1/QĐ-UBND,2025-08-01,,repealed,province,,\n",
     );
     rejected(
         &test,
         "bad.csv",
         &[],
         &[
-            "bad.csv:2: column code is empty, and the name holds no code such as \"(Mã TTHC: 1.001612)\"",
+            "bad.csv:2: column code is empty, and the row has no name either: give the code, or the name of a procedure without one",
         ],
     );
 }

@@ -572,3 +572,76 @@ STT,Mã TTHC,Tên thủ tục hành chính,Cấp thực hiện
     assert!(text(&p["action"]).starts_with("title, line 1"), "{p}");
     assert_eq!(text(&history["versions"][0]["field"]), "Hộ tịch");
 }
+
+/// A change table (action and level columns) may leave the code cell empty
+/// too: a new procedure without a code is an entry by its name, a change
+/// without a code names its entry by name, and a later row that adds the
+/// code under that name gives it to the entry.
+#[test]
+fn a_change_table_row_without_a_code_is_an_entry_by_its_name() {
+    let test = Test::new();
+    test.write(
+        "one.csv",
+        "\
+decision,signed,action,code,level,name,field,fee
+1/QĐ-UBND,2025-08-01,added,,commune,Đăng ký khai sinh lưu động,Hộ tịch,
+1/QĐ-UBND,2025-08-01,added,1.000001,commune,Đăng ký kết hôn,Hộ tịch,
+2/QĐ-UBND,2025-09-01,amended,,commune,ĐĂNG KÝ KHAI SINH LƯU ĐỘNG,,5.000 đồng
+",
+    );
+    let report: Value = test
+        .tthc(&["inspect", "--format", "json", "one.csv"])
+        .run()
+        .json();
+    assert_eq!(report["without_code"], 1, "{report}");
+    let summary = test.import(&["one.csv"]);
+    assert_eq!((summary.actions.added, summary.without_code), (2, 1));
+    let counts = test.counts("2025-09-01");
+    assert_eq!((counts.commune, counts.without_code), (2, 1));
+    let entry = test
+        .export_json("2025-09-01")
+        .entries
+        .into_iter()
+        .find(|e| e.code.is_empty())
+        .unwrap();
+    assert_eq!(
+        (entry.name.as_str(), entry.fee.as_str()),
+        ("Đăng ký khai sinh lưu động", "5.000 đồng")
+    );
+    // A name in force nowhere, and a row with neither code nor name.
+    test.write(
+        "two.csv",
+        "\
+decision,signed,action,code,level,name,field
+3/QĐ-UBND,2025-10-01,repealed,,commune,Đăng ký khai tử lưu động,
+3/QĐ-UBND,2025-10-01,repealed,,commune,,
+",
+    );
+    test.tthc(&["import", "two.csv"])
+        .status(3)
+        .stderr_has("two.csv:2: \"Đăng ký khai tử lưu động\" has no code and names no entry in force at commune level on 2025-10-01; the closest: (no code yet) \"Đăng ký khai sinh lưu động\", 1.000001 \"Đăng ký kết hôn\"")
+        .stderr_has("two.csv:3: column code is empty, and the row has no name either")
+        .run();
+    // The national database gives the code: one entry, before and after.
+    test.write(
+        "three.csv",
+        "\
+decision,signed,action,code,level,name,field
+4/QĐ-UBND,2025-11-01,added,1.000777,commune,Đăng ký khai sinh lưu động,Hộ tịch
+",
+    );
+    test.import(&["three.csv"]);
+    let counts = test.counts("2025-11-01");
+    assert_eq!((counts.commune, counts.without_code), (2, 0));
+    let history: Value = test
+        .tthc(&["history", "1.000777", "--format", "json"])
+        .run()
+        .json();
+    let actions: Vec<&str> = history["versions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| text(&v["action"]))
+        .collect();
+    assert_eq!(actions, ["added", "amended", "code_assigned"]);
+}

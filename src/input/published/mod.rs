@@ -22,7 +22,9 @@ mod rows;
 
 pub use describe::flags_asked;
 pub use references::{MAX_REFERENCED_ROWS, body_references, row_references};
-pub use rows::{Annexes, BodyCheck, Catalog, body_checks, decision_rows};
+pub use rows::{
+    Annexes, BodyCheck, Catalog, body_checks, decision_rows, named_entry, uncoded_entry,
+};
 mod words;
 
 use std::collections::BTreeSet;

@@ -42,6 +42,7 @@ impl PublishedRow {
             return Err(problems);
         };
         Ok(DecisionRow {
+            by_name: false,
             line: self.line,
             decision: DecisionId {
                 number: self.decision.value.clone(),
@@ -75,6 +76,9 @@ pub trait Catalog: Annexes {
     /// The provisional code of entries published without a code under this
     /// name ([`Code::provisional`]); `None` when there is none to give.
     fn provisional_code(&mut self, name: &str) -> Option<Code>;
+    /// The provisional code already given to procedures published without
+    /// a code under this name (in the catalog or earlier in the import).
+    fn uncoded_code(&mut self, name: &str) -> Option<Code>;
 }
 
 /// The stored decisions that row-number references name.
@@ -121,32 +125,9 @@ pub fn decision_rows(
             rows.push(problem(message));
             continue;
         }
-        if let Some(message) = &row.unresolved_level {
-            match (row.code, catalog.as_deref_mut()) {
-                (_, None) => {
-                    rows.push(problem(format!(
-                        "{message} (import takes it from the catalog when the entry is in force at one level only)"
-                    )));
-                    continue;
-                }
-                (None, Some(_)) => {
-                    rows.push(problem(format!("{message} (the row gives no code either)")));
-                    continue;
-                }
-                (Some(code), Some(catalog)) => {
-                    let levels = catalog.levels_in_force(code, row.effective.value);
-                    if levels.iter().count() != 1 {
-                        let found = if levels.is_empty() {
-                            "the catalog has it in force at no level".to_owned()
-                        } else {
-                            format!("the catalog has it in force at {}", levels.to_words())
-                        };
-                        rows.push(problem(format!("{message} ({found})")));
-                        continue;
-                    }
-                    row.to_mut().levels.value = levels;
-                }
-            }
+        if let Err(message) = level_from_catalog(&mut row, catalog.as_deref_mut()) {
+            rows.push(problem(message));
+            continue;
         }
         match (row.code, row.action.value) {
             (None, Action::Added) => {
@@ -156,18 +137,33 @@ pub fn decision_rows(
                 };
                 row.to_mut().code = code;
             }
-            (None, _) => match named_entry(&row, catalog.as_deref_mut()) {
-                Ok(code) => row.to_mut().code = Some(code),
+            (None, action) => match named_entry(
+                &row.details.name,
+                action,
+                row.levels.value,
+                row.effective.value,
+                catalog.as_deref_mut(),
+            ) {
+                // The name named the entry; the catalog keeps its own spelling.
+                Ok(code) => {
+                    let row = row.to_mut();
+                    row.code = Some(code);
+                    row.details.name.clear();
+                }
                 Err(message) => {
                     rows.push(problem(message));
                     continue;
                 }
             },
             (Some(code), Action::Added) => {
-                if let Some(old) = catalog
-                    .as_deref_mut()
-                    .and_then(|catalog| uncoded_entry(&row, catalog))
-                {
+                if let Some(old) = catalog.as_deref_mut().and_then(|catalog| {
+                    uncoded_entry(
+                        &row.details.name,
+                        row.levels.value,
+                        row.effective.value,
+                        catalog,
+                    )
+                }) {
                     // The code the national database gave an entry published
                     // without one: the entry takes it, as a replacement.
                     let row = row.to_mut();
@@ -205,6 +201,36 @@ pub fn decision_rows(
         .map(|(line, message)| Problem::new(file, line, message))
         .collect();
     (rows, notes)
+}
+
+/// Settles the level of a row whose document leaves it to the catalog: the
+/// one level its code is in force at on its date.
+fn level_from_catalog(
+    row: &mut std::borrow::Cow<'_, PublishedRow>,
+    catalog: Option<&mut (dyn Catalog + '_)>,
+) -> Result<(), String> {
+    let Some(message) = &row.unresolved_level else {
+        return Ok(());
+    };
+    match (row.code, catalog) {
+        (_, None) => Err(format!(
+            "{message} (import takes it from the catalog when the entry is in force at one level only)"
+        )),
+        (None, Some(_)) => Err(format!("{message} (the row gives no code either)")),
+        (Some(code), Some(catalog)) => {
+            let levels = catalog.levels_in_force(code, row.effective.value);
+            if levels.iter().count() != 1 {
+                let found = if levels.is_empty() {
+                    "the catalog has it in force at no level".to_owned()
+                } else {
+                    format!("the catalog has it in force at {}", levels.to_words())
+                };
+                return Err(format!("{message} ({found})"));
+            }
+            row.to_mut().levels.value = levels;
+            Ok(())
+        }
+    }
 }
 
 /// The references that cannot be checked, one per decision: (line, message).
@@ -592,13 +618,19 @@ impl Provisional {
 }
 
 /// The provisional code of the entry published without a code, in force at
-/// the row's level on its date, whose name the row (which gives a code) has.
-fn uncoded_entry(row: &PublishedRow, catalog: &mut dyn Catalog) -> Option<Code> {
-    let key = name_key(&row.details.name);
+/// each of `levels` on `day`, named `name`: the entry a row that adds a code
+/// under that name gives its code to.
+pub fn uncoded_entry(
+    name: &str,
+    levels: LevelSet,
+    day: Day,
+    catalog: &mut (dyn Catalog + '_),
+) -> Option<Code> {
+    let key = name_key(name);
     let mut found = None;
-    for level in row.levels.value.iter() {
+    for level in levels.iter() {
         let code = catalog
-            .entries_at(level, row.effective.value)
+            .entries_at(level, day)
             .iter()
             .find(|(code, name)| code.is_provisional() && name_key(name) == key)?
             .0;
@@ -610,14 +642,15 @@ fn uncoded_entry(row: &PublishedRow, catalog: &mut dyn Catalog) -> Option<Code> 
     found
 }
 
-/// The code of the one entry in force that a row without a code names, at
-/// each of its levels on its date; `Err` says why there is none.
-fn named_entry(
-    row: &PublishedRow,
+/// The code of the one entry in force named `name` at each of `levels` on
+/// `day`, that a change without a code names; `Err` says why there is none.
+pub fn named_entry(
+    name: &str,
+    action: Action,
+    levels: LevelSet,
+    day: Day,
     catalog: Option<&mut (dyn Catalog + '_)>,
 ) -> Result<Code, String> {
-    let name = &row.details.name;
-    let action = row.action.value;
     let Some(catalog) = catalog else {
         return Err(format!(
             "{name:?} has no code: import finds the entry it {action} by its name among the entries in force"
@@ -629,15 +662,15 @@ fn named_entry(
         ));
     }
     let key = name_key(name);
-    let day = row.effective.value;
+    let uncoded = catalog.uncoded_code(name);
     let mut found: Option<Code> = None;
-    for level in row.levels.value.iter() {
+    for level in levels.iter() {
         let entries = catalog.entries_at(level, day);
         let matching: Vec<&(Code, String)> =
             entries.iter().filter(|(_, n)| name_key(n) == key).collect();
         let listed = |list: &[(&str, Code)]| {
             list.iter()
-                .map(|(n, c)| format!("{c} {n:?}"))
+                .map(|(n, c)| format!("{} {n:?}", code_words(*c)))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -648,6 +681,14 @@ fn named_entry(
                     "{name:?} names {} at one level and {code} at {level} level: give the code",
                     found.map(|f| f.to_string()).unwrap_or_default()
                 ));
+            }
+            // A procedure published without a code earlier in the same
+            // import is not in force yet when rows are read: its
+            // provisional code names it (the rules check it is in force).
+            [] if let Some(code) = uncoded
+                && found.is_none_or(|f| f == code) =>
+            {
+                found = Some(code);
             }
             [] => {
                 let closest = closest(
