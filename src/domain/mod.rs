@@ -2,6 +2,7 @@
 //! entry changes and the lifecycle rules. Nothing here knows about SQL or files.
 
 pub mod canonical;
+pub mod collation;
 pub mod diff;
 pub mod names;
 pub mod point;
@@ -267,14 +268,15 @@ pub struct CatalogEntry {
     pub effective: Day,
 }
 
-/// Puts a catalog in its order: by level, field, code ((level, code) is
-/// unique in a catalog). A catalog has a few dozen fields, each ranked once,
-/// so the sort compares numbers rather than long texts with common prefixes.
+/// Puts a catalog in its order: by level, field (in Vietnamese alphabetical
+/// order), code ((level, code) is unique in a catalog). A catalog has a few
+/// dozen fields, each ranked once, so the sort compares numbers rather than
+/// long texts with common prefixes.
 pub fn sort_catalog(entries: &mut [CatalogEntry]) {
     let distinct: rustc_hash::FxHashSet<&String> =
         entries.iter().map(|e| &e.details.field).collect();
     let mut fields: Vec<&String> = distinct.into_iter().collect();
-    fields.sort_unstable();
+    collation::sort(&mut fields);
     let ranks: rustc_hash::FxHashMap<String, usize> = fields
         .into_iter()
         .enumerate()

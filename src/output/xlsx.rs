@@ -339,7 +339,7 @@ fn write_counts(
             fields[i].1[level.index()] = group.len() as u64;
         }
     }
-    fields.sort_by(|a, b| a.0.cmp(&b.0));
+    fields.sort_by(|a, b| crate::domain::collation::compare(&a.0, &b.0));
     for (field, per_level) in &fields {
         sheet.write_string_with_format(row, 0, field, &s.label)?;
         for (col, n) in per_level.iter().enumerate() {

@@ -193,3 +193,40 @@ fn exported_files_are_readable_by_others_or_keep_the_mode_they_replace() {
     assert_eq!(mode("private.csv"), 0o600);
     assert!(test.read("private.csv").starts_with("level,code,"));
 }
+
+/// Fields come in Vietnamese alphabetical order, not code-point order
+/// (which puts "Thi đua" before "Thành lập" and "Đất đai" last).
+#[test]
+fn fields_are_in_vietnamese_alphabetical_order() {
+    let test = Test::new();
+    test.write(
+        "fields.csv",
+        "\
+decision,signed,action,code,level,name,field
+1/QĐ-UBND,2025-08-01,added,1.000001,province,Thủ tục 1,Thi đua khen thưởng
+1/QĐ-UBND,2025-08-01,added,1.000002,province,Thủ tục 2,Đất đai
+1/QĐ-UBND,2025-08-01,added,1.000003,province,Thủ tục 3,Thành lập doanh nghiệp
+1/QĐ-UBND,2025-08-01,added,1.000004,province,Thủ tục 4,Dân tộc
+1/QĐ-UBND,2025-08-01,added,1.000005,province,Thủ tục 5,Ăn uống
+1/QĐ-UBND,2025-08-01,added,1.000006,province,Thủ tục 6,An toàn thực phẩm
+",
+    );
+    test.import(&["fields.csv"]);
+    let fields: Vec<String> = test
+        .export_json("2025-08-01")
+        .entries
+        .into_iter()
+        .map(|e| e.field)
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "An toàn thực phẩm",
+            "Ăn uống",
+            "Dân tộc",
+            "Đất đai",
+            "Thành lập doanh nghiệp",
+            "Thi đua khen thưởng"
+        ]
+    );
+}
