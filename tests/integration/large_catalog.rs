@@ -70,7 +70,7 @@ fn history() -> (String, String, Catalog, Catalog) {
     (first, second, before, after)
 }
 
-/// The CSV export of a catalog: by level, field, code.
+/// The CSV export of a catalog: by level, field (in Vietnamese order), code.
 fn expected_export(
     catalog: &Catalog,
     decisions: &BTreeMap<(usize, String), (&str, &str)>,
@@ -79,7 +79,17 @@ fn expected_export(
         .iter()
         .map(|((level, code), (name, field))| (*level, *field, code, name))
         .collect();
-    rows.sort();
+    // Fields in Vietnamese alphabetical order (CLDR "vi").
+    let vietnamese = icu_collator::Collator::try_new(
+        icu_locale_core::locale!("vi").into(),
+        icu_collator::options::CollatorOptions::default(),
+    )
+    .unwrap();
+    rows.sort_by(|a, b| {
+        a.0.cmp(&b.0)
+            .then_with(|| vietnamese.compare(a.1, b.1).then_with(|| a.1.cmp(b.1)))
+            .then_with(|| a.2.cmp(b.2))
+    });
     let mut text = format!("{EXPORT_HEADER}\n");
     let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
     for (level, field, code, name) in rows {
