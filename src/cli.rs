@@ -277,6 +277,9 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub as_of: AsOf,
 
+    #[command(flatten)]
+    pub filters: Filters,
+
     /// Output format; default: table on a terminal, csv otherwise (and with --headers or --bom).
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
@@ -341,6 +344,9 @@ pub struct ReportArgs {
 pub struct CountsArgs {
     #[command(flatten)]
     pub as_of: AsOf,
+
+    #[command(flatten)]
+    pub filters: Filters,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -505,6 +511,9 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub as_of: AsOf,
 
+    #[command(flatten)]
+    pub filters: Filters,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -553,6 +562,34 @@ pub struct AsOf {
     /// when several stored decisions have that number; default: today.
     #[arg(long = "as-of", value_name = "DATE|REF")]
     pub value: Option<NamedPoint>,
+}
+
+/// Which entries an output keeps.
+#[derive(Debug, Args)]
+pub struct Filters {
+    /// Keep only entries at these levels (e.g. commune, or "province,commune").
+    #[arg(long, value_name = "LEVELS")]
+    pub level: Option<LevelSet>,
+
+    /// Keep only entries whose field contains this text (case and
+    /// diacritics ignored: "ho tich" keeps "Hộ tịch").
+    #[arg(long, value_name = "TEXT")]
+    pub field: Option<String>,
+
+    /// Keep only entries whose agency contains this text (case and
+    /// diacritics ignored).
+    #[arg(long, value_name = "TEXT")]
+    pub agency: Option<String>,
+}
+
+impl Filters {
+    pub fn entry_filter(&self) -> crate::domain::filter::EntryFilter {
+        crate::domain::filter::EntryFilter::new(
+            self.level,
+            self.field.as_deref(),
+            self.agency.as_deref(),
+        )
+    }
 }
 
 /// Output formats of the read commands.

@@ -12,7 +12,12 @@ use crate::output::{Format, Sink, as_of_vi, group_thousands, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
     let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
-    let counts = store.counts_at(&point)?;
+    let filter = args.filters.entry_filter();
+    let counts = if filter.is_everything() {
+        store.counts_at(&point)?
+    } else {
+        Counts::of(&filter.apply(store.catalog_at(&point)?))
+    };
     let mut out = Sink::open(None)?;
     write(&mut out, args.format.into(), &point, &counts)?;
     out.finish()?;

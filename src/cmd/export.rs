@@ -125,7 +125,7 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let settings = Settings::new(args)?;
     let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     // One snapshot (see `open_existing`): the manifest describes this catalog.
-    let entries = store.catalog_at(&point)?;
+    let entries = args.filters.entry_filter().apply(store.catalog_at(&point)?);
     let (applied, head) = if args.manifest {
         (store.last_applied(&point)?, Some(store.chain_head()?))
     } else {

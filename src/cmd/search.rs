@@ -28,7 +28,10 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
     let hits = store.search(day, &words)?;
     // After a decision, the few entries changed later that day are taken as
     // they stood; those are matched here the way the index matches words.
-    let entries = store.narrow_to(&point, hits, |e| matches_words(e, &words))?;
+    let entries = args
+        .filters
+        .entry_filter()
+        .apply(store.narrow_to(&point, hits, |e| matches_words(e, &words))?);
     let mut out = Sink::open(None)?;
     match args.format {
         Format::Json => write_json(

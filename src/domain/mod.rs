@@ -4,6 +4,7 @@
 pub mod canonical;
 pub mod collation;
 pub mod diff;
+pub mod filter;
 pub mod names;
 pub mod point;
 pub mod position;

@@ -230,3 +230,72 @@ decision,signed,action,code,level,name,field
         ]
     );
 }
+
+/// `--level`, `--field` and `--agency` keep some entries of export, counts
+/// and search; field and agency match like search (case and diacritics
+/// ignored).
+#[test]
+fn filters_keep_entries_by_level_field_and_agency() {
+    let test = Test::new();
+    test.write(
+        "filters.csv",
+        "\
+decision,signed,action,code,level,name,field,agency
+1/QĐ-UBND,2025-08-01,added,1.000001,province,Cấp giấy phép xây dựng,Xây dựng,Sở Xây dựng
+1/QĐ-UBND,2025-08-01,added,1.000002,commune,Đăng ký khai sinh,Hộ tịch,UBND cấp xã
+1/QĐ-UBND,2025-08-01,added,1.000003,commune,Đăng ký kết hôn,Hộ tịch,UBND cấp xã
+1/QĐ-UBND,2025-08-01,added,1.000004,province,Cấp bản sao trích lục hộ tịch,Hộ tịch,Sở Tư pháp
+",
+    );
+    test.import(&["filters.csv"]);
+    let codes = |args: &[&str]| -> Vec<String> {
+        let export: crate::common::Export = test
+            .tthc(&["export", "--format", "json", "--as-of", "2025-08-01"])
+            .args(args)
+            .run()
+            .json();
+        export.entries.into_iter().map(|e| e.code).collect()
+    };
+    assert_eq!(codes(&["--level", "commune"]), ["1.000002", "1.000003"]);
+    assert_eq!(
+        codes(&["--field", "ho tich", "--level", "province"]),
+        ["1.000004"]
+    );
+    // By level, then field: "Hộ tịch" before "Xây dựng".
+    assert_eq!(codes(&["--agency", "SỞ"]), ["1.000004", "1.000001"]);
+    assert!(codes(&["--field", "Đất đai"]).is_empty());
+    let counts: crate::common::Counts = test
+        .tthc(&["counts", "--format", "json", "--as-of", "2025-08-01"])
+        .args(["--field", "Hộ tịch"])
+        .run()
+        .json();
+    assert_eq!((counts.province, counts.commune, counts.total), (1, 2, 3));
+    test.tthc(&[
+        "search",
+        "đăng ký",
+        "--as-of",
+        "2025-08-01",
+        "--format",
+        "csv",
+    ])
+    .args(["--agency", "ubnd"])
+    .stdout_has("1.000002")
+    .stdout_has("1.000003")
+    .run();
+    let out = test
+        .tthc(&[
+            "search",
+            "hộ tịch",
+            "--as-of",
+            "2025-08-01",
+            "--format",
+            "csv",
+        ])
+        .args(["--level", "province"])
+        .run();
+    assert!(
+        out.stdout.contains("1.000004") && !out.stdout.contains("1.000002"),
+        "{}",
+        out.stdout
+    );
+}
