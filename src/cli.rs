@@ -459,11 +459,14 @@ pub struct ShowArgs {
 /// One line per decision in order of import: number, signing date, effective
 /// dates, entry changes per action (added, amended, replaced, repealed) and in
 /// all, the source file and its SHA-256, when and by whom it was imported, and
-/// its chain hash. The table cuts hashes to 12 characters; json gives
-/// {"decisions": [...]} and csv the same keys as its header, in full.
+/// its chain hash. The table is compact (number, dates, changes, file; it
+/// fits 100 columns); json gives {"decisions": [...]} and csv the same keys
+/// as its header, in full.
 ///
 /// Examples:
 ///   tthc decisions
+///   tthc decisions -n 5
+///   tthc decisions --since 2025-07-01 --until 2025-12-31
 ///   tthc decisions --format json | jq '.decisions[-1].chain_sha256'
 ///   tthc decisions --format csv > decisions.csv
 #[derive(Debug, Args)]
@@ -472,6 +475,18 @@ pub struct DecisionsArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
+
+    /// Only the last N decisions of the log (after --since and --until).
+    #[arg(short = 'n', long, value_name = "N")]
+    pub limit: Option<usize>,
+
+    /// Only decisions signed on or after this date.
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<Day>,
+
+    /// Only decisions signed on or before this date.
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<Day>,
 }
 
 /// List published changes whose effective date is still ahead.

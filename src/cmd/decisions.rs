@@ -5,7 +5,9 @@
 //! `number, signed, effective_first, effective_last, added, amended, replaced,
 //! repealed, rows, source, source_sha256, imported_at, imported_by, chain_sha256`
 //! (dates ISO; `added`..`repealed` count entry changes per action, `rows` all
-//! of them). The table shows the same with hashes cut to 12 characters.
+//! of them). The table is compact: number in the log, decision, signing and
+//! effective dates, changes per action, and the file (made to fit 100
+//! columns); csv and json have everything.
 
 use std::io::Write;
 use std::path::Path;
@@ -62,31 +64,48 @@ impl From<LoggedDecision> for Record {
 /// The JSON document.
 #[derive(Debug, Serialize)]
 struct Log<'a> {
-    decisions: &'a [Record],
+    decisions: &'a [&'a Record],
 }
 
 pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
     let store = super::open_existing(db)?;
-    let records: Vec<Record> = store
+    let mut records: Vec<(usize, Record)> = store
         .decision_log()?
         .into_iter()
-        .map(Record::from)
+        .enumerate()
+        .filter(|(_, d)| {
+            args.since.is_none_or(|since| d.signed >= since)
+                && args.until.is_none_or(|until| d.signed <= until)
+        })
+        .map(|(i, d)| (i + 1, Record::from(d)))
         .collect();
+    if let Some(n) = args.limit {
+        records.drain(..records.len().saturating_sub(n));
+    }
     let mut out = Sink::open(None)?;
     write(&mut out, args.format, &records)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
-fn write(out: &mut impl Write, format: Format, records: &[Record]) -> Result<(), Error> {
+/// Writes the records, each with its place in the log (from 1).
+fn write(out: &mut impl Write, format: Format, records: &[(usize, Record)]) -> Result<(), Error> {
     match format {
-        Format::Json => write_json(out, &Log { decisions: records })?,
+        Format::Json => {
+            let records: Vec<&Record> = records.iter().map(|(_, r)| r).collect();
+            write_json(
+                out,
+                &Log {
+                    decisions: &records,
+                },
+            )?;
+        }
         Format::Csv => {
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
                 .from_writer(&mut *out);
             w.write_record(CSV_HEADER)?;
-            for r in records {
+            for (_, r) in records {
                 w.serialize(r)?;
             }
             w.flush()?;
@@ -96,49 +115,51 @@ fn write(out: &mut impl Write, format: Format, records: &[Record]) -> Result<(),
                 writeln!(out, "No decision imported yet.")?;
                 return Ok(());
             }
-            let mut t = table(&[
-                "#",
-                "Decision",
-                "Signed",
-                "Effective",
-                "Added",
-                "Amended",
-                "Replaced",
-                "Repealed",
-                "Rows",
-                "Source",
-                "Source SHA-256",
-                "Imported",
-                "By",
-                "Chain",
-            ]);
-            for (i, r) in records.iter().enumerate() {
+            let mut t = table(&["#", "Decision", "Signed", "Effective", "+ ~ ⇄ −", "File"]);
+            for (i, r) in records {
                 let effective = if r.effective_first == r.effective_last {
                     r.effective_first.clone()
                 } else {
-                    format!("{} to {}", r.effective_first, r.effective_last)
+                    format!("{}…{}", r.effective_first, r.effective_last)
                 };
                 t.add_row([
-                    (i + 1).to_string(),
+                    i.to_string(),
                     r.number.clone(),
                     r.signed.clone(),
                     effective,
-                    r.added.to_string(),
-                    r.amended.to_string(),
-                    r.replaced.to_string(),
-                    r.repealed.to_string(),
-                    r.rows.to_string(),
-                    r.source.clone(),
-                    short(&r.source_sha256).to_owned(),
-                    r.imported_at.clone(),
-                    r.imported_by.clone(),
-                    short(&r.chain_sha256).to_owned(),
+                    format!("{} {} {} {}", r.added, r.amended, r.replaced, r.repealed),
+                    shortened(file_name(&r.source), FILE_WIDTH),
                 ]);
             }
             writeln!(out, "{t}")?;
+            writeln!(
+                out,
+                "+ ~ ⇄ −: entries added, amended, replaced, repealed. Hashes, who and when: --format csv|json"
+            )?;
         }
     }
     Ok(())
+}
+
+/// Characters of a file name the table shows.
+const FILE_WIDTH: usize = 26;
+
+/// A text of at most `width` characters: its start and its end around "…".
+fn shortened(text: &str, width: usize) -> String {
+    let n = text.chars().count();
+    if n <= width {
+        return text.to_owned();
+    }
+    let tail = width / 2;
+    let head = width - tail - 1;
+    let start: String = text.chars().take(head).collect();
+    let end: String = text.chars().skip(n - tail).collect();
+    format!("{start}…{end}")
+}
+
+/// The last part of a path as given to import, for the narrow table.
+fn file_name(source: &str) -> &str {
+    source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
 
 /// The csv header: the keys of [`Record`], written even when the log is empty.
@@ -158,11 +179,6 @@ const CSV_HEADER: [&str; 14] = [
     "imported_by",
     "chain_sha256",
 ];
-
-/// The first 12 characters of a hash, for the table.
-fn short(hash: &str) -> &str {
-    hash.get(..12).unwrap_or(hash)
-}
 
 #[cfg(test)]
 mod tests {
@@ -186,8 +202,21 @@ mod tests {
     }
 
     fn text(format: Format, records: &[Record]) -> String {
+        let numbered: Vec<(usize, Record)> = records
+            .iter()
+            .map(|r| {
+                (
+                    7,
+                    Record {
+                        number: r.number.clone(),
+                        source: r.source.clone(),
+                        ..record()
+                    },
+                )
+            })
+            .collect();
         let mut out = Vec::new();
-        write(&mut out, format, records).unwrap();
+        write(&mut out, format, &numbered).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -222,11 +251,21 @@ mod tests {
     }
 
     #[test]
-    fn the_table_shows_a_range_of_effective_dates_and_short_hashes() {
-        let table = text(Format::Table, &[record()]);
-        assert!(table.contains("2024-01-15 to 2024-02-01"), "{table}");
-        assert!(table.contains(&"b".repeat(12)), "{table}");
-        assert!(!table.contains(&"b".repeat(13)), "{table}");
+    fn the_table_is_compact_and_fits_100_columns() {
+        let long = Record {
+            source: "/srv/tthc/inbox/2025/QuangTri_2715-QD-UBND_2025-11-19.docx".into(),
+            ..record()
+        };
+        let table = text(Format::Table, &[long]);
+        assert!(table.contains("2024-01-15…2024-02-01"), "{table}");
+        assert!(table.contains("6 1 1 0"), "{table}");
+        assert!(table.contains("QuangTri_271…25-11-19.docx"), "{table}");
+        assert!(!table.contains("/srv/tthc"), "{table}");
+        assert!(!table.contains(&"b".repeat(12)), "{table}");
+        for line in table.lines() {
+            assert!(line.chars().count() <= 100, "{line}");
+        }
+        assert!(table.contains("│ 7 "), "{table}");
         assert_eq!(text(Format::Table, &[]), "No decision imported yet.\n");
     }
 }

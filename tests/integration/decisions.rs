@@ -215,21 +215,55 @@ fn the_table_is_the_default_format() {
     let output = test
         .tthc(&["decisions"])
         .stdout_has("Decision")
-        .stdout_has("Repealed")
+        .stdout_has("+ ~ ⇄ −")
         .stdout_has("04/QĐ-UBND")
-        .stdout_has("2023-06-01 to 2023-06-15")
-        .stdout_has("verify/d2-changes.csv")
+        .stdout_has("2023-06-01…2023-06-15")
+        .stdout_has("d2-changes.csv")
+        .stdout_has("0 1 2 1")
         .run();
-    // Hashes are cut to 12 characters in the table.
+    // The compact table leaves hashes to csv and json, and fits 100 columns.
     let chain = &log[1].chain_sha256;
-    assert!(output.stdout.contains(&chain[..12]), "{}", output.stdout);
-    assert!(!output.stdout.contains(chain.as_str()), "{}", output.stdout);
+    assert!(!output.stdout.contains(&chain[..12]), "{}", output.stdout);
+    assert!(
+        output.stdout.lines().all(|l| l.chars().count() <= 100),
+        "{}",
+        output.stdout
+    );
     let rows = output
         .stdout
         .lines()
         .filter(|l| l.contains("/QĐ-UBND"))
         .count();
     assert_eq!(rows, 4, "{}", output.stdout);
+}
+
+/// `-n`, `--since` and `--until` narrow the log; each decision keeps its
+/// place in it.
+#[test]
+fn the_log_can_be_narrowed_by_count_and_signing_date() {
+    let test = history();
+    let numbers = |args: &[&str]| -> Vec<String> {
+        let out = test
+            .tthc(&["decisions", "--format", "csv"])
+            .args(args)
+            .run()
+            .stdout;
+        out.lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap().to_owned())
+            .collect()
+    };
+    let all = numbers(&[]);
+    assert_eq!(all.len(), 4);
+    assert_eq!(numbers(&["-n", "2"]), all[2..]);
+    assert_eq!(numbers(&["--limit", "9"]), all);
+    assert_eq!(
+        numbers(&["--since", "2023-05-02", "--until", "2023-05-02"]),
+        ["2/QĐ-UBND"]
+    );
+    test.tthc(&["decisions", "-n", "1"])
+        .stdout_has("│ 4 ")
+        .run();
 }
 
 #[test]
