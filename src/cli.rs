@@ -377,8 +377,14 @@ pub struct CountsArgs {
 ///   tthc diff 1234/QĐ-UBND 1580/QĐ-UBND --format json
 ///   tthc diff 2025-06-30 2025-07-01 --exit-code --format csv > changes.csv
 ///   tthc diff 2025-06-30 2025-07-01 --plain
+///   tthc diff 2025-06-30 2025-07-01 --stat
+///   tthc diff 1234/QĐ-UBND 1580/QĐ-UBND --quiet || echo changed
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "each is a command-line switch of its own"
+)]
 pub struct DiffArgs {
     /// The older version: a date or a decision reference.
     #[arg(value_name = "FROM")]
@@ -401,6 +407,16 @@ pub struct DiffArgs {
     /// (e.g. tthc diff 2025-06-30 2025-07-01 --plain).
     #[arg(long)]
     pub plain: bool,
+
+    /// Print nothing; exit with 1 when there are changes and 0 when there
+    /// are none (as --exit-code).
+    #[arg(long, conflicts_with = "stat")]
+    pub quiet: bool,
+
+    /// Print only the summary: how many entries were added, amended,
+    /// replaced, repealed, moved (and given a code).
+    #[arg(long)]
+    pub stat: bool,
 }
 
 /// Show every version of a procedure's entries, level by level.

@@ -46,21 +46,67 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
         }
         changes = read_moves(changes, &versions, from.bound(), to.bound());
     }
-    let mut out = Sink::open(None)?;
-    match args.format {
-        Format::Json => write_json(&mut out, &DiffJson::new(&from, &to, &changes))?,
-        Format::Csv => write_csv(&mut out, &changes)?,
-        Format::Table => write_table(&mut out, &from, &to, &changes)?,
+    if !args.quiet {
+        let mut out = Sink::open(None)?;
+        let json = DiffJson::new(&from, &to, &changes);
+        match (args.format, args.stat) {
+            (Format::Json, false) => write_json(&mut out, &json)?,
+            (Format::Json, true) => write_json(
+                &mut out,
+                &StatJson {
+                    from: json.from,
+                    to: json.to,
+                    summary: json.summary,
+                },
+            )?,
+            (Format::Csv, false) => write_csv(&mut out, &changes)?,
+            (Format::Csv, true) => write_stat_csv(&mut out, &json.summary)?,
+            (Format::Table, stat) => write_table(&mut out, &from, &to, &changes, stat)?,
+        }
+        out.finish()?;
     }
-    out.finish()?;
     let any = !changes.is_empty();
     // The command ends here: the operating system takes back the catalogs'
     // many small strings at once, faster than freeing them one by one.
     std::mem::forget((older, newer, changes));
-    if args.exit_code && any {
+    if (args.exit_code || args.quiet) && any {
         return Ok(ExitCode::from(crate::exit::FAILURE));
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON shape of `diff --stat`: the summary alone.
+#[derive(Serialize)]
+struct StatJson {
+    from: String,
+    to: String,
+    summary: SummaryJson,
+}
+
+/// `diff --stat --format csv`: the summary's keys, then its counts.
+fn write_stat_csv(out: &mut Sink, s: &SummaryJson) -> Result<(), Error> {
+    let mut w = csv::Writer::from_writer(&mut *out);
+    w.write_record([
+        "added",
+        "amended",
+        "replaced",
+        "repealed",
+        "moved",
+        "code_assigned",
+    ])?;
+    w.write_record(
+        [
+            s.added,
+            s.amended,
+            s.replaced,
+            s.repealed,
+            s.moved,
+            s.code_assigned,
+        ]
+        .map(|n| n.to_string()),
+    )?;
+    w.flush()?;
+    Ok(())
 }
 
 /// The JSON shape of a diff.
@@ -229,11 +275,13 @@ fn write_csv(out: &mut Sink, changes: &[EntryChange]) -> Result<(), Error> {
     Ok(())
 }
 
+/// The summary line, then (unless `stat`) a table per kind of change.
 fn write_table(
     out: &mut Sink,
     from: &Point,
     to: &Point,
     changes: &[EntryChange],
+    stat: bool,
 ) -> Result<(), Error> {
     let counts = summary(changes);
     if changes.is_empty() {
@@ -254,6 +302,9 @@ fn write_table(
         changes.len(),
         parts.join(", ")
     )?;
+    if stat {
+        return Ok(());
+    }
     for kind in ChangeKind::ALL {
         let of_kind: Vec<&EntryChange> = changes.iter().filter(|c| c.kind == kind).collect();
         if of_kind.is_empty() {

@@ -556,6 +556,71 @@ fn exit_code_tells_whether_anything_changed() {
         .run();
 }
 
+/// `--quiet` prints nothing and answers by its exit code, as `git diff
+/// --quiet` does; `--stat` prints the summary only, in every format.
+#[test]
+fn quiet_answers_by_exit_code_and_stat_prints_the_summary() {
+    let test = audit();
+    test.tthc(&["diff", "2020-02-01", "2021-03-15", "--quiet"])
+        .status(1)
+        .stdout("")
+        .stderr("")
+        .run();
+    test.tthc(&["diff", "2020-02-01", "2020-12-31", "--quiet"])
+        .status(0)
+        .stdout("")
+        .run();
+    let full = diff_json(&test, "2020-02-01", "2021-03-15");
+    let stat: serde_json::Value = test
+        .tthc(&[
+            "diff",
+            "2020-02-01",
+            "2021-03-15",
+            "--stat",
+            "--format",
+            "json",
+        ])
+        .run()
+        .json();
+    assert_eq!(stat.as_object().unwrap().len(), 3, "{stat}");
+    assert_eq!(stat["summary"]["added"], full.summary.added);
+    assert_eq!(stat["summary"]["repealed"], full.summary.repealed);
+    let csv = test
+        .tthc(&[
+            "diff",
+            "2020-02-01",
+            "2021-03-15",
+            "--stat",
+            "--format",
+            "csv",
+        ])
+        .run()
+        .stdout;
+    assert_eq!(
+        csv,
+        format!(
+            "added,amended,replaced,repealed,moved,code_assigned\n{},{},{},{},{},0\n",
+            full.summary.added,
+            full.summary.amended,
+            full.summary.replaced,
+            full.summary.repealed,
+            full.summary.moved
+        )
+    );
+    let table = test
+        .tthc(&["diff", "2020-02-01", "2021-03-15", "--stat"])
+        .run()
+        .stdout;
+    assert_eq!(table.lines().count(), 1, "{table}");
+    assert!(
+        table.starts_with("Changes from 2020-02-01 to 2021-03-15: "),
+        "{table}"
+    );
+    test.tthc(&["diff", "2020-02-01", "2021-03-15", "--stat", "--quiet"])
+        .status(2)
+        .run();
+}
+
 #[test]
 fn same_state_gives_byte_identical_output() {
     let test = audit();
