@@ -348,9 +348,10 @@ pub struct CountsArgs {
     #[command(flatten)]
     pub filters: Filters,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 /// Show what changed between two versions of the catalog.
@@ -394,9 +395,10 @@ pub struct DiffArgs {
     #[arg(value_name = "TO")]
     pub to: NamedPoint,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 
     /// Exit with 1 when there are changes and 0 when there are none (other failures keep their codes).
     #[arg(long)]
@@ -441,9 +443,10 @@ pub struct HistoryArgs {
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<Level>,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 /// Show a procedure's full record at each level on a date or after a decision.
@@ -465,9 +468,10 @@ pub struct ShowArgs {
     #[command(flatten)]
     pub as_of: AsOf,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 /// List the imported decisions: the decision log.
@@ -488,9 +492,10 @@ pub struct ShowArgs {
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct DecisionsArgs {
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 
     /// Only the last N decisions of the log (after --since and --until).
     #[arg(short = 'n', long, value_name = "N")]
@@ -520,9 +525,10 @@ pub struct UpcomingArgs {
     #[arg(long, value_name = "N", default_value_t = 30)]
     pub days: u32,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 /// Find entries by name, field or agency, ignoring case and Vietnamese diacritics.
@@ -545,9 +551,10 @@ pub struct SearchArgs {
     #[command(flatten)]
     pub filters: Filters,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
 }
 
 /// Prove the store was not edited behind tthc's back.

@@ -19,7 +19,12 @@ pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
         Counts::of(&filter.apply(store.catalog_at(&point)?))
     };
     let mut out = Sink::open(None)?;
-    write(&mut out, args.format.into(), &point, &counts)?;
+    write(
+        &mut out,
+        super::read_format(args.format).into(),
+        &point,
+        &counts,
+    )?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

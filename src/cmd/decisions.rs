@@ -83,7 +83,7 @@ pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
         records.drain(..records.len().saturating_sub(n));
     }
     let mut out = Sink::open(None)?;
-    write(&mut out, args.format, &records)?;
+    write(&mut out, super::read_format(args.format), &records)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }

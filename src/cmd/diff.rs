@@ -49,7 +49,7 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
     if !args.quiet {
         let mut out = Sink::open(None)?;
         let json = DiffJson::new(&from, &to, &changes);
-        match (args.format, args.stat) {
+        match (super::read_format(args.format), args.stat) {
             (Format::Json, false) => write_json(&mut out, &json)?,
             (Format::Json, true) => write_json(
                 &mut out,

@@ -41,7 +41,7 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
         return Err(not_found(&store, code, level)?);
     }
     let mut out = Sink::open(None)?;
-    match args.format {
+    match super::read_format(args.format) {
         Format::Json => write_json(
             &mut out,
             &HistoryJson {

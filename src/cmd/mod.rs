@@ -27,6 +27,17 @@ use crate::error::Error;
 use crate::input::Defaults;
 use crate::store::{OpenMode, Store};
 
+/// The format of a read command: the one asked for, else a table on a
+/// terminal and csv when standard output is a pipe or a file.
+pub(crate) fn read_format(asked: Option<crate::cli::Format>) -> crate::cli::Format {
+    use std::io::IsTerminal as _;
+    asked.unwrap_or(if std::io::stdout().is_terminal() {
+        crate::cli::Format::Table
+    } else {
+        crate::cli::Format::Csv
+    })
+}
+
 /// Opens the catalog for reading; it must exist. Everything the command
 /// reads comes from one snapshot of it.
 pub(crate) fn open_existing(db: &Path) -> Result<Store, Error> {

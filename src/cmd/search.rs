@@ -33,7 +33,7 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
         .entry_filter()
         .apply(store.narrow_to(&point, hits, |e| matches_words(e, &words))?);
     let mut out = Sink::open(None)?;
-    match args.format {
+    match super::read_format(args.format) {
         Format::Json => write_json(
             &mut out,
             &SearchJson {

@@ -29,7 +29,7 @@ pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
         )));
     }
     let mut out = Sink::open(None)?;
-    match args.format {
+    match super::read_format(args.format) {
         Format::Json => write_json(
             &mut out,
             &ShowJson {

@@ -20,7 +20,7 @@ pub(crate) fn run(db: &Path, args: &UpcomingArgs) -> Result<ExitCode, Error> {
     let changes = store.upcoming(today, until)?;
     let records: Vec<ChangeRecord> = changes.iter().map(ChangeRecord::new).collect();
     let mut out = Sink::open(None)?;
-    match args.format {
+    match super::read_format(args.format) {
         Format::Json => write_json(
             &mut out,
             &UpcomingJson {

@@ -621,3 +621,17 @@ pub(crate) fn many_entries(n: u32) -> String {
     }
     text
 }
+
+/// Vietnamese alphabetical order (CLDR "vi"), as the catalog orders fields;
+/// equal texts by the collator fall back to code-point order.
+pub(crate) fn vietnamese_order(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::sync::LazyLock;
+    static VI: LazyLock<icu_collator::CollatorBorrowed<'static>> = LazyLock::new(|| {
+        icu_collator::Collator::try_new(
+            icu_locale_core::locale!("vi").into(),
+            icu_collator::options::CollatorOptions::default(),
+        )
+        .unwrap()
+    });
+    VI.compare(a, b).then_with(|| a.cmp(b))
+}

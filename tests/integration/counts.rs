@@ -29,7 +29,7 @@ fn counts_as_csv() {
 #[test]
 fn counts_default_to_a_table() {
     let stdout = Test::imported(&["base.csv"])
-        .tthc(&["counts", "--as-of", BASE_DAY])
+        .tthc(&["counts", "--as-of", BASE_DAY, "--format", "table"])
         .run()
         .stdout;
     let numbers: Vec<&str> = stdout
@@ -113,7 +113,7 @@ decision,signed,action,code,level,name,Dịch vụ công trực tuyến
         .stdout;
     assert!(history.contains("\"online\": \"Một phần\""), "{history}");
     assert!(history.contains("\"online\": \"Toàn trình\""), "{history}");
-    test.tthc(&["counts", "--as-of", "2025-09-01"])
+    test.tthc(&["counts", "--as-of", "2025-09-01", "--format", "table"])
         .stdout_has("Toàn trình")
         .stdout_has("Liên thông")
         .run();

@@ -29,7 +29,7 @@ fn counts_right_after_a_decision_leave_out_later_changes_of_the_same_day() {
             "2025-07-01,4,0,5,9,8,0,0,0,0,0,0,0,0,0,0\n"
         ))
         .run();
-    test.tthc(&["counts", "--as-of", "1580/QĐ-UBND"])
+    test.tthc(&["counts", "--as-of", "1580/QĐ-UBND", "--format", "table"])
         .stdout_has(
             "tính đến ngày 01/07/2025, ngay sau Quyết định số 1580/QĐ-UBND ký ngày 20/06/2025",
         )

@@ -213,7 +213,7 @@ fn the_table_is_the_default_format() {
     let test = history();
     let log = log(&test);
     let output = test
-        .tthc(&["decisions"])
+        .tthc(&["decisions", "--format", "table"])
         .stdout_has("Decision")
         .stdout_has("+ ~ ⇄ −")
         .stdout_has("04/QĐ-UBND")
@@ -261,7 +261,7 @@ fn the_log_can_be_narrowed_by_count_and_signing_date() {
         numbers(&["--since", "2023-05-02", "--until", "2023-05-02"]),
         ["2/QĐ-UBND"]
     );
-    test.tthc(&["decisions", "-n", "1"])
+    test.tthc(&["decisions", "-n", "1", "--format", "table"])
         .stdout_has("│ 4 ")
         .run();
 }
@@ -270,7 +270,7 @@ fn the_log_can_be_narrowed_by_count_and_signing_date() {
 fn an_empty_catalog_has_an_empty_log() {
     let test = Test::new();
     test.write("catalog.db", "");
-    test.tthc(&["decisions"])
+    test.tthc(&["decisions", "--format", "table"])
         .stdout("No decision imported yet.\n")
         .run();
     assert!(log(&test).is_empty());
@@ -282,7 +282,7 @@ fn an_empty_catalog_has_an_empty_log() {
 #[test]
 fn decisions_needs_a_database() {
     Test::new()
-        .tthc(&["decisions"])
+        .tthc(&["decisions", "--format", "table"])
         .status(1)
         .stderr_has("tthc: no catalog database at catalog.db")
         .run();

@@ -227,7 +227,7 @@ amended,commune,1.000004,Đăng ký khai sinh,,,agency: UBND cấp xã -> UBND c
 fn table_groups_changes_by_kind_with_counts() {
     let test = audit();
     let table = test
-        .tthc(&["diff", "2020-02-01", "2021-03-15"])
+        .tthc(&["diff", "2020-02-01", "2021-03-15", "--format", "table"])
         .stdout_has(
             "Changes from 2020-02-01 to 2021-03-15: 5 (added 1, amended 2, replaced 1, repealed 1)",
         )
@@ -243,7 +243,7 @@ fn table_groups_changes_by_kind_with_counts() {
     assert!(position("Added /") < position("Amended /"));
     assert!(position("Amended /") < position("Replaced /"));
     assert!(position("Replaced /") < position("Repealed /"));
-    test.tthc(&["diff", "2020-02-01", "2020-12-31"])
+    test.tthc(&["diff", "2020-02-01", "2020-12-31", "--format", "table"])
         .stdout("No changes from 2020-02-01 to 2020-12-31.\n")
         .run();
 }
@@ -403,9 +403,18 @@ fn plain_reads_a_move_as_a_repeal_and_an_addition() {
             diff_json(&test, from, to).changes
         );
     }
-    test.tthc(&["diff", "2025-06-30", "2025-07-01", "--plain"])
-        .stdout_has("Changes from 2025-06-30 to 2025-07-01: 5 (added 2, amended 0, replaced 0, repealed 3)\n")
-        .run();
+    test.tthc(&[
+        "diff",
+        "2025-06-30",
+        "2025-07-01",
+        "--plain",
+        "--format",
+        "table",
+    ])
+    .stdout_has(
+        "Changes from 2025-06-30 to 2025-07-01: 5 (added 2, amended 0, replaced 0, repealed 3)\n",
+    )
+    .run();
 }
 
 #[test]
@@ -433,7 +442,7 @@ moved,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,agen
     .stdout_has("added,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,,,,,\n")
     .run();
     let table = test
-        .tthc(&["diff", "2025-06-30", "2025-07-01"])
+        .tthc(&["diff", "2025-06-30", "2025-07-01", "--format", "table"])
         .stdout_has("Changes from 2025-06-30 to 2025-07-01: 3 (added 0, amended 0, replaced 0, repealed 1, moved 2)\n")
         .stdout_has("Moved / Chuyển cấp (2)")
         .stdout_has("From level")
@@ -608,7 +617,14 @@ fn quiet_answers_by_exit_code_and_stat_prints_the_summary() {
         )
     );
     let table = test
-        .tthc(&["diff", "2020-02-01", "2021-03-15", "--stat"])
+        .tthc(&[
+            "diff",
+            "2020-02-01",
+            "2021-03-15",
+            "--stat",
+            "--format",
+            "table",
+        ])
         .run()
         .stdout;
     assert_eq!(table.lines().count(), 1, "{table}");

@@ -257,7 +257,7 @@ fn a_move_between_levels_names_the_other_level() {
             .iter()
             .all(|v| v.moved_from.is_none() && v.moved_to.is_none())
     );
-    test.tthc(&["history", "1.000005"])
+    test.tthc(&["history", "1.000005", "--format", "table"])
         .stdout_has("repealed (moved to commune)")
         .stdout_has("added (moved from district)")
         .run();
@@ -279,7 +279,7 @@ province,2,replaced,,1.000012,,,30/QĐ-UBND,2022-05-01,2022-05-20,false,,Cấp g
 ",
         )
         .run();
-    test.tthc(&["history", "1.000001"])
+    test.tthc(&["history", "1.000001", "--format", "table"])
         .stdout_has("History of 1.000001")
         .stdout_has("Cấp tỉnh (province): 3 versions")
         .stdout_has("processing_time: 15 ngày")

@@ -80,14 +80,9 @@ fn expected_export(
         .map(|((level, code), (name, field))| (*level, *field, code, name))
         .collect();
     // Fields in Vietnamese alphabetical order (CLDR "vi").
-    let vietnamese = icu_collator::Collator::try_new(
-        icu_locale_core::locale!("vi").into(),
-        icu_collator::options::CollatorOptions::default(),
-    )
-    .unwrap();
     rows.sort_by(|a, b| {
         a.0.cmp(&b.0)
-            .then_with(|| vietnamese.compare(a.1, b.1).then_with(|| a.1.cmp(b.1)))
+            .then_with(|| crate::common::vietnamese_order(a.1, b.1))
             .then_with(|| a.2.cmp(b.2))
     });
     let mut text = format!("{EXPORT_HEADER}\n");

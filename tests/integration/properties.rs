@@ -442,7 +442,10 @@ fn expected_entries(catalog: &Catalog) -> Vec<Entry> {
         .collect();
     let rank = |level: &str| LEVELS.iter().position(|l| *l == level);
     entries.sort_by(|a, b| {
-        (rank(&a.level), &a.field, &a.code).cmp(&(rank(&b.level), &b.field, &b.code))
+        rank(&a.level)
+            .cmp(&rank(&b.level))
+            .then_with(|| crate::common::vietnamese_order(&a.field, &b.field))
+            .then_with(|| a.code.cmp(&b.code))
     });
     entries
 }

@@ -322,7 +322,7 @@ fn history_names_where_a_row_came_from() {
     assert!(text(&p["field"]).starts_with("title, line "), "{p}");
     // "(Kèm theo Quyết định số 2715/QĐ-UBND ngày 19 tháng 11 năm 2025 …)"
     assert!(text(&p["decision"]).starts_with("title, line "), "{p}");
-    test.tthc(&["history", "1.013401"])
+    test.tthc(&["history", "1.013401", "--format", "table"])
         .stdout_has(&format!("{docx}:"))
         .stdout_has("action from heading at line")
         .run();
@@ -527,7 +527,7 @@ fn new_procedures_without_a_code_are_entries_and_can_be_given_one_later() {
         ("code_assigned", "1.099901", name)
     );
     assert_eq!(change["replaces"], Value::Null);
-    test.tthc(&["diff", "2025-12-01", "2026-01-05"])
+    test.tthc(&["diff", "2025-12-01", "2026-01-05", "--format", "table"])
         .stdout_has("code_assigned 1")
         .stdout_has("Code assigned / Được cấp mã (1)")
         .run();

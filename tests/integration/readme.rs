@@ -53,7 +53,11 @@ fn the_quick_start_imports_the_sample_data_and_gives_the_promised_counts() {
         "{}",
         summary.stdout
     );
-    test.bare(&["counts"]).stdout_has("Cấp tỉnh").run();
+    // On a terminal a table; piped, as here, csv.
+    test.bare(&["counts"]).stdout_has("as_of,province,").run();
+    test.bare(&["counts", "--format", "table"])
+        .stdout_has("Cấp tỉnh")
+        .run();
     let promised = promised_counts();
     assert_eq!(promised.len(), 2, "the table of data/README.md changed");
     for counts in promised {

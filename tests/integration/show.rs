@@ -154,14 +154,28 @@ fn one_record_per_level_in_force() {
 #[test]
 fn not_in_force_anywhere_is_a_failure_with_a_message() {
     let test = audit();
-    test.tthc(&["show", "1.000002", "--as-of", "2022-01-01"])
-        .status(1)
-        .stderr_has("tthc: 1.000002 is not in force at any level as of 2022-01-01")
-        .run();
-    test.tthc(&["show", "1.000003", "--as-of", "2019-12-31"])
-        .status(1)
-        .stderr_has("not in force")
-        .run();
+    test.tthc(&[
+        "show",
+        "1.000002",
+        "--as-of",
+        "2022-01-01",
+        "--format",
+        "table",
+    ])
+    .status(1)
+    .stderr_has("tthc: 1.000002 is not in force at any level as of 2022-01-01")
+    .run();
+    test.tthc(&[
+        "show",
+        "1.000003",
+        "--as-of",
+        "2019-12-31",
+        "--format",
+        "table",
+    ])
+    .status(1)
+    .stderr_has("not in force")
+    .run();
     test.tthc(&["show", "9.999999"])
         .status(1)
         .stderr_has("no version of 9.999999 is stored")
@@ -172,12 +186,19 @@ fn not_in_force_anywhere_is_a_failure_with_a_message() {
 #[test]
 fn table_and_csv() {
     let test = audit();
-    test.tthc(&["show", "1.000001", "--as-of", "2021-03-15"])
-        .stdout_has("1.000001 (tính đến ngày 15/03/2021)")
-        .stdout_has("Cấp tỉnh (province)")
-        .stdout_has("500.000 đồng")
-        .stdout_has("15/QĐ-UBND")
-        .run();
+    test.tthc(&[
+        "show",
+        "1.000001",
+        "--as-of",
+        "2021-03-15",
+        "--format",
+        "table",
+    ])
+    .stdout_has("1.000001 (tính đến ngày 15/03/2021)")
+    .stdout_has("Cấp tỉnh (province)")
+    .stdout_has("500.000 đồng")
+    .stdout_has("15/QĐ-UBND")
+    .run();
     test.tthc(&["show", "1.000001", "--as-of", "2021-03-15", "--format", "csv"])
         .stdout(
             "\

@@ -156,17 +156,17 @@ effective,decision,signed,action,level,code,name,replaces
 #[test]
 fn table_lists_or_says_there_is_nothing() {
     let test = window();
-    test.tthc(&["upcoming"])
+    test.tthc(&["upcoming", "--format", "table"])
         .env("TZ", "UTC")
         .stdout_has("4 changes take effect in the next 30 days")
         .stdout_has("replaced (replaces 1.000003)")
         .run();
-    test.tthc(&["upcoming", "--days", "0"])
+    test.tthc(&["upcoming", "--days", "0", "--format", "table"])
         .env("TZ", "UTC")
         .stdout_has("No stored change takes effect in the next 0 days")
         .run();
     Test::new()
-        .tthc(&["upcoming"])
+        .tthc(&["upcoming", "--format", "table"])
         .status(1)
         .stderr_has("no catalog database")
         .run();
