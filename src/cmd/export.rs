@@ -83,7 +83,21 @@ impl Settings {
     fn new(args: &ExportArgs) -> Result<Settings, Error> {
         let to_file = args.output.is_some();
         let csv_options = args.headers.is_some() || args.bom;
-        let format = match args.format {
+        let by_name = match args.output.as_deref() {
+            Some(path) => format_of_name(path)?,
+            None => None,
+        };
+        if let (Some(asked), Some(named), Some(path)) = (args.format, by_name, &args.output)
+            && asked != named
+        {
+            return Err(Error::Usage(format!(
+                "--format {} contradicts -o {}, whose extension means {}: change one of them",
+                format_name(asked),
+                path.display(),
+                format_name(named)
+            )));
+        }
+        let format = match args.format.or(by_name) {
             Some(format) => format,
             None if csv_options => ExportFormat::Csv,
             None => match default_format(None, to_file) {
@@ -110,6 +124,26 @@ impl Settings {
             bom: args.bom,
         })
     }
+}
+
+/// The format a file name's extension names (.csv, .json, .xlsx); other
+/// extensions name none. An html file is the report's, not the export's.
+fn format_of_name(path: &Path) -> Result<Option<ExportFormat>, Error> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    Ok(match extension.as_deref() {
+        Some("csv") => Some(ExportFormat::Csv),
+        Some("json") => Some(ExportFormat::Json),
+        Some("xlsx") => Some(ExportFormat::Xlsx),
+        Some("html" | "htm") => {
+            return Err(Error::Usage(format!(
+                "-o {}: export writes csv, json or xlsx; tthc report -o FILE.html writes the html report",
+                path.display()
+            )));
+        }
+        _ => None,
+    })
 }
 
 fn format_name(format: ExportFormat) -> &'static str {

@@ -37,6 +37,17 @@ pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
             "--from {from} is after --to {to}: the report needs FROM on or before TO"
         )));
     }
+    if let Some(path) = &args.output
+        && let Some(extension) = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+        && matches!(extension.as_str(), "csv" | "json" | "xlsx")
+    {
+        return Err(Error::Usage(format!(
+            "-o {}: the report is an html page (FILE.html); tthc export -o FILE.{extension} writes the catalog as {extension}",
+            path.display()
+        )));
+    }
     let store = super::open_existing(db)?;
     let report = gather(&store, from, to)?;
     let mut out = Sink::open(args.output.as_deref())?;

@@ -299,3 +299,35 @@ decision,signed,action,code,level,name,field,agency
         out.stdout
     );
 }
+
+/// The format follows the extension of `-o` (a workbook for .xlsx, not csv
+/// text in a file named .xlsx); a `--format` that contradicts it is refused.
+#[test]
+fn the_format_follows_the_output_extension() {
+    let test = Test::imported(&["base.csv"]);
+    test.tthc(&["export", "-o", "danh-muc.xlsx"]).run();
+    let bytes = std::fs::read(test.path("danh-muc.xlsx")).unwrap();
+    assert!(bytes.starts_with(b"PK"), "an xlsx is a zip archive");
+    test.tthc(&["export", "-o", "danh-muc.json"]).run();
+    let json: serde_json::Value = serde_json::from_str(&test.read("danh-muc.json")).unwrap();
+    assert!(json["entries"].is_array());
+    test.tthc(&["export", "-o", "danh-muc.csv"]).run();
+    assert!(test.read("danh-muc.csv").starts_with("level,code,name,"));
+    test.tthc(&["export", "--format", "csv", "-o", "other.xlsx"])
+        .status(2)
+        .stderr_has("--format csv contradicts -o other.xlsx, whose extension means xlsx")
+        .run();
+    assert!(!test.path("other.xlsx").exists());
+    test.tthc(&["export", "-o", "page.html"])
+        .status(2)
+        .stderr_has("tthc report -o FILE.html")
+        .run();
+    test.tthc(&["report", "-o", "report.csv"])
+        .status(2)
+        .stderr_has("the report is an html page")
+        .run();
+    // Other names keep the default (csv), or take --format.
+    test.tthc(&["export", "-o", "catalog.txt", "--format", "table"])
+        .run();
+    assert!(test.read("catalog.txt").contains("DANH MỤC"));
+}
