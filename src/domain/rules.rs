@@ -121,6 +121,16 @@ pub fn merge_into(previous: &mut Details, given: &Details) {
     }
 }
 
+/// Whether an amendment's given cells change no value of the details it
+/// amends: each cell it gives is empty or already the value.
+pub fn changes_nothing(previous: &Details, given: &Details) -> bool {
+    previous
+        .as_array()
+        .into_iter()
+        .zip(given.as_array())
+        .all(|(old, new)| new.is_empty() || old == new)
+}
+
 /// A version's validity: in force from `from` (inclusive) to `to` (exclusive,
 /// `Day::OPEN` while no later change exists). `None` when the version is not
 /// in force on any day (out of force, or superseded on its first day).
@@ -281,5 +291,25 @@ mod tests {
         assert_eq!(validity(Effect::Add, d(10), None), Some((10, Day::OPEN)));
         assert_eq!(validity(Effect::Add, d(10), Some(d(10))), None);
         assert_eq!(validity(Effect::Repeal, d(10), None), None);
+    }
+
+    #[test]
+    fn an_amendment_that_gives_the_values_it_finds_changes_nothing() {
+        let previous = Details {
+            name: "Cấp phép".into(),
+            fee: "5.000 đồng".into(),
+            ..Details::default()
+        };
+        let same_fee = Details {
+            fee: "5.000 đồng".into(),
+            ..Details::default()
+        };
+        let new_fee = Details {
+            fee: "10.000 đồng".into(),
+            ..Details::default()
+        };
+        assert!(changes_nothing(&previous, &same_fee));
+        assert!(changes_nothing(&previous, &Details::default()));
+        assert!(!changes_nothing(&previous, &new_fee));
     }
 }

@@ -4,9 +4,9 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Known, stored};
-use crate::domain::rules::{OrderKey, merge_into};
+use crate::domain::rules::{OrderKey, changes_nothing, merge_into};
 use crate::domain::version::Version;
-use crate::domain::{Day, Details};
+use crate::domain::{Action, Day, Details};
 use crate::error::Error;
 use crate::store::ImportTx;
 
@@ -54,6 +54,9 @@ impl Entries {
     ///
     /// With `take`, given cells that become the new details are moved out of
     /// `given` instead of copied (the last level of a row).
+    ///
+    /// Also tells whether the change is an amendment that changes no value
+    /// (known only for changes read in rule order).
     pub(super) fn stage<'a>(
         &'a mut self,
         source: &Source<'_, '_>,
@@ -61,19 +64,23 @@ impl Entries {
         v: &Version,
         given: &mut Details,
         take: bool,
-    ) -> Result<Option<&'a Details>, Error> {
+    ) -> Result<(Option<&'a Details>, bool), Error> {
         let state = self.state(source, known, v)?;
         if state.out_of_order || v.key < state.last {
             state.out_of_order = true;
-            return Ok(None);
+            return Ok((None, false));
         }
         state.last = v.key;
+        let mut nothing = false;
         match (&mut state.details, v.effect().inherits_details()) {
-            (Some(previous), true) => merge_into(previous, given),
+            (Some(previous), true) => {
+                nothing = v.action == Action::Amended && changes_nothing(previous, given);
+                merge_into(previous, given);
+            }
             (details, _) if take => *details = Some(Box::new(std::mem::take(given))),
             (details, _) => *details = Some(Box::new(given.clone())),
         }
-        Ok(state.details.as_deref())
+        Ok((state.details.as_deref(), nothing))
     }
 
     /// After the version is stored: an entry out of force keeps no details.

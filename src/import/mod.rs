@@ -117,6 +117,9 @@ struct Group {
     effective: (Day, Day),
     /// Effective dates of its rows, in the order read (deduplicated at the end).
     days: Vec<Day>,
+    /// Its amendments that change no value, and the line and code of the first.
+    changed_nothing: u64,
+    first_changed_nothing: Option<(u64, crate::domain::Code)>,
     /// Ids of its first and last stored versions.
     versions: Option<(i64, i64)>,
     next_row: u32,
@@ -176,6 +179,8 @@ pub(crate) struct Batch<'t, 'c> {
     tx: &'t ImportTx<'c>,
     writer: VersionWriter<'t>,
     had_history: bool,
+    /// The version just staged, when it is an amendment that changes nothing.
+    changed_nothing: Option<Version>,
     /// Whether the catalog or this batch has procedures published without a
     /// code: only then may a row that adds a code give it to one of them.
     uncoded_names: bool,
@@ -204,6 +209,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             tx,
             writer: tx.version_writer()?,
             had_history: tx.has_history()?,
+            changed_nothing: None,
             uncoded_names: tx.has_provisional_codes()?,
             imported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
             imported_by: ["USER", "USERNAME", "LOGNAME"]
@@ -335,6 +341,12 @@ impl<'t, 'c> Batch<'t, 'c> {
             let (first, last) =
                 self.write_change(&mut row.details, primary, Some(level) == last_level)?;
             let group = &mut self.groups[g];
+            if let Some(v) = self.changed_nothing.take() {
+                group.changed_nothing += 1;
+                group
+                    .first_changed_nothing
+                    .get_or_insert((row.line, v.code));
+            }
             group.versions = Some(
                 group
                     .versions
@@ -384,6 +396,8 @@ impl<'t, 'c> Batch<'t, 'c> {
         };
         let g = self.groups.len();
         self.groups.push(Group {
+            changed_nothing: 0,
+            first_changed_nothing: None,
             number: row.decision.number.clone(),
             key: key.clone(),
             signed,
@@ -416,13 +430,16 @@ impl<'t, 'c> Batch<'t, 'c> {
             first_new: self.first_new,
             load: self.had_history,
         };
-        let staged = self.entries.stage(
+        let (staged, nothing) = self.entries.stage(
             &source,
             &mut self.known,
             &primary.version,
             given,
             last_level,
         )?;
+        if nothing {
+            self.changed_nothing = Some(primary.version);
+        }
         let details = staged.unwrap_or(given);
         let id = self.writer.insert(&primary.version, details)?;
         self.known.push(Known {
@@ -454,6 +471,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 &mut Details::default(),
                 true,
             )?
+            .0
             .unwrap_or(&empty);
         let first = id;
         let id = self.writer.insert(&replaced.version, details)?;
@@ -585,6 +603,26 @@ impl<'t, 'c> Batch<'t, 'c> {
             {
                 self.warnings
                     .push(Problem::new(file, 0, format!("{label}: {message}")));
+            }
+            if let Some((line, code)) = g.first_changed_nothing {
+                let n = g.changed_nothing;
+                let (these, them) = if n == 1 {
+                    ("1 amendment changes", "it gives")
+                } else {
+                    ("amendments change", "they give")
+                };
+                let count = if n == 1 {
+                    String::new()
+                } else {
+                    format!("{n} ")
+                };
+                self.warnings.push(Problem::new(
+                    file,
+                    line,
+                    format!(
+                        "{label}: {count}{these} no value: {them} the values the entry already has (the first: {code})"
+                    ),
+                ));
             }
         }
     }

@@ -385,3 +385,31 @@ decision,signed,effective,action,code,level,name,field,fee
     assert_eq!(summary.decisions, 2);
     assert_eq!(summary.warnings.len(), 2, "{:?}", summary.warnings);
 }
+
+/// An amendment that gives only the values the entry already has changes
+/// nothing: a warning, counted per decision (never blocking; --strict
+/// makes it an error).
+#[test]
+fn an_amendment_that_changes_nothing_is_a_warning() {
+    let test = Test::new();
+    test.write(
+        "noop.csv",
+        "\
+decision,signed,action,code,level,name,field,fee
+1/QĐ-UBND,2025-08-01,added,1.000001,province,Cấp phép A,Xây dựng,5.000 đồng
+1/QĐ-UBND,2025-08-01,added,1.000002,province,Cấp phép B,Xây dựng,5.000 đồng
+1/QĐ-UBND,2025-08-01,added,1.000003,province,Cấp phép C,Xây dựng,5.000 đồng
+2/QĐ-UBND,2025-09-01,amended,1.000001,province,,,5.000 đồng
+2/QĐ-UBND,2025-09-01,amended,1.000002,province,,Xây dựng,
+2/QĐ-UBND,2025-09-01,amended,1.000003,province,,,7.000 đồng
+",
+    );
+    test.tthc(&["import", "--strict", "noop.csv"])
+        .status(3)
+        .stderr_has("noop.csv:5: decision 2/QĐ-UBND signed 2025-09-01: 2 amendments change no value: they give the values the entry already has (the first: 1.000001)")
+        .run();
+    test.tthc(&["import", "noop.csv"])
+        .stderr_has("2 amendments change no value")
+        .run();
+    assert_eq!(test.counts("2025-09-01").province, 3);
+}
