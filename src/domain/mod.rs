@@ -221,14 +221,15 @@ mod tests {
             .iter()
             .map(|e| (e.level, e.details.field.as_str(), e.code.to_string()))
             .collect();
-        // Fields in byte order, as SQLite's BINARY collation ("Đ" is U+0110).
+        // Fields in Vietnamese alphabetical order: "Đ" after "D", before "H"
+        // (byte order would put "Đ", U+0110, last).
         assert_eq!(
             order,
             [
                 (Level::Province, "Chứng thực", "3.000001".to_owned()),
+                (Level::Province, "Đất đai", "1.000002".to_owned()),
                 (Level::Province, "Hộ tịch", "1.000009".to_owned()),
                 (Level::Province, "Hộ tịch", "2.000001".to_owned()),
-                (Level::Province, "Đất đai", "1.000002".to_owned()),
                 (Level::Commune, "Hộ tịch", "1.000001".to_owned()),
             ]
         );
