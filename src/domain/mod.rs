@@ -6,6 +6,7 @@ pub mod diff;
 pub mod names;
 pub mod point;
 pub mod provenance;
+pub mod reconcile;
 pub mod row_rules;
 pub mod rules;
 pub mod tally;
