@@ -84,6 +84,11 @@ impl<'c> ImportTx<'c> {
         Ok(ImportTx { tx })
     }
 
+    /// The connection the transaction runs on, for the store's other reads.
+    pub(super) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
     /// Whether any version is stored yet.
     pub(crate) fn has_history(&self) -> Result<bool> {
         Ok(self
