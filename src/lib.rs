@@ -24,7 +24,7 @@ use cli::{Cli, Command};
 pub fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Import(args) => cmd::import::run(&cli.db, &args),
-        Command::Inspect(args) => cmd::inspect::run(&args),
+        Command::Inspect(args) => cmd::inspect::run(&cli.db, &args),
         Command::Export(args) => cmd::export::run(&cli.db, &args),
         Command::Report(args) => cmd::report::run(&cli.db, &args),
         Command::Counts(args) => cmd::counts::run(&cli.db, &args),
@@ -35,6 +35,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Upcoming(args) => cmd::upcoming::run(&cli.db, &args),
         Command::Search(args) => cmd::search::run(&cli.db, &args),
         Command::Verify(args) => cmd::verify::run(&cli.db, &args),
+        Command::Reference(args) => cmd::reference::run(&cli.db, &args),
+        Command::Reconcile(args) => cmd::reconcile::run(&cli.db, &args),
         Command::Completions(args) => cmd::completions::run(&args),
         Command::Man(args) => cmd::man::run(&args),
     }

@@ -202,7 +202,7 @@ impl Reference {
         let named: Vec<String> = near
             .iter()
             .filter_map(|c| self.get(*c))
-            .map(|p| format!("{} ({:?})", p.code, p.name))
+            .map(|p| format!("{} ({:?})", p.code, shortened(&p.name)))
             .collect();
         Some(format!(
             "did you mean {} of {label}?",
@@ -222,9 +222,23 @@ const NEAR_SHOWN: usize = 5;
 fn code_list(procedures: &[&ReferenceProcedure]) -> String {
     let named: Vec<String> = procedures
         .iter()
-        .map(|p| format!("{} ({:?})", p.code, p.name))
+        .map(|p| format!("{} ({:?})", p.code, shortened(&p.name)))
         .collect();
     join_or(&named, NEAR_SHOWN)
+}
+
+/// Names in suggestions are cut after this many characters.
+const NAME_SHOWN: usize = 60;
+
+/// A name cut to [`NAME_SHOWN`] characters, with "…" when cut.
+fn shortened(name: &str) -> String {
+    if name.chars().count() <= NAME_SHOWN {
+        return name.to_owned();
+    }
+    let mut out: String = name.chars().take(NAME_SHOWN).collect();
+    out.truncate(out.trim_end().len());
+    out.push('…');
+    out
 }
 
 /// "a", "a or b", "a, b or c", up to `max` items and then "…".
@@ -490,7 +504,7 @@ pub fn levels_held(day: Day) -> LevelSet {
 pub fn reconcile<'a>(
     catalog: &'a [CatalogEntry],
     reference: &'a Reference,
-    settings: &Settings,
+    settings: Settings,
 ) -> Vec<Finding<'a>> {
     let mut findings = Vec::new();
     let mut held: FxHashMap<Code, LevelSet> = FxHashMap::default();
@@ -499,7 +513,7 @@ pub fn reconcile<'a>(
         if settings.level.is_some_and(|l| l != entry.level) {
             continue;
         }
-        compare_entry(entry, reference, settings, &mut findings);
+        compare_entry(entry, reference, settings.all, &mut findings);
     }
     let mut levels = levels_held(settings.day);
     if let Some(only) = settings.level {
@@ -529,7 +543,7 @@ pub fn reconcile<'a>(
 fn compare_entry<'a>(
     entry: &'a CatalogEntry,
     reference: &'a Reference,
-    settings: &Settings,
+    all: bool,
     findings: &mut Vec<Finding<'a>>,
 ) {
     let finding = |kind, reference, names, others| Finding {
@@ -565,7 +579,7 @@ fn compare_entry<'a>(
         let names = name_diff(&entry.details.name, &p.name);
         findings.push(finding(kind, Some(p), Some(names), others));
     }
-    if settings.all {
+    if all {
         if differ(&entry.details.field, &p.field) {
             findings.push(finding(Kind::FieldMismatch, Some(p), None, Vec::new()));
         }
@@ -729,7 +743,7 @@ mod tests {
                 "Đánh giá năng lực cơ sở thử nghiệm",
             ),
         ];
-        let findings = reconcile(&catalog, &reference, &settings());
+        let findings = reconcile(&catalog, &reference, settings());
         assert_eq!(
             kinds(&findings),
             [
@@ -763,7 +777,7 @@ mod tests {
             day: Day::parse("2025-06-30").unwrap(),
             ..settings()
         };
-        let missing = |s: &Settings| kinds(&reconcile(&[], &reference, s));
+        let missing = |s: &Settings| kinds(&reconcile(&[], &reference, *s));
         assert_eq!(
             missing(&before),
             [
@@ -796,7 +810,7 @@ mod tests {
         let plain = reconcile(
             &catalog,
             &reference,
-            &Settings {
+            Settings {
                 level: Some(Level::Commune),
                 ..settings()
             },
@@ -805,7 +819,7 @@ mod tests {
         let all = reconcile(
             &catalog,
             &reference,
-            &Settings {
+            Settings {
                 level: Some(Level::Commune),
                 all: true,
                 ..settings()

@@ -22,7 +22,7 @@ pub(crate) use import::{FinishedDecision, ImportTx, NewDecision, StoredDecision,
 pub(crate) use publish::{
     AppliedDecision, ChainHead, DecisionChange, EffectiveDecision, LevelStep,
 };
-pub(crate) use reference::{NewSnapshot, Snapshot, StoredReference, snapshot_for_row, snapshot_on};
+pub(crate) use reference::{NewSnapshot, Snapshot, StoredReference, snapshot_on};
 
 use crate::domain::text::strip_diacritics;
 use crate::domain::{

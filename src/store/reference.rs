@@ -49,13 +49,6 @@ pub(crate) fn snapshot_on(snapshots: &[Snapshot], day: Day) -> Option<&Snapshot>
     snapshots.iter().rev().find(|s| s.as_of <= day)
 }
 
-/// The snapshot a decision row effective on `day` is checked against: the
-/// one of [`snapshot_on`], or the earliest when every snapshot is later (a
-/// decision is usually checked against a list downloaded after it was signed).
-pub(crate) fn snapshot_for_row(snapshots: &[Snapshot], day: Day) -> Option<&Snapshot> {
-    snapshot_on(snapshots, day).or_else(|| snapshots.first())
-}
-
 const SNAPSHOTS_SQL: &str = "SELECT id, as_of, file, sha256, procedures, imported_at, imported_by
      FROM reference_snapshots ORDER BY as_of, id";
 
@@ -270,14 +263,12 @@ mod tests {
         let snapshots = store.reference_snapshots().unwrap();
         let on =
             |day: &str| snapshot_on(&snapshots, Day::parse(day).unwrap()).map(|s| s.sha256.clone());
-        let row = |day: &str| {
-            snapshot_for_row(&snapshots, Day::parse(day).unwrap()).map(|s| s.sha256.clone())
-        };
         assert_eq!(on("2025-05-31"), None);
-        assert_eq!(row("2025-05-31").as_deref(), Some("a"));
         assert_eq!(on("2025-06-01").as_deref(), Some("a"));
         assert_eq!(on("2025-11-30").as_deref(), Some("a"));
         assert_eq!(on("2025-12-01").as_deref(), Some("b"));
-        assert_eq!(row("2030-01-01").as_deref(), Some("b"));
+        assert_eq!(on("2030-01-01").as_deref(), Some("b"));
+        // The latest by date, not by order of import, checks new decisions.
+        assert_eq!(snapshots.last().map(|s| s.sha256.as_str()), Some("b"));
     }
 }

@@ -702,12 +702,10 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
-    let migrations = std::fs::read_dir(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/src/store/migrations"
-    ))
-    .unwrap()
-    .count();
+    let migrations =
+        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/store/migrations"))
+            .unwrap()
+            .count();
     assert_eq!(version, migrations as i64);
     let filed: i64 = conn
         .query_row(
