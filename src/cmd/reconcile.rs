@@ -329,7 +329,7 @@ fn write_table(
         .iter()
         .map(|k| format!("{} {}", k.as_str(), group_thousands(summary.count(*k))))
         .collect();
-    if summary.default_total() == 0 {
+    if kinds.iter().all(|k| summary.count(*k) == 0) {
         writeln!(
             out,
             "No finding: the catalog agrees with the national list ({}).",
