@@ -231,6 +231,10 @@ impl<T: FromStr<Err = String>> FromStr for Given<T> {
 /// the command needs. The catalog is not opened: checks against the stored
 /// history happen at import (try import --dry-run).
 ///
+/// When the catalog (--db) holds a national procedure list (see tthc
+/// reference), the rows are checked against the latest as import would: a
+/// code the list does not have, a name that is another code's there.
+///
 /// Exits with 0 when the file can be imported with the command shown, 3 when
 /// it has problems.
 ///
