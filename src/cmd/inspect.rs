@@ -53,7 +53,7 @@ pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
 /// the list a malformed code may mean. Inspect does not need the catalog:
 /// one that cannot be read is only warned of.
 fn check_reference(db: &Path, args: &InspectArgs, report: &mut Report) {
-    if !db.exists() {
+    if !db.is_file() {
         return;
     }
     let check = Store::open(db, OpenMode::Existing).and_then(|store| {
