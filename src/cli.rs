@@ -90,6 +90,8 @@ pub enum Command {
     Upcoming(UpcomingArgs),
     Search(SearchArgs),
     Verify(VerifyArgs),
+    Reference(ReferenceArgs),
+    Reconcile(ReconcileArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
 }
@@ -137,6 +139,12 @@ pub struct ImportArgs {
     /// is written.
     #[arg(long)]
     pub strict: bool,
+
+    /// Treat the warnings against the national list stored (a code it does
+    /// not have, a name that is another code's there) as problems: the
+    /// import is refused (exit 3) and nothing is written.
+    #[arg(long)]
+    pub strict_reference: bool,
 
     /// Format of the summary.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
@@ -223,6 +231,10 @@ impl<T: FromStr<Err = String>> FromStr for Given<T> {
 /// the command needs. The catalog is not opened: checks against the stored
 /// history happen at import (try import --dry-run).
 ///
+/// When the catalog (--db) holds a national procedure list (see tthc
+/// reference), the rows are checked against the latest as import would: a
+/// code the list does not have, a name that is another code's there.
+///
 /// Exits with 0 when the file can be imported with the command shown, 3 when
 /// it has problems.
 ///
@@ -240,6 +252,11 @@ pub struct InspectArgs {
 
     #[command(flatten)]
     pub read: ReadOptions,
+
+    /// Count the warnings against the national list stored as problems
+    /// (exit 3), as import --strict-reference would refuse the file.
+    #[arg(long)]
+    pub strict_reference: bool,
 
     /// Format of the report.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
@@ -572,6 +589,133 @@ pub struct SearchArgs {
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct VerifyArgs {}
+
+/// Keep snapshots of the national procedure database (CSDL quốc gia về TTHC).
+///
+/// A snapshot is the list of procedures the national public-service portal
+/// exports: one row per procedure with its code, name, levels ("Cấp tỉnh,
+/// Cấp xã", "Cấp bộ", ...), field, agency and the ministry's decision that
+/// published it, in English or Vietnamese headers ("Mã thủ tục", "Tên thủ
+/// tục", "Cấp thực hiện", "Lĩnh vực", "Cơ quan thực hiện", "Quyết định công
+/// bố"), as CSV or a workbook. Snapshots are kept beside the catalog and
+/// never change it; tthc reconcile compares the catalog with them, and
+/// import and inspect check new decisions against the latest.
+///
+/// Examples:
+///   tthc reference import --as-of 2025-11-20 dvcqg-procedures.csv
+///   tthc reference list
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ReferenceArgs {
+    #[command(subcommand)]
+    pub command: ReferenceCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ReferenceCommand {
+    Import(ReferenceImportArgs),
+    List(ReferenceListArgs),
+}
+
+/// Store a snapshot of the national procedure list.
+///
+/// The file is read whole and checked (codes, levels, one name per code);
+/// any problem refuses it (exit 3) and nothing is stored. It is stored with
+/// its SHA-256 and the date it stands for. A file already stored (the same
+/// bytes) is not stored again: the command says so and exits with 0.
+///
+/// Examples:
+///   tthc reference import --as-of 2025-11-20 dvcqg-procedures.csv
+///   tthc reference import --sheet "TTHC" danh-sach-tthc.xlsx
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment, after_help = EXIT_CODES)]
+pub struct ReferenceImportArgs {
+    /// The national list (CSV, xlsx, xls, ods); `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+
+    /// The date the list stands for (the day it was downloaded); default: today.
+    #[arg(long = "as-of", value_name = "DATE")]
+    pub as_of: Option<Day>,
+
+    /// The sheet of a workbook to read; default: the first visible sheet.
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
+
+    /// Encoding of a CSV file without a byte-order mark: utf-8 (default),
+    /// utf-16le, utf-16be or windows-1258.
+    #[arg(long, value_name = "NAME")]
+    pub encoding: Option<TextEncoding>,
+
+    /// Format of the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// List the stored snapshots of the national list.
+///
+/// By date, then order of import: the date, the procedures, the file, its
+/// SHA-256, when and by whom it was imported.
+///
+/// Examples:
+///   tthc reference list
+///   tthc reference list --format json
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ReferenceListArgs {
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+}
+
+/// Compare the catalog with the national procedure database.
+///
+/// The catalog in force on a date or right after a decision (default:
+/// today) against the latest snapshot of the national list dated on or
+/// before it (see tthc reference). Each finding names the entry, the
+/// decision that last set it and the national values:
+///   unknown_code        a code in force that the list does not have
+///   name_of_other_code  the entry's name is the list's name of another code
+///   name_mismatch       the names differ beyond case, spacing, punctuation
+///                       and the place of the tone mark (with a similarity
+///                       score and the words that differ)
+///   level_mismatch      an entry at a level the list does not give its code
+///   missing             a procedure the list gives the province or the
+///                       communes (the districts before 2025-07-01) that is
+///                       not in force at that level: what is left to publish
+///   field_mismatch, agency_mismatch   information only, with --all
+/// Findings are ordered by kind, then level, then code.
+///
+/// Examples:
+///   tthc reconcile
+///   tthc reconcile --as-of 2770/QĐ-UBND --format json
+///   tthc reconcile --level commune --format csv > missing.csv
+///   tthc reconcile --exit-code || echo "the catalog differs from the national database"
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ReconcileArgs {
+    #[command(flatten)]
+    pub as_of: AsOf,
+
+    /// Output format; default: a table on a terminal, csv when the output
+    /// goes to a pipe or a file.
+    #[arg(long, value_enum)]
+    pub format: Option<Format>,
+
+    /// Exit with 1 when there is a finding of the default kinds and 0 when
+    /// there is none (other failures keep their codes).
+    #[arg(long)]
+    pub exit_code: bool,
+
+    /// Only findings at this level (province, district, commune, or the Vietnamese name).
+    #[arg(long, value_name = "LEVEL")]
+    pub level: Option<Level>,
+
+    /// Also the information-only findings: field_mismatch and agency_mismatch.
+    #[arg(long)]
+    pub all: bool,
+}
 
 /// Print a shell completion script.
 ///

@@ -35,6 +35,8 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Upcoming(args) => cmd::upcoming::run(&cli.db, &args),
         Command::Search(args) => cmd::search::run(&cli.db, &args),
         Command::Verify(args) => cmd::verify::run(&cli.db, &args),
+        Command::Reference(args) => cmd::reference::run(&cli.db, &args),
+        Command::Reconcile(args) => cmd::reconcile::run(&cli.db, &args),
         Command::Completions(args) => cmd::completions::run(&args),
         Command::Man(args) => cmd::man::run(&args),
     }

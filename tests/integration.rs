@@ -60,6 +60,8 @@ mod publish;
 mod published;
 #[path = "integration/readme.rs"]
 mod readme;
+#[path = "integration/reconcile.rs"]
+mod reconcile;
 #[path = "integration/rejected.rs"]
 mod rejected;
 #[path = "integration/report.rs"]

@@ -124,14 +124,19 @@ fn import_batch(
     if args.strict && !outcome.warnings.is_empty() {
         return Err(Error::Rejected(outcome.warnings));
     }
-    for warning in outcome.warnings.iter().take(WARNINGS_SHOWN) {
-        eprintln!("tthc: warning: {warning}");
+    if args.strict_reference && !outcome.reference_warnings.is_empty() {
+        return Err(Error::Rejected(outcome.reference_warnings));
     }
-    if outcome.warnings.len() > WARNINGS_SHOWN {
-        eprintln!(
-            "  ... and {} more warnings (--format json lists them all)",
-            outcome.warnings.len() - WARNINGS_SHOWN
-        );
+    for warnings in [&outcome.warnings, &outcome.reference_warnings] {
+        for warning in warnings.iter().take(WARNINGS_SHOWN) {
+            eprintln!("tthc: warning: {warning}");
+        }
+        if warnings.len() > WARNINGS_SHOWN {
+            eprintln!(
+                "  ... and {} more warnings (--format json lists them all)",
+                warnings.len() - WARNINGS_SHOWN
+            );
+        }
     }
     if !args.dry_run && outcome.decisions > 0 {
         tx.commit()?;
@@ -292,6 +297,9 @@ struct Summary {
     /// What is likely a mistake but not against the rules (`--strict`
     /// refuses the import instead).
     warnings: Vec<WarningRecord>,
+    /// What the rows are warned of against the national list stored
+    /// (`--strict-reference` refuses the import instead).
+    reference_warnings: Vec<WarningRecord>,
 }
 
 /// A warning, as the JSON summary lists it.
@@ -301,6 +309,16 @@ struct WarningRecord {
     /// 0 for a warning about a whole decision.
     line: u64,
     message: String,
+}
+
+impl From<&Problem> for WarningRecord {
+    fn from(w: &Problem) -> Self {
+        WarningRecord {
+            file: w.file.clone(),
+            line: w.line,
+            message: w.message.clone(),
+        }
+    }
 }
 
 /// A decision imported, as the summary lists it.
@@ -333,14 +351,11 @@ impl Summary {
             ignored_columns: o.ignored_columns,
             codes_from_names: o.codes_from_names,
             without_code: o.without_code,
-            warnings: o
-                .warnings
+            warnings: o.warnings.iter().map(WarningRecord::from).collect(),
+            reference_warnings: o
+                .reference_warnings
                 .iter()
-                .map(|w| WarningRecord {
-                    file: w.file.clone(),
-                    line: w.line,
-                    message: w.message.clone(),
-                })
+                .map(WarningRecord::from)
                 .collect(),
             imported: o
                 .imported

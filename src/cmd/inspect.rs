@@ -14,20 +14,23 @@ use crate::cli::{InspectArgs, SummaryFormat};
 use crate::domain::{Action, Day, DecisionRow, LevelSet};
 use crate::error::{Error, exit};
 use crate::import::StoreAnnexes;
+use crate::import::reference::ReferenceCheck;
 use crate::input::published::{self, Fallbacks, Reading, SkipKind, Sourced};
 use crate::input::sniff::{decision_in_title, delimiter_name};
 use crate::input::{
     Column, DecisionReader, Defaults, FileFormat, Layout, Notes, OpenError, Opened, Problem,
     PublishedFile, TextEncoding, column_letter, open_decision,
 };
-use crate::output::write_json;
+use crate::output::{group_thousands, write_json};
+use crate::store::{OpenMode, Store};
 
 /// Rows listed one by one in the text report before "... and N more".
 const LIST_CAP: usize = 20;
 
 pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
     let defaults = super::read_defaults(&args.read);
-    let report = inspect(args, db, &defaults);
+    let mut report = inspect(args, db, &defaults);
+    check_reference(db, args, &mut report);
     let mut out = io::stdout().lock();
     match args.format {
         SummaryFormat::Json => write_json(&mut out, &report)?,
@@ -44,6 +47,54 @@ pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
         if report.problems.len() == 1 { "" } else { "s" }
     );
     Ok(ExitCode::from(exit::REJECTED))
+}
+
+/// Checks the rows read against the latest national list stored in the
+/// catalog at `db`, if there is one: warnings row by row, and the codes of
+/// the list a malformed code may mean. Inspect does not need the catalog:
+/// one that cannot be read is only warned of.
+fn check_reference(db: &Path, args: &InspectArgs, report: &mut Report) {
+    if !db.is_file() {
+        return;
+    }
+    let check = Store::open(db, OpenMode::Existing).and_then(|store| {
+        ReferenceCheck::latest(&store.reference_snapshots()?, |id| {
+            store.reference_procedures(id)
+        })
+    });
+    let mut check = match check {
+        Ok(Some(check)) => check,
+        Ok(None) => return,
+        Err(e) => {
+            eprintln!(
+                "tthc: warning: the national list stored in {} cannot be read, so rows are not checked against it: {e}",
+                db.display()
+            );
+            return;
+        }
+    };
+    for seen in &report.seen {
+        check.row(&report.file, seen.line, seen.code, &seen.name, seen.action);
+    }
+    let mut problems: Vec<Problem> = report
+        .problems
+        .iter()
+        .map(|p| Problem::new(&p.file, p.line, p.message.clone()))
+        .collect();
+    check.annotate(&mut problems);
+    let s = check.snapshot();
+    report.reference = Some(ListReport {
+        file: s.file.clone(),
+        sha256: s.sha256.clone(),
+        as_of: s.as_of.to_string(),
+        procedures: s.procedures,
+    });
+    let warnings = check.into_warnings();
+    if args.strict_reference {
+        problems.extend(warnings.iter().cloned());
+    }
+    report.problems = problems.iter().map(ProblemReport::from).collect();
+    report.reference_warnings = warnings.iter().map(ProblemReport::from).collect();
 }
 
 /// Reads the whole file and gathers the report.
@@ -384,6 +435,32 @@ struct Report {
     /// How a decision as published was read; null for a table with action
     /// and level columns.
     published: Option<PublishedReport>,
+    /// The national list the rows were checked against (the latest stored
+    /// in the catalog given by --db), or null.
+    reference: Option<ListReport>,
+    /// What the rows are warned of against it.
+    reference_warnings: Vec<ProblemReport>,
+    /// The rows read, to check against the national list.
+    #[serde(skip)]
+    seen: Vec<Seen>,
+}
+
+/// A national list stored in the catalog.
+#[derive(Debug, Serialize)]
+struct ListReport {
+    file: String,
+    sha256: String,
+    as_of: String,
+    procedures: u64,
+}
+
+/// A row read, as the national list checks it.
+#[derive(Debug)]
+struct Seen {
+    line: u64,
+    code: crate::domain::Code,
+    name: String,
+    action: crate::domain::Action,
 }
 
 /// A decision as published: what it states, where, and how it was read.
@@ -638,6 +715,9 @@ impl Report {
             suggested: None,
             command: String::new(),
             published: None,
+            reference: None,
+            reference_warnings: Vec::new(),
+            seen: Vec::new(),
         }
     }
 
@@ -645,6 +725,12 @@ impl Report {
     /// (`signed` as shown).
     fn count(&mut self, row: &DecisionRow, signed: String) {
         self.valid_rows += 1;
+        self.seen.push(Seen {
+            line: row.line,
+            code: row.code,
+            name: row.details.name.clone(),
+            action: row.action,
+        });
         self.actions.add(row.action);
         for level in row.levels.iter() {
             self.levels.add(level);
@@ -1144,6 +1230,31 @@ impl Report {
     }
 
     fn write_end(&self, out: &mut impl Write) -> io::Result<()> {
+        if let Some(r) = &self.reference {
+            writeln!(
+                out,
+                "National list: {} ({}, {} procedures)",
+                r.as_of,
+                r.file,
+                group_thousands(r.procedures)
+            )?;
+            if self.reference_warnings.is_empty() {
+                writeln!(out, "Warnings against it: none")?;
+            } else {
+                writeln!(
+                    out,
+                    "Warnings against it ({}):",
+                    self.reference_warnings.len()
+                )?;
+                for w in &self.reference_warnings {
+                    writeln!(
+                        out,
+                        "  {}",
+                        Problem::new(&w.file, w.line, w.message.clone())
+                    )?;
+                }
+            }
+        }
         if self.problems.is_empty() {
             writeln!(out, "Problems:   none")?;
         } else {

@@ -9,6 +9,8 @@ pub(crate) mod history;
 pub(crate) mod import;
 pub(crate) mod inspect;
 pub(crate) mod man;
+pub(crate) mod reconcile;
+pub(crate) mod reference;
 pub(crate) mod report;
 pub(crate) mod search;
 pub(crate) mod show;

@@ -9,6 +9,7 @@ pub mod names;
 pub mod point;
 pub mod position;
 pub mod provenance;
+pub mod reconcile;
 pub mod row_rules;
 pub mod rules;
 pub mod tally;

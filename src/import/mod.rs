@@ -14,6 +14,7 @@
 
 mod entries;
 mod published;
+pub(crate) mod reference;
 mod wording;
 
 use std::collections::HashMap;
@@ -31,6 +32,7 @@ use crate::store::{
 
 use entries::{Entries, Source};
 pub(crate) use published::StoreAnnexes;
+use reference::ReferenceCheck;
 
 /// A file with this many problems is not read further (garbage, or not a
 /// decision file at all); the problems found so far are reported.
@@ -157,6 +159,9 @@ pub(crate) struct Outcome {
     /// more than a year from the signing date, a signing date in the future,
     /// a number whose year is not the signing year.
     pub(crate) warnings: Vec<Problem>,
+    /// What the rows are warned of against the national list stored, if
+    /// any: a code it does not have, a name that is another code's there.
+    pub(crate) reference_warnings: Vec<Problem>,
 }
 
 /// A decision the batch stored.
@@ -200,11 +205,15 @@ pub(crate) struct Batch<'t, 'c> {
     problems: Vec<Problem>,
     /// What is likely a mistake but not against the rules.
     warnings: Vec<Problem>,
+    /// The national list the rows are checked against, when one is stored.
+    reference: Option<ReferenceCheck>,
     outcome: Outcome,
 }
 
 impl<'t, 'c> Batch<'t, 'c> {
     pub(crate) fn new(tx: &'t ImportTx<'c>) -> Result<Self, Error> {
+        let reference =
+            ReferenceCheck::latest(&tx.reference_snapshots()?, |id| tx.reference_procedures(id))?;
         Ok(Batch {
             tx,
             writer: tx.version_writer()?,
@@ -228,6 +237,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             spans: Vec::new(),
             problems: Vec::new(),
             warnings: Vec::new(),
+            reference,
             outcome: Outcome::default(),
         })
     }
@@ -266,7 +276,10 @@ impl<'t, 'c> Batch<'t, 'c> {
     /// Problems of the input; the batch is then rejected by [`Batch::finish`].
     /// Returns `false` once the file has so many that reading it further is
     /// pointless (a last problem says so).
-    pub(crate) fn reject(&mut self, file: FileId, problems: Vec<Problem>) -> bool {
+    pub(crate) fn reject(&mut self, file: FileId, mut problems: Vec<Problem>) -> bool {
+        if let Some(reference) = &self.reference {
+            reference.annotate(&mut problems);
+        }
         self.problems.extend(problems);
         if self.problems.len() < STOP_AFTER_PROBLEMS {
             return true;
@@ -301,6 +314,10 @@ impl<'t, 'c> Batch<'t, 'c> {
         let is_new = group.stored.is_none();
         if is_new {
             self.outcome.rows += 1;
+            if let Some(reference) = &mut self.reference {
+                let file = &self.files[file.0];
+                reference.row(file, row.line, row.code, &row.details.name, row.action);
+            }
         }
         let given = row.details.given_mask();
         let last_level = row.levels.iter().last();
@@ -523,6 +540,11 @@ impl<'t, 'c> Batch<'t, 'c> {
         self.finish_decisions()?;
         self.decision_warnings();
         self.outcome.warnings = std::mem::take(&mut self.warnings);
+        self.outcome.reference_warnings = self
+            .reference
+            .take()
+            .map(ReferenceCheck::into_warnings)
+            .unwrap_or_default();
         self.outcome.decisions = self.groups.iter().filter(|g| g.stored.is_none()).count() as u64;
         Ok(self.outcome)
     }

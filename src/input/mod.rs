@@ -13,6 +13,7 @@ pub mod encoding;
 pub mod published;
 mod reader;
 mod records;
+pub mod reference;
 mod sheet;
 pub mod sniff;
 mod text;

@@ -20,20 +20,20 @@ use crate::domain::values::{CodeInName, LevelCell, inter_agency_words, online_wo
 use crate::domain::{Action, Code, Day, DecisionId, DecisionRow, Details, LevelSet};
 
 /// Where records come from.
-enum Source<R: Read> {
+pub(super) enum Source<R: Read> {
     Text(Box<TextRecords<R>>),
     Sheet(Box<SheetRecords>),
 }
 
 impl<R: Read> Source<R> {
-    fn records(&self) -> &dyn Records {
+    pub(super) fn records(&self) -> &dyn Records {
         match self {
             Source::Text(text) => text.as_ref(),
             Source::Sheet(sheet) => sheet.as_ref(),
         }
     }
 
-    fn records_mut(&mut self) -> &mut dyn Records {
+    pub(super) fn records_mut(&mut self) -> &mut dyn Records {
         match self {
             Source::Text(text) => text.as_mut(),
             Source::Sheet(sheet) => sheet.as_mut(),
@@ -637,7 +637,7 @@ impl<R: Read> Iterator for DecisionReader<R> {
 
 /// Decides what the file is from its first bytes and opens its records.
 /// `Err` holds a problem with the whole file: its line (0 for none) and message.
-fn open_source<R: Read>(
+pub(super) fn open_source<R: Read>(
     input: R,
     defaults: &Defaults,
     layout: &mut Layout,
@@ -684,7 +684,7 @@ fn open_source<R: Read>(
 }
 
 /// What the first bytes of a file open: records, or a Word document read whole.
-enum Opening<R: Read> {
+pub(super) enum Opening<R: Read> {
     Records(Source<R>),
     Word(Document, (String, u64)),
 }
@@ -807,12 +807,12 @@ fn read_whole(
 }
 
 /// The header row of a file.
-struct Header {
-    record: ByteRecord,
-    line: u64,
+pub(super) struct Header {
+    pub(super) record: ByteRecord,
+    pub(super) line: u64,
     /// Whether it names enough known columns (else it is the first row,
     /// whose problems are listed).
-    found: bool,
+    pub(super) found: bool,
     /// The rows read before it (every row read, when none is the header).
     before: Vec<(u64, ByteRecord)>,
 }
@@ -843,7 +843,10 @@ impl Header {
 
 /// Finds the header: the first row naming enough known columns, below any
 /// title rows (kept in the layout).
-fn find_header(source: &mut dyn Records, layout: &mut Layout) -> Result<Header, (u64, String)> {
+pub(super) fn find_header(
+    source: &mut dyn Records,
+    layout: &mut Layout,
+) -> Result<Header, (u64, String)> {
     let mut record = ByteRecord::new();
     let mut first: Option<(ByteRecord, u64)> = None;
     let mut titles = Vec::new();
@@ -988,12 +991,12 @@ fn missing_code_column() -> String {
     )
 }
 
-fn is_blank(record: &ByteRecord) -> bool {
+pub(super) fn is_blank(record: &ByteRecord) -> bool {
     record.iter().all(|c| c.iter().all(u8::is_ascii_whitespace))
 }
 
 /// The non-empty cells of a record joined by ` | `, for titles and headings.
-fn record_text(record: &ByteRecord) -> String {
+pub(super) fn record_text(record: &ByteRecord) -> String {
     record
         .iter()
         .map(|c| clean(&String::from_utf8_lossy(c)))

@@ -85,6 +85,11 @@ impl<'c> ImportTx<'c> {
         Ok(ImportTx { tx })
     }
 
+    /// The connection the transaction runs on, for the store's other reads.
+    pub(super) fn conn(&self) -> &Connection {
+        &self.tx
+    }
+
     /// Whether any version is stored yet.
     /// The transaction's connection, for the reads shared with [`super::Store`].
     pub(super) fn connection(&self) -> &rusqlite::Connection {

@@ -8,6 +8,7 @@ mod audit_log;
 mod create;
 mod import;
 mod publish;
+mod reference;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -21,6 +22,7 @@ pub(crate) use import::{FinishedDecision, ImportTx, NewDecision, StoredDecision,
 pub(crate) use publish::{
     AppliedDecision, ChainHead, DecisionChange, EffectiveDecision, LevelStep,
 };
+pub(crate) use reference::{NewSnapshot, Snapshot, StoredReference, snapshot_on};
 
 use crate::domain::position::{Annex, AnnexRow, Position};
 use crate::domain::text::strip_diacritics;
@@ -49,6 +51,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/007_provenance.sql"),
     include_str!("migrations/008_provisional_codes.sql"),
     include_str!("migrations/009_row_positions.sql"),
+    include_str!("migrations/010_reference.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

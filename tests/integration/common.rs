@@ -473,6 +473,8 @@ pub(crate) struct Summary {
     pub(crate) imported: Vec<serde_json::Value>,
     /// `{"file", "line", "message"}`
     pub(crate) warnings: Vec<serde_json::Value>,
+    /// Warnings against the national list stored: `{"file", "line", "message"}`.
+    pub(crate) reference_warnings: Vec<serde_json::Value>,
 }
 
 /// A row of the import summary's `rows_skipped_by_level`.

@@ -34,6 +34,9 @@ struct Report {
     suggested: Option<Suggested>,
     command: String,
     published: Option<Published>,
+    /// The national list the rows were checked against (tests/integration/reconcile.rs).
+    reference: Option<serde_json::Value>,
+    reference_warnings: Vec<ProblemReport>,
 }
 
 /// How a decision as published was read.
@@ -442,6 +445,8 @@ decision,signed,action,code,level,name,field
             .collect::<Vec<_>>(),
         [("bad.csv", 2), ("bad.csv", 3)]
     );
+    // No catalog, so no national list to check the rows against.
+    assert!(report.reference.is_none() && report.reference_warnings.is_empty());
     assert!(!test.db().exists());
 }
 
