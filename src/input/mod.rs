@@ -16,6 +16,7 @@ mod records;
 mod sheet;
 pub mod sniff;
 mod text;
+mod watched;
 
 use std::fmt;
 use std::io::{self, Read};
@@ -27,6 +28,8 @@ pub use encoding::TextEncoding;
 pub use reader::{DecisionReader, OpenError, RowResult};
 pub use reader::{MAX_PUBLISHED_ROWS, MAX_PUBLISHED_TEXT, Opened, PublishedFile, open_decision};
 pub use sniff::FileFormat;
+pub use text::{MAX_ROW_BYTES, MAX_ROW_CELLS};
+pub use watched::{Changed, Unchanging};
 
 use crate::domain::{Action, Day, LevelSet};
 use crate::hex::hex;
