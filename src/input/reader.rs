@@ -9,6 +9,7 @@ use csv::ByteRecord;
 use super::columns::Column;
 use super::document::Document;
 use super::docx::{self, DocxError};
+use super::encoding::garbled_cell;
 use super::records::{HeaderShape, Records, Step};
 use super::sheet::SheetRecords;
 use super::sniff::{self, HEADER_MIN_COLUMNS, HEADER_SEARCH, Kind, SAMPLE, known_columns};
@@ -231,7 +232,15 @@ impl<R: Read> DecisionReader<R> {
         for &(i, col) in &self.columns {
             let raw = self.record.get(i).unwrap_or_default();
             match std::str::from_utf8(raw) {
-                Ok(text) => cells[col as usize] = clean_cow(text),
+                Ok(text) => {
+                    if let Some(legacy) = garbled_cell(text) {
+                        problems.push(self.problem(
+                            line,
+                            format!("column {}: {}", col.as_str(), legacy.garbled_cell_problem()),
+                        ));
+                    }
+                    cells[col as usize] = clean_cow(text);
+                }
                 Err(_) => problems.push(self.problem(
                     line,
                     format!(

@@ -100,7 +100,15 @@ fn saved_search_queries_are_answered_or_refused() {
         let text = String::from_utf8_lossy(&fs::read(&path).unwrap()).replace('\0', "");
         let out = crate::crash::run_tthc(
             &catalog,
-            &["search", "--as-of", "2024-01-15", "--format", "json", "--", &text],
+            &[
+                "search",
+                "--as-of",
+                "2024-01-15",
+                "--format",
+                "json",
+                "--",
+                &text,
+            ],
         );
         assert!(
             out.code == Some(0) || out.code == Some(2) && out.stderr.starts_with("tthc: "),
