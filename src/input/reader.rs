@@ -667,10 +667,23 @@ fn open_source<R: Read>(
             .map_err(|message| (0, message))?;
         return Ok(Opening::Records(Source::Text(Box::new(text))));
     }
+    // Read whole (a zip's directory is at its end), one byte past the
+    // limit to tell a file at the limit from a larger one.
     (&mut hashing)
-        .take(docx::MAX_FILE)
+        .take(docx::MAX_FILE - sample.len() as u64 + 1)
         .read_to_end(&mut sample)
         .map_err(|e| (1, format!("cannot read: {e}")))?;
+    if sample.len() as u64 > docx::MAX_FILE {
+        return Err((
+            0,
+            format!(
+                "the file passes {} MB, more than tthc reads of a workbook or Word document \
+                 (limit on the size of such a file: {} MB); save the table alone as a new file, or as CSV",
+                docx::MAX_FILE >> 20,
+                docx::MAX_FILE >> 20
+            ),
+        ));
+    }
     let digest = (hashing.sha256(), hashing.bytes_read());
     if kind == Kind::Zip && docx::is_word(&sample) {
         layout.format = Some(FileFormat::Docx);
