@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::cli::{InspectArgs, SummaryFormat};
 use crate::domain::{Action, Day, DecisionRow, LevelSet};
 use crate::error::{Error, exit};
-use crate::import::StoreAnnexes;
+use crate::import::{STOP_AFTER_PROBLEMS, StoreAnnexes};
 use crate::input::published::{self, Fallbacks, Reading, SkipKind, Sourced};
 use crate::input::sniff::{decision_in_title, delimiter_name};
 use crate::input::{
@@ -23,6 +23,8 @@ use crate::output::write_json;
 
 /// Rows listed one by one in the text report before "... and N more".
 const LIST_CAP: usize = 20;
+/// Problems listed in the text report before "... and N more".
+const PROBLEMS_SHOWN: usize = 100;
 
 pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
     let defaults = super::read_defaults(&args.read);
@@ -87,6 +89,15 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
             Err(problems) => report
                 .problems
                 .extend(problems.iter().map(ProblemReport::from)),
+        }
+        // As import does: a file this wrong is not read further.
+        if report.problems.len() >= STOP_AFTER_PROBLEMS {
+            let message = format!(
+                "more than {STOP_AFTER_PROBLEMS} problems: the rest of the file was not read"
+            );
+            let stop = Problem::new(&display, 0, message);
+            report.problems.push(ProblemReport::from(&stop));
+            break;
         }
     }
     report.rows = reader.rows_read();
@@ -1192,9 +1203,16 @@ impl Report {
             writeln!(out, "Problems:   none")?;
         } else {
             writeln!(out, "Problems ({}):", self.problems.len())?;
-            for p in &self.problems {
+            for p in self.problems.iter().take(PROBLEMS_SHOWN) {
                 let shown = Problem::new(&p.file, p.line, p.message.clone());
                 writeln!(out, "  {shown}")?;
+            }
+            if self.problems.len() > PROBLEMS_SHOWN {
+                writeln!(
+                    out,
+                    "  ... and {} more (--format json lists them all)",
+                    self.problems.len() - PROBLEMS_SHOWN
+                )?;
             }
         }
         if let Some(s) = &self.suggested {
