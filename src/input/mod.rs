@@ -17,6 +17,7 @@ mod sheet;
 pub mod sniff;
 mod text;
 mod watched;
+mod xls;
 
 use std::fmt;
 use std::io::{self, Read};

@@ -442,7 +442,9 @@ impl Sheet {
     }
 
     fn read(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
-        if !ole {
+        if ole {
+            super::xls::check(bytes)?;
+        } else {
             check_unpacked_size(bytes)?;
             check_shared_strings(bytes)?;
         }

@@ -426,6 +426,50 @@ fn crafted_workbooks_and_documents_are_refused_within_limits() {
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }
 
+/// An xls workbook with two bytes changed: the last row its Dimensions
+/// record claims (calamine asked for 75 GB and the process aborted), or the
+/// row and column of one cell, 65,535 apart from the others.
+#[cfg(target_os = "linux")]
+#[test]
+fn xls_workbooks_with_two_bytes_changed_are_refused_within_limits() {
+    let book = fs::read(Path::new(DATA).join("annex.xls")).unwrap();
+    let test = Test::new();
+    test.write("annex.xls", &book);
+    let summary = test.import(&["annex.xls"]);
+    assert_eq!(summary.rows, 2, "the workbook as saved imports");
+    fs::remove_file(test.db()).unwrap();
+    let find = |record: &[u8]| {
+        book.windows(record.len())
+            .position(|w| w == record)
+            .unwrap_or_else(|| panic!("no record {record:x?} in annex.xls"))
+    };
+    // Dimensions (0x0200, 14 bytes): the two high bytes of its last row.
+    let mut dims = book.clone();
+    let at = find(&[0x00, 0x02, 0x0E, 0x00]) + 4 + 4 + 2;
+    dims[at..at + 2].copy_from_slice(&[0xFF, 0x0F]);
+    test.write("dimensions.xls", dims);
+    // LabelSst (0x00FD, 10 bytes): the high bytes of its row and column.
+    let mut cell = book.clone();
+    let at = find(&[0xFD, 0x00, 0x0A, 0x00]) + 4;
+    cell[at + 1] = 0xFF;
+    cell[at + 3] = 0xFF;
+    test.write("cell.xls", cell);
+    let mut failures = Vec::new();
+    for (file, expected) in [
+        (
+            "dimensions.xls",
+            "dimensions.xls: a sheet is too large to read: its dimensions claim 268369923 rows and 7 columns, more than 2000000 cells (limit on the cells of a sheet)",
+        ),
+        (
+            "cell.xls",
+            "cell.xls: a sheet is too large to read: its cells reach over 65281 rows and 65280 columns, more than 2000000 cells",
+        ),
+    ] {
+        failures.extend(refused_within_limits(&test, file, expected));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
 /// Overlapping merged areas below the limit are read in linear time: each
 /// cell is filled once, however many areas cover it.
 #[test]
