@@ -18,10 +18,35 @@ const END_OF_CHAIN: u32 = 0xFFFF_FFFE;
 /// Checks the sheets of the xls workbook `bytes`. A file whose compound
 /// structure cannot be followed passes: calamine then refuses it itself.
 pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
-    match workbook_stream(bytes) {
+    match workbook_stream(bytes)? {
         Some(stream) => check_records(&stream),
         None => Ok(()),
     }
+}
+
+/// The problem with a compound file whose sectors chain in a loop.
+fn looping() -> String {
+    "cannot read it as a workbook (xls): a chain of its sectors loops back on itself \
+     (a damaged or forged file)"
+        .to_owned()
+}
+
+/// Whether the chain from `start` in `table` comes back to a sector it
+/// passed before it holds `len` bytes: calamine follows such a chain for
+/// as long as the length it was given, which for the directory is forever.
+fn loops(table: &[u32], start: u32, len: u64, sector: u64) -> bool {
+    let mut seen = vec![false; table.len()];
+    let (mut id, mut read) = (start, 0_u64);
+    while id <= LAST_REGULAR && read < len {
+        match seen.get_mut(id as usize) {
+            Some(true) => return true,
+            Some(was) => *was = true,
+            None => return false,
+        }
+        read += sector;
+        id = table.get(id as usize).copied().unwrap_or(END_OF_CHAIN);
+    }
+    false
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
@@ -71,62 +96,109 @@ impl Compound<'_> {
     }
 }
 
-/// The `Workbook` (or BIFF5 `Book`) stream of a compound file.
-fn workbook_stream(bytes: &[u8]) -> Option<Vec<u8>> {
-    let shift = u16_at(bytes, 0x1E)?;
-    if !matches!(shift, 9 | 12) {
-        return None;
-    }
-    let sector = 1_usize << shift;
-    let sectors = bytes.len() / sector;
-    // The FAT's sectors: 109 in the header, the rest in the DIFAT chain.
-    let fat_count = u32_at(bytes, 0x2C)? as usize;
-    let mut fat_ids: Vec<u32> = (0..109)
-        .filter_map(|i| u32_at(bytes, 0x4C + 4 * i))
-        .take(fat_count.min(109))
-        .collect();
-    let mut compound = Compound {
-        bytes,
-        sector,
-        fat: Vec::new(),
+/// The `Workbook` (or BIFF5 `Book`) stream of a compound file, its sectors
+/// found as calamine finds them. `Err` when a chain calamine would follow
+/// loops; `Ok(None)` when the structure cannot be followed.
+fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, String> {
+    let Some(compound) = compound(bytes) else {
+        return Ok(None);
     };
-    let mut difat = u32_at(bytes, 0x44)?;
-    let mut seen = 0;
-    while difat <= LAST_REGULAR && fat_ids.len() < fat_count && seen < sectors {
-        let data = compound.sector(difat)?;
-        let per = sector / 4 - 1;
-        fat_ids.extend((0..per).filter_map(|i| u32_at(data, 4 * i)));
-        difat = u32_at(data, 4 * per)?;
-        seen += 1;
-    }
-    fat_ids.truncate(fat_count.min(sectors));
-    let mut fat = Vec::new();
-    for id in fat_ids {
-        let data = compound.sector(id)?;
-        fat.extend((0..sector / 4).filter_map(|i| u32_at(data, 4 * i)));
-    }
-    compound.fat = fat;
+    let sector = compound.sector as u64;
     // The directory: 128-byte entries, the root first.
-    let directory = compound.read(u32_at(bytes, 0x30)?, bytes.len());
+    let Some(dir_start) = u32_at(bytes, 0x30) else {
+        return Ok(None);
+    };
+    if loops(&compound.fat, dir_start, u64::MAX, sector) {
+        return Err(looping());
+    }
+    let directory = compound.read(dir_start, bytes.len());
     let entry = |i: usize| directory.get(i * 128..(i + 1) * 128);
-    let root = entry(0)?;
-    let named = (0..directory.len() / 128).filter_map(entry).find(|e| {
+    let entries: Vec<&[u8]> = (0..directory.len() / 128).filter_map(entry).collect();
+    let Some(root) = entries.first() else {
+        return Ok(None);
+    };
+    let length = |e: &[u8]| u32_at(e, 120).map_or(0, u64::from);
+    let mini_fat_sectors = u32_at(bytes, 0x40).map_or(0, u64::from);
+    let mini_fat_start = u32_at(bytes, 0x3C).unwrap_or(END_OF_CHAIN);
+    // Every chain calamine may follow for a length: the mini stream, the
+    // mini FAT, and each stream kept in regular sectors.
+    let mut chains = vec![(u32_at(root, 116).unwrap_or(END_OF_CHAIN), length(root))];
+    if mini_fat_sectors > 0 {
+        chains.push((mini_fat_start, mini_fat_sectors.saturating_mul(sector)));
+    }
+    for e in entries.iter().skip(1).filter(|e| length(e) >= 4096) {
+        chains.push((u32_at(e, 116).unwrap_or(END_OF_CHAIN), length(e)));
+    }
+    if chains
+        .iter()
+        .any(|&(start, len)| loops(&compound.fat, start, len, sector))
+    {
+        return Err(looping());
+    }
+    let named = entries.iter().find(|e| {
         let len = usize::from(u16_at(e, 64).unwrap_or(0)).min(64);
         let name: Vec<u16> = (0..len.saturating_sub(2) / 2)
             .filter_map(|i| u16_at(e, 2 * i))
             .collect();
         let name = String::from_utf16_lossy(&name).to_ascii_lowercase();
         e.get(66) == Some(&2) && (name == "workbook" || name == "book")
-    })?;
+    });
+    Ok(named.and_then(|named| stream(&compound, root, named, mini_fat_start)))
+}
+
+/// The FAT of a compound file, built as calamine builds it: from every
+/// sector id of the header's DIFAT array and of the DIFAT chain.
+fn compound(bytes: &[u8]) -> Option<Compound<'_>> {
+    /// Ids from here up are not sectors.
+    const DIFAT_SECTOR: u32 = 0xFFFF_FFFC;
+    let shift = u16_at(bytes, 0x1E)?;
+    if !matches!(shift, 9 | 12) {
+        return None;
+    }
+    let sector = 1_usize << shift;
+    let sectors = bytes.len() / sector;
+    let mut compound = Compound {
+        bytes,
+        sector,
+        fat: Vec::new(),
+    };
+    let mut fat_ids: Vec<u32> = (0..109)
+        .filter_map(|i| u32_at(bytes, 0x4C + 4 * i))
+        .collect();
+    let mut difat = u32_at(bytes, 0x44)?;
+    let mut seen = 0;
+    while difat <= LAST_REGULAR && seen <= sectors {
+        let data = compound.sector(difat)?;
+        let per = sector / 4 - 1;
+        fat_ids.extend((0..per).filter_map(|i| u32_at(data, 4 * i)));
+        difat = u32_at(data, 4 * per)?;
+        seen += 1;
+    }
+    let mut fat = Vec::new();
+    for id in fat_ids.into_iter().filter(|id| *id < DIFAT_SECTOR) {
+        let data = compound.sector(id)?;
+        fat.extend((0..sector / 4).filter_map(|i| u32_at(data, 4 * i)));
+    }
+    compound.fat = fat;
+    Some(compound)
+}
+
+/// The bytes of the stream of directory entry `named`.
+fn stream(
+    compound: &Compound<'_>,
+    root: &[u8],
+    named: &[u8],
+    mini_fat_start: u32,
+) -> Option<Vec<u8>> {
+    let bytes = compound.bytes;
     let start = u32_at(named, 116)?;
     let size = (u32_at(named, 120)? as usize).min(bytes.len());
-    let cutoff = u32_at(bytes, 0x38)? as usize;
-    if size >= cutoff {
+    if size >= 4096 {
         return Some(compound.read(start, size));
     }
     // A small stream lives in the mini stream, in 64-byte sectors.
     let mini = compound.read(u32_at(root, 116)?, bytes.len());
-    let mini_fat_bytes = compound.read(u32_at(bytes, 0x3C)?, bytes.len());
+    let mini_fat_bytes = compound.read(mini_fat_start, bytes.len());
     let mini_fat: Vec<u32> = (0..mini_fat_bytes.len() / 4)
         .filter_map(|i| u32_at(&mini_fat_bytes, 4 * i))
         .collect();
@@ -482,10 +554,34 @@ mod tests {
     }
 
     #[test]
+    fn a_chain_that_loops_before_its_length_is_found() {
+        // Sector 0 leads to 1, 1 back to 0; 2 ends.
+        let fat = [1, 0, END_OF_CHAIN];
+        assert!(loops(&fat, 0, u64::MAX, 512));
+        assert!(loops(&fat, 0, 1025, 512));
+        assert!(!loops(&fat, 0, 1024, 512), "two sectors hold 1,024 bytes");
+        assert!(!loops(&fat, 2, u64::MAX, 512));
+    }
+
+    /// Found by the `workbook` fuzz target: the directory's chain of
+    /// sectors loops, and calamine followed it until memory ran out (23 GB
+    /// in 75 s).
+    #[test]
+    fn a_workbook_whose_directory_chain_loops_is_refused() {
+        let bytes = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/data/fuzz/workbook/oom-0096f1a4-xls-sector-chain-loops.xls"
+        ))
+        .unwrap();
+        let err = check(&bytes).unwrap_err();
+        assert!(err.contains("loops back on itself"), "{err}");
+    }
+
+    #[test]
     fn a_real_workbook_is_found_and_passes() {
         let bytes =
             std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/annex.xls")).unwrap();
-        let stream = workbook_stream(&bytes).unwrap();
+        let stream = workbook_stream(&bytes).unwrap().unwrap();
         assert!(stream.starts_with(&[0x09, 0x08]), "a BIFF BOF record first");
         assert_eq!(check(&bytes), Ok(()));
     }
