@@ -64,9 +64,20 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
             return report;
         }
     };
-    if let Ok(Opened::Published(file)) = open_decision(&display, input.reader(), defaults) {
-        report.published(args, db, defaults, &file);
-        return report;
+    match open_decision(&display, input.reader(), defaults) {
+        Ok(Opened::Published(file)) => {
+            report.published(args, db, defaults, &file);
+            return report;
+        }
+        // A decision as published that cannot be read whole: its problems
+        // are the file's (a header's problems are told below).
+        Err(e) if e.published => {
+            report.layout(&e.layout);
+            report.problems = e.problems.iter().map(ProblemReport::from).collect();
+            report.command = command(args, defaults, &report, None);
+            return report;
+        }
+        _ => {}
     }
     let (opened, suggested, unresolved) = open(&display, &input, defaults);
     let mut reader = match opened {

@@ -27,7 +27,10 @@ use sha2::{Digest, Sha256};
 pub use columns::{Column, column_letter};
 pub use encoding::TextEncoding;
 pub use reader::{DecisionReader, OpenError, RowResult};
-pub use reader::{MAX_PUBLISHED_ROWS, MAX_PUBLISHED_TEXT, Opened, PublishedFile, open_decision};
+pub use reader::{
+    MAX_PUBLISHED_CELLS, MAX_PUBLISHED_ROWS, MAX_PUBLISHED_TEXT, Opened, PublishedFile,
+    open_decision,
+};
 pub use sheet::{
     MAX_CELLS as MAX_SHEET_CELLS, MAX_MERGES, MAX_SHEET_TEXT, MAX_STRINGS,
     MAX_UNPACKED as MAX_WORKBOOK_UNPACKED,

@@ -293,6 +293,16 @@ fn csv_without_line_ends_is_refused_within_limits() {
     }
     wide.push_str("\n1,2\n");
     test.write("wide-header.csv", wide);
+    // An annex as published (no action or level column) is read whole, its
+    // rows laid out as wide as the widest: 16,000 columns by 200 rows.
+    let mut annex = format!(
+        "STT,Mã số TTHC,Tên thủ tục hành chính,Lĩnh vực{}\n",
+        ",".repeat(15_996)
+    );
+    for i in 1..=200 {
+        let _ = writeln!(annex, "{i},1.{i:06},Thủ tục {i},Hộ tịch");
+    }
+    test.write("wide-annex.csv", annex);
     let mut failures = Vec::new();
     for (file, expected) in [
         (
@@ -314,6 +324,11 @@ fn csv_without_line_ends_is_refused_within_limits() {
         (
             "wide-header.csv",
             "wide-header.csv:1: the row has more than 16384 cells",
+        ),
+        (
+            "wide-annex.csv",
+            "wide-annex.csv:126: a decision as published is read whole, and this one's rows \
+             span more than 2000000 cells (limit on the cells of a decision as published)",
         ),
     ] {
         failures.extend(refused_within_limits(&test, file, expected));
