@@ -40,6 +40,8 @@ mod generator;
 mod history;
 #[path = "integration/hostile.rs"]
 mod hostile;
+#[path = "integration/hostile_files.rs"]
+mod hostile_files;
 #[path = "integration/import.rs"]
 mod import;
 #[path = "integration/inspect.rs"]

@@ -70,6 +70,8 @@ fn read_all(data: &[u8], defaults: &Defaults) {
         }
     };
     let mut records = 0_u64;
+    // A row past a reader's limit stops the reading there.
+    let mut limited = false;
     for item in reader.by_ref() {
         records += 1;
         // Each record uses at least one byte (or is the one "no rows" problem).
@@ -80,9 +82,13 @@ fn read_all(data: &[u8], defaults: &Defaults) {
                 assert!(!problems.is_empty(), "record refused without a problem");
                 for p in &problems {
                     check_problem(p, lines);
+                    limited |= p.message.contains("(limit on ");
                 }
             }
         }
+    }
+    if limited {
+        return;
     }
     assert_eq!(
         reader.bytes_read(),
@@ -221,4 +227,158 @@ fn check_text(text: &str) {
     assert_eq!(cleaned.trim(), cleaned, "{text:?}");
     let _ = fold(text);
     let _ = strip_diacritics(text);
+}
+
+/// The name the reader is given for a fuzzed decision as published.
+const PUBLISHED: &str = "fuzz.docx";
+
+/// Reads `data` as a decision as published (a Word document, or an annex
+/// read whole), then finds its rows, once without command-line facts and
+/// once with `--decision`, `--signed`, `--effective`, `--action`, `--level`
+/// and `--field` given.
+///
+/// # Panics
+///
+/// When the reader panics, or breaks one of the promises checked here.
+pub fn check_published_file(data: &[u8]) {
+    use tthc::input::published::{self, Fallbacks};
+    use tthc::input::{Opened, open_decision};
+
+    let given = Fallbacks {
+        decision: Some("1/QĐ-UBND".to_owned()),
+        signed: Some(Day::from_number(19_000)),
+        effective: Some(Day::from_number(19_010)),
+        action: Some(Action::Added),
+        levels: Some(LevelSet::single(Level::Province)),
+        field: Some("Hộ tịch".to_owned()),
+    };
+    let file = match open_decision(PUBLISHED, data, &Defaults::default()) {
+        Ok(Opened::Published(file)) => file,
+        // A table with action and level columns: the row reader's checks.
+        Ok(Opened::Rows(_)) => return,
+        Err(e) => {
+            assert!(!e.problems.is_empty(), "file refused without a problem");
+            for p in &e.problems {
+                assert_eq!(p.file, PUBLISHED);
+                assert!(!p.message.trim().is_empty(), "empty problem message");
+            }
+            return;
+        }
+    };
+    assert_eq!(
+        file.bytes,
+        data.len() as u64,
+        "the reader did not read it all"
+    );
+    let last = last_line(&file.document);
+    for flags in [Fallbacks::default(), given] {
+        let reading = published::read(PUBLISHED, &file.document, &flags, &[]);
+        for p in reading.problems.iter().chain(&reading.warnings) {
+            assert_eq!(p.file, PUBLISHED);
+            assert!(!p.message.trim().is_empty(), "empty problem message");
+            assert!(
+                p.line <= last,
+                "problem at line {} of a document of {last} lines: {}",
+                p.line,
+                p.message
+            );
+        }
+        for row in &reading.rows {
+            assert!(
+                (1..=last).contains(&row.line),
+                "row at line {} of a document of {last} lines",
+                row.line
+            );
+            assert!(!row.decision.value.is_empty(), "row without a decision");
+            if let Some(code) = row.code {
+                assert_eq!(Code::parse(&code.to_string()), Ok(code));
+            }
+            for day in [row.signed.value, row.effective.value] {
+                assert_eq!(Day::parse(&day.to_string()), Ok(day));
+            }
+            for cell in row.details.as_array() {
+                assert_eq!(clean(cell), cell, "a stored cell is not trimmed NFC");
+            }
+        }
+    }
+}
+
+/// The last line of a document: its paragraphs and table rows are numbered
+/// together.
+fn last_line(doc: &tthc::input::document::Document) -> u64 {
+    use tthc::input::document::Block;
+    doc.blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(p) => p.line,
+            Block::Table(t) => t.rows.iter().map(|r| r.line).max().unwrap_or(0),
+        })
+        .max()
+        .unwrap_or(0)
+}
+
+/// The day the searched catalog is read at: `base.csv` is in force then.
+const SEARCH_DAY: &str = "2024-01-15";
+
+/// A catalog holding `tests/data/base.csv`, made once per process in a
+/// directory of its own.
+fn search_catalog() -> &'static std::path::Path {
+    static DB: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    DB.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("tthc-fuzz-search-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("a directory for the catalog");
+        let csv = dir.join("base.csv");
+        std::fs::write(&csv, include_str!("../../tests/data/base.csv")).expect("base.csv");
+        let db = dir.join("catalog.db");
+        let args = [
+            "tthc",
+            "--db",
+            path_str(&db),
+            "import",
+            "--format",
+            "json",
+            path_str(&csv),
+        ];
+        let cli = <tthc::cli::Cli as clap::Parser>::try_parse_from(args).expect("import arguments");
+        tthc::run(cli).expect("the catalog imports");
+        db
+    })
+}
+
+fn path_str(path: &std::path::Path) -> &str {
+    path.to_str().expect("a UTF-8 temporary directory")
+}
+
+/// Runs `tthc search TEXT --as-of 2024-01-15 --format json` on a small
+/// catalog, `TEXT` being `data` (invalid UTF-8 replaced by U+FFFD): the
+/// query is answered, or refused as a usage error (exit 2), never a
+/// database error (a query the full-text index cannot parse) or a panic.
+///
+/// # Panics
+///
+/// When the search panics, or fails otherwise than by refusing the query.
+pub fn check_search_query(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    let db = search_catalog();
+    let args = [
+        "tthc",
+        "--db",
+        path_str(db),
+        "search",
+        "--as-of",
+        SEARCH_DAY,
+        "--format",
+        "json",
+        "--",
+        &text,
+    ];
+    let cli = match <tthc::cli::Cli as clap::Parser>::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => panic!("{text:?} is not taken as the search text: {e}"),
+    };
+    if let Err(e) = tthc::run(cli) {
+        assert_eq!(e.exit_code(), 2, "{text:?}: {e}");
+        assert!(!e.to_string().trim().is_empty(), "{text:?}: empty message");
+    }
 }

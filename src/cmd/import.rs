@@ -1,7 +1,6 @@
 //! `tthc import`: reads decision files, checks them against the rules and the
 //! stored history, and writes them in one transaction, or nothing at all.
 
-use std::fs::File;
 use std::io::IsTerminal;
 use std::io::{self, Read, Write};
 use std::path::Path;
@@ -18,7 +17,7 @@ use crate::cli::{ImportArgs, SummaryFormat};
 use crate::error::Error;
 use crate::import::{Batch, FileId, Outcome, Prepared};
 use crate::input::published;
-use crate::input::{Defaults, Opened, Problem, PublishedFile, open_decision};
+use crate::input::{Defaults, Opened, Problem, PublishedFile, Unchanging, open_decision};
 use crate::output::write_json;
 use crate::store::{CreateError, Created, OpenMode, Store, StoreError, create_new};
 
@@ -176,9 +175,10 @@ fn read_file(batch: &mut Batch<'_, '_>, name: &str, defaults: &Defaults) -> Resu
     let (display, input): (String, Box<dyn Read + Send>) = if name == "-" {
         (STDIN_NAME.to_owned(), Box::new(io::stdin()))
     } else {
-        match File::open(name) {
+        // Refused if it changes while it is read (a sync, an editor saving it).
+        match Unchanging::open(name) {
             Ok(f) => {
-                size = f.metadata().ok().map(|m| m.len());
+                size = f.size();
                 (name.to_owned(), Box::new(f))
             }
             Err(e) => {

@@ -3,7 +3,6 @@
 //! and the import command to run.
 
 use super::{ActionCounts, LevelCounts};
-use std::fs::File;
 use std::io::{self, Read, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,19 +12,21 @@ use serde::Serialize;
 use crate::cli::{InspectArgs, SummaryFormat};
 use crate::domain::{Action, Day, DecisionRow, LevelSet};
 use crate::error::{Error, exit};
-use crate::import::StoreAnnexes;
 use crate::import::reference::ReferenceCheck;
+use crate::import::{STOP_AFTER_PROBLEMS, StoreAnnexes};
 use crate::input::published::{self, Fallbacks, Reading, SkipKind, Sourced};
 use crate::input::sniff::{decision_in_title, delimiter_name};
 use crate::input::{
     Column, DecisionReader, Defaults, FileFormat, Layout, Notes, OpenError, Opened, Problem,
-    PublishedFile, TextEncoding, column_letter, open_decision,
+    PublishedFile, TextEncoding, Unchanging, column_letter, open_decision,
 };
 use crate::output::{group_thousands, write_json};
 use crate::store::{OpenMode, Store};
 
 /// Rows listed one by one in the text report before "... and N more".
 const LIST_CAP: usize = 20;
+/// Problems listed in the text report before "... and N more".
+const PROBLEMS_SHOWN: usize = 100;
 
 pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
     let defaults = super::read_defaults(&args.read);
@@ -105,8 +106,8 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
         args.file.clone()
     };
     let mut report = Report::new(&display);
-    let bytes = match read_all(&args.file) {
-        Ok(bytes) => bytes,
+    let input = match Input::open(&args.file) {
+        Ok(input) => input,
         Err(e) => {
             let problem = Problem::new(&display, 0, format!("cannot open: {e}"));
             report.problems.push(ProblemReport::from(&problem));
@@ -114,11 +115,22 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
             return report;
         }
     };
-    if let Ok(Opened::Published(file)) = open_decision(&display, bytes.as_slice(), defaults) {
-        report.published(args, db, defaults, &file);
-        return report;
+    match open_decision(&display, input.reader(), defaults) {
+        Ok(Opened::Published(file)) => {
+            report.published(args, db, defaults, &file);
+            return report;
+        }
+        // A decision as published that cannot be read whole: its problems
+        // are the file's (a header's problems are told below).
+        Err(e) if e.published => {
+            report.layout(&e.layout);
+            report.problems = e.problems.iter().map(ProblemReport::from).collect();
+            report.command = command(args, defaults, &report, None);
+            return report;
+        }
+        _ => {}
     }
-    let (opened, suggested, unresolved) = open(&display, &bytes, defaults);
+    let (opened, suggested, unresolved) = open(&display, &input, defaults);
     let mut reader = match opened {
         Ok(reader) => reader,
         Err(e) => {
@@ -140,6 +152,15 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
                 .problems
                 .extend(problems.iter().map(ProblemReport::from)),
         }
+        // As import does: a file this wrong is not read further.
+        if report.problems.len() >= STOP_AFTER_PROBLEMS {
+            let message = format!(
+                "more than {STOP_AFTER_PROBLEMS} problems: the rest of the file was not read"
+            );
+            let stop = Problem::new(&display, 0, message);
+            report.problems.push(ProblemReport::from(&stop));
+            break;
+        }
     }
     report.rows = reader.rows_read();
     report.notes(reader.notes());
@@ -148,18 +169,63 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
     report
 }
 
-/// The whole file (or standard input) in memory: inspect may read it twice.
-fn read_all(file: &str) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    if file == "-" {
-        io::stdin().read_to_end(&mut bytes)?;
-    } else {
-        File::open(file)?.read_to_end(&mut bytes)?;
-    }
-    Ok(bytes)
+/// What is held in memory of standard input, a pipe or a device, which
+/// cannot be read twice: inspect reads a file more than once.
+const MAX_HELD: u64 = 64 << 20;
+
+/// The file inspected, read from its start each time inspect looks at it: a
+/// regular file is opened again, anything else is held in memory.
+enum Input {
+    File(String),
+    Held(Vec<u8>),
 }
 
-type Reopened<'a> = Result<DecisionReader<&'a [u8]>, Box<OpenError>>;
+impl Input {
+    fn open(file: &str) -> io::Result<Input> {
+        let mut held = Vec::new();
+        let what = if file == "-" {
+            io::stdin().take(MAX_HELD + 1).read_to_end(&mut held)?;
+            "standard input"
+        } else {
+            let mut opened = Unchanging::open(file)?;
+            if opened.size().is_some() {
+                return Ok(Input::File(file.to_owned()));
+            }
+            (&mut opened).take(MAX_HELD + 1).read_to_end(&mut held)?;
+            "a pipe or device"
+        };
+        if held.len() as u64 > MAX_HELD {
+            return Err(io::Error::other(format!(
+                "{what} passes {} MB, more than inspect holds in memory (limit on what inspect reads \
+                 from {what}); save it to a file and inspect that",
+                MAX_HELD >> 20
+            )));
+        }
+        Ok(Input::Held(held))
+    }
+
+    /// A reader from the start; a file that can no longer be opened fails on the first read.
+    fn reader(&self) -> Box<dyn Read + '_> {
+        match self {
+            Input::File(path) => match Unchanging::open(path) {
+                Ok(file) => Box::new(file),
+                Err(e) => Box::new(Failing(Some(e))),
+            },
+            Input::Held(bytes) => Box::new(bytes.as_slice()),
+        }
+    }
+}
+
+/// A reader whose first read fails with the error it holds.
+struct Failing(Option<io::Error>);
+
+impl Read for Failing {
+    fn read(&mut self, _: &mut [u8]) -> io::Result<usize> {
+        self.0.take().map_or(Ok(0), Err)
+    }
+}
+
+type Reopened<'a> = Result<DecisionReader<Box<dyn Read + 'a>>, Box<OpenError>>;
 
 /// Opens the file as import would. When it lacks decision columns and the
 /// command line does not give them, the rows are still read: with the
@@ -167,10 +233,10 @@ type Reopened<'a> = Result<DecisionReader<&'a [u8]>, Box<OpenError>>;
 /// problems stay in the report (the third value).
 fn open<'a>(
     display: &str,
-    bytes: &'a [u8],
+    input: &'a Input,
     defaults: &Defaults,
 ) -> (Reopened<'a>, Option<Suggested>, Vec<Problem>) {
-    let e = match DecisionReader::open(display, bytes, defaults) {
+    let e = match DecisionReader::open(display, input.reader(), defaults) {
         Ok(reader) => {
             let suggested = suggestion(reader.layout());
             return (Ok(reader), suggested, Vec::new());
@@ -218,7 +284,7 @@ fn open<'a>(
         };
         filled.signed = Some(signed);
     }
-    match DecisionReader::open(display, bytes, &filled) {
+    match DecisionReader::open(display, input.reader(), &filled) {
         Ok(reader) => (Ok(reader), suggested, unresolved),
         Err(_) => (Err(e), suggested, Vec::new()),
     }
@@ -1259,9 +1325,16 @@ impl Report {
             writeln!(out, "Problems:   none")?;
         } else {
             writeln!(out, "Problems ({}):", self.problems.len())?;
-            for p in &self.problems {
+            for p in self.problems.iter().take(PROBLEMS_SHOWN) {
                 let shown = Problem::new(&p.file, p.line, p.message.clone());
                 writeln!(out, "  {shown}")?;
+            }
+            if self.problems.len() > PROBLEMS_SHOWN {
+                writeln!(
+                    out,
+                    "  ... and {} more (--format json lists them all)",
+                    self.problems.len() - PROBLEMS_SHOWN
+                )?;
             }
         }
         if let Some(s) = &self.suggested {

@@ -266,11 +266,21 @@ impl<'t, 'c> Batch<'t, 'c> {
 
     /// Columns a file had that tthc does not read.
     pub(crate) fn ignore_columns(&mut self, columns: &[String]) {
+        // A set beside the list: a header of thousands of columns is
+        // checked in linear time, not in the square of its width.
+        let mut known: rustc_hash::FxHashSet<&str> = self
+            .outcome
+            .ignored_columns
+            .iter()
+            .map(String::as_str)
+            .collect();
+        let mut new = Vec::new();
         for col in columns {
-            if !self.outcome.ignored_columns.contains(col) {
-                self.outcome.ignored_columns.push(col.clone());
+            if known.insert(col) {
+                new.push(col.clone());
             }
         }
+        self.outcome.ignored_columns.extend(new);
     }
 
     /// Problems of the input; the batch is then rejected by [`Batch::finish`].

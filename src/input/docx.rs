@@ -63,16 +63,16 @@ use super::document::{Block, Cell, Document, Merge, Paragraph, Row, Table};
 pub const MAX_UNPACKED: u64 = 256 << 20;
 /// The most bytes a zipped or legacy Office file may have on disk; it is
 /// read whole (a zip's directory is at its end).
-pub const MAX_FILE: u64 = 256 << 20;
+pub const MAX_FILE: u64 = 64 << 20;
 /// The most `word/document.xml` may unpack to, checked against the zip
 /// directory and again while it is read.
-pub const MAX_DOCUMENT_XML: u64 = 128 << 20;
+pub const MAX_DOCUMENT_XML: u64 = 64 << 20;
 /// The most `word/styles.xml` may unpack to; a larger one is not read
 /// (its tables then count as having borders).
 pub const MAX_STYLES_XML: u64 = 16 << 20;
 /// The most grid positions all the tables of a document may hold together,
 /// padding included.
-pub const MAX_CELLS: u64 = 4_000_000;
+pub const MAX_CELLS: u64 = 1_000_000;
 /// The most grid positions one table row may hold.
 pub const MAX_COLUMNS: usize = 16_384;
 /// The most characters a cell or a paragraph may hold.
@@ -1589,10 +1589,10 @@ mod tests {
     #[test]
     fn padding_past_the_cell_limit_is_refused_before_it_is_laid_out() {
         let wide = tr(&[tc(r#"<w:gridSpan w:val="16000"/>"#, "wide")]);
-        let narrow = tr(&[tc("", "x")]).repeat(300);
+        let narrow = tr(&[tc("", "x")]).repeat(100);
         let err = read(&docx(&tbl("", &[wide, narrow]))).unwrap_err();
         assert_eq!(err, DocxError::TooManyCells { limit: MAX_CELLS });
-        assert!(err.to_string().contains("4000000 cells"), "{err}");
+        assert!(err.to_string().contains("1000000 cells"), "{err}");
     }
 
     #[test]

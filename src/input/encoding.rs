@@ -110,6 +110,18 @@ impl Legacy {
         }
     }
 
+    /// The problem with one cell that holds such bytes read as Windows-1252.
+    pub(crate) fn garbled_cell_problem(self) -> String {
+        format!(
+            "looks like {} text shown as Unicode (\"Hé tÞch\" instead of \"Hộ tịch\"), as text \
+             pasted from an old document or typed in a {} font is: convert it to Unicode \
+             (Unikey: Công cụ chuyển mã, {} -> Unicode)",
+            self.name(),
+            self.name(),
+            self.name()
+        )
+    }
+
     /// The refusal for UTF-8 text that holds such bytes read as Windows-1252.
     pub(crate) fn garbled_refusal(self) -> String {
         format!(
@@ -230,20 +242,87 @@ pub fn detect_legacy(bytes: &[u8]) -> Option<Legacy> {
 pub fn detect_garbled(text: &str) -> Option<Legacy> {
     let mut bytes = Vec::new();
     for c in text.chars() {
-        let n = c as u32;
-        if matches!(
-            n,
-            0x102 | 0x103 | 0x110 | 0x111 | 0x128 | 0x129 | 0x168 | 0x169
-        ) || matches!(n, 0x1A0 | 0x1A1 | 0x1AF | 0x1B0)
-            || (0x300..=0x323).contains(&n)
-            || (0x1EA0..=0x1EF9).contains(&n)
-        {
+        if genuine_vietnamese(c) {
             return None;
         }
         // Latin-1 characters are the Windows-1252 reading of the same byte.
-        bytes.push(u8::try_from(n).unwrap_or(b' '));
+        bytes.push(u8::try_from(c as u32).unwrap_or(b' '));
     }
     detect_legacy(&bytes).filter(|l| *l != Legacy::Windows1258)
+}
+
+/// Whether a character is a letter of Vietnamese that Latin-1 lacks: ă đ
+/// ĩ ũ ơ ư, the letters of U+1EA0..U+1EF9, or a combining mark.
+fn genuine_vietnamese(c: char) -> bool {
+    let n = c as u32;
+    matches!(
+        n,
+        0x102 | 0x103 | 0x110 | 0x111 | 0x128 | 0x129 | 0x168 | 0x169
+    ) || matches!(n, 0x1A0 | 0x1A1 | 0x1AF | 0x1B0)
+        || (0x300..=0x323).contains(&n)
+        || (0x1EA0..=0x1EF9).contains(&n)
+}
+
+/// The Latin-1 letters Vietnamese writes.
+const VIETNAMESE_LATIN1: &str = "àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ";
+
+/// Names the legacy encoding of one cell of Unicode text that holds TCVN3
+/// or VNI bytes read as Windows-1252 ("Hé tÞch" for "Hộ tịch"), as a row
+/// pasted from an old document or a sheet typed in a TCVN3 font holds, even
+/// when the other cells are genuine Vietnamese.
+///
+/// A cell is taken for garbled when it holds no letter of Vietnamese that
+/// Latin-1 lacks, at least two characters of Latin-1's upper half, among
+/// them one inside a word that Vietnamese never writes (ß Ö Þ ø · ©), and
+/// when those characters form letters of the encoding, as
+/// [`detect_legacy`] counts them. French or German words rarely hold two
+/// such characters, and never form VNI letters.
+pub fn garbled_cell(text: &str) -> Option<Legacy> {
+    // Latin-1's upper half is C2 A1..C3 BF in UTF-8.
+    if !text.bytes().any(|b| b == 0xC2 || b == 0xC3) {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut bytes = Vec::with_capacity(chars.len());
+    let mut odd = 0;
+    let letter = |i: Option<usize>| {
+        i.and_then(|i| chars.get(i))
+            .is_some_and(|c| c.is_alphabetic())
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        if genuine_vietnamese(c) {
+            return None;
+        }
+        let n = c as u32;
+        bytes.push(u8::try_from(n).unwrap_or(b' '));
+        if (0xA1..=0xFF).contains(&n)
+            && !VIETNAMESE_LATIN1.contains(c)
+            && (letter(i.checked_sub(1)) || letter(Some(i + 1)))
+        {
+            odd += 1;
+        }
+    }
+    let high = bytes.iter().filter(|b| **b > 0xA0).count();
+    if odd == 0 || high < 2 {
+        return None;
+    }
+    let (mut vni, mut tcvn3) = (0, 0);
+    let mut prev = b' ';
+    for &b in &bytes {
+        if b > 0xA0 {
+            vni += usize::from(vni_valid(prev, b));
+            tcvn3 += usize::from(TCVN3_LETTERS.contains(&b));
+        }
+        prev = b;
+    }
+    let enough = |n: usize| n * 100 >= high * MIN_SHARE;
+    if enough(vni) {
+        Some(Legacy::Vni)
+    } else if enough(tcvn3) {
+        Some(Legacy::Tcvn3)
+    } else {
+        None
+    }
 }
 
 /// Whether bytes without a byte-order mark look like UTF-16 (ASCII text
@@ -427,6 +506,37 @@ mod tests {
             detect_garbled("Société Générale à Paris, été 2024, où?"),
             None
         );
+    }
+
+    #[test]
+    fn one_garbled_cell_is_told_among_genuine_vietnamese() {
+        let tcvn3 = |b: &[u8]| b.iter().map(|&b| char::from(b)).collect::<String>();
+        assert_eq!(garbled_cell(&tcvn3(TCVN3)), Some(Legacy::Tcvn3));
+        assert_eq!(garbled_cell(&tcvn3(VNI)), Some(Legacy::Vni));
+        // "Hộ tịch" and "Cấp giấy phép xây dựng" in TCVN3: short cells.
+        assert_eq!(garbled_cell(&tcvn3(b"H\xe9 t\xdech")), Some(Legacy::Tcvn3));
+        assert_eq!(
+            garbled_cell(&tcvn3(b"C\xcap gi\xcay ph\xd0p x\xa9y d\xf9ng")),
+            Some(Legacy::Tcvn3)
+        );
+        // "Đăng ký khai sinh" in VNI.
+        assert_eq!(
+            garbled_cell(&tcvn3(b"\xd1a\xeeng ky\xf9 khai sinh")),
+            Some(Legacy::Vni)
+        );
+        for genuine in [
+            "Hộ tịch",
+            "Có phí",
+            "Không",
+            "Phí × 2",
+            "Müller",
+            "Société Générale à Paris",
+            "Cấp giấy phép xây dựng",
+            "plain ascii",
+            "",
+        ] {
+            assert_eq!(garbled_cell(genuine), None, "{genuine}");
+        }
     }
 
     #[test]

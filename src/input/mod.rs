@@ -17,6 +17,8 @@ pub mod reference;
 mod sheet;
 pub mod sniff;
 mod text;
+mod watched;
+mod xls;
 
 use std::fmt;
 use std::io::{self, Read};
@@ -26,8 +28,17 @@ use sha2::{Digest, Sha256};
 pub use columns::{Column, column_letter};
 pub use encoding::TextEncoding;
 pub use reader::{DecisionReader, OpenError, RowResult};
-pub use reader::{MAX_PUBLISHED_ROWS, MAX_PUBLISHED_TEXT, Opened, PublishedFile, open_decision};
+pub use reader::{
+    MAX_PUBLISHED_CELLS, MAX_PUBLISHED_ROWS, MAX_PUBLISHED_TEXT, Opened, PublishedFile,
+    open_decision,
+};
+pub use sheet::{
+    MAX_CELLS as MAX_SHEET_CELLS, MAX_MERGES, MAX_SHEET_TEXT, MAX_STRINGS,
+    MAX_UNPACKED as MAX_WORKBOOK_UNPACKED,
+};
 pub use sniff::FileFormat;
+pub use text::{MAX_ROW_BYTES, MAX_ROW_CELLS};
+pub use watched::{Changed, Unchanging};
 
 use crate::domain::{Action, Day, LevelSet};
 use crate::hex::hex;

@@ -9,6 +9,7 @@ use csv::ByteRecord;
 use super::columns::Column;
 use super::document::Document;
 use super::docx::{self, DocxError};
+use super::encoding::garbled_cell;
 use super::records::{HeaderShape, Records, Step};
 use super::sheet::SheetRecords;
 use super::sniff::{self, HEADER_MIN_COLUMNS, HEADER_SEARCH, Kind, SAMPLE, known_columns};
@@ -47,6 +48,9 @@ impl<R: Read> Source<R> {
 pub struct OpenError {
     pub problems: Vec<Problem>,
     pub layout: Layout,
+    /// The file has the shape of a decision as published, and reading it
+    /// whole failed: its problems are the file's, not its header's.
+    pub published: bool,
 }
 
 /// Reads the rows of one decision file. Iterating yields each data record as a
@@ -102,11 +106,19 @@ impl<R: Read> DecisionReader<R> {
             Ok(Opening::Word(..)) => {
                 let message = "a Word document is a decision as published: tthc import reads it";
                 let problems = vec![Problem::new(file, 0, message)];
-                return Err(Box::new(OpenError { problems, layout }));
+                return Err(Box::new(OpenError {
+                    problems,
+                    layout,
+                    published: false,
+                }));
             }
             Err((line, message)) => {
                 let problems = vec![Problem::new(file, line, message)];
-                return Err(Box::new(OpenError { problems, layout }));
+                return Err(Box::new(OpenError {
+                    problems,
+                    layout,
+                    published: false,
+                }));
             }
         };
         match Self::from_source(file, source, defaults, layout, false)? {
@@ -119,6 +131,7 @@ impl<R: Read> DecisionReader<R> {
                     "the file is a decision as published: tthc import reads it",
                 )],
                 layout: Layout::default(),
+                published: false,
             })),
         }
     }
@@ -139,7 +152,11 @@ impl<R: Read> DecisionReader<R> {
             Ok(header) => header,
             Err((line, message)) => {
                 let problems = vec![problem(line, message)];
-                return Err(Box::new(OpenError { problems, layout }));
+                return Err(Box::new(OpenError {
+                    problems,
+                    layout,
+                    published: false,
+                }));
             }
         };
         if published && header.is_published() {
@@ -159,7 +176,11 @@ impl<R: Read> DecisionReader<R> {
             {
                 problems.push(problem(line, hint));
             }
-            return Err(Box::new(OpenError { problems, layout }));
+            return Err(Box::new(OpenError {
+                problems,
+                layout,
+                published: false,
+            }));
         }
         let mut kinds = vec![None; header.record.len()];
         for &(i, col) in &columns {
@@ -231,7 +252,15 @@ impl<R: Read> DecisionReader<R> {
         for &(i, col) in &self.columns {
             let raw = self.record.get(i).unwrap_or_default();
             match std::str::from_utf8(raw) {
-                Ok(text) => cells[col as usize] = clean_cow(text),
+                Ok(text) => {
+                    if let Some(legacy) = garbled_cell(text) {
+                        problems.push(self.problem(
+                            line,
+                            format!("column {}: {}", col.as_str(), legacy.garbled_cell_problem()),
+                        ));
+                    }
+                    cells[col as usize] = clean_cow(text);
+                }
                 Err(_) => problems.push(self.problem(
                     line,
                     format!(
@@ -658,10 +687,23 @@ pub(super) fn open_source<R: Read>(
             .map_err(|message| (0, message))?;
         return Ok(Opening::Records(Source::Text(Box::new(text))));
     }
+    // Read whole (a zip's directory is at its end), one byte past the
+    // limit to tell a file at the limit from a larger one.
     (&mut hashing)
-        .take(docx::MAX_FILE)
+        .take(docx::MAX_FILE - sample.len() as u64 + 1)
         .read_to_end(&mut sample)
         .map_err(|e| (1, format!("cannot read: {e}")))?;
+    if sample.len() as u64 > docx::MAX_FILE {
+        return Err((
+            0,
+            format!(
+                "the file passes {} MB, more than tthc reads of a workbook or Word document \
+                 (limit on the size of such a file: {} MB); save the table alone as a new file, or as CSV",
+                docx::MAX_FILE >> 20,
+                docx::MAX_FILE >> 20
+            ),
+        ));
+    }
     let digest = (hashing.sha256(), hashing.bytes_read());
     if kind == Kind::Zip && docx::is_word(&sample) {
         layout.format = Some(FileFormat::Docx);
@@ -733,6 +775,7 @@ pub fn open_decision<R: Read>(
         Err((line, message)) => Err(Box::new(OpenError {
             problems: vec![Problem::new(file, line, message)],
             layout,
+            published: false,
         })),
     }
 }
@@ -742,6 +785,8 @@ pub fn open_decision<R: Read>(
 pub const MAX_PUBLISHED_ROWS: usize = 100_000;
 /// The text a decision as published may hold, in bytes of its cells.
 pub const MAX_PUBLISHED_TEXT: usize = 64 << 20;
+/// The cells a decision as published may span, its rows as wide as the widest.
+pub const MAX_PUBLISHED_CELLS: usize = 2_000_000;
 
 /// Reads the rest of a file in the shape of a decision as published, after
 /// the rows [`find_header`] read, into one table of cells.
@@ -756,9 +801,11 @@ fn read_whole(
         Box::new(OpenError {
             problems: vec![Problem::new(file, line, format!("{context}{message}"))],
             layout,
+            published: true,
         })
     };
     let mut text = 0;
+    let mut width = 0;
     let mut rows: Vec<(u64, Vec<String>)> = Vec::new();
     let mut add = |line: u64, record: &ByteRecord| -> Result<(), String> {
         let cells: Vec<String> = record
@@ -766,12 +813,21 @@ fn read_whole(
             .map(|c| clean(&String::from_utf8_lossy(c)))
             .collect();
         text += cells.iter().map(String::len).sum::<usize>();
+        width = width.max(cells.len());
         rows.push((line, cells));
         if rows.len() > MAX_PUBLISHED_ROWS || text > MAX_PUBLISHED_TEXT {
             return Err(format!(
                 "a decision as published is read whole, and this one passes {MAX_PUBLISHED_ROWS} rows or {} MB of text; \
                  a file this long needs action and level columns",
                 MAX_PUBLISHED_TEXT >> 20
+            ));
+        }
+        // Its rows are laid out as a grid as wide as the widest.
+        if rows.len().saturating_mul(width) > MAX_PUBLISHED_CELLS {
+            return Err(format!(
+                "a decision as published is read whole, and this one's rows span more than \
+                 {MAX_PUBLISHED_CELLS} cells (limit on the cells of a decision as published); \
+                 delete the empty columns, or give the file action and level columns"
             ));
         }
         Ok(())

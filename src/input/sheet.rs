@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::Cursor;
 
-use calamine::{Data, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsx};
+use calamine::{Data, DataRef, Dimensions, Ods, Range, Reader, SheetType, SheetVisible, Xls, Xlsx};
 use csv::{ByteRecord, Position};
 
 use super::Layout;
@@ -79,9 +79,17 @@ fn quietly<T>(read: impl FnOnce() -> T + std::panic::UnwindSafe) -> Option<T> {
 }
 
 /// The most cells a sheet's used area may span. Its cells are laid out in
-/// memory as a grid over that area: 4,000,000 cells (200,000 rows of 20
-/// columns) take about 130 MB.
-const MAX_CELLS: u64 = 4_000_000;
+/// memory as a grid over that area: 2,000,000 cells (100,000 rows of 20
+/// columns) take about 64 MB.
+pub const MAX_CELLS: u64 = 2_000_000;
+/// The most text the cells of a sheet may hold together, in bytes, a
+/// string shared by many cells counted once for each: each cell holds its
+/// own copy in memory.
+pub const MAX_SHEET_TEXT: u64 = 32 << 20;
+/// The most strings a workbook's shared string table may hold (or declare).
+pub const MAX_STRINGS: u64 = 1_000_000;
+/// The most merged areas a sheet may have.
+pub const MAX_MERGES: usize = 100_000;
 
 /// Refuses an xlsx sheet whose used area (from its first to its last cell)
 /// is larger than [`MAX_CELLS`], reading its cells one by one without
@@ -94,7 +102,18 @@ fn check_area(book: &mut Xlsx<Bytes<'_>>, name: &str) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let (mut first, mut last) = ((u32::MAX, u32::MAX), (0, 0));
     let mut count: u64 = 0;
+    let mut text: u64 = 0;
     while let Some(cell) = cells.next_cell().map_err(|e| e.to_string())? {
+        text += match cell.get_value() {
+            DataRef::SharedString(s) => s.len() as u64,
+            DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+                s.len() as u64
+            }
+            _ => 0,
+        };
+        if text > MAX_SHEET_TEXT {
+            return Err(too_much_text(name));
+        }
         let (row, col) = cell.get_position();
         first = (first.0.min(row), first.1.min(col));
         last = (last.0.max(row), last.1.max(col));
@@ -112,10 +131,80 @@ fn check_area(book: &mut Xlsx<Bytes<'_>>, name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The message for a sheet whose cells hold more than [`MAX_SHEET_TEXT`].
+fn too_much_text(sheet: &str) -> String {
+    format!(
+        "sheet {sheet:?} holds more than {} MB of text in its cells (limit on the text of a sheet: \
+         {} MB, a string shared by several cells counted for each)",
+        MAX_SHEET_TEXT >> 20,
+        MAX_SHEET_TEXT >> 20
+    )
+}
+
+/// Refuses an xlsx workbook whose shared string table declares or holds
+/// more than [`MAX_STRINGS`] strings, reading it as a stream before calamine
+/// opens the workbook: calamine sets memory aside for the count the table
+/// declares (`uniqueCount="4000000000"` asks for 96 GB).
+fn check_shared_strings(bytes: &[u8]) -> Result<(), String> {
+    use quick_xml::events::Event;
+
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let parts: Vec<usize> = (0..zip.len())
+        .filter(|&i| {
+            zip.name_for_index(i).is_some_and(|n| {
+                n.is_ok_and(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+            })
+        })
+        .collect();
+    let too_many = |n: u64| {
+        format!(
+            "its shared string table holds or declares {n} strings, more than tthc reads \
+             (limit on the strings of a workbook: {MAX_STRINGS}); save the table alone as a new workbook"
+        )
+    };
+    for i in parts {
+        let Ok(part) = zip.by_index(i) else {
+            continue;
+        };
+        let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(part));
+        let mut buf = Vec::new();
+        let mut strings: u64 = 0;
+        // A part calamine cannot parse is refused by calamine.
+        while let Ok(event) = xml.read_event_into(&mut buf) {
+            match &event {
+                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "sst" => {
+                    for key in ["uniqueCount", "count"] {
+                        let declared = e
+                            .try_get_attribute(key)
+                            .ok()
+                            .flatten()
+                            .and_then(|a| a.value.trim().parse().ok());
+                        if let Some(n) = declared.filter(|n: &u64| *n > MAX_STRINGS) {
+                            return Err(too_many(n));
+                        }
+                    }
+                }
+                Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "si" => {
+                    strings += 1;
+                    if strings > MAX_STRINGS {
+                        return Err(too_many(strings));
+                    }
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+            buf.clear();
+        }
+    }
+    Ok(())
+}
+
 /// The most a zipped workbook (xlsx, ods) may unpack to: calamine keeps its
 /// shared strings, and the cells of a sheet, in memory. A decision's annex
 /// unpacks to a few megabytes.
-const MAX_UNPACKED: u64 = 256 << 20;
+pub const MAX_UNPACKED: u64 = 128 << 20;
 
 /// Refuses a zipped workbook whose parts unpack to more than
 /// [`MAX_UNPACKED`] bytes (a file of a megabyte can unpack to gigabytes).
@@ -141,8 +230,68 @@ fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// The problem with an ods sheet whose valued cells span these rows and
+/// columns, if they span more than [`MAX_CELLS`].
+fn area_problem(sheet: &str, rows: Option<(u64, u64)>, cols: Option<(u64, u64)>) -> Option<String> {
+    let ((r0, r1), (c0, c1)) = (rows?, cols?);
+    let area = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
+    (area > MAX_CELLS).then(|| {
+        format!(
+            "sheet {sheet:?} is too large to read: its cells reach over {} rows \
+             and {} columns, more than {MAX_CELLS} cells; delete what lies outside the table",
+            r1 - r0 + 1,
+            c1 - c0 + 1
+        )
+    })
+}
+
+/// The text of an ods sheet as calamine will hold it: a repeated cell's
+/// text is copied into every cell it stands for.
+#[derive(Default)]
+struct OdsText {
+    in_cell: bool,
+    /// Bytes of the cell being read, and how many cells it stands for.
+    cell: u64,
+    repeated: u64,
+    /// Bytes of the sheet so far.
+    sheet: u64,
+}
+
+impl OdsText {
+    fn start_cell(&mut self, e: &quick_xml::events::BytesStart<'_>, empty: bool, repeated: u64) {
+        self.in_cell = !empty;
+        self.repeated = repeated;
+        // A string value is text calamine keeps too.
+        self.cell = match e.try_get_attribute("office:string-value") {
+            Ok(Some(value)) => value.value.len() as u64,
+            _ => 0,
+        };
+    }
+
+    fn add(&mut self, bytes: u64) {
+        if self.in_cell {
+            self.cell = self.cell.saturating_add(bytes);
+        }
+    }
+
+    /// Ends a cell of `sheet`; fails once its text passes [`MAX_SHEET_TEXT`].
+    fn end_cell(&mut self, sheet: &str) -> Result<(), String> {
+        if std::mem::take(&mut self.in_cell) {
+            self.sheet = self
+                .sheet
+                .saturating_add(self.cell.saturating_mul(self.repeated));
+        }
+        if self.sheet > MAX_SHEET_TEXT {
+            return Err(too_much_text(sheet));
+        }
+        Ok(())
+    }
+}
+
 /// Refuses an ods spreadsheet with a sheet whose used area is
-/// larger than [`MAX_CELLS`], reading its XML as a stream: a repeat count
+/// larger than [`MAX_CELLS`], or whose cells hold more than
+/// [`MAX_SHEET_TEXT`] (`<text:s text:c="2000000000"/>` stands for two
+/// billion spaces), reading its XML as a stream: a repeat count
 /// lets a file of a kilobyte describe a hundred million cells, which
 /// calamine would lay out in memory. Empty cells (no value, no text) are not
 /// counted, as calamine leaves them out; repeated rows and cells are. Files
@@ -173,6 +322,7 @@ fn check_ods_area(bytes: &[u8]) -> Result<(), String> {
     let (mut row, mut col, mut row_repeat) = (0_u64, 0_u64, 1_u64);
     let (mut rows, mut cols): (Option<Span>, Option<Span>) = (None, None);
     let mut row_has_value = false;
+    let mut text = OdsText::default();
     let widen = |span: &mut Option<Span>, first: u64, last: u64| {
         *span = Some(span.map_or((first, last), |(a, b)| (a.min(first), b.max(last))));
     };
@@ -195,7 +345,7 @@ fn check_ods_area(bytes: &[u8]) -> Result<(), String> {
                         .flatten()
                         .map(|a| a.value.into_owned())
                         .unwrap_or_default();
-                    (row, rows, cols) = (0, None, None);
+                    (row, rows, cols, text.sheet) = (0, None, None, 0);
                 }
                 "table:table-row" => {
                     row_repeat = repeat(e, "table:number-rows-repeated");
@@ -217,11 +367,24 @@ fn check_ods_area(bytes: &[u8]) -> Result<(), String> {
                         row_has_value = true;
                     }
                     col = col.saturating_add(cell_repeat);
+                    text.start_cell(e, empty, cell_repeat.saturating_mul(row_repeat));
                 }
+                // Runs of spaces: `<text:s text:c="2000000000"/>`.
+                "text:s" => text.add(repeat(e, "text:c")),
+                "text:p" | "text:tab" | "text:line-break" => text.add(1),
                 _ => {}
             }
         }
         match &event {
+            Event::Text(t) => text.add(t.len() as u64),
+            Event::End(e)
+                if matches!(
+                    e.name().as_ref(),
+                    "table:table-cell" | "table:covered-table-cell"
+                ) =>
+            {
+                text.end_cell(&sheet)?;
+            }
             Event::End(e) if e.name().as_ref() == "table:table-row" => {
                 if row_has_value && row_repeat > 0 {
                     widen(&mut rows, row, row.saturating_add(row_repeat - 1));
@@ -231,16 +394,8 @@ fn check_ods_area(bytes: &[u8]) -> Result<(), String> {
             Event::Eof => return Ok(()),
             _ => {}
         }
-        if let (Some((r0, r1)), Some((c0, c1))) = (rows, cols) {
-            let area = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
-            if area > MAX_CELLS {
-                return Err(format!(
-                    "sheet {sheet:?} is too large to read: its cells reach over {} rows \
-                     and {} columns, more than {MAX_CELLS} cells; delete what lies outside the table",
-                    r1 - r0 + 1,
-                    c1 - c0 + 1
-                ));
-            }
+        if let Some(problem) = area_problem(&sheet, rows, cols) {
+            return Err(problem);
         }
         buf.clear();
     }
@@ -287,8 +442,11 @@ impl Sheet {
     }
 
     fn read(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
-        if !ole {
+        if ole {
+            super::xls::check(bytes)?;
+        } else {
             check_unpacked_size(bytes)?;
+            check_shared_strings(bytes)?;
         }
         let cursor = Cursor::new(bytes);
         let (format, mut book) = if ole {
@@ -336,6 +494,13 @@ impl Sheet {
             .range(&name)
             .map_err(|e| format!("cannot read sheet {name:?}: {e}"))?;
         let merges = book.merges(&name);
+        if merges.len() > MAX_MERGES {
+            return Err(format!(
+                "sheet {name:?} has {} merged areas, more than tthc reads (limit on the merged \
+                 areas of a sheet: {MAX_MERGES}); unmerge the cells (Home > Merge & Center)",
+                merges.len()
+            ));
+        }
         let row = range.start().map_or(0, |s| s.0);
         Ok(Sheet {
             name,
@@ -386,11 +551,21 @@ impl Sheet {
     /// Fixes the header row (1-based) and the column of each position: from
     /// now on numbers read as those columns want them, and merged areas below
     /// the header give their value to every row they span.
+    ///
+    /// Only the rows of the sheet's used area are filled, and a cell that
+    /// several merged areas cover (which Excel never writes) is filled once:
+    /// the work is bounded by the area, however many areas overlap.
     fn set_header(&mut self, line: u64, kinds: Vec<Option<Column>>) {
         self.kinds = kinds;
         let header = u32::try_from(line.saturating_sub(1)).unwrap_or(u32::MAX);
-        for area in &self.merges {
-            if area.start.0 <= header || area.end.0 <= area.start.0 {
+        let last_row = self.range.end().map_or(0, |e| e.0);
+        // Per column, the rows filled so far: an area starting inside them
+        // adds only the rows below.
+        let mut filled: HashMap<u32, Vec<(u32, u32)>> = HashMap::new();
+        let mut merges = self.merges.clone();
+        merges.sort_by_key(|area| (area.start.1, area.start.0));
+        for area in &merges {
+            if area.start.0 <= header || area.end.0 <= area.start.0 || area.start.0 >= last_row {
                 continue;
             }
             let Some(value) = self
@@ -400,8 +575,23 @@ impl Sheet {
             else {
                 continue;
             };
-            for row in area.start.0 + 1..=area.end.0 {
+            let (from, to) = (area.start.0 + 1, area.end.0.min(last_row));
+            let spans = filled.entry(area.start.1).or_default();
+            // Areas of a column come sorted by their first row: only the
+            // last span filled can reach into this one.
+            let from = match spans.last() {
+                Some(&(_, end)) if end >= from => end + 1,
+                _ => from,
+            };
+            if from > to {
+                continue;
+            }
+            for row in from..=to {
                 self.fills.insert((row, area.start.1), value.clone());
+            }
+            match spans.last_mut() {
+                Some(last) if last.1 + 1 >= from => last.1 = to,
+                _ => spans.push((from, to)),
             }
         }
     }

@@ -19,76 +19,179 @@ type Raw<R> = io::Chain<Cursor<Vec<u8>>, Hashing<R>>;
 /// become one LF, so records, cells and line numbers are the same whatever
 /// the line ends (the CSV parser's own count is off by one for CR LF files).
 ///
-/// It also follows the quotes, so that a quote that never closes fails fast
-/// with its line instead of making the rest of the file one cell in memory.
+/// It also follows the cells and quotes the way the CSV parser reads them,
+/// so that a row that never ends, a row of too many cells and a quote that
+/// never closes fail fast with their line, instead of making the rest of
+/// the file one row in memory, or one cell that swallows every row after it.
 struct LineEnds<I> {
     inner: I,
+    delimiter: u8,
     /// The last byte passed on was a CR (turned into LF): a LF right after it is dropped.
     after_cr: bool,
     /// Line of the next byte passed on.
     line: u64,
-    /// Inside a quoted cell: the line of its opening quote and its length so far.
-    quoted: Option<(u64, u64)>,
+    field: Field,
+    /// Line of the opening quote of the quoted cell being read.
+    quote_line: u64,
+    /// Line where the row being read starts, its bytes and cells so far.
+    row_line: u64,
+    row_bytes: u64,
+    row_cells: u64,
 }
 
-/// Longest quoted cell read: far beyond any real cell (a 100 KB name is
-/// fine), short enough to keep memory small when a quote never closes.
-const MAX_QUOTED_BYTES: u64 = 16 << 20;
+/// Where the CSV parser is in a cell (RFC 4180, as the `csv` crate reads it:
+/// a quote opens a quoted cell only as its first byte, and is text elsewhere).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// At the start of a cell.
+    Start,
+    Unquoted,
+    Quoted,
+    /// A quote inside a quoted cell: its end, or the first of two quotes.
+    QuoteInQuoted,
+}
 
-/// The error a quote that never closes stops the reading with.
+/// The longest row read, in bytes: far beyond any real row (a row with a
+/// 100 KB name is fine), short enough to keep memory small when a file has
+/// no line ends or a quote never closes.
+pub const MAX_ROW_BYTES: u64 = 16 << 20;
+/// The most cells a row may have: as many as a worksheet has columns.
+pub const MAX_ROW_CELLS: u64 = 16_384;
+
+/// Why the text cannot be cut into rows; stops the reading.
 #[derive(Debug)]
-struct UnclosedQuote {
-    line: u64,
+enum Framing {
+    /// A quote opens a cell on `line` and the file ends inside that cell.
+    UnclosedAtEnd { line: u64 },
+    /// A quote opens a cell on `line` and more than [`MAX_ROW_BYTES`] follow without its end.
+    UnclosedTooLong { line: u64 },
+    /// The row starting on `line` runs past [`MAX_ROW_BYTES`] without a line end.
+    RowTooLong { line: u64 },
+    /// The row starting on `line` has more than [`MAX_ROW_CELLS`] cells.
+    TooManyCells { line: u64 },
 }
 
-impl std::fmt::Display for UnclosedQuote {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "the quote (\") that opens a cell on this line never closes: more than {} MB follow without it",
-            MAX_QUOTED_BYTES >> 20
-        )
+impl Framing {
+    /// The line the problem is told on.
+    fn line(&self) -> u64 {
+        match self {
+            Framing::UnclosedAtEnd { line }
+            | Framing::UnclosedTooLong { line }
+            | Framing::RowTooLong { line }
+            | Framing::TooManyCells { line } => *line,
+        }
     }
 }
 
-impl std::error::Error for UnclosedQuote {}
+impl std::fmt::Display for Framing {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mb = MAX_ROW_BYTES >> 20;
+        match self {
+            Framing::UnclosedAtEnd { .. } => f.write_str(
+                "the quote (\") that opens a cell on this line never closes: the file ends inside it, \
+                 so every line after it would be part of that cell; close the quote or remove it",
+            ),
+            Framing::UnclosedTooLong { .. } => write!(
+                f,
+                "the quote (\") that opens a cell on this line never closes: more than {mb} MB follow \
+                 without it (limit on the length of a row: {mb} MB)"
+            ),
+            Framing::RowTooLong { .. } => write!(
+                f,
+                "the row starting on this line runs past {mb} MB without a line end \
+                 (limit on the length of a row: {mb} MB); is this a CSV file?"
+            ),
+            Framing::TooManyCells { .. } => write!(
+                f,
+                "the row has more than {MAX_ROW_CELLS} cells (limit on the cells of a row: {MAX_ROW_CELLS})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Framing {}
 
 impl<I: Read> LineEnds<I> {
-    fn new(inner: I) -> Self {
+    fn new(inner: I, delimiter: u8) -> Self {
         LineEnds {
             inner,
+            delimiter,
             after_cr: false,
             line: 1,
-            quoted: None,
+            field: Field::Start,
+            quote_line: 0,
+            row_line: 1,
+            row_bytes: 0,
+            row_cells: 1,
         }
     }
 
-    /// Follows quotes and line breaks through bytes about to be passed on.
+    /// Follows cells, quotes and line breaks through bytes about to be passed on.
     fn track(&mut self, bytes: &[u8]) -> io::Result<()> {
         // Plain locals in the loop: this runs over every byte of a file.
-        let mut line = self.line;
-        let (mut inside, mut opened, mut length) = match self.quoted {
-            Some((opened, length)) => (true, opened, length),
-            None => (false, 0, 0),
-        };
+        let delimiter = self.delimiter;
+        let (mut line, mut field, mut quote_line) = (self.line, self.field, self.quote_line);
+        let (mut row_line, mut row_bytes, mut row_cells) =
+            (self.row_line, self.row_bytes, self.row_cells);
+        let mut failed = None;
         for &b in bytes {
-            if b == b'"' {
-                inside = !inside;
-                opened = line;
-                length = 0;
-            } else if inside {
-                length += 1;
-            }
+            let mut row_ends = false;
+            field = match field {
+                Field::Start | Field::QuoteInQuoted if b == delimiter => {
+                    row_cells += 1;
+                    Field::Start
+                }
+                Field::Unquoted if b == delimiter => {
+                    row_cells += 1;
+                    Field::Start
+                }
+                Field::Start | Field::Unquoted | Field::QuoteInQuoted if b == b'\n' => {
+                    row_ends = true;
+                    Field::Start
+                }
+                Field::Start if b == b'"' => {
+                    quote_line = line;
+                    Field::Quoted
+                }
+                Field::Quoted if b == b'"' => Field::QuoteInQuoted,
+                Field::QuoteInQuoted if b == b'"' => Field::Quoted,
+                Field::Quoted => Field::Quoted,
+                Field::Start | Field::Unquoted | Field::QuoteInQuoted => Field::Unquoted,
+            };
+            row_bytes += 1;
             if b == b'\n' {
                 line += 1;
             }
+            if row_ends {
+                (row_line, row_bytes, row_cells) = (line, 0, 1);
+            } else if row_cells > MAX_ROW_CELLS {
+                failed = Some(Framing::TooManyCells { line: row_line });
+                break;
+            } else if row_bytes > MAX_ROW_BYTES {
+                failed = Some(if field == Field::Quoted {
+                    Framing::UnclosedTooLong { line: quote_line }
+                } else {
+                    Framing::RowTooLong { line: row_line }
+                });
+                break;
+            }
         }
-        self.line = line;
-        self.quoted = inside.then_some((opened, length));
-        if inside && length > MAX_QUOTED_BYTES {
-            return Err(io::Error::other(UnclosedQuote { line: opened }));
+        (self.line, self.field, self.quote_line) = (line, field, quote_line);
+        (self.row_line, self.row_bytes, self.row_cells) = (row_line, row_bytes, row_cells);
+        match failed {
+            Some(framing) => Err(io::Error::other(framing)),
+            None => Ok(()),
         }
-        Ok(())
+    }
+
+    /// The end of the text: inside a quoted cell, the quote never closed.
+    fn end(&self) -> io::Result<usize> {
+        if self.field == Field::Quoted {
+            return Err(io::Error::other(Framing::UnclosedAtEnd {
+                line: self.quote_line,
+            }));
+        }
+        Ok(0)
     }
 }
 
@@ -97,7 +200,7 @@ impl<I: Read> Read for LineEnds<I> {
         loop {
             let n = self.inner.read(buf)?;
             if n == 0 {
-                return Ok(0);
+                return self.end();
             }
             if !self.after_cr && !buf[..n].contains(&b'\r') {
                 self.track(&buf[..n])?;
@@ -107,7 +210,7 @@ impl<I: Read> Read for LineEnds<I> {
             let mut kept = 0;
             for i in 0..n {
                 let b = buf[i];
-                if self.quoted.is_none() {
+                if self.field != Field::Quoted {
                     if b == b'\n' && self.after_cr {
                         self.after_cr = false;
                         continue;
@@ -199,7 +302,7 @@ impl<R: Read> TextRecords<R> {
             .has_headers(false)
             .flexible(true)
             .delimiter(delimiter)
-            .from_reader(LineEnds::new(input));
+            .from_reader(LineEnds::new(input, delimiter));
         Ok(TextRecords {
             reader,
             encoding,
@@ -218,8 +321,8 @@ impl<R: Read> Records for TextRecords<R> {
             Ok(true) => Step::Record(record.position().map_or(0, csv::Position::line)),
             Ok(false) => Step::End,
             Err(e) => Step::Failed {
-                line: unclosed_quote(&e)
-                    .map(|q| q.line)
+                line: framing(&e)
+                    .map(Framing::line)
                     .or_else(|| e.position().map(csv::Position::line))
                     .unwrap_or(0),
                 message: csv_error(&e, self.encoding),
@@ -275,16 +378,16 @@ impl<R: Read> Records for TextRecords<R> {
     }
 }
 
-fn unclosed_quote(e: &csv::Error) -> Option<&UnclosedQuote> {
+fn framing(e: &csv::Error) -> Option<&Framing> {
     match e.kind() {
-        csv::ErrorKind::Io(io) => io.get_ref().and_then(|i| i.downcast_ref::<UnclosedQuote>()),
+        csv::ErrorKind::Io(io) => io.get_ref().and_then(|i| i.downcast_ref::<Framing>()),
         _ => None,
     }
 }
 
 fn csv_error(e: &csv::Error, encoding: TextEncoding) -> String {
-    if let Some(quote) = unclosed_quote(e) {
-        return quote.to_string();
+    if let Some(framing) = framing(e) {
+        return framing.to_string();
     }
     match e.kind() {
         csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::InvalidData => {
@@ -302,8 +405,15 @@ mod tests {
 
     fn through_line_ends(bytes: &[u8]) -> io::Result<Vec<u8>> {
         let mut out = Vec::new();
-        LineEnds::new(bytes).read_to_end(&mut out)?;
+        LineEnds::new(bytes, b',').read_to_end(&mut out)?;
         Ok(out)
+    }
+
+    /// The framing problem reading `bytes` stops with, and its line.
+    fn framing_of(bytes: &[u8]) -> Option<(u64, String)> {
+        let err = through_line_ends(bytes).err()?;
+        let framing = err.get_ref()?.downcast_ref::<Framing>()?;
+        Some((framing.line(), framing.to_string()))
     }
 
     #[test]
@@ -315,11 +425,68 @@ mod tests {
     #[test]
     fn a_quote_that_never_closes_names_its_line() {
         let mut text = b"h\n\"".to_vec();
-        text.resize(text.len() + (MAX_QUOTED_BYTES as usize) + 2, b'x');
-        let err = through_line_ends(&text).unwrap_err();
-        let quote = err
-            .get_ref()
-            .and_then(|e| e.downcast_ref::<UnclosedQuote>());
-        assert_eq!(quote.map(|q| q.line), Some(2));
+        text.resize(text.len() + (MAX_ROW_BYTES as usize) + 2, b'x');
+        let (line, message) = framing_of(&text).unwrap();
+        assert_eq!(line, 2);
+        assert!(message.contains("never closes"), "{message}");
+    }
+
+    #[test]
+    fn a_quote_still_open_at_the_end_of_the_file_names_the_line_it_opens() {
+        let text = "h,t\na,\"15 ngày\nb,10 ngày\nc,10 ngày\n";
+        let (line, message) = framing_of(text.as_bytes()).unwrap();
+        assert_eq!(line, 2);
+        assert!(message.contains("the file ends inside it"), "{message}");
+        // Closed, even by the file's last byte, it is fine.
+        assert!(framing_of(b"h,t\na,\"15\nng\"\"\"\"\"").is_none());
+        assert!(framing_of(b"h,t\na,\"\"").is_none());
+    }
+
+    #[test]
+    fn a_quote_inside_an_unquoted_cell_is_text_as_the_csv_parser_reads_it() {
+        // 5" (inches) opens nothing: the parser reads it as text too.
+        let text = b"h,t\nTivi 5\" mang,x\nb,\"c\"\"d\",e\n";
+        assert!(framing_of(text).is_none());
+        let mut reader = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(&text[..]);
+        let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(&rows[1][0], "Tivi 5\" mang");
+        assert_eq!(&rows[2][1], "c\"d");
+    }
+
+    #[test]
+    fn a_row_without_a_line_end_stops_at_the_limit() {
+        let mut text = b"h,t\nrow two\n".to_vec();
+        text.resize(text.len() + MAX_ROW_BYTES as usize + 1, 0);
+        let (line, message) = framing_of(&text).unwrap();
+        assert_eq!(line, 3);
+        assert!(
+            message.contains("limit on the length of a row"),
+            "{message}"
+        );
+        // A row of exactly the limit is read.
+        let mut text = b"h\n".to_vec();
+        text.resize(text.len() + MAX_ROW_BYTES as usize - 1, b'x');
+        text.push(b'\n');
+        assert!(framing_of(&text).is_none());
+    }
+
+    #[test]
+    fn a_row_of_too_many_cells_stops_at_the_limit() {
+        let mut text = b"h\n\r\n".to_vec();
+        text.extend(std::iter::repeat_n(b',', MAX_ROW_CELLS as usize - 1));
+        text.push(b'\n');
+        assert!(framing_of(&text).is_none());
+        text.extend(std::iter::repeat_n(b',', MAX_ROW_CELLS as usize));
+        let (line, message) = framing_of(&text).unwrap();
+        assert_eq!(line, 4);
+        assert!(message.contains("limit on the cells of a row"), "{message}");
+        // Delimiters inside quotes are text.
+        let mut quoted = b"h\n\"".to_vec();
+        quoted.extend(std::iter::repeat_n(b',', 2 * MAX_ROW_CELLS as usize));
+        quoted.extend(b"\"\n");
+        assert!(framing_of(&quoted).is_none());
     }
 }

@@ -16,7 +16,9 @@ use crate::common::{BIN, DATA, DB, Test};
 
 #[allow(
     unreachable_pub,
-    reason = "the fuzz crate's public checks, included here"
+    dead_code,
+    reason = "the fuzz crate's public checks, included here; the search check writes to \
+              standard output, so the saved search inputs go through the binary instead"
 )]
 #[path = "../../fuzz/src/lib.rs"]
 mod checks;
@@ -80,7 +82,40 @@ fn saved_fuzz_inputs_go_through_the_reader_and_the_parsers() {
     let borrowed = || inputs.iter().map(|(n, d)| (n.clone(), d.as_slice()));
     let mut failed = failures(borrowed(), checks::check_decision_file);
     failed.extend(failures(borrowed(), checks::check_cell_values));
+    failed.extend(failures(borrowed(), checks::check_published_file));
     assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// The saved inputs of the `search_query` target, as the words of `tthc
+/// search` on a small catalog: answered, or refused as a usage error
+/// (exit 2), never a database error or a crash.
+#[test]
+fn saved_search_queries_are_answered_or_refused() {
+    let dir = Path::new(DATA).join("fuzz/search_query");
+    let queries = files_under(&dir);
+    assert!(queries.len() >= 2, "{} holds too few inputs", dir.display());
+    let catalog = Test::imported(&["base.csv"]);
+    for path in queries {
+        // A command line cannot hold a NUL byte.
+        let text = String::from_utf8_lossy(&fs::read(&path).unwrap()).replace('\0', "");
+        let out = crate::crash::run_tthc(
+            &catalog,
+            &[
+                "search",
+                "--as-of",
+                "2024-01-15",
+                "--format",
+                "json",
+                "--",
+                &text,
+            ],
+        );
+        assert!(
+            out.code == Some(0) || out.code == Some(2) && out.stderr.starts_with("tthc: "),
+            "{}: {out:?}",
+            path.display()
+        );
+    }
 }
 
 #[test]

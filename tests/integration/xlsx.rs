@@ -329,7 +329,7 @@ fn a_sheet_spanning_the_whole_grid_is_refused_without_running_out_of_memory() {
         .stderr(
             "tthc: input rejected, nothing was written (1 problem):\n\
              huge.xlsx: cannot read sheet \"Sheet1\": its cells reach from A1 to XFD1048576, \
-             more than 4000000 cells; delete what lies outside the table \
+             more than 2000000 cells; delete what lies outside the table \
              (Ctrl+End in Excel goes to the last cell it counts as used)\n",
         )
         .run();
@@ -349,8 +349,8 @@ fn an_ods_file_whose_repeats_describe_millions_of_cells_is_refused_before_it_is_
         .status(3)
         .stderr(
             "tthc: input rejected, nothing was written (1 problem):\n\
-             bomb.ods: sheet \"Sheet1\" is too large to read: its cells reach over 1000001 rows \
-             and 90 columns, more than 4000000 cells; delete what lies outside the table\n",
+             bomb.ods: sheet \"Sheet1\" holds more than 32 MB of text in its cells (limit on the \
+             text of a sheet: 32 MB, a string shared by several cells counted for each)\n",
         )
         .run();
     assert!(!test.db().exists());
@@ -392,7 +392,7 @@ fn a_workbook_that_unpacks_to_hundreds_of_megabytes_is_refused() {
         .status(3)
         .stderr(
             "tthc: input rejected, nothing was written (1 problem):\n\
-             bomb.xlsx: it unpacks to 300 MB, more than tthc reads (256 MB); \
+             bomb.xlsx: it unpacks to 300 MB, more than tthc reads (128 MB); \
              save the table alone as a new workbook or as CSV\n",
         )
         .run();
