@@ -360,7 +360,7 @@ decision,signed,effective,action,code,level,name,field,fee
         "typos.csv",
         "\
 decision,signed,effective,action,code,level,name,field,fee
-13/QĐ-UBND,2026-10-21,2026-10-21,amended,1.000001,province,Thủ tục,,0 đồng
+13/QĐ-UBND,2026-10-21,2026-10-21,amended,1.000001,province,Thủ tục,,1.000 đồng
 12/2025/QĐ-UBND,2026-10-20,2062-11-01,amended,1.000001,province,,,5.000 đồng
 ",
     );
