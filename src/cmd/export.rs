@@ -13,7 +13,9 @@ use crate::domain::{CatalogEntry, Counts};
 use crate::error::Error;
 use crate::output::catalog::{self, CSV_HEADER, CSV_HEADER_VI, CountsRecord};
 use crate::output::digest::HashingWriter;
-use crate::output::{Format, Sink, as_of_vi, default_format, write_json, xlsx};
+use crate::output::{
+    Format, Sink, as_of_vi, default_format, refuse_catalog_files, write_json, writes_straight, xlsx,
+};
 use crate::store::AppliedDecision;
 
 /// The UTF-8 byte-order mark that tells Excel the csv is UTF-8.
@@ -123,6 +125,20 @@ fn format_name(format: ExportFormat) -> &'static str {
 
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let settings = Settings::new(args)?;
+    // Refused before anything is read or written: the catalog's own files,
+    // and a manifest that could not lie beside the export.
+    if let Some(path) = &args.output {
+        refuse_catalog_files(path, db)?;
+        if args.manifest {
+            if writes_straight(path) {
+                return Err(Error::Usage(format!(
+                    "--manifest needs -o to name a file: {} is a device or a named pipe",
+                    path.display()
+                )));
+            }
+            refuse_catalog_files(&manifest_path(path), db)?;
+        }
+    }
     let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     // One snapshot (see `open_existing`): the manifest describes this catalog.
     let entries = store.catalog_at(&point)?;
@@ -131,7 +147,7 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     } else {
         (None, None)
     };
-    let mut out = Sink::open(args.output.as_deref())?;
+    let mut out = Sink::open_beside(args.output.as_deref(), db)?;
     let mut hashing = HashingWriter::new(&mut out, args.manifest);
     match settings.format {
         ExportFormat::Csv => write_csv(&mut hashing, &settings, &entries)?,
@@ -172,7 +188,7 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
             },
             exported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         };
-        let mut out = Sink::open(Some(&manifest_path(path)))?;
+        let mut out = Sink::open_beside(Some(&manifest_path(path)), db)?;
         write_json(&mut out, &manifest)?;
         out.finish()?;
     }

@@ -1,0 +1,241 @@
+//! Misuse by a hurried clerk or an attacker: an output file that is the
+//! catalog itself, a link or a device; a database file that is no catalog, or
+//! a damaged one; searches made to exhaust the machine; readers while an
+//! import holds the write lock, or on a read-only catalog; cells longer than
+//! Excel allows; stored text that a terminal or a spreadsheet would obey.
+
+use std::fs;
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::common::{BASE_DAY, BASE_EXPORT, BIN, DB, Test};
+
+fn file_bytes(test: &Test, name: &str) -> Vec<u8> {
+    fs::read(test.path(name)).unwrap()
+}
+
+/// Checks that the catalog still answers exactly as after importing `base.csv`.
+fn assert_catalog_intact(test: &Test) {
+    test.tthc(&["export", "--format", "csv", "--as-of", BASE_DAY])
+        .stdout(BASE_EXPORT)
+        .run();
+    test.tthc(&["verify"]).stdout_has("no mismatch found").run();
+}
+
+// --- -o: the catalog, links, devices --------------------------------------
+
+/// `export -o catalog.db` used to replace the catalog with a CSV file and
+/// exit 0; so did `report -o`. The database, its write-ahead log, its
+/// shared-memory index and its rollback journal are refused by any name
+/// (relative, through a symbolic or a hard link) with exit 2, before
+/// anything is written.
+#[cfg(unix)]
+#[test]
+fn an_export_onto_the_catalog_or_its_journal_files_is_refused_and_the_catalog_survives() {
+    let test = Test::imported(&["base.csv"]);
+    std::os::unix::fs::symlink(DB, test.path("link.db")).unwrap();
+    fs::hard_link(test.db(), test.path("hard.db")).unwrap();
+    fs::create_dir(test.path("sub")).unwrap();
+    let db_before = file_bytes(&test, DB);
+    for target in [
+        DB,
+        "./catalog.db",
+        "sub/../catalog.db",
+        "catalog.db-wal",
+        "catalog.db-shm",
+        "catalog.db-journal",
+        "link.db",
+        "hard.db",
+    ] {
+        for command in [
+            &["export", "-o"][..],
+            &["export", "--format", "json", "-o"],
+            &["export", "--format", "xlsx", "-o"],
+            &["report", "-o"],
+        ] {
+            let out = test
+                .tthc(command)
+                .args([target])
+                .status(2)
+                .stdout("")
+                .stderr_has(&format!("tthc: -o {target}: "))
+                .run();
+            assert!(
+                out.stderr.contains("catalog"),
+                "{command:?} {target}: {}",
+                out.stderr
+            );
+        }
+        for journal in ["-wal", "-shm", "-journal"] {
+            let name = format!("{DB}{journal}");
+            if target == name {
+                assert!(!test.path(&name).exists(), "{name} was written");
+            }
+        }
+    }
+    assert_eq!(file_bytes(&test, DB), db_before);
+    assert!(
+        fs::symlink_metadata(test.path("link.db"))
+            .unwrap()
+            .is_symlink()
+    );
+    assert_catalog_intact(&test);
+    // With --manifest, the manifest's name is checked too.
+    test.bare(&["--db", "x.csv.manifest.json", "import", "base.csv"])
+        .run();
+    test.bare(&["--db", "x.csv.manifest.json"])
+        .args(["export", "-o", "x.csv", "--manifest"])
+        .status(2)
+        .stderr_has("tthc: -o x.csv.manifest.json: ")
+        .run();
+    test.bare(&["--db", "x.csv.manifest.json", "verify"])
+        .stdout_has("no mismatch")
+        .run();
+}
+
+/// Any `SQLite` database is refused as an output, whichever catalog is open.
+#[test]
+fn an_export_onto_another_database_is_refused() {
+    let test = Test::imported(&["base.csv"]);
+    test.bare(&["--db", "other.db", "import", "base.csv"]).run();
+    let before = file_bytes(&test, "other.db");
+    test.tthc(&["export", "-o", "other.db"])
+        .status(2)
+        .stderr_has("tthc: -o other.db: ")
+        .stderr_has("SQLite database")
+        .run();
+    assert_eq!(file_bytes(&test, "other.db"), before);
+}
+
+/// `-o link.csv` used to replace the link with a file, leaving the file it
+/// pointed to stale. The link is followed: its target is replaced
+/// atomically, and the link stays.
+#[cfg(unix)]
+#[test]
+fn an_export_through_a_symbolic_link_writes_the_file_it_points_to_and_keeps_the_link() {
+    let test = Test::imported(&["base.csv"]);
+    test.write("portal/danh-muc.csv", "stale\n");
+    std::os::unix::fs::symlink("portal/danh-muc.csv", test.path("latest.csv")).unwrap();
+    test.tthc(&[
+        "export",
+        "--as-of",
+        BASE_DAY,
+        "-o",
+        "latest.csv",
+        "--manifest",
+    ])
+    .stdout("")
+    .run();
+    assert!(
+        fs::symlink_metadata(test.path("latest.csv"))
+            .unwrap()
+            .is_symlink(),
+        "the link was replaced"
+    );
+    assert_eq!(test.read("portal/danh-muc.csv"), BASE_EXPORT);
+    assert_eq!(test.read("latest.csv"), BASE_EXPORT);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&test.read("latest.csv.manifest.json")).unwrap();
+    assert_eq!(manifest["file"], "latest.csv");
+    // A link to nothing is refused, and stays.
+    std::os::unix::fs::symlink("nowhere/missing.csv", test.path("dangling.csv")).unwrap();
+    test.tthc(&["export", "-o", "dangling.csv"])
+        .status(2)
+        .stderr_has("tthc: -o dangling.csv: ")
+        .stderr_has("nowhere/missing.csv")
+        .run();
+    assert!(
+        fs::symlink_metadata(test.path("dangling.csv"))
+            .unwrap()
+            .is_symlink()
+    );
+    // A directory is no output file.
+    fs::create_dir(test.path("folder")).unwrap();
+    test.tthc(&["export", "-o", "folder"])
+        .status(2)
+        .stderr_has("tthc: -o folder: ")
+        .run();
+}
+
+/// `-o` onto a character device used to replace it with a regular file (as
+/// root, `-o /dev/null` broke the system). The device is written straight,
+/// here through a link to `/dev/null`, so that a regression replaces the
+/// link, not the device.
+#[cfg(unix)]
+#[test]
+fn an_export_to_a_character_device_writes_into_it_and_leaves_it() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let test = Test::imported(&["base.csv"]);
+    std::os::unix::fs::symlink("/dev/null", test.path("null")).unwrap();
+    for command in [&["export", "-o", "null"][..], &["report", "-o", "null"]] {
+        test.tthc(command).stdout("").stderr("").run();
+        let link = fs::symlink_metadata(test.path("null")).unwrap();
+        assert!(link.is_symlink(), "{command:?} replaced the link");
+        assert_eq!(
+            fs::read_link(test.path("null")).unwrap(),
+            Path::new("/dev/null")
+        );
+    }
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device()
+    );
+    let names: Vec<String> = fs::read_dir(test.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".tthc-"))
+        .collect();
+    assert!(names.is_empty(), "temporary files left: {names:?}");
+    // A manifest needs a file beside it.
+    test.tthc(&["export", "-o", "null", "--manifest"])
+        .status(2)
+        .stderr_has("--manifest")
+        .run();
+    assert!(!test.path("null.manifest.json").exists());
+}
+
+/// `-o fifo` used to replace the named pipe with a file, so the process
+/// reading it waited for ever. The export goes into the pipe.
+#[cfg(unix)]
+#[test]
+fn an_export_to_a_named_pipe_writes_into_the_pipe() {
+    use std::os::unix::fs::FileTypeExt as _;
+    let test = Test::imported(&["base.csv"]);
+    let made = Command::new("mkfifo")
+        .arg(test.path("pipe"))
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let reader = Command::new("cat")
+        .arg(test.path("pipe"))
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let run = Command::new(BIN)
+        .args(["--db", DB, "export", "--as-of", BASE_DAY, "-o", "pipe"])
+        .current_dir(test.dir())
+        .env_remove("TTHC_DB")
+        .output()
+        .unwrap();
+    let still_fifo = fs::symlink_metadata(test.path("pipe"))
+        .unwrap()
+        .file_type()
+        .is_fifo();
+    if !still_fifo {
+        // Nothing will ever open the pipe `cat` waits on.
+        Command::new("kill")
+            .arg(reader.id().to_string())
+            .status()
+            .unwrap();
+    }
+    let read = reader.wait_with_output().unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(still_fifo, "the named pipe was replaced");
+    assert_eq!(String::from_utf8(read.stdout).unwrap(), BASE_EXPORT);
+}
