@@ -19,11 +19,25 @@ use std::process::ExitCode;
 use crate::cli::VerifyArgs;
 use crate::domain::verify::{DecisionCheck, Findings, StoredVersion, check_entry, describe_span};
 use crate::error::{Error, PROBLEM_CAP};
-use crate::store::{LogItem, LogReader};
+use crate::store::{LogItem, LogReader, StoreError};
 
 pub(crate) fn run(db: &Path, args: &VerifyArgs) -> Result<ExitCode, Error> {
     let VerifyArgs {} = args;
-    let mut store = super::open_existing(db)?;
+    let mut store = match super::open_existing(db) {
+        Ok(store) => store,
+        // A catalog whose schema was changed: each change is a mismatch.
+        Err(Error::Store(StoreError::Damaged { path, findings })) => {
+            let mismatches: Vec<String> = findings
+                .iter()
+                .map(|f| format!("{}: {f}", path.display()))
+                .collect();
+            return Err(Error::Tampered {
+                total: mismatches.len(),
+                mismatches,
+            });
+        }
+        Err(e) => return Err(e),
+    };
     let log = store.read_log()?;
     let mut findings = Findings::new(PROBLEM_CAP);
     let report = match audit(&log, &mut findings) {

@@ -115,10 +115,15 @@ impl Store {
 }
 
 impl StoreError {
+    /// Whether the file was never a catalog of tthc.
+    pub(crate) fn is_not_catalog(&self) -> bool {
+        matches!(self, StoreError::NotCatalog { .. })
+    }
+
     /// Whether the error says the database file itself is damaged.
     pub(crate) fn is_damage(&self) -> bool {
         match self {
-            StoreError::Corrupt(_) => true,
+            StoreError::Corrupt(_) | StoreError::Damaged { .. } => true,
             StoreError::Sqlite(e) => matches!(
                 e.sqlite_error_code(),
                 Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)

@@ -8,7 +8,32 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
+use rusqlite::Connection;
+
 use crate::common::{BASE_DAY, BASE_EXPORT, BIN, DB, Test};
+
+/// The read commands, each with arguments that succeed on `base.csv`.
+const READERS: [&[&str]; 10] = [
+    &["export", "--format", "csv"],
+    &["counts", "--format", "json"],
+    &["search", "chung thuc", "--format", "csv"],
+    &["show", "1.000001", "--as-of", BASE_DAY, "--format", "json"],
+    &["history", "1.000001", "--format", "csv"],
+    &["decisions", "--format", "csv"],
+    &["diff", "2024-01-01", BASE_DAY, "--format", "csv"],
+    &["upcoming", "--format", "csv"],
+    &["report", "--to", "2024-12-31"],
+    &["verify"],
+];
+
+/// Every command that opens the catalog: the readers and an import.
+fn every_command() -> Vec<Vec<&'static str>> {
+    READERS
+        .iter()
+        .map(|args| args.to_vec())
+        .chain([vec!["import", "base.csv"]])
+        .collect()
+}
 
 fn file_bytes(test: &Test, name: &str) -> Vec<u8> {
     fs::read(test.path(name)).unwrap()
@@ -238,4 +263,122 @@ fn an_export_to_a_named_pipe_writes_into_the_pipe() {
     );
     assert!(still_fifo, "the named pipe was replaced");
     assert_eq!(String::from_utf8(read.stdout).unwrap(), BASE_EXPORT);
+}
+
+// --- files that are not catalogs, damaged catalogs ------------------------
+
+/// A 0-byte file used to read as an empty catalog (`verify` passed, `import`
+/// wrote a catalog into it). Every command refuses it with exit 2.
+#[test]
+fn an_empty_file_is_not_a_catalog_for_any_command() {
+    let test = Test::with(&["base.csv"]);
+    test.write(DB, "");
+    for args in every_command() {
+        test.tthc(&args)
+            .status(2)
+            .stdout("")
+            .stderr_has("tthc: catalog.db is not a tthc catalog: it is an empty file")
+            .run();
+    }
+    assert_eq!(file_bytes(&test, DB), b"");
+}
+
+/// A foreign `SQLite` database used to read as an empty catalog, and `import`
+/// wrote tthc's tables into it. Every command refuses it with exit 2 and
+/// leaves it byte for byte as it was.
+#[test]
+fn a_foreign_sqlite_database_is_refused_and_never_written() {
+    let test = Test::with(&["base.csv"]);
+    let conn = Connection::open(test.db()).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE contacts (name TEXT, phone TEXT);
+         INSERT INTO contacts VALUES ('Lan', '0912');
+         PRAGMA user_version = 3;",
+    )
+    .unwrap();
+    drop(conn);
+    let before = file_bytes(&test, DB);
+    for args in every_command() {
+        test.tthc(&args)
+            .status(2)
+            .stdout("")
+            .stderr_has("tthc: catalog.db is not a tthc catalog: ")
+            .stderr_has("contacts")
+            .run();
+    }
+    assert_eq!(file_bytes(&test, DB), before);
+    let names: Vec<String> = fs::read_dir(test.dir())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(
+        !names
+            .iter()
+            .any(|n| n.ends_with("-wal") || n.ends_with("-journal")),
+        "{names:?}"
+    );
+    // An SQLite database that holds nothing at all is no catalog either.
+    let empty = Connection::open(test.path("blank.db")).unwrap();
+    empty.execute_batch("VACUUM").unwrap();
+    drop(empty);
+    if file_bytes(&test, "blank.db").is_empty() {
+        // SQLite wrote no page: that is the empty file case above.
+        return;
+    }
+    test.bare(&["--db", "blank.db", "import", "base.csv"])
+        .status(2)
+        .stderr_has("tthc: blank.db is not a tthc catalog: ")
+        .run();
+}
+
+/// A file that is no database at all (a CSV saved under the catalog's name)
+/// used to give "file is not a database", exit 1.
+#[test]
+fn a_file_that_is_not_a_database_is_refused_with_exit_2() {
+    let test = Test::with(&["base.csv"]);
+    test.write(DB, BASE_EXPORT);
+    for args in every_command() {
+        test.tthc(&args)
+            .status(2)
+            .stderr_has("tthc: catalog.db is not a tthc catalog: it is not an SQLite database")
+            .run();
+    }
+    assert_eq!(test.read(DB), BASE_EXPORT);
+}
+
+/// A catalog whose `PRAGMA user_version` was reset to 0 used to read as an
+/// empty catalog, and `verify` passed. It is a damaged catalog: exit 5 from
+/// every command, and nothing written.
+#[test]
+fn a_catalog_whose_schema_version_was_reset_is_damaged_for_every_command() {
+    let test = Test::imported(&["base.csv"]);
+    let conn = Connection::open(test.db()).unwrap();
+    conn.pragma_update(None, "user_version", 0).unwrap();
+    drop(conn);
+    let before = file_bytes(&test, DB);
+    for args in every_command() {
+        test.tthc(&args)
+            .status(5)
+            .stdout("")
+            .stderr_has("catalog.db")
+            .stderr_has("schema version")
+            .run();
+    }
+    assert_eq!(file_bytes(&test, DB), before);
+}
+
+/// A catalog with a table dropped used to fail with "no such table", exit 1.
+#[test]
+fn a_catalog_with_a_dropped_table_is_damaged_for_every_command() {
+    let test = Test::imported(&["base.csv"]);
+    let conn = Connection::open(test.db()).unwrap();
+    conn.execute_batch("DROP TABLE span_ends").unwrap();
+    drop(conn);
+    for args in every_command() {
+        test.tthc(&args)
+            .status(5)
+            .stdout("")
+            .stderr_has("span_ends")
+            .run();
+    }
 }
