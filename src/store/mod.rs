@@ -395,13 +395,22 @@ impl Store {
     }
 
     /// Entries in force at the end of `day` whose name, field or agency hold
-    /// every one of `words` (folded, alphanumeric) as a word prefix.
-    pub(crate) fn search(&mut self, day: Day, words: &[String]) -> Result<Vec<CatalogEntry>> {
+    /// every one of `words` (folded, alphanumeric) as a word prefix; `None`
+    /// when the search index is behind the versions and cannot be brought up
+    /// to date now (another import holds the write lock, or the catalog is
+    /// read-only): the caller then matches the catalog itself.
+    pub(crate) fn search(
+        &mut self,
+        day: Day,
+        words: &[String],
+    ) -> Result<Option<Vec<CatalogEntry>>> {
         let words: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
         if words.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Some(Vec::new()));
         }
-        self.refresh_search_index()?;
+        if !self.refresh_search_index()? {
+            return Ok(None);
+        }
         let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT v.level, v.code, ",
             details_of_v!(),
@@ -414,18 +423,26 @@ impl Store {
              ORDER BY v.level, v.field, v.code"
         ))?;
         let rows = stmt.query_map(params![words.join(" "), day.number()], catalog_entry)?;
-        rows.map(|r| r.map_err(StoreError::from)?).collect()
+        rows.map(|r| r.map_err(StoreError::from)?)
+            .collect::<Result<_>>()
+            .map(Some)
     }
 
     /// Indexes for search the versions stored since the last search.
-    fn refresh_search_index(&mut self) -> Result<()> {
+    /// Returns whether the index is up to date: it is not when the catalog
+    /// is read-only or another import holds the write lock, which a search
+    /// never waits for.
+    fn refresh_search_index(&mut self) -> Result<bool> {
         let behind: bool = self.conn.query_row(
             "SELECT coalesce(max(v.id), 0) > (SELECT indexed_to FROM search_state) FROM versions AS v",
             [],
             |r| r.get(0),
         )?;
         if !behind {
-            return Ok(());
+            return Ok(true);
+        }
+        if self.is_read_only() {
+            return Ok(false);
         }
         // The index is written in a transaction of its own, after which the
         // read snapshot starts again.
@@ -433,6 +450,26 @@ impl Store {
         if reading {
             self.conn.execute_batch("COMMIT")?;
         }
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let written = self.write_search_index();
+        self.conn.busy_timeout(Duration::from_secs(30))?;
+        if reading {
+            self.read_snapshot()?;
+        }
+        match written {
+            Ok(()) => Ok(true),
+            Err(StoreError::Busy) => Ok(false),
+            Err(StoreError::Sqlite(e))
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Adds to the search index the versions it does not hold yet.
+    fn write_search_index(&mut self) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -447,9 +484,6 @@ impl Store {
             [],
         )?;
         tx.commit()?;
-        if reading {
-            self.read_snapshot()?;
-        }
         Ok(())
     }
 

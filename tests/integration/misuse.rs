@@ -4,13 +4,15 @@
 //! import holds the write lock, or on a read-only catalog; cells longer than
 //! Excel allows; stored text that a terminal or a spreadsheet would obey.
 
+use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
-use crate::common::{BASE_DAY, BASE_EXPORT, BIN, DB, Test};
+use crate::common::{BASE_DAY, BASE_EXPORT, BIN, DB, Test, decision_file};
 
 /// The read commands, each with arguments that succeed on `base.csv`.
 const READERS: [&[&str]; 10] = [
@@ -381,4 +383,209 @@ fn a_catalog_with_a_dropped_table_is_damaged_for_every_command() {
             .stderr_has("span_ends")
             .run();
     }
+}
+
+// --- search ---------------------------------------------------------------
+
+/// Runs `tthc ARGS` in the test's directory and kills it after `limit`:
+/// a regression fails in time instead of running for minutes.
+fn run_within(test: &Test, args: &[&str], limit: Duration) -> std::process::Output {
+    let mut child = Command::new(BIN)
+        .args(["--db", DB])
+        .args(args)
+        .current_dir(test.dir())
+        .env_remove("TTHC_DB")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    // The pipes are read on threads, so that a full pipe cannot stall the child.
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stdout, &mut bytes).map(|_| bytes)
+    });
+    let err = std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut stderr, &mut bytes).map(|_| bytes)
+    });
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().unwrap();
+            child.wait().unwrap();
+            panic!("tthc {:?}... ran for more than {limit:?}", &args[..1]);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    std::process::Output {
+        status,
+        stdout: out.join().unwrap().unwrap(),
+        stderr: err.join().unwrap().unwrap(),
+    }
+}
+
+/// 20,000 repeated words took more than two minutes and 11 GB on a
+/// province's catalog: each word that starts many words of the catalog costs
+/// a pass over their index entries. Repeated words (and words that start
+/// another word of the query) are asked once.
+#[test]
+fn a_search_of_twenty_thousand_repeated_words_is_answered_at_once() {
+    let test = Test::new();
+    let mut file = format!("{}\n", crate::common::HEADER);
+    for i in 0..2000 {
+        let _ = writeln!(
+            file,
+            "100/QĐ-UBND,2024-01-10,2024-01-10,added,1.{:06},province,Đăng ký dịch vụ d{i:04}x,Lĩnh vực d{},",
+            100_000 + i,
+            i % 50
+        );
+    }
+    test.write("many.csv", file);
+    test.import(&["many.csv"]);
+    for query in [
+        "d ".repeat(20_000),
+        "dang ky ".repeat(10_000),
+        "d da dan dang ".repeat(5_000),
+    ] {
+        let out = run_within(
+            &test,
+            &["search", &query, "--as-of", "2024-06-01", "--format", "csv"],
+            Duration::from_secs(10),
+        );
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 2001);
+    }
+}
+
+/// More different words than a search takes are refused at once, naming
+/// the limit.
+#[test]
+fn a_search_of_too_many_words_is_refused_naming_the_limit() {
+    let test = Test::imported(&["base.csv"]);
+    let many: Vec<String> = (0..1000).map(|i| format!("w{i}")).collect();
+    test.tthc(&["search", &many.join(" ")])
+        .status(2)
+        .stdout("")
+        .stderr_has("tthc: ")
+        .stderr_has("at most 32 words")
+        .run();
+}
+
+/// While an import holds the write lock, a search whose index is behind
+/// used to wait 30 seconds and fail ("another import is writing"). It is
+/// answered at once, from the catalog itself.
+#[test]
+fn a_search_is_answered_while_an_import_holds_the_write_lock() {
+    let test = Test::imported(&["base.csv"]);
+    let expected = test
+        .tthc(&["search", "ho tich", "--as-of", BASE_DAY, "--format", "csv"])
+        .run()
+        .stdout;
+    assert_eq!(expected.lines().count(), 4, "{expected}");
+    // Behind again: another decision, not yet indexed.
+    test.write(
+        "more.csv",
+        decision_file(&[
+            "11/QĐ-UBND,2024-02-01,2024-02-01,added,1.000010,province,Đăng ký hộ tịch trực tuyến,Hộ tịch,",
+        ]),
+    );
+    test.import(&["more.csv"]);
+    let writer = Connection::open(test.db()).unwrap();
+    writer.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let started = Instant::now();
+    let out = test
+        .tthc(&[
+            "search",
+            "ho tich",
+            "--as-of",
+            "2024-03-01",
+            "--format",
+            "csv",
+        ])
+        .run();
+    let took = started.elapsed();
+    writer.execute_batch("ROLLBACK").unwrap();
+    assert!(took < Duration::from_secs(10), "took {took:?}");
+    assert_eq!(out.stdout.lines().count(), 5, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .contains("province,1.000010,Đăng ký hộ tịch trực tuyến")
+    );
+    // The index catches up with the next search that can write.
+    let again = test
+        .tthc(&[
+            "search",
+            "ho tich",
+            "--as-of",
+            "2024-03-01",
+            "--format",
+            "csv",
+        ])
+        .run();
+    assert_eq!(again.stdout, out.stdout);
+}
+
+// --- a read-only catalog --------------------------------------------------
+
+/// Runs `tthc ARGS` with the test's directory mounted read-only (in a mount
+/// namespace of its own, as root), or made unwritable (as another user);
+/// `None` when this machine offers neither.
+fn run_read_only(test: &Test, args: &[&str]) -> Option<std::process::Output> {
+    let dir = test.dir();
+    let script = "mount --bind -o ro \"$1\" \"$1\" && cd \"$1\" && shift && exec \"$@\"";
+    let out = Command::new("unshare")
+        .args(["-m", "sh", "-c", script, "sh"])
+        .arg(dir)
+        .arg(BIN)
+        .args(["--db", DB])
+        .args(args)
+        .env_remove("TTHC_DB")
+        .stdin(Stdio::null())
+        .output()
+        .ok()?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let refused = !out.status.success()
+        && !stderr.starts_with("tthc:")
+        && (stderr.contains("unshare") || stderr.contains("mount"));
+    (!refused).then_some(out)
+}
+
+/// On a read-only mount, every reader used to fail. Readers open the
+/// catalog read-only (immutable when no write-ahead log is left) and answer
+/// as on a writable one; `search` reads the catalog when its index is behind.
+#[test]
+fn readers_answer_on_a_read_only_catalog() {
+    let test = Test::imported(&["base.csv"]);
+    let expected: Vec<String> = READERS
+        .iter()
+        .map(|args| test.tthc(args).run().stdout)
+        .collect();
+    // The search index is behind again.
+    let conn = Connection::open(test.db()).unwrap();
+    conn.execute_batch("DELETE FROM search_index; UPDATE search_state SET indexed_to = 0")
+        .unwrap();
+    drop(conn);
+    for (args, expected) in READERS.iter().zip(&expected) {
+        let Some(out) = run_read_only(&test, args) else {
+            eprintln!("skipped: this machine cannot mount a directory read-only");
+            return;
+        };
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {stderr}");
+        assert_eq!(&String::from_utf8_lossy(&out.stdout), expected, "{args:?}");
+    }
+    let out = run_read_only(&test, &["import", "base.csv"]).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.starts_with("tthc: "), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
 }
