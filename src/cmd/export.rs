@@ -2,6 +2,7 @@
 //! an Excel workbook laid out like a decision's annex; with `--manifest`, a
 //! JSON file next to the export that says which state of the catalog it holds.
 
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -155,7 +156,8 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
         ExportFormat::Table => catalog::write(&mut hashing, Format::Table, &point, &entries)?,
         ExportFormat::Xlsx => {
             let workbook = xlsx::annex(&as_of_vi(&point), point.day(), &entries)?;
-            hashing.write_all(&workbook)?;
+            hashing.write_all(&workbook.bytes)?;
+            warn_shortened(&workbook.shortened);
         }
     }
     let (bytes, sha256) = hashing.finish();
@@ -197,6 +199,27 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     // of the time it took to read them; the operating system takes it all back at once.
     std::mem::forget(entries);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr which cells were too long for Excel: the workbook holds
+/// their beginning and a note, csv and JSON hold them whole.
+fn warn_shortened(cells: &[String]) {
+    const NAMED: usize = 5;
+    if cells.is_empty() {
+        return;
+    }
+    let mut named = cells[..cells.len().min(NAMED)].join("; ");
+    if cells.len() > NAMED {
+        let _ = write!(named, "; and {} more", cells.len() - NAMED);
+    }
+    let (n, were) = if cells.len() == 1 {
+        ("1 cell".to_owned(), "was")
+    } else {
+        (format!("{} cells", cells.len()), "were")
+    };
+    eprintln!(
+        "tthc: warning: {n} longer than Excel allows (32,767 characters) {were} shortened in the workbook, with a note: {named}; csv and json exports keep them whole"
+    );
 }
 
 /// `FILE.manifest.json` next to `FILE`.

@@ -589,3 +589,58 @@ fn readers_answer_on_a_read_only_catalog() {
     assert!(stderr.starts_with("tthc: "), "{stderr}");
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
+
+// --- the workbook ---------------------------------------------------------
+
+/// Once a cell over Excel's 32,767 characters was stored, `export --format
+/// xlsx` failed for good. The cell is shortened in the workbook with a note
+/// in the cell and on stderr; csv and JSON keep it whole.
+#[test]
+fn a_cell_longer_than_excel_allows_is_shortened_in_the_workbook_with_a_note() {
+    use calamine::{Data, Reader as _, Xlsx, open_workbook};
+    let test = Test::new();
+    let long: String = "Luật Đất đai 2024; ".repeat(2_500);
+    assert!(long.chars().count() > 40_000);
+    test.write(
+        "long.csv",
+        format!(
+            "decision,signed,action,code,level,name,field,legal_basis\n\
+             1/QĐ-UBND,2024-01-15,added,1.000001,province,Cấp giấy chứng nhận,Đất đai,\"{long}\"\n"
+        ),
+    );
+    test.import(&["long.csv"]);
+    let out = test
+        .tthc(&[
+            "export",
+            "--as-of",
+            BASE_DAY,
+            "--format",
+            "xlsx",
+            "-o",
+            "danh-muc.xlsx",
+        ])
+        .run();
+    assert!(
+        out.stderr.starts_with("tthc: warning: ") && out.stderr.contains("1.000001"),
+        "{}",
+        out.stderr
+    );
+    let mut workbook: Xlsx<_> = open_workbook(test.path("danh-muc.xlsx")).unwrap();
+    let range = workbook.worksheet_range("Danh mục").unwrap();
+    let cell = range
+        .rows()
+        .flat_map(|row| row.iter())
+        .find_map(|c| match c {
+            Data::String(s) if s.starts_with("Luật Đất đai 2024") => Some(s.clone()),
+            _ => None,
+        })
+        .expect("no legal basis cell");
+    assert!(cell.encode_utf16().count() <= 32_767, "{}", cell.len());
+    assert!(
+        cell.ends_with("tthc export --format csv)"),
+        "{}",
+        &cell[cell.len() - 200..]
+    );
+    let csv = test.export_csv(BASE_DAY);
+    assert!(csv.contains(long.trim()), "the csv lost the long cell");
+}
