@@ -259,7 +259,10 @@ pub struct InspectArgs {
 /// a terminal.
 ///
 /// For Excel users, --headers vi names the csv columns in Vietnamese (the
-/// names import reads) and --bom starts the csv with a UTF-8 byte-order mark.
+/// names import reads) and --bom starts the csv with a UTF-8 byte-order mark;
+/// with --bom, or --excel (both at once), cells that Excel would run as
+/// formulas (starting with = + - @, a tab or a carriage return) are preceded
+/// by an apostrophe.
 ///
 /// With --manifest, FILE.manifest.json is written next to FILE, after it: the
 /// version of the catalog exported, the last decision applied, the counts, the
@@ -270,6 +273,7 @@ pub struct InspectArgs {
 ///   tthc export --as-of 1580/QĐ-UBND@2025-06-20 --format csv
 ///   tthc export --format xlsx -o danh-muc.xlsx --manifest
 ///   tthc export --headers vi --bom -o danh-muc.csv
+///   tthc export --excel -o danh-muc.csv
 ///   tthc export --format json | jq '.counts'
 ///   tthc export
 #[derive(Debug, Args)]
@@ -290,9 +294,16 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "LANG")]
     pub headers: Option<Headers>,
 
-    /// Start the csv with a UTF-8 byte-order mark, so that Excel reads Vietnamese text correctly.
+    /// Start the csv with a UTF-8 byte-order mark, so that Excel reads Vietnamese text correctly;
+    /// cells Excel would run as formulas are defused as with --excel.
     #[arg(long)]
     pub bom: bool,
+
+    /// csv for Excel: Vietnamese column names (unless --headers says otherwise), a byte-order
+    /// mark, and every cell that starts with = + - @, a tab or a carriage return preceded by an
+    /// apostrophe, so that Excel shows it as text and never runs it as a formula.
+    #[arg(long)]
+    pub excel: bool,
 
     /// Also write FILE.manifest.json next to the -o FILE: what was exported, from which state.
     #[arg(long, requires = "output")]

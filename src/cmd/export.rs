@@ -80,12 +80,14 @@ struct Settings {
     format: ExportFormat,
     headers: Headers,
     bom: bool,
+    /// The csv is for a spreadsheet: cells it would run as formulas are defused.
+    defuse: bool,
 }
 
 impl Settings {
     fn new(args: &ExportArgs) -> Result<Settings, Error> {
         let to_file = args.output.is_some();
-        let csv_options = args.headers.is_some() || args.bom;
+        let csv_options = args.headers.is_some() || args.bom || args.excel;
         let format = match args.format {
             Some(format) => format,
             None if csv_options => ExportFormat::Csv,
@@ -97,7 +99,7 @@ impl Settings {
         };
         if csv_options && format != ExportFormat::Csv {
             return Err(Error::Usage(format!(
-                "--headers and --bom apply to csv only, not to --format {}",
+                "--headers and --bom apply to csv only, as does --excel, not to --format {}",
                 format_name(format)
             )));
         }
@@ -107,10 +109,13 @@ impl Settings {
                     .to_owned(),
             ));
         }
+        let default_headers = if args.excel { Headers::Vi } else { Headers::En };
         Ok(Settings {
             format,
-            headers: args.headers.unwrap_or(Headers::En),
-            bom: args.bom,
+            headers: args.headers.unwrap_or(default_headers),
+            bom: args.bom || args.excel,
+            // A byte-order mark is only ever for Excel.
+            defuse: args.bom || args.excel,
         })
     }
 }
@@ -242,5 +247,5 @@ fn write_csv(
         Headers::En => CSV_HEADER,
         Headers::Vi => CSV_HEADER_VI,
     };
-    catalog::write_csv(out, &header, entries)
+    catalog::write_csv_as(out, &header, entries, settings.defuse)
 }

@@ -376,7 +376,7 @@ pub(crate) fn as_of_vi(point: &Point) -> String {
 }
 
 /// A table in the house style.
-pub(crate) fn table(header: &[&str]) -> Table {
+pub(crate) fn table(header: &[&str]) -> TextTable {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -386,7 +386,49 @@ pub(crate) fn table(header: &[&str]) -> Table {
     if t.width() == Some(0) {
         t.set_width(FALLBACK_WIDTH);
     }
-    t
+    TextTable(t)
+}
+
+/// A table whose cells show stored text safely on a terminal (see [`shown`]).
+pub(crate) struct TextTable(Table);
+
+impl TextTable {
+    /// Adds a row; control characters in its cells are shown escaped.
+    pub(crate) fn add_row<T: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = T>) {
+        self.0
+            .add_row(cells.into_iter().map(|c| shown(c.as_ref()).into_owned()));
+    }
+}
+
+impl std::fmt::Display for TextTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Text as a terminal may show it: the characters a terminal would obey
+/// rather than show (control characters but the line break, DEL, the C1
+/// controls, and the bidirectional embeddings, overrides and isolates that
+/// reorder what follows them) are written as escapes, `\u{1b}` for ESC.
+/// Stored data is never changed: csv and JSON give it exactly.
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let obeyed = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !text.contains(obeyed) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if obeyed(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The width tables take on a terminal that does not report its own.
@@ -436,6 +478,17 @@ pub(crate) fn section_letter(i: usize) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_a_terminal_would_obey_are_shown_escaped() {
+        assert_eq!(shown("Hộ tịch\ndòng hai"), "Hộ tịch\ndòng hai");
+        assert_eq!(
+            shown("a\u{1b}[31mb\u{7}c\td\re\u{9b}f\u{7f}"),
+            r"a\u{1b}[31mb\u{7}c\td\re\u{9b}f\u{7f}"
+        );
+        assert_eq!(shown("x\u{202e}cba\u{2066}"), r"x\u{202e}cba\u{2066}");
+        assert_eq!(shown("\u{200f}مرحبا 🇻🇳"), "\u{200f}مرحبا 🇻🇳");
+    }
 
     #[test]
     fn thousands_use_dots() {

@@ -644,3 +644,101 @@ fn a_cell_longer_than_excel_allows_is_shortened_in_the_workbook_with_a_note() {
     let csv = test.export_csv(BASE_DAY);
     assert!(csv.contains(long.trim()), "the csv lost the long cell");
 }
+
+// --- text a terminal or a spreadsheet would obey ---------------------------
+
+const CONTROL: &str = "Thủ tục\u{1b}]0;pwned\u{7} đỏ\u{1b}[31m\u{9b}2J hết";
+
+fn with_control_characters() -> Test {
+    let test = Test::new();
+    test.write(
+        "ctl.csv",
+        format!(
+            "decision,signed,action,code,level,name,field,agency\n\
+             1/QĐ-UBND,2024-01-15,added,1.000001,province,\"{CONTROL}\",Hộ tịch,\"Sở\u{7}\"\n"
+        ),
+    );
+    test.import(&["ctl.csv"]);
+    test
+}
+
+/// Tables printed stored ESC and BEL bytes raw, so the terminal obeyed them
+/// (a title change, colours, a cleared screen). Tables show them escaped.
+#[test]
+fn control_characters_are_shown_escaped_in_tables() {
+    let test = with_control_characters();
+    for args in [
+        &["export", "--format", "table", "--as-of", BASE_DAY][..],
+        &["search", "thu tuc", "--as-of", BASE_DAY],
+        &["show", "1.000001", "--as-of", BASE_DAY],
+        &["history", "1.000001"],
+        &["diff", "2024-01-01", BASE_DAY],
+    ] {
+        let out = test.tthc(args).run().stdout;
+        for c in ['\u{1b}', '\u{7}', '\u{9b}'] {
+            assert!(!out.contains(c), "{args:?} prints {c:?} raw:\n{out}");
+        }
+        assert!(out.contains(r"\u{1b}]0;pwned\u{7}"), "{args:?}:\n{out}");
+    }
+    // Data for scripts stays exact.
+    let json = test.export_json(BASE_DAY);
+    assert_eq!(json.entries[0].name, CONTROL);
+}
+
+/// CSV meant for Excel (`--bom`, `--excel`) kept `=HYPERLINK(...)`,
+/// `+cmd|...` and `@SUM(...)` as formulas. Cells starting with = + - @, a
+/// tab or a carriage return get a leading apostrophe there, as OWASP
+/// advises; the plain csv stays exact.
+#[test]
+fn csv_for_excel_defuses_formulas() {
+    let test = Test::new();
+    let cells = [
+        "=HYPERLINK(\"http://example.invalid\",\"bấm\")",
+        "+cmd|' /C calc'!A0",
+        "@SUM(1+1)*cmd|' /C calc'!A0",
+        "-2+3",
+        "＝1+1",
+    ];
+    let mut file = "decision,signed,action,code,level,name,field,agency,fee\n".to_owned();
+    for (i, cell) in cells.iter().enumerate() {
+        let q = format!("\"{}\"", cell.replace('"', "\"\""));
+        let _ = writeln!(
+            file,
+            "1/QĐ-UBND,2024-01-15,added,1.00000{},province,{q},Hộ tịch,{q},{q}",
+            i + 1
+        );
+    }
+    test.write("formulas.csv", file);
+    test.import(&["formulas.csv"]);
+    let plain = test.export_csv(BASE_DAY);
+    for cell in cells {
+        assert!(plain.contains(&cell.replace('"', "\"\"")), "{cell}");
+    }
+    for args in [&["--bom"][..], &["--excel"], &["--headers", "vi", "--bom"]] {
+        let out = test
+            .tthc(&["export", "--as-of", BASE_DAY])
+            .args(args)
+            .run()
+            .stdout;
+        let mut reader = csv::Reader::from_reader(out.trim_start_matches('\u{feff}').as_bytes());
+        let mut seen = 0;
+        for record in reader.records() {
+            let record = record.unwrap();
+            for field in [2, 4, 6] {
+                let value = &record[field];
+                assert!(value.starts_with('\''), "{args:?}: {value}");
+                assert!(cells.contains(&&value[1..]), "{args:?}: {value}");
+                seen += 1;
+            }
+        }
+        assert_eq!(seen, 3 * cells.len(), "{args:?}");
+    }
+    let excel = test
+        .tthc(&["export", "--as-of", BASE_DAY, "--excel"])
+        .run()
+        .stdout;
+    assert!(
+        excel.starts_with("\u{feff}Cấp thực hiện,Mã số TTHC,"),
+        "{excel}"
+    );
+}
