@@ -79,6 +79,14 @@ pub enum StoreError {
         path: PathBuf,
         findings: Vec<String>,
     },
+    /// A read-only catalog beside which an import left its write-ahead log,
+    /// which `SQLite` can read only with its shared-memory index.
+    #[error(
+        "{} cannot be read: it is read-only, and an import left its write-ahead log beside it ({}-wal), which only a writable catalog can take in: run any tthc command on it where it can be written, or copy it with its -wal file to a writable folder",
+        .0.display(),
+        .0.display()
+    )]
+    ReadOnlyLog(PathBuf),
     /// A read-only catalog of an older schema, which only a write can upgrade.
     #[error(
         "{} was written by an older tthc (schema version {found}) and cannot be upgraded while it is read-only: run an import on a writable copy",
@@ -544,7 +552,13 @@ fn readable(conn: Connection, path: &Path) -> Result<Connection> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
         | OpenFlags::SQLITE_OPEN_URI;
-    Ok(Connection::open_with_flags(uri, flags)?)
+    let conn = Connection::open_with_flags(uri, flags)?;
+    match conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)) {
+        Err(e) if logged && cannot_write_beside(&e) => {
+            Err(StoreError::ReadOnlyLog(path.to_owned()))
+        }
+        _ => Ok(conn),
+    }
 }
 
 /// Whether an error of a first read says the database cannot be opened

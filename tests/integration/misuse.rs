@@ -590,6 +590,49 @@ fn readers_answer_on_a_read_only_catalog() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
+/// A read-only catalog beside which an import left its write-ahead log
+/// (copied while an import was running) cannot be read without that log's
+/// index: the refusal says what to do, and nothing is half read.
+#[test]
+fn a_read_only_catalog_with_a_log_left_beside_it_is_refused_with_what_to_do() {
+    let test = Test::imported(&["base.csv"]);
+    let writer = Connection::open(test.db()).unwrap();
+    writer
+        .execute_batch("UPDATE decisions SET imported_by = 'copied while writing'")
+        .unwrap();
+    for suffix in ["", "-wal"] {
+        fs::copy(
+            test.path(&format!("{DB}{suffix}")),
+            test.path(&format!("copy{suffix}")),
+        )
+        .unwrap();
+    }
+    drop(writer);
+    for suffix in ["", "-wal"] {
+        fs::rename(
+            test.path(&format!("copy{suffix}")),
+            test.path(&format!("{DB}{suffix}")),
+        )
+        .unwrap();
+    }
+    assert!(fs::metadata(test.path("catalog.db-wal")).unwrap().len() > 0);
+    let Some(out) = run_read_only(&test, &["decisions", "--format", "csv"]) else {
+        eprintln!("skipped: this machine cannot mount a directory read-only");
+        return;
+    };
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty());
+    assert!(
+        stderr.starts_with("tthc: catalog.db cannot be read: it is read-only, and an import left its write-ahead log beside it"),
+        "{stderr}"
+    );
+    // Where it can be written, the log is taken in.
+    test.tthc(&["decisions", "--format", "csv"])
+        .stdout_has("copied while writing")
+        .run();
+}
+
 // --- the workbook ---------------------------------------------------------
 
 /// Once a cell over Excel's 32,767 characters was stored, `export --format
