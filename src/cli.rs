@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::domain::verify::ChainHash;
 use crate::domain::{Action, Code, Day, Level, LevelSet, NamedPoint};
 use crate::input::TextEncoding;
 
@@ -275,7 +276,10 @@ pub struct InspectArgs {
 /// a terminal.
 ///
 /// For Excel users, --headers vi names the csv columns in Vietnamese (the
-/// names import reads) and --bom starts the csv with a UTF-8 byte-order mark.
+/// names import reads) and --bom starts the csv with a UTF-8 byte-order mark;
+/// with --bom, or --excel (both at once), cells that Excel would run as
+/// formulas (starting with = + - @, a tab or a carriage return) are preceded
+/// by an apostrophe.
 ///
 /// With --manifest, FILE.manifest.json is written next to FILE, after it: the
 /// version of the catalog exported, the last decision applied, the counts, the
@@ -286,6 +290,7 @@ pub struct InspectArgs {
 ///   tthc export --as-of 1580/QĐ-UBND@2025-06-20 --format csv
 ///   tthc export --format xlsx -o danh-muc.xlsx --manifest
 ///   tthc export --headers vi --bom -o danh-muc.csv
+///   tthc export --excel -o danh-muc.csv
 ///   tthc export --format json | jq '.counts'
 ///   tthc export
 #[derive(Debug, Args)]
@@ -309,9 +314,16 @@ pub struct ExportArgs {
     #[arg(long, value_enum, value_name = "LANG")]
     pub headers: Option<Headers>,
 
-    /// Start the csv with a UTF-8 byte-order mark, so that Excel reads Vietnamese text correctly.
+    /// Start the csv with a UTF-8 byte-order mark, so that Excel reads Vietnamese text correctly;
+    /// cells Excel would run as formulas are defused as with --excel.
     #[arg(long)]
     pub bom: bool,
+
+    /// csv for Excel: Vietnamese column names (unless --headers says otherwise), a byte-order
+    /// mark, and every cell that starts with = + - @, a tab or a carriage return preceded by an
+    /// apostrophe, so that Excel shows it as text and never runs it as a formula.
+    #[arg(long)]
+    pub excel: bool,
 
     /// Also write FILE.manifest.json next to the -o FILE: what was exported, from which state.
     #[arg(long, requires = "output")]
@@ -576,19 +588,37 @@ pub struct SearchArgs {
 
 /// Prove the store was not edited behind tthc's back.
 ///
-/// Runs SQLite's integrity and foreign key checks, recomputes every
-/// decision's content hash from its stored rows and the hash chain over all
-/// decisions, and replays the whole history to check that every stored
-/// version, its details and its validity interval equal what the rules
-/// produce. Any mismatch exits with 5, one line per mismatch naming the
-/// decision or the entry. On success it prints what it checked and the chain
-/// head: keep that hash elsewhere to detect a history rewritten as a whole.
+/// Runs SQLite's integrity and foreign key checks, compares the schema with
+/// tthc's, recomputes every decision's content hash from its stored rows and
+/// the hash chain over all decisions, replays the whole history to check that
+/// every stored version, its details and its validity interval equal what the
+/// rules produce, and checks the search index against the versions. Any
+/// mismatch exits with 5, one line per mismatch naming the decision or the
+/// entry. On success it prints what it checked and the chain head: keep that
+/// hash elsewhere to detect a history rewritten as a whole.
 ///
-/// Example:
+/// With --head HASH (a chain head kept earlier) or --manifest FILE (the
+/// manifest of an earlier export), verify also proves that the store still
+/// holds that chain head and every decision before it: deleting or rewriting
+/// the newest decisions, hashes recomputed, is found only this way.
+///
+/// Examples:
 ///   tthc verify
+///   tthc verify --head 7a41c4d4d977869f344516bcf961658b52464239f621b6f368e8347506739686
+///   tthc verify --manifest /srv/portal/danh-muc.xlsx.manifest.json
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
-pub struct VerifyArgs {}
+pub struct VerifyArgs {
+    /// A chain head kept earlier (from tthc verify or tthc decisions): the
+    /// store must still hold it and every decision before it.
+    #[arg(long, value_name = "HASH")]
+    pub head: Option<ChainHash>,
+
+    /// The manifest of an earlier export (FILE.manifest.json): the store must
+    /// still hold the chain head it names, with as many decisions before it.
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+}
 
 /// Keep snapshots of the national procedure database (CSDL quốc gia về TTHC).
 ///

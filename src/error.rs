@@ -67,6 +67,10 @@ impl Error {
             Error::Rejected(_) => exit::REJECTED,
             Error::Conflict(_) => exit::CONFLICT,
             Error::Tampered { .. } => exit::TAMPERED,
+            // A file that was never a catalog is a wrong --db; a damaged
+            // catalog is what verify reports.
+            Error::Store(e) if e.is_not_catalog() => exit::USAGE,
+            Error::Store(e) if e.is_damage() => exit::TAMPERED,
             Error::NotFound(_)
             | Error::Store(_)
             | Error::Read { .. }

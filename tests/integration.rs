@@ -50,6 +50,8 @@ mod inspect;
 mod large_catalog;
 #[path = "integration/messy_values.rs"]
 mod messy_values;
+#[path = "integration/misuse.rs"]
+mod misuse;
 #[path = "integration/names_property.rs"]
 mod names_property;
 #[path = "integration/national_list.rs"]

@@ -2,6 +2,7 @@
 //! an Excel workbook laid out like a decision's annex; with `--manifest`, a
 //! JSON file next to the export that says which state of the catalog it holds.
 
+use std::fmt::Write as _;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -13,7 +14,9 @@ use crate::domain::{CatalogEntry, Counts};
 use crate::error::Error;
 use crate::output::catalog::{self, CSV_HEADER, CSV_HEADER_VI, CountsRecord};
 use crate::output::digest::HashingWriter;
-use crate::output::{Format, Sink, as_of_vi, default_format, write_json, xlsx};
+use crate::output::{
+    Format, Sink, as_of_vi, default_format, refuse_catalog_files, write_json, writes_straight, xlsx,
+};
 use crate::store::AppliedDecision;
 
 /// The UTF-8 byte-order mark that tells Excel the csv is UTF-8.
@@ -77,12 +80,14 @@ struct Settings {
     format: ExportFormat,
     headers: Headers,
     bom: bool,
+    /// The csv is for a spreadsheet: cells it would run as formulas are defused.
+    defuse: bool,
 }
 
 impl Settings {
     fn new(args: &ExportArgs) -> Result<Settings, Error> {
         let to_file = args.output.is_some();
-        let csv_options = args.headers.is_some() || args.bom;
+        let csv_options = args.headers.is_some() || args.bom || args.excel;
         let by_name = match args.output.as_deref() {
             Some(path) => format_of_name(path)?,
             None => None,
@@ -108,7 +113,7 @@ impl Settings {
         };
         if csv_options && format != ExportFormat::Csv {
             return Err(Error::Usage(format!(
-                "--headers and --bom apply to csv only, not to --format {}",
+                "--headers and --bom apply to csv only, as does --excel, not to --format {}",
                 format_name(format)
             )));
         }
@@ -118,10 +123,13 @@ impl Settings {
                     .to_owned(),
             ));
         }
+        let default_headers = if args.excel { Headers::Vi } else { Headers::En };
         Ok(Settings {
             format,
-            headers: args.headers.unwrap_or(Headers::En),
-            bom: args.bom,
+            headers: args.headers.unwrap_or(default_headers),
+            bom: args.bom || args.excel,
+            // A byte-order mark is only ever for Excel.
+            defuse: args.bom || args.excel,
         })
     }
 }
@@ -157,6 +165,20 @@ fn format_name(format: ExportFormat) -> &'static str {
 
 pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let settings = Settings::new(args)?;
+    // Refused before anything is read or written: the catalog's own files,
+    // and a manifest that could not lie beside the export.
+    if let Some(path) = &args.output {
+        refuse_catalog_files(path, db)?;
+        if args.manifest {
+            if writes_straight(path) {
+                return Err(Error::Usage(format!(
+                    "--manifest needs -o to name a file: {} is a device or a named pipe",
+                    path.display()
+                )));
+            }
+            refuse_catalog_files(&manifest_path(path), db)?;
+        }
+    }
     let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     // One snapshot (see `open_existing`): the manifest describes this catalog.
     let entries = args.filters.entry_filter().apply(store.catalog_at(&point)?);
@@ -165,7 +187,7 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     } else {
         (None, None)
     };
-    let mut out = Sink::open(args.output.as_deref())?;
+    let mut out = Sink::open_beside(args.output.as_deref(), db)?;
     let mut hashing = HashingWriter::new(&mut out, args.manifest);
     match settings.format {
         ExportFormat::Csv => write_csv(&mut hashing, &settings, &entries)?,
@@ -173,7 +195,8 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
         ExportFormat::Table => catalog::write(&mut hashing, Format::Table, &point, &entries)?,
         ExportFormat::Xlsx => {
             let workbook = xlsx::annex(&as_of_vi(&point), point.day(), &entries)?;
-            hashing.write_all(&workbook)?;
+            hashing.write_all(&workbook.bytes)?;
+            warn_shortened(&workbook.shortened);
         }
     }
     let (bytes, sha256) = hashing.finish();
@@ -206,7 +229,7 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
             },
             exported_at: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         };
-        let mut out = Sink::open(Some(&manifest_path(path)))?;
+        let mut out = Sink::open_beside(Some(&manifest_path(path)), db)?;
         write_json(&mut out, &manifest)?;
         out.finish()?;
     }
@@ -215,6 +238,27 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     // of the time it took to read them; the operating system takes it all back at once.
     std::mem::forget(entries);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr which cells were too long for Excel: the workbook holds
+/// their beginning and a note, csv and JSON hold them whole.
+fn warn_shortened(cells: &[String]) {
+    const NAMED: usize = 5;
+    if cells.is_empty() {
+        return;
+    }
+    let mut named = cells[..cells.len().min(NAMED)].join("; ");
+    if cells.len() > NAMED {
+        let _ = write!(named, "; and {} more", cells.len() - NAMED);
+    }
+    let (n, were) = if cells.len() == 1 {
+        ("1 cell".to_owned(), "was")
+    } else {
+        (format!("{} cells", cells.len()), "were")
+    };
+    eprintln!(
+        "tthc: warning: {n} longer than Excel allows (32,767 characters) {were} shortened in the workbook, with a note: {named}; csv and json exports keep them whole"
+    );
 }
 
 /// `FILE.manifest.json` next to `FILE`.
@@ -237,5 +281,5 @@ fn write_csv(
         Headers::En => CSV_HEADER,
         Headers::Vi => CSV_HEADER_VI,
     };
-    catalog::write_csv(out, &header, entries)
+    catalog::write_csv_as(out, &header, entries, settings.defuse)
 }

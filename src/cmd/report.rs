@@ -15,10 +15,10 @@ use crate::cli::ReportArgs;
 use crate::domain::Day;
 use crate::domain::diff::pair_moves;
 use crate::error::Error;
-use crate::output::Sink;
 use crate::output::html::{
     self, ChangeRow, EffectiveDecision, RecentDecision, Report, StoreHead, YearRow,
 };
+use crate::output::{Sink, refuse_catalog_files};
 use crate::store::{
     ChainHead, DecisionChange, EffectiveDecision as Effective, LevelStep, LoggedDecision, Store,
 };
@@ -37,6 +37,9 @@ pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
             "--from {from} is after --to {to}: the report needs FROM on or before TO"
         )));
     }
+    if let Some(path) = &args.output {
+        refuse_catalog_files(path, db)?;
+    }
     if let Some(path) = &args.output
         && let Some(extension) = path
             .extension()
@@ -50,7 +53,7 @@ pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
     }
     let store = super::open_existing(db)?;
     let report = gather(&store, from, to)?;
-    let mut out = Sink::open(args.output.as_deref())?;
+    let mut out = Sink::open_beside(args.output.as_deref(), db)?;
     out.write_all(html::page(&report).as_bytes())?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)

@@ -8,8 +8,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{Format, SearchArgs};
-use crate::domain::CatalogEntry;
 use crate::domain::text::strip_diacritics;
+use crate::domain::{CatalogEntry, Point};
 use crate::error::Error;
 use crate::output::catalog::{self, CSV_HEADER, EntryRecord};
 use crate::output::{Sink, write_json};
@@ -21,11 +21,29 @@ struct SearchJson<'a> {
     entries: Vec<EntryRecord<'a>>,
 }
 
+/// The most different words a query may hold: each costs a pass over the
+/// index entries of every word of the catalog it starts.
+const MAX_WORDS: usize = 32;
+
 pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
+    let words = search_words(&args.text);
+    if words.len() > MAX_WORDS {
+        return Err(Error::Usage(format!(
+            "search: the query holds more than {MAX_WORDS} different words; a search takes at most {MAX_WORDS} words"
+        )));
+    }
     let (mut store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     let day = point.day();
-    let words = search_words(&args.text);
-    let hits = store.search(day, &words)?;
+    let hits = match store.search(day, &words)? {
+        Some(hits) => hits,
+        // The index is behind and cannot be written now: the catalog itself
+        // is matched, as the index would match it.
+        None => store
+            .catalog_at(&Point::Day(day))?
+            .into_iter()
+            .filter(|e| matches_words(e, &words))
+            .collect(),
+    };
     // After a decision, the few entries changed later that day are taken as
     // they stood; those are matched here the way the index matches words.
     let entries = args
@@ -47,18 +65,37 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
     }
     out.finish()?;
     if entries.is_empty() {
-        eprintln!("tthc: no entry in force on {day} matches {:?}", args.text);
+        eprintln!(
+            "tthc: no entry in force on {day} matches {:?}",
+            shortened(&args.text)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// The words of a query, folded like the index: lower case, no diacritics.
+/// A word given twice, or one that starts another word of the query (which
+/// every entry matching the longer one matches), is asked once.
 fn search_words(text: &str) -> Vec<String> {
-    strip_diacritics(text)
+    let mut words: Vec<String> = strip_diacritics(text)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(str::to_owned)
-        .collect()
+        .collect();
+    // Longest first, so that a word is dropped when a kept one starts with it.
+    words.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    words.dedup();
+    let mut kept: Vec<String> = Vec::new();
+    for word in words {
+        if !kept.iter().any(|k| k.starts_with(word.as_str())) {
+            kept.push(word);
+            // One more than a search takes is enough to refuse it.
+            if kept.len() > MAX_WORDS {
+                break;
+            }
+        }
+    }
+    kept
 }
 
 /// Whether every query word starts a word of the entry's name, field or agency.
@@ -81,4 +118,34 @@ fn write_table(out: &mut Sink, entries: &[CatalogEntry]) -> Result<(), Error> {
     let rows = entries.iter().map(|e| (e.level.label_vi().to_owned(), e));
     writeln!(out, "{}", catalog::entry_table("Cấp", rows))?;
     Ok(())
+}
+
+/// A query as messages show it: its first 200 characters.
+fn shortened(text: &str) -> String {
+    const SHOWN: usize = 200;
+    match text.char_indices().nth(SHOWN) {
+        Some((end, _)) => format!("{}…", &text[..end]),
+        None => text.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn repeated_words_and_words_that_start_others_are_asked_once() {
+        assert_eq!(search_words("Chứng thực chung"), ["chung", "thuc"]);
+        assert_eq!(search_words(&"d da dan dang ".repeat(5000)), ["dang"]);
+        assert_eq!(search_words("ho tich ho"), ["tich", "ho"]);
+        let many: Vec<String> = (0..1000).map(|i| format!("w{i:04}")).collect();
+        assert_eq!(search_words(&many.join(" ")).len(), MAX_WORDS + 1);
+    }
+
+    #[test]
+    fn long_queries_are_shortened_in_messages() {
+        assert_eq!(shortened("ngắn"), "ngắn");
+        let long = "đ".repeat(500);
+        assert_eq!(shortened(&long).chars().count(), 201);
+    }
 }

@@ -7,7 +7,12 @@
 //!    and effective dates;
 //! 3. the whole history replayed entry by entry: the rules hold, and every
 //!    version's details and validity interval are what the rules make of the
-//!    rows.
+//!    rows;
+//! 4. the search index against the versions it says it holds;
+//! 5. with `--head` or `--manifest`, a chain head kept outside the store:
+//!    the store must still hold it.
+//!
+//! Before all this, opening the store compares its schema with tthc's.
 //!
 //! The history is streamed; memory holds one decision's row digests and one
 //! entry's versions at a time.
@@ -17,16 +22,43 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::VerifyArgs;
-use crate::domain::verify::{DecisionCheck, Findings, StoredVersion, check_entry, describe_span};
+use crate::domain::verify::{
+    Anchor, AnchorCheck, ChainHash, DecisionCheck, Findings, StoredVersion, check_entry,
+    describe_span,
+};
 use crate::error::{Error, PROBLEM_CAP};
-use crate::store::{LogItem, LogReader};
+use crate::store::{LogItem, LogReader, StoreError};
 
 pub(crate) fn run(db: &Path, args: &VerifyArgs) -> Result<ExitCode, Error> {
-    let VerifyArgs {} = args;
-    let mut store = super::open_existing(db)?;
+    let mut anchors: Vec<Anchor> = Vec::new();
+    if let Some(head) = &args.head {
+        anchors.push(Anchor {
+            hash: head.as_str().to_owned(),
+            decisions: None,
+            source: "--head".to_owned(),
+        });
+    }
+    if let Some(path) = &args.manifest {
+        anchors.push(manifest_anchor(path)?);
+    }
+    let mut store = match super::open_existing(db) {
+        Ok(store) => store,
+        // A catalog whose schema was changed: each change is a mismatch.
+        Err(Error::Store(StoreError::Damaged { path, findings })) => {
+            let mismatches: Vec<String> = findings
+                .iter()
+                .map(|f| format!("{}: {f}", path.display()))
+                .collect();
+            return Err(Error::Tampered {
+                total: mismatches.len(),
+                mismatches,
+            });
+        }
+        Err(e) => return Err(e),
+    };
     let log = store.read_log()?;
     let mut findings = Findings::new(PROBLEM_CAP);
-    let report = match audit(&log, &mut findings) {
+    let report = match audit(&log, anchors, &mut findings) {
         Ok(report) => report,
         // A damaged file is a finding too, once SQLite's own check has said where.
         Err(Error::Store(e)) if e.is_damage() => {
@@ -56,8 +88,12 @@ struct Report {
     versions: u64,
     entries: u64,
     spans: u64,
+    /// Versions the search index holds.
+    indexed: u64,
     /// The chain hash of the last decision imported.
     chain_head: String,
+    /// What each anchor proved.
+    anchors: Vec<String>,
 }
 
 impl Report {
@@ -75,19 +111,77 @@ impl Report {
             self.versions, self.entries
         )?;
         writeln!(out, "  validity intervals: {}", self.spans)?;
+        writeln!(
+            out,
+            "  search index: {} versions (their words match their names, fields and agencies)",
+            self.indexed
+        )?;
         let head = if self.chain_head.is_empty() {
             "(no decision imported)"
         } else {
             &self.chain_head
         };
-        writeln!(out, "  chain head: {head}")
+        writeln!(out, "  chain head: {head}")?;
+        for anchor in &self.anchors {
+            writeln!(out, "  {anchor}")?;
+        }
+        Ok(())
     }
 }
 
-fn audit(log: &LogReader<'_>, out: &mut Findings) -> Result<Report, Error> {
+/// The largest manifest read: a manifest tthc writes is under a kilobyte.
+const MANIFEST_MAX: u64 = 1 << 20;
+
+/// The chain head an export's manifest names (`store.chain_sha256`), with
+/// the number of decisions the store held then (`store.decisions`).
+fn manifest_anchor(path: &Path) -> Result<Anchor, Error> {
+    let read_err = |source| Error::Read {
+        path: path.to_owned(),
+        source,
+    };
+    let refuse = |why: &str| Error::Usage(format!("--manifest {}: {why}", path.display()));
+    let file = std::fs::File::open(path).map_err(read_err)?;
+    let mut text = Vec::new();
+    io::Read::read_to_end(&mut io::Read::take(file, MANIFEST_MAX + 1), &mut text)
+        .map_err(read_err)?;
+    if text.len() as u64 > MANIFEST_MAX {
+        return Err(refuse("it is larger than any manifest tthc writes"));
+    }
+    let value: serde_json::Value =
+        serde_json::from_slice(&text).map_err(|e| refuse(&format!("it is not JSON ({e})")))?;
+    let store = &value["store"];
+    let (Some(hash), Some(decisions)) =
+        (store["chain_sha256"].as_str(), store["decisions"].as_u64())
+    else {
+        return Err(refuse(
+            "it is not the manifest of a tthc export: it has no store.chain_sha256 and store.decisions",
+        ));
+    };
+    let hash = if hash.is_empty() && decisions == 0 {
+        String::new()
+    } else {
+        hash.parse::<ChainHash>()
+            .map_err(|e| refuse(&format!("its store.chain_sha256: {e}")))?
+            .as_str()
+            .to_owned()
+    };
+    Ok(Anchor {
+        hash,
+        decisions: Some(decisions),
+        source: path.display().to_string(),
+    })
+}
+
+fn audit(log: &LogReader<'_>, anchors: Vec<Anchor>, out: &mut Findings) -> Result<Report, Error> {
     let mut report = Report::default();
     log.integrity(|line| out.push(line))?;
-    check_decisions(log, out, &mut report)?;
+    let mut anchors: Vec<AnchorCheck> = anchors.into_iter().map(AnchorCheck::new).collect();
+    check_decisions(log, out, &mut report, &mut anchors)?;
+    for anchor in anchors {
+        if let Some(line) = anchor.finish(report.decisions, &report.chain_head, out) {
+            report.anchors.push(line);
+        }
+    }
     log.index_mismatches(|line| out.push(line))?;
     check_entries(log, out, &mut report)?;
     log.stray_spans(|id, span| {
@@ -97,6 +191,7 @@ fn audit(log: &LogReader<'_>, out: &mut Findings) -> Result<Report, Error> {
             describe_span(span)
         ));
     })?;
+    report.indexed = log.search_index_mismatches(|line| out.push(line))?;
     Ok(report)
 }
 
@@ -115,6 +210,7 @@ fn check_decisions(
     log: &LogReader<'_>,
     out: &mut Findings,
     report: &mut Report,
+    anchors: &mut [AnchorCheck],
 ) -> Result<(), Error> {
     let mut current: Current = None;
     // The stored chain hash of the last decision seen; the chain starts from "".
@@ -126,6 +222,9 @@ fn check_decisions(
                 report.decisions += 1;
                 match head {
                     Ok(head) => {
+                        for anchor in anchors.iter_mut() {
+                            anchor.decision(report.decisions, &head.chain_sha256);
+                        }
                         let before = last_chain.replace(head.chain_sha256.clone());
                         current = Some((DecisionCheck::new(head), before));
                     }
@@ -195,7 +294,9 @@ mod tests {
             versions: 5,
             entries: 4,
             spans: 3,
+            indexed: 5,
             chain_head: "ab".repeat(32),
+            anchors: Vec::new(),
         };
         let mut out = Vec::new();
         report.write(&mut out, Path::new("t.db")).unwrap();

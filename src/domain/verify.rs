@@ -18,6 +18,106 @@ use super::rules::{Change, Effect, FaultKind, Role, merge, replay, validity};
 use super::version::Version;
 use super::{ALL_GIVEN, Action, Code, DETAIL_FIELDS, Day, Details, Level, number_key};
 
+/// A chain hash named on the command line (`verify --head`): 64
+/// hexadecimal digits, kept in lower case as tthc prints them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainHash(String);
+
+impl ChainHash {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::str::FromStr for ChainHash {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, String> {
+        let hash = text.trim();
+        if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+            Ok(ChainHash(hash.to_ascii_lowercase()))
+        } else {
+            Err(format!(
+                "{text:?} is not a chain hash: give all 64 hexadecimal digits of a chain head, as tthc verify prints it"
+            ))
+        }
+    }
+}
+
+/// A chain head kept outside the store: the store must still hold it, and
+/// so every decision before it, as they were.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    /// The chain hash; empty for a store that held no decision.
+    pub hash: String,
+    /// How many decisions the store held when the head was kept, when known.
+    pub decisions: Option<u64>,
+    /// Where it comes from: `--head`, or the manifest's file name.
+    pub source: String,
+}
+
+/// Looks for an [`Anchor`] among the stored chain hashes, in order of import.
+#[derive(Debug)]
+pub struct AnchorCheck {
+    anchor: Anchor,
+    found_at: Option<u64>,
+}
+
+impl AnchorCheck {
+    pub fn new(anchor: Anchor) -> Self {
+        AnchorCheck {
+            anchor,
+            found_at: None,
+        }
+    }
+
+    /// The stored chain hash of the decision at `position` (1 for the first imported).
+    pub fn decision(&mut self, position: u64, chain_sha256: &str) {
+        if self.found_at.is_none() && chain_sha256 == self.anchor.hash {
+            self.found_at = Some(position);
+        }
+    }
+
+    /// After the last of `total` decisions (chain head `head`): a mismatch
+    /// when the anchor is not in the chain where it should be; else the line
+    /// the report gives.
+    pub fn finish(self, total: u64, head: &str, out: &mut Findings) -> Option<String> {
+        let Anchor {
+            hash,
+            decisions,
+            source,
+        } = self.anchor;
+        let given = if source == "--head" {
+            "--head".to_owned()
+        } else {
+            format!("--manifest {source}")
+        };
+        if hash.is_empty() {
+            return Some(format!(
+                "anchor: {source} names a store without decisions: nothing before it to prove"
+            ));
+        }
+        let head = if head.is_empty() { "none" } else { head };
+        match (self.found_at, decisions) {
+            (None, _) => {
+                out.push(format!(
+                    "the chain head {hash} given by {given} is not in the store: decisions were deleted or rewritten since it was kept (the store holds {total} decisions; its chain head is {head})"
+                ));
+                None
+            }
+            (Some(at), Some(then)) if at != then => {
+                out.push(format!(
+                    "the chain head {hash} given by {given} is the chain hash of decision {at}, but the store held {then} decisions when it was kept"
+                ));
+                None
+            }
+            (Some(at), _) => Some(format!(
+                "anchor: {hash} ({source}) is the chain hash of decision {at} of {total}: the store holds it and every decision before it unchanged"
+            )),
+        }
+    }
+}
+
 /// A decision as stored, with what its rows must reproduce.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionHead {

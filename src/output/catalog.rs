@@ -212,6 +212,17 @@ pub(crate) fn write_csv(
     header: &[&str],
     entries: &[CatalogEntry],
 ) -> Result<(), Error> {
+    write_csv_as(out, header, entries, false)
+}
+
+/// Writes the catalog as csv under `header`; for a spreadsheet (`defuse`),
+/// cells it would take for formulas are defused (see [`defused`]).
+pub(crate) fn write_csv_as(
+    out: &mut impl Write,
+    header: &[&str],
+    entries: &[CatalogEntry],
+    defuse: bool,
+) -> Result<(), Error> {
     let half = if entries.len() >= PARALLEL_ROWS {
         entries.len() / 2
     } else {
@@ -222,10 +233,10 @@ pub(crate) fn write_csv(
         let formatting = (!second.is_empty()).then(|| {
             std::thread::Builder::new().spawn_scoped(scope, || {
                 let mut formatted = Vec::new();
-                csv_rows(&mut formatted, None, second).map(|()| formatted)
+                csv_rows(&mut formatted, None, second, defuse).map(|()| formatted)
             })
         });
-        csv_rows(out, Some(header), first)?;
+        csv_rows(out, Some(header), first, defuse)?;
         match formatting {
             Some(Ok(thread)) => {
                 let formatted = thread
@@ -234,7 +245,7 @@ pub(crate) fn write_csv(
                 out.write_all(&formatted)?;
             }
             // No second thread: the second half is written here too.
-            Some(Err(_)) => csv_rows(out, None, second)?,
+            Some(Err(_)) => csv_rows(out, None, second, defuse)?,
             None => {}
         }
         Ok(())
@@ -245,6 +256,7 @@ fn csv_rows(
     out: &mut impl Write,
     header: Option<&[&str]>,
     entries: &[CatalogEntry],
+    defuse: bool,
 ) -> Result<(), Error> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
@@ -253,10 +265,50 @@ fn csv_rows(
         w.write_record(header)?;
     }
     for e in entries {
-        w.serialize(EntryRecord::new(e))?;
+        if defuse {
+            let d = &e.details;
+            let code = if e.code.is_provisional() {
+                String::new()
+            } else {
+                e.code.to_string()
+            };
+            let cells = [
+                e.level.as_str(),
+                &code,
+                &d.name,
+                &d.field,
+                &d.agency,
+                &d.processing_time,
+                &d.fee,
+                &d.legal_basis,
+                &e.decision,
+                &e.effective.to_string(),
+            ];
+            for cell in cells {
+                w.write_field(defused(cell).as_bytes())?;
+            }
+            // Ends the record.
+            w.write_record(std::iter::empty::<&[u8]>())?;
+        } else {
+            w.serialize(EntryRecord::new(e))?;
+        }
     }
     w.flush()?;
     Ok(())
+}
+
+/// A cell as a spreadsheet must read it, as OWASP advises against formula
+/// injection: a cell that starts with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return (or the full-width `＝` `＋` `－` `＠` some spreadsheets
+/// also read as formulas) gets an apostrophe in front, so that it is shown
+/// as text and never run.
+pub(crate) fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
+    const FORMULA_STARTS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    if cell.starts_with(FORMULA_STARTS) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// Writes the catalog at a point in one of the three formats; the JSON
@@ -312,7 +364,7 @@ fn write_table(out: &mut impl Write, point: &Point, entries: &[CatalogEntry]) ->
 pub(crate) fn entry_table<'a>(
     first: &str,
     rows: impl Iterator<Item = (String, &'a CatalogEntry)>,
-) -> comfy_table::Table {
+) -> super::TextTable {
     let mut t = table(&[
         first,
         "Mã số",

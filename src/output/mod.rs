@@ -6,6 +6,7 @@ pub(crate) mod digest;
 pub(crate) mod html;
 pub(crate) mod xlsx;
 
+use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
@@ -30,7 +31,17 @@ pub(crate) enum Sink {
     /// A temporary file beside the target, renamed over it by [`Sink::finish`].
     File {
         file: BufWriter<NamedTempFile>,
+        /// The file replaced: the one `-o` names, or the file a symbolic
+        /// link there points to.
         path: PathBuf,
+        /// The name as `-o` gave it, for messages.
+        given: PathBuf,
+    },
+    /// A character device or a named pipe, written straight: it is no file
+    /// to replace.
+    Device {
+        file: BufWriter<File>,
+        given: PathBuf,
     },
 }
 
@@ -39,7 +50,7 @@ pub(crate) enum Sink {
 const BUFFER: usize = 256 << 10;
 
 impl Sink {
-    /// Standard output, or an atomic file when `path` is given.
+    /// Standard output, or what `path` names (see [`Target::of`]).
     pub(crate) fn open(path: Option<&Path>) -> Result<Sink, Error> {
         let Some(path) = path else {
             return Ok(Sink::Stdout(BufWriter::with_capacity(
@@ -47,31 +58,57 @@ impl Sink {
                 io::stdout().lock(),
             )));
         };
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let file = tempfile::Builder::new()
-            .prefix(".tthc-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(|source| Error::Write {
-                path: path.to_owned(),
-                source,
-            })?;
-        Ok(Sink::File {
-            file: BufWriter::with_capacity(BUFFER, file),
+        let write_err = |source| Error::Write {
             path: path.to_owned(),
-        })
+            source,
+        };
+        match Target::of(path)? {
+            Target::Device => {
+                let file = File::options().write(true).open(path).map_err(write_err)?;
+                Ok(Sink::Device {
+                    file: BufWriter::with_capacity(BUFFER, file),
+                    given: path.to_owned(),
+                })
+            }
+            Target::File(real) => {
+                let dir = match real.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                let file = tempfile::Builder::new()
+                    .prefix(".tthc-")
+                    .suffix(".tmp")
+                    .tempfile_in(dir)
+                    .map_err(write_err)?;
+                Ok(Sink::File {
+                    file: BufWriter::with_capacity(BUFFER, file),
+                    path: real,
+                    given: path.to_owned(),
+                })
+            }
+        }
+    }
+
+    /// Standard output, or what `path` names unless it is one of the files
+    /// of the catalog at `db` (see [`refuse_catalog_files`]).
+    pub(crate) fn open_beside(path: Option<&Path>, db: &Path) -> Result<Sink, Error> {
+        if let Some(path) = path {
+            refuse_catalog_files(path, db)?;
+        }
+        Sink::open(path)
     }
 
     /// Flushes the data; for a file, syncs it and renames it into place.
     pub(crate) fn finish(self) -> Result<(), Error> {
         match self {
             Sink::Stdout(mut out) => out.flush().map_err(Error::Output),
-            Sink::File { file, path } => {
+            Sink::Device { mut file, given } => file.flush().map_err(|source| Error::Write {
+                path: given,
+                source,
+            }),
+            Sink::File { file, path, given } => {
                 let write_err = |source| Error::Write {
-                    path: path.clone(),
+                    path: given.clone(),
                     source,
                 };
                 let file = file.into_inner().map_err(|e| write_err(e.into_error()))?;
@@ -86,6 +123,194 @@ impl Sink {
             }
         }
     }
+}
+
+/// What an output path (`-o`) names.
+enum Target {
+    /// A character device or a named pipe: written straight.
+    Device,
+    /// A regular file, new or replaced: the path of the file itself, after
+    /// any symbolic links.
+    File(PathBuf),
+}
+
+impl Target {
+    /// Looks at what `path` names. A symbolic link is followed: the file it
+    /// points to is replaced, and the link stays. A character device
+    /// (`/dev/null`, a terminal) or a named pipe is written straight. A
+    /// link to nothing, a directory, a block device, and any `SQLite`
+    /// database (or its journal) are refused: usage errors.
+    fn of(path: &Path) -> Result<Target, Error> {
+        let refuse = |why: String| Error::Usage(format!("-o {}: {why}", path.display()));
+        let link = match std::fs::symlink_metadata(path) {
+            Ok(meta) => meta,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Ok(Target::File(path.to_owned()));
+            }
+            Err(source) => {
+                return Err(Error::Write {
+                    path: path.to_owned(),
+                    source,
+                });
+            }
+        };
+        let is_link = link.file_type().is_symlink();
+        let meta = if is_link {
+            let Ok(meta) = std::fs::metadata(path) else {
+                let to = std::fs::read_link(path).unwrap_or_default();
+                return Err(refuse(format!(
+                    "it is a symbolic link to {}, which does not exist; point the link at a file, or write to another name",
+                    to.display()
+                )));
+            };
+            meta
+        } else {
+            link
+        };
+        let kind = meta.file_type();
+        if kind.is_dir() {
+            return Err(refuse(
+                "it is a directory; give the name of a file".to_owned(),
+            ));
+        }
+        if special_device(kind) {
+            return Ok(Target::Device);
+        }
+        if !kind.is_file() {
+            return Err(refuse(
+                "it is neither a file, a character device nor a named pipe; tthc writes only to those"
+                    .to_owned(),
+            ));
+        }
+        let real = if is_link {
+            std::fs::canonicalize(path).map_err(|source| Error::Write {
+                path: path.to_owned(),
+                source,
+            })?
+        } else {
+            path.to_owned()
+        };
+        if let Some(what) = sqlite_file(&real) {
+            return Err(refuse(format!(
+                "it is {what}; tthc never writes over a database: write to another file"
+            )));
+        }
+        Ok(Target::File(real))
+    }
+}
+
+/// Whether `path` names a character device or a named pipe, which `-o`
+/// writes straight (no file beside it, no rename).
+pub(crate) fn writes_straight(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|m| special_device(m.file_type()))
+}
+
+/// Whether a file of this type is written straight: a character device or a
+/// named pipe (Unix).
+#[cfg(unix)]
+fn special_device(kind: std::fs::FileType) -> bool {
+    use std::os::unix::fs::FileTypeExt as _;
+    kind.is_char_device() || kind.is_fifo()
+}
+
+#[cfg(not(unix))]
+fn special_device(_: std::fs::FileType) -> bool {
+    false
+}
+
+/// What an `SQLite` file is, by its first bytes: a database, a write-ahead
+/// log or a rollback journal; `None` for any other file.
+fn sqlite_file(path: &Path) -> Option<&'static str> {
+    let mut head = [0_u8; 16];
+    let mut file = File::open(path).ok()?;
+    let n = io::Read::read(&mut file, &mut head).ok()?;
+    let head = &head[..n];
+    if head.starts_with(b"SQLite format 3\0") {
+        Some("an SQLite database")
+    } else if head.starts_with(&[0x37, 0x7f, 0x06, 0x82])
+        || head.starts_with(&[0x37, 0x7f, 0x06, 0x83])
+    {
+        Some("the write-ahead log of an SQLite database")
+    } else if head.starts_with(&[0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]) {
+        Some("the rollback journal of an SQLite database")
+    } else {
+        None
+    }
+}
+
+/// The files `SQLite` keeps for the database at `db`, with what each is:
+/// the database, its write-ahead log, the log's shared-memory index and its
+/// rollback journal.
+fn catalog_files(db: &Path) -> [(PathBuf, &'static str); 4] {
+    let with = |suffix: &str| {
+        let mut p = db.as_os_str().to_owned();
+        p.push(suffix);
+        PathBuf::from(p)
+    };
+    [
+        (db.to_owned(), "the catalog database"),
+        (with("-wal"), "the write-ahead log of the catalog database"),
+        (
+            with("-shm"),
+            "the shared-memory index of the catalog database",
+        ),
+        (
+            with("-journal"),
+            "the rollback journal of the catalog database",
+        ),
+    ]
+}
+
+/// Refuses (usage error) an output path that names the catalog database at
+/// `db` or one of the files `SQLite` keeps beside it, by whatever name:
+/// relative or absolute, through a symbolic link, or a hard link.
+pub(crate) fn refuse_catalog_files(path: &Path, db: &Path) -> Result<(), Error> {
+    let mut dbs = vec![db.to_owned()];
+    if let Ok(real) = std::fs::canonicalize(db) {
+        dbs.push(real);
+    }
+    for db in &dbs {
+        for (file, what) in catalog_files(db) {
+            if same_file(path, &file) {
+                return Err(Error::Usage(format!(
+                    "-o {}: that is {what} {}; writing there would destroy the catalog: write to another file",
+                    path.display(),
+                    db.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether two paths name the same file: the same inode when both exist
+/// (Unix), else the same place once their directories are resolved.
+fn same_file(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        if let (Ok(ma), Ok(mb)) = (std::fs::metadata(a), std::fs::metadata(b)) {
+            return ma.dev() == mb.dev() && ma.ino() == mb.ino();
+        }
+    }
+    match (resolved(a), resolved(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
+/// A path with its directory resolved (links, `.` and `..`), or the whole
+/// path resolved when it exists.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let name = path.file_name()?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    Some(std::fs::canonicalize(dir).ok()?.join(name))
 }
 
 /// The permissions of an output file: those of the file it replaces, else
@@ -113,6 +338,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.write(buf),
             Sink::File { file, .. } => file.write(buf),
+            Sink::Device { file, .. } => file.write(buf),
         }
     }
 
@@ -120,6 +346,7 @@ impl Write for Sink {
         match self {
             Sink::Stdout(w) => w.flush(),
             Sink::File { file, .. } => file.flush(),
+            Sink::Device { file, .. } => file.flush(),
         }
     }
 }
@@ -149,7 +376,7 @@ pub(crate) fn as_of_vi(point: &Point) -> String {
 }
 
 /// A table in the house style.
-pub(crate) fn table(header: &[&str]) -> Table {
+pub(crate) fn table(header: &[&str]) -> TextTable {
     let mut t = Table::new();
     t.load_style(UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
@@ -159,7 +386,49 @@ pub(crate) fn table(header: &[&str]) -> Table {
     if t.width() == Some(0) {
         t.set_width(FALLBACK_WIDTH);
     }
-    t
+    TextTable(t)
+}
+
+/// A table whose cells show stored text safely on a terminal (see [`shown`]).
+pub(crate) struct TextTable(Table);
+
+impl TextTable {
+    /// Adds a row; control characters in its cells are shown escaped.
+    pub(crate) fn add_row<T: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = T>) {
+        self.0
+            .add_row(cells.into_iter().map(|c| shown(c.as_ref()).into_owned()));
+    }
+}
+
+impl std::fmt::Display for TextTable {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// Text as a terminal may show it: the characters a terminal would obey
+/// rather than show (control characters but the line break, DEL, the C1
+/// controls, and the bidirectional embeddings, overrides and isolates that
+/// reorder what follows them) are written as escapes, `\u{1b}` for ESC.
+/// Stored data is never changed: csv and JSON give it exactly.
+pub(crate) fn shown(text: &str) -> std::borrow::Cow<'_, str> {
+    let obeyed = |c: char| {
+        (c.is_control() && c != '\n')
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !text.contains(obeyed) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if obeyed(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The width tables take on a terminal that does not report its own.
@@ -209,6 +478,17 @@ pub(crate) fn section_letter(i: usize) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn characters_a_terminal_would_obey_are_shown_escaped() {
+        assert_eq!(shown("Hộ tịch\ndòng hai"), "Hộ tịch\ndòng hai");
+        assert_eq!(
+            shown("a\u{1b}[31mb\u{7}c\td\re\u{9b}f\u{7f}"),
+            r"a\u{1b}[31mb\u{7}c\td\re\u{9b}f\u{7f}"
+        );
+        assert_eq!(shown("x\u{202e}cba\u{2066}"), r"x\u{202e}cba\u{2066}");
+        assert_eq!(shown("\u{200f}مرحبا 🇻🇳"), "\u{200f}مرحبا 🇻🇳");
+    }
 
     #[test]
     fn thousands_use_dots() {

@@ -9,6 +9,7 @@
 //! The workbook is built in memory; the same catalog and title give the same
 //! bytes (the document's creation time is the day of the catalog).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io;
 
@@ -46,10 +47,77 @@ const FONT: &str = "Times New Roman";
 /// Paper size code of A4 in Excel's print setup.
 const A4: u8 = 9;
 
+/// The most characters a cell of Excel holds, counted in UTF-16 units.
+pub(crate) const CELL_MAX: usize = 32_767;
+
+/// A workbook, and the cells shortened to fit in it.
+pub(crate) struct Annex {
+    pub bytes: Vec<u8>,
+    /// Each cell longer than Excel allows, as `1.000001 at province level:
+    /// legal_basis`; its text in the workbook ends with a note.
+    pub shortened: Vec<String>,
+}
+
 /// The workbook of a catalog: `as_of` is the phrase after the title
 /// ("tính đến ngày 01/07/2025"), `day` the date of the catalog.
-pub(crate) fn annex(as_of: &str, day: Day, entries: &[CatalogEntry]) -> Result<Vec<u8>, Error> {
-    build(as_of, day, entries).map_err(|e| xlsx_error(&e))
+pub(crate) fn annex(as_of: &str, day: Day, entries: &[CatalogEntry]) -> Result<Annex, Error> {
+    let mut fit = Fit::default();
+    let bytes = build(as_of, day, entries, &mut fit).map_err(|e| xlsx_error(&e))?;
+    Ok(Annex {
+        bytes,
+        shortened: fit.shortened,
+    })
+}
+
+/// Fits texts into cells of Excel, and remembers which were shortened.
+#[derive(Default)]
+struct Fit {
+    shortened: Vec<String>,
+}
+
+impl Fit {
+    /// The text whole, or, when it is longer than a cell holds, its
+    /// beginning followed by a note that says how much was left out and where
+    /// to read it whole; `what` names the cell.
+    fn cell<'a>(&mut self, text: &'a str, what: impl FnOnce() -> String) -> Cow<'a, str> {
+        if text.len() <= CELL_MAX || text.encode_utf16().count() <= CELL_MAX {
+            return Cow::Borrowed(text);
+        }
+        let total = text.chars().count();
+        // The note's length depends on the count it gives: leave room for the longest.
+        let room = CELL_MAX - note(total).encode_utf16().count();
+        let (mut used, mut kept, mut end) = (0, 0, 0);
+        for (i, c) in text.char_indices() {
+            if used + c.len_utf16() > room {
+                break;
+            }
+            used += c.len_utf16();
+            kept += 1;
+            end = i + c.len_utf8();
+        }
+        let what = what();
+        if !self.shortened.contains(&what) {
+            self.shortened.push(what);
+        }
+        Cow::Owned(format!("{}{}", &text[..end], note(total - kept)))
+    }
+}
+
+/// The first 40 characters of a long text, to name it in a message.
+fn clip(text: &str) -> String {
+    match text.char_indices().nth(40) {
+        Some((end, _)) => format!("\"{}…\"", &text[..end]),
+        None => format!("\"{text}\""),
+    }
+}
+
+/// What ends a shortened cell: how many characters were left out, and where
+/// to read the text whole.
+fn note(left_out: usize) -> String {
+    format!(
+        " … (cắt bớt {} ký tự: một ô Excel chứa tối đa 32.767 ký tự; toàn văn: tthc export --format csv)",
+        group_thousands(left_out as u64)
+    )
 }
 
 fn xlsx_error(e: &XlsxError) -> Error {
@@ -111,7 +179,12 @@ impl Styles {
     }
 }
 
-fn build(as_of: &str, day: Day, entries: &[CatalogEntry]) -> Result<Vec<u8>, XlsxError> {
+fn build(
+    as_of: &str,
+    day: Day,
+    entries: &[CatalogEntry],
+    fit: &mut Fit,
+) -> Result<Vec<u8>, XlsxError> {
     let styles = Styles::new();
     let counts = Counts::of(entries);
     let mut workbook = Workbook::new();
@@ -129,9 +202,9 @@ fn build(as_of: &str, day: Day, entries: &[CatalogEntry]) -> Result<Vec<u8>, Xls
             .set_creation_datetime(&created),
     );
     let sheet = workbook.add_worksheet();
-    write_annex(sheet, &styles, as_of, entries, &counts)?;
+    write_annex(sheet, &styles, as_of, entries, &counts, fit)?;
     let sheet = workbook.add_worksheet();
-    write_counts(sheet, &styles, as_of, entries, &counts)?;
+    write_counts(sheet, &styles, as_of, entries, &counts, fit)?;
     workbook.save_to_buffer()
 }
 
@@ -178,6 +251,7 @@ fn write_annex(
     as_of: &str,
     entries: &[CatalogEntry],
     counts: &Counts,
+    fit: &mut Fit,
 ) -> Result<(), XlsxError> {
     sheet.set_name(ANNEX_SHEET)?;
     for (col, (_, width)) in COLUMNS.iter().enumerate() {
@@ -232,6 +306,7 @@ fn write_annex(
                 roman(n + 1),
                 group_thousands(group.len() as u64)
             );
+            let heading = fit.cell(&heading, || format!("the heading of field {}", clip(field)));
             sheet.merge_range(row, 0, row, LAST_COL, &heading, &s.field)?;
             row += 1;
             for e in group {
@@ -240,14 +315,21 @@ fn write_annex(
                 sheet.write_string_with_format(row, 1, super::code_label(e.code), &s.center)?;
                 let d = &e.details;
                 let cells = [
-                    &d.name,
-                    &d.processing_time,
-                    &d.fee,
-                    &d.legal_basis,
-                    &d.agency,
+                    ("name", &d.name),
+                    ("processing_time", &d.processing_time),
+                    ("fee", &d.fee),
+                    ("legal_basis", &d.legal_basis),
+                    ("agency", &d.agency),
                 ];
-                for (col, text) in cells.into_iter().enumerate() {
-                    sheet.write_string_with_format(row, col as u16 + 2, text, &s.cell)?;
+                for (col, (column, text)) in cells.into_iter().enumerate() {
+                    let text = fit.cell(text, || {
+                        format!(
+                            "{} at {} level: {column}",
+                            super::code_label(e.code),
+                            e.level
+                        )
+                    });
+                    sheet.write_string_with_format(row, col as u16 + 2, text.as_ref(), &s.cell)?;
                 }
                 row += 1;
             }
@@ -290,6 +372,7 @@ fn write_counts(
     as_of: &str,
     entries: &[CatalogEntry],
     counts: &Counts,
+    fit: &mut Fit,
 ) -> Result<(), XlsxError> {
     sheet.set_name(COUNTS_SHEET)?;
     sheet.set_column_width(0, 44)?;
@@ -341,7 +424,8 @@ fn write_counts(
     }
     fields.sort_by(|a, b| crate::domain::collation::compare(&a.0, &b.0));
     for (field, per_level) in &fields {
-        sheet.write_string_with_format(row, 0, field, &s.label)?;
+        let label = fit.cell(field, || format!("the count of field {}", clip(field)));
+        sheet.write_string_with_format(row, 0, label.as_ref(), &s.label)?;
         for (col, n) in per_level.iter().enumerate() {
             sheet.write_number_with_format(row, col as u16 + 1, as_f64(*n), &s.number)?;
         }
@@ -399,6 +483,29 @@ pub(crate) fn roman(mut n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_text_longer_than_a_cell_is_shortened_with_a_note_and_named() {
+        let mut fit = Fit::default();
+        assert_eq!(fit.cell("ngắn", || "short".to_owned()), "ngắn");
+        // Exactly as long as a cell holds, in UTF-16 units (an emoji takes two).
+        let full = format!("{}{}", "ệ".repeat(CELL_MAX - 2), "😀");
+        assert_eq!(fit.cell(&full, || "full".to_owned()), full.as_str());
+        assert!(fit.shortened.is_empty());
+        let long = format!("{}{}", "😀".repeat(20_000), "Đất đai".repeat(100));
+        let cell = fit.cell(&long, || "1.000001 at province level: fee".to_owned());
+        assert!(cell.encode_utf16().count() <= CELL_MAX);
+        assert!(cell.encode_utf16().count() > CELL_MAX - 200);
+        assert!(cell.starts_with("😀😀"));
+        let kept = cell.split(" … (").next().unwrap().chars().count();
+        let total = long.chars().count();
+        assert!(
+            cell.ends_with(&note(total - kept)),
+            "{}",
+            &cell[cell.len() - 150..]
+        );
+        assert_eq!(fit.shortened, ["1.000001 at province level: fee"]);
+    }
 
     #[test]
     fn roman_numerals() {

@@ -115,10 +115,15 @@ impl Store {
 }
 
 impl StoreError {
+    /// Whether the file was never a catalog of tthc.
+    pub(crate) fn is_not_catalog(&self) -> bool {
+        matches!(self, StoreError::NotCatalog { .. })
+    }
+
     /// Whether the error says the database file itself is damaged.
     pub(crate) fn is_damage(&self) -> bool {
         match self {
-            StoreError::Corrupt(_) => true,
+            StoreError::Corrupt(_) | StoreError::Damaged { .. } => true,
             StoreError::Sqlite(e) => matches!(
                 e.sqlite_error_code(),
                 Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase)
@@ -204,6 +209,140 @@ impl LogReader<'_> {
         Ok(())
     }
 
+    /// Checks the full-text index of `search` against the versions it says
+    /// it holds (every id up to `search_state.indexed_to`): the words of
+    /// each version's name, field and agency, at their places, and nothing
+    /// else. The expected index is built again from the versions in a
+    /// temporary table, and both are compared version by version through
+    /// digests of their words. Hands over one mismatch per version; returns
+    /// how many versions the index holds.
+    pub(crate) fn search_index_mismatches(&self, mut on: impl FnMut(String)) -> Result<u64> {
+        let (states, indexed_to): (i64, Option<i64>) = self.tx.query_row(
+            "SELECT count(*), max(indexed_to) FROM search_state",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if states != 1 {
+            on(format!(
+                "the search index's state holds {states} rows where tthc keeps one"
+            ));
+        }
+        let indexed_to = indexed_to.unwrap_or(0);
+        let last: i64 =
+            self.tx
+                .query_row("SELECT coalesce(max(id), 0) FROM versions", [], |r| {
+                    r.get(0)
+                })?;
+        if indexed_to > last {
+            on(format!(
+                "the search index says it indexed versions up to {indexed_to}, but the last version stored is {last}: versions were deleted"
+            ));
+        }
+        register_word_digest(&self.tx)?;
+        self.tx.execute_batch(
+            "DROP TABLE IF EXISTS temp.tthc_search_expected;
+             DROP TABLE IF EXISTS temp.tthc_search_expected_words;
+             DROP TABLE IF EXISTS temp.tthc_search_found_words;
+             CREATE VIRTUAL TABLE temp.tthc_search_expected USING fts5 (
+                 body, content = '', contentless_delete = 1, tokenize = 'unicode61');
+             CREATE VIRTUAL TABLE temp.tthc_search_expected_words
+                 USING fts5vocab (temp, tthc_search_expected, instance);
+             CREATE VIRTUAL TABLE temp.tthc_search_found_words
+                 USING fts5vocab (main, search_index, instance);",
+        )?;
+        self.tx.execute(
+            "INSERT INTO temp.tthc_search_expected (rowid, body)
+             SELECT id, tthc_fold(name || ' ' || field || ' ' || agency) FROM versions
+             WHERE id <= ?1",
+            params![indexed_to],
+        )?;
+        let digests = |table: &str| {
+            format!(
+                "SELECT doc, count(*), sum(tthc_word_digest(term, offset, 0)),
+                        sum(tthc_word_digest(term, offset, 1))
+                 FROM temp.{table} GROUP BY doc ORDER BY doc"
+            )
+        };
+        let mut expected = self.tx.prepare(&digests("tthc_search_expected_words"))?;
+        let mut found = self.tx.prepare(&digests("tthc_search_found_words"))?;
+        let mut version = self
+            .tx
+            .prepare(&versions_sql("versions AS v", "WHERE v.id = ?1"))?;
+        let read = |r: &Row<'_>| -> rusqlite::Result<(i64, [i64; 3])> {
+            Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?]))
+        };
+        let mut expected = expected.query_map([], read)?;
+        let mut found = found.query_map([], read)?;
+        let mut e = expected.next().transpose()?;
+        let mut f = found.next().transpose()?;
+        let mut differing = Vec::new();
+        loop {
+            match (e, f) {
+                (None, None) => break,
+                (Some((ei, ed)), Some((fi, fd))) if ei == fi => {
+                    if ed != fd {
+                        differing.push(ei);
+                    }
+                    e = expected.next().transpose()?;
+                    f = found.next().transpose()?;
+                }
+                (Some((ei, _)), Some((fi, _))) if ei < fi => {
+                    differing.push(ei);
+                    e = expected.next().transpose()?;
+                }
+                (Some((ei, _)), None) => {
+                    differing.push(ei);
+                    e = expected.next().transpose()?;
+                }
+                (_, Some((fi, _))) => {
+                    differing.push(fi);
+                    f = found.next().transpose()?;
+                }
+            }
+            // Named by batches: memory stays small however many differ.
+            if differing.len() >= 1_000 {
+                Self::report_index_words(&mut version, &differing, indexed_to, &mut on)?;
+                differing.clear();
+            }
+        }
+        drop(expected);
+        drop(found);
+        Self::report_index_words(&mut version, &differing, indexed_to, &mut on)?;
+        drop(version);
+        self.tx.execute_batch(
+            "DROP TABLE temp.tthc_search_found_words;
+             DROP TABLE temp.tthc_search_expected_words;
+             DROP TABLE temp.tthc_search_expected;",
+        )?;
+        Ok(indexed_to.clamp(0, last).unsigned_abs())
+    }
+
+    /// One mismatch per version whose words the search index does not hold exactly.
+    fn report_index_words(
+        version: &mut rusqlite::Statement<'_>,
+        ids: &[i64],
+        indexed_to: i64,
+        on: &mut impl FnMut(String),
+    ) -> Result<()> {
+        for &id in ids {
+            let mut rows = version.query(params![id])?;
+            on(match rows.next()?.map(|r| version_at(r, 0)) {
+                Some(Ok(v)) if id <= indexed_to => format!(
+                    "{}: {}: the search index does not hold the words of its name, field and agency",
+                    v.entry_label(),
+                    v.version_label()
+                ),
+                Some(Ok(v)) => format!(
+                    "{}: {}: the search index holds words for it, but says it indexed versions up to {indexed_to} only",
+                    v.entry_label(),
+                    v.version_label()
+                ),
+                _ => format!("the search index holds words for version {id}, which does not exist"),
+            });
+        }
+        Ok(())
+    }
+
     /// Every decision in order of import, each followed by its versions in
     /// the order (row number, role).
     pub(crate) fn scan_decisions<E: From<StoreError>>(
@@ -260,6 +399,32 @@ impl LogReader<'_> {
         }
         Ok(())
     }
+}
+
+/// Registers `tthc_word_digest(term, offset, half)`: 31 bits of the
+/// SHA-256 of a word at its place (the first or the second 31 bits), so that
+/// the sums of a version's digests compare its words without holding them.
+fn register_word_digest(conn: &rusqlite::Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    use sha2::{Digest as _, Sha256};
+    conn.create_scalar_function(
+        "tthc_word_digest",
+        3,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| {
+            let term: String = ctx.get(0)?;
+            let offset: i64 = ctx.get(1)?;
+            let half: i64 = ctx.get(2)?;
+            let mut hash = Sha256::new();
+            hash.update(offset.to_le_bytes());
+            hash.update(term.as_bytes());
+            let digest = hash.finalize();
+            let at = if half == 0 { 0 } else { 4 };
+            let bytes = [digest[at], digest[at + 1], digest[at + 2], digest[at + 3]];
+            Ok(i64::from(u32::from_le_bytes(bytes) >> 1))
+        },
+    )?;
+    Ok(())
 }
 
 /// The decisions with their entry changes per action, in order of import.

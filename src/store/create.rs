@@ -74,7 +74,7 @@ pub(crate) fn create_new<T, E: From<StoreError>>(
         path: db.to_owned(),
         source: os_error(e),
     })?;
-    let outcome = Store::open(side.path(), OpenMode::Create)
+    let outcome = Store::open(side.path(), OpenMode::Fresh)
         .map_err(E::from)
         .and_then(|mut store| build(&mut store));
     let value = match outcome {

@@ -9,6 +9,7 @@ mod create;
 mod import;
 mod publish;
 mod reference;
+mod schema;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -69,6 +70,34 @@ pub enum StoreError {
     },
     #[error("the database holds a value tthc cannot read: {0}")]
     Corrupt(String),
+    /// The file was never a catalog of tthc: an empty file, another
+    /// program's database, or no database at all.
+    #[error("{} is not a tthc catalog: {what}; check --db (or TTHC_DB)", path.display())]
+    NotCatalog { path: PathBuf, what: String },
+    /// A catalog of tthc whose schema was changed behind tthc's back.
+    #[error(
+        "{} is a damaged tthc catalog: {}; restore it from a backup",
+        path.display(),
+        findings.join("; ")
+    )]
+    Damaged {
+        path: PathBuf,
+        findings: Vec<String>,
+    },
+    /// A read-only catalog beside which an import left its write-ahead log,
+    /// which `SQLite` can read only with its shared-memory index.
+    #[error(
+        "{} cannot be read: it is read-only, and an import left its write-ahead log beside it ({}-wal), which only a writable catalog can take in: run any tthc command on it where it can be written, or copy it with its -wal file to a writable folder",
+        .0.display(),
+        .0.display()
+    )]
+    ReadOnlyLog(PathBuf),
+    /// A read-only catalog of an older schema, which only a write can upgrade.
+    #[error(
+        "{} was written by an older tthc (schema version {found}) and cannot be upgraded while it is read-only: run an import on a writable copy",
+        path.display()
+    )]
+    OldReadOnly { path: PathBuf, found: i64 },
     #[error("another import is writing to the catalog; try again when it has finished")]
     Busy,
     #[error(
@@ -98,10 +127,15 @@ pub(crate) type Result<T, E = StoreError> = std::result::Result<T, E>;
 /// How to open the database.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum OpenMode {
-    /// Create the file if it does not exist (imports).
+    /// Create the file if it does not exist (imports). A file that exists
+    /// must be a catalog of tthc: nothing is written into any other.
     Create,
-    /// The file must exist (every read command).
+    /// The file must exist and be a catalog of tthc (every read command).
+    /// When it cannot be opened for writing (a read-only mount, a directory
+    /// the user cannot write), it is opened read-only.
     Existing,
+    /// A new, empty file that tthc has just made to build a catalog in.
+    Fresh,
 }
 
 /// An open catalog database.
@@ -113,15 +147,27 @@ pub(crate) struct Store {
 }
 
 impl Store {
-    /// Opens (and migrates) the database at `path`.
+    /// Opens (and migrates) the database at `path`. Anything but a catalog
+    /// of tthc is refused before a byte is written: an empty file, a file
+    /// that is no database, another program's database
+    /// ([`StoreError::NotCatalog`]), and a catalog whose schema was changed
+    /// ([`StoreError::Damaged`]).
     pub(crate) fn open(path: &Path, mode: OpenMode) -> Result<Store> {
-        if mode == OpenMode::Existing && !path.exists() {
+        let exists = path.exists();
+        if mode == OpenMode::Existing && !exists {
             return Err(StoreError::Missing(path.to_owned()));
+        }
+        let fresh = mode == OpenMode::Fresh || (mode == OpenMode::Create && !exists);
+        if !fresh && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
+            return Err(StoreError::NotCatalog {
+                path: path.to_owned(),
+                what: "it is an empty file (0 bytes)".to_owned(),
+            });
         }
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX
             | OpenFlags::SQLITE_OPEN_URI;
-        if mode == OpenMode::Create {
+        if mode != OpenMode::Existing {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
         }
         let conn = match Connection::open_with_flags(path, flags) {
@@ -130,7 +176,12 @@ impl Store {
             }
             conn => conn?,
         };
-        Store::init(conn, path, mode)
+        let conn = if mode == OpenMode::Existing {
+            readable(conn, path)?
+        } else {
+            conn
+        };
+        Store::init(conn, path, mode, !fresh)
     }
 
     /// A private in-memory database (dry runs against no database).
@@ -138,23 +189,21 @@ impl Store {
         Store::init(
             Connection::open_in_memory()?,
             Path::new(":memory:"),
-            OpenMode::Create,
+            OpenMode::Fresh,
+            false,
         )
     }
 
-    fn init(conn: Connection, path: &Path, mode: OpenMode) -> Result<Store> {
+    fn init(conn: Connection, path: &Path, mode: OpenMode, existing: bool) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(30))?;
-        if mode == OpenMode::Existing {
-            let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
-            if version == 0 {
-                // No schema: an empty file, or one an import has only just
-                // created. Readers never write the schema into it (that would
-                // race the import): to them the catalog is empty.
-                return Store::open_in_memory();
-            }
+        if existing {
+            schema::check(&conn, path)?;
         }
         // Takes effect when the file is new: fewer, fuller pages for long histories.
-        conn.pragma_update(None, "page_size", 8192)?;
+        if !existing {
+            conn.pragma_update(None, "page_size", 8192)?;
+        }
+        let writes = mode != OpenMode::Existing;
         // Write-ahead logging is a property of the file, set by the import that
         // creates it. Readers leave the journal mode alone: switching it needs
         // an exclusive lock, which a reader cannot wait for while an import
@@ -162,21 +211,17 @@ impl Store {
         // During the bulk load of a first import (rollback journal, see
         // `begin_bulk_load`) readers then see the catalog as it was, or wait
         // on the busy timeout while the import writes the file.
-        if mode == OpenMode::Create {
+        if writes {
             conn.pragma_update(None, "journal_mode", "WAL")?;
         }
         // An import that reported success must survive a power cut: its one
         // commit waits for the disk (one sync more per import). Readers
         // write nothing.
-        let synchronous = if mode == OpenMode::Create {
-            "FULL"
-        } else {
-            "NORMAL"
-        };
+        let synchronous = if writes { "FULL" } else { "NORMAL" };
         conn.pragma_update(None, "synchronous", synchronous)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "cache_size", -16_384)?;
-        if mode == OpenMode::Existing {
+        if !writes {
             // Read commands map the file instead of copying pages through the
             // page cache: a catalog query fetches tens of thousands of versions
             // scattered through the history.
@@ -190,6 +235,11 @@ impl Store {
         };
         store.migrate(path)?;
         Ok(store)
+    }
+
+    /// Whether the catalog was opened read-only (see [`OpenMode::Existing`]).
+    pub(crate) fn is_read_only(&self) -> bool {
+        self.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true)
     }
 
     fn migrate(&mut self, path: &Path) -> Result<()> {
@@ -206,6 +256,12 @@ impl Store {
         }
         if found == known {
             return Ok(());
+        }
+        if self.is_read_only() {
+            return Err(StoreError::OldReadOnly {
+                path: path.to_owned(),
+                found,
+            });
         }
         let tx = self
             .conn
@@ -352,13 +408,22 @@ impl Store {
     }
 
     /// Entries in force at the end of `day` whose name, field or agency hold
-    /// every one of `words` (folded, alphanumeric) as a word prefix.
-    pub(crate) fn search(&mut self, day: Day, words: &[String]) -> Result<Vec<CatalogEntry>> {
+    /// every one of `words` (folded, alphanumeric) as a word prefix; `None`
+    /// when the search index is behind the versions and cannot be brought up
+    /// to date now (another import holds the write lock, or the catalog is
+    /// read-only): the caller then matches the catalog itself.
+    pub(crate) fn search(
+        &mut self,
+        day: Day,
+        words: &[String],
+    ) -> Result<Option<Vec<CatalogEntry>>> {
         let words: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
         if words.is_empty() {
-            return Ok(Vec::new());
+            return Ok(Some(Vec::new()));
         }
-        self.refresh_search_index()?;
+        if !self.refresh_search_index()? {
+            return Ok(None);
+        }
         let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT v.level, v.code, ",
             details_of_v!(),
@@ -371,18 +436,26 @@ impl Store {
              ORDER BY v.level, v.field, v.code"
         ))?;
         let rows = stmt.query_map(params![words.join(" "), day.number()], catalog_entry)?;
-        rows.map(|r| r.map_err(StoreError::from)?).collect()
+        rows.map(|r| r.map_err(StoreError::from)?)
+            .collect::<Result<_>>()
+            .map(Some)
     }
 
     /// Indexes for search the versions stored since the last search.
-    fn refresh_search_index(&mut self) -> Result<()> {
+    /// Returns whether the index is up to date: it is not when the catalog
+    /// is read-only or another import holds the write lock, which a search
+    /// never waits for.
+    fn refresh_search_index(&mut self) -> Result<bool> {
         let behind: bool = self.conn.query_row(
             "SELECT coalesce(max(v.id), 0) > (SELECT indexed_to FROM search_state) FROM versions AS v",
             [],
             |r| r.get(0),
         )?;
         if !behind {
-            return Ok(());
+            return Ok(true);
+        }
+        if self.is_read_only() {
+            return Ok(false);
         }
         // The index is written in a transaction of its own, after which the
         // read snapshot starts again.
@@ -390,6 +463,26 @@ impl Store {
         if reading {
             self.conn.execute_batch("COMMIT")?;
         }
+        self.conn.busy_timeout(Duration::ZERO)?;
+        let written = self.write_search_index();
+        self.conn.busy_timeout(Duration::from_secs(30))?;
+        if reading {
+            self.read_snapshot()?;
+        }
+        match written {
+            Ok(()) => Ok(true),
+            Err(StoreError::Busy) => Ok(false),
+            Err(StoreError::Sqlite(e))
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Adds to the search index the versions it does not hold yet.
+    fn write_search_index(&mut self) -> Result<()> {
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
@@ -404,9 +497,6 @@ impl Store {
             [],
         )?;
         tx.commit()?;
-        if reading {
-            self.read_snapshot()?;
-        }
         Ok(())
     }
 
@@ -447,6 +537,63 @@ impl Store {
             },
         )?)
     }
+}
+
+/// A reader's connection that can read the catalog: `conn` itself, or, when
+/// the catalog cannot be opened for writing (a read-only mount, a directory
+/// the user cannot write: `SQLite` cannot make the files it keeps beside a
+/// database in write-ahead-log mode), the catalog opened read-only. It is
+/// opened immutable (no locks, no files beside it) unless an import left its
+/// write-ahead log beside it, whose changes must be read too.
+fn readable(conn: Connection, path: &Path) -> Result<Connection> {
+    match conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)) {
+        Err(e) if cannot_write_beside(&e) => drop(conn),
+        _ => return Ok(conn),
+    }
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    let logged = std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0);
+    let uri = file_uri(path, if logged { "mode=ro" } else { "immutable=1" });
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(uri, flags)?;
+    match conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)) {
+        Err(e) if logged && cannot_write_beside(&e) => {
+            Err(StoreError::ReadOnlyLog(path.to_owned()))
+        }
+        _ => Ok(conn),
+    }
+}
+
+/// Whether an error of a first read says the database cannot be opened
+/// for writing or the files beside it cannot be made.
+fn cannot_write_beside(e: &rusqlite::Error) -> bool {
+    matches!(
+        e.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly)
+    )
+}
+
+/// The `file:` URI of a database path, with `query` (RFC 3986: bytes other
+/// than unreserved ones and `/` are percent-encoded).
+fn file_uri(path: &Path, query: &str) -> String {
+    use std::fmt::Write as _;
+    #[cfg(unix)]
+    let bytes = std::os::unix::ffi::OsStrExt::as_bytes(path.as_os_str()).to_vec();
+    #[cfg(not(unix))]
+    let bytes = path.to_string_lossy().replace('\\', "/").into_bytes();
+    let mut uri = String::from("file:");
+    for b in bytes {
+        if b.is_ascii_alphanumeric() || b"-._~/".contains(&b) {
+            uri.push(char::from(b));
+        } else {
+            let _ = write!(uri, "%{b:02X}");
+        }
+    }
+    uri.push('?');
+    uri.push_str(query);
+    uri
 }
 
 /// The point-in-time part of every catalog query: a CTE `in_force(id)` of the

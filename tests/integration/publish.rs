@@ -419,6 +419,7 @@ fn csv_options_with_another_format_are_usage_errors() {
         ["--format", "json", "--bom"],
         ["--format", "xlsx", "--headers=vi"],
         ["--format", "table", "--headers=en"],
+        ["--format", "json", "--excel"],
     ] {
         test.tthc(&["export", "-o", "x"])
             .args(args)

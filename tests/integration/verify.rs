@@ -718,3 +718,252 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
     assert!(filed > 0);
     assert_verifies(&test);
 }
+
+// --- the search index -------------------------------------------------------
+
+/// The history with its search index built by a search.
+fn searched() -> Test {
+    let test = history();
+    let found = test
+        .tthc(&[
+            "search",
+            "nuoc mat",
+            "--as-of",
+            "2024-01-01",
+            "--format",
+            "csv",
+        ])
+        .run()
+        .stdout;
+    assert_eq!(found.lines().count(), 2, "{found}");
+    test
+}
+
+/// An emptied search index used to pass `verify` while `search` found nothing.
+#[test]
+fn an_emptied_search_index_is_found() {
+    let test = searched();
+    tamper(&test, "DELETE FROM search_index");
+    let found = test
+        .tthc(&[
+            "search",
+            "nuoc mat",
+            "--as-of",
+            "2024-01-01",
+            "--format",
+            "csv",
+        ])
+        .run()
+        .stdout;
+    assert_eq!(found.lines().count(), 1, "{found}");
+    let output = test.tthc(&["verify"]).status(5).run();
+    assert!(
+        output.stderr.contains("search index") && output.stderr.contains("1.100001"),
+        "{}",
+        output.stderr
+    );
+}
+
+/// A version indexed under words it does not hold is found.
+#[test]
+fn a_search_index_holding_other_words_is_found() {
+    let test = searched();
+    let id = version(&test, "1/QĐ-UBND", "1.100003", 2, 0);
+    tamper(
+        &test,
+        &format!(
+            "DELETE FROM search_index WHERE rowid = {id};
+             INSERT INTO search_index (rowid, body) VALUES ({id}, 'giay phep nuoc mat');"
+        ),
+    );
+    assert_mismatches(
+        &test,
+        1,
+        &[
+            "entry 1.100003 at commune level: the added version by decision 1/QĐ-UBND signed 2023-01-05, effective 2023-01-15: the search index does not hold the words of its name, field and agency",
+        ],
+    );
+}
+
+/// A search index that claims more versions than the store holds (as after
+/// the newest versions were deleted) is found.
+#[test]
+fn a_search_index_ahead_of_the_versions_is_found() {
+    let test = searched();
+    tamper(&test, "UPDATE search_state SET indexed_to = indexed_to + 3");
+    assert_mismatches(
+        &test,
+        1,
+        &["the search index says it indexed versions up to "],
+    );
+}
+
+// --- a damaged file ------------------------------------------------------------
+
+/// A truncated file used to exit 1.
+#[test]
+fn a_truncated_catalog_is_found() {
+    let test = history();
+    let bytes = fs::read(test.db()).unwrap();
+    fs::write(test.db(), &bytes[..bytes.len() / 2]).unwrap();
+    let output = test.tthc(&["verify"]).status(5).stdout("").run();
+    assert!(
+        output.stderr.starts_with("tthc: verification failed"),
+        "{}",
+        output.stderr
+    );
+}
+
+/// Flips one byte of the schema that `SQLite` stores in the file: in a column
+/// name (the schema still parses), or in a keyword (it does not).
+fn flip_schema_byte(test: &Test, find: &str, at: usize) {
+    let mut bytes = fs::read(test.db()).unwrap();
+    let start = bytes
+        .windows(find.len())
+        .position(|w| w == find.as_bytes())
+        .unwrap_or_else(|| panic!("{find} is not in the file"));
+    bytes[start + at] ^= 0x01;
+    fs::write(test.db(), bytes).unwrap();
+}
+
+/// A flipped schema byte used to exit 1.
+#[test]
+fn a_flipped_schema_byte_is_found() {
+    let test = history();
+    flip_schema_byte(&test, "legal_basis     TEXT", 0);
+    let output = test.tthc(&["verify"]).status(5).stdout("").run();
+    assert!(output.stderr.contains("legal_basis"), "{}", output.stderr);
+    let test = history();
+    flip_schema_byte(&test, "CREATE TABLE spans", 2);
+    test.tthc(&["verify"]).status(5).stdout("").run();
+}
+
+// --- an anchor kept outside the store ---------------------------------------------
+
+/// The chain hash of the last decision imported, as `tthc decisions` shows it.
+fn chain_head(test: &Test) -> String {
+    let log: serde_json::Value = test.tthc(&["decisions", "--format", "json"]).run().json();
+    log["decisions"].as_array().unwrap().last().unwrap()["chain_sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned()
+}
+
+/// Replaces the test's catalog with one holding these decisions, imported
+/// one by one: a consistent store, as someone rewriting the history whole
+/// (hashes recomputed) would leave it.
+fn rewrite_whole(test: &Test, files: &[(&str, String)]) {
+    let forged = Test::new();
+    for (name, text) in files {
+        forged.write(name, text);
+        forged.import(&[name]);
+    }
+    fs::copy(forged.db(), test.db()).unwrap();
+}
+
+fn fixture(name: &str) -> (&str, String) {
+    (name, crate::common::fixture_text(name))
+}
+
+/// Deleting the newest decision (with everything it wrote) leaves a store
+/// that checks itself; the chain head kept from before proves the deletion.
+#[test]
+fn a_deleted_newest_decision_is_found_against_the_chain_head_kept() {
+    let test = Test::imported_one_by_one(&FIXTURES[..3]);
+    let head = chain_head(&test);
+    test.tthc(&["verify", "--head", &head])
+        .stdout_has("no mismatch")
+        .stdout_has(&format!("anchor: {head}"))
+        .run();
+    rewrite_whole(&test, &[fixture(FIXTURES[0]), fixture(FIXTURES[1])]);
+    // Without an anchor nothing can tell.
+    assert_verifies(&test);
+    let output = test
+        .tthc(&["verify", "--head", &head])
+        .status(5)
+        .stdout("")
+        .stderr_has(&format!(
+            "the chain head {head} given by --head is not in the store"
+        ))
+        .run();
+    assert!(output.stderr.contains("2 decisions"), "{}", output.stderr);
+}
+
+/// A newest decision rewritten (or forged) with every hash recomputed is
+/// found against the manifest of an export made before.
+#[test]
+fn a_rewritten_newest_decision_is_found_against_an_export_manifest() {
+    let test = Test::imported_one_by_one(&FIXTURES[..3]);
+    test.tthc(&["export", "-o", "danh-muc.csv", "--manifest"])
+        .run();
+    let forged = crate::common::fixture_text(FIXTURES[2]).replace("25 ngày", "45 ngày");
+    rewrite_whole(
+        &test,
+        &[
+            fixture(FIXTURES[0]),
+            fixture(FIXTURES[1]),
+            (FIXTURES[2], forged),
+        ],
+    );
+    assert_verifies(&test);
+    let output = test
+        .tthc(&["verify", "--manifest", "danh-muc.csv.manifest.json"])
+        .status(5)
+        .stdout("")
+        .run();
+    assert!(
+        output.stderr.contains("danh-muc.csv.manifest.json")
+            && output.stderr.contains("is not in the store"),
+        "{}",
+        output.stderr
+    );
+}
+
+/// The chain head of an earlier export proves the history up to it, while
+/// decisions imported since are checked as any are.
+#[test]
+fn the_chain_head_of_an_earlier_export_proves_the_history_before_it() {
+    let test = Test::with(&FIXTURES);
+    test.import(&FIXTURES[..2]);
+    let head = chain_head(&test);
+    test.tthc(&["export", "-o", "danh-muc.csv", "--manifest"])
+        .run();
+    test.import(&FIXTURES[2..3]);
+    test.import(&FIXTURES[3..]);
+    let output = test
+        .tthc(&["verify", "--manifest", "danh-muc.csv.manifest.json"])
+        .stdout_has("no mismatch found")
+        .run();
+    assert!(
+        output.stdout.contains(&format!(
+            "anchor: {head} (danh-muc.csv.manifest.json) is the chain hash of decision 2 of 4: the store holds it and every decision before it unchanged"
+        )),
+        "{}",
+        output.stdout
+    );
+    test.tthc(&["verify", "--head", &head.to_uppercase()])
+        .stdout_has("decision 2 of 4")
+        .run();
+}
+
+/// An anchor that is no chain hash, or a file that is no manifest, is a
+/// usage error.
+#[test]
+fn verify_anchors_must_be_chain_hashes_or_manifests() {
+    let test = history();
+    for bad in ["7a41c4d4d977", "zz", &"g".repeat(64)] {
+        test.tthc(&["verify", "--head", bad])
+            .status(2)
+            .stderr_has("tthc: ")
+            .run();
+    }
+    test.write("not-a-manifest.json", "{\"file\": \"x.csv\"}");
+    test.tthc(&["verify", "--manifest", "not-a-manifest.json"])
+        .status(2)
+        .stderr_has("tthc: --manifest not-a-manifest.json: ")
+        .run();
+    test.tthc(&["verify", "--manifest", "missing.json"])
+        .status(1)
+        .stderr_has("missing.json")
+        .run();
+}
