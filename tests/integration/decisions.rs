@@ -268,8 +268,11 @@ fn the_log_can_be_narrowed_by_count_and_signing_date() {
 
 #[test]
 fn an_empty_catalog_has_an_empty_log() {
+    // A catalog that holds a national list and no decision (an empty file
+    // is not a catalog).
     let test = Test::new();
-    test.write("catalog.db", "");
+    test.write("list.csv", "code,name,levels\n1.000001,Cấp phép,Cấp tỉnh\n");
+    test.tthc(&["reference", "import", "list.csv"]).run();
     test.tthc(&["decisions", "--format", "table"])
         .stdout("No decision imported yet.\n")
         .run();

@@ -712,10 +712,12 @@ fn control_characters_are_shown_escaped_in_tables() {
     let test = with_control_characters();
     for args in [
         &["export", "--format", "table", "--as-of", BASE_DAY][..],
-        &["search", "thu tuc", "--as-of", BASE_DAY],
-        &["show", "1.000001", "--as-of", BASE_DAY],
-        &["history", "1.000001"],
-        &["diff", "2024-01-01", BASE_DAY],
+        &[
+            "search", "thu tuc", "--as-of", BASE_DAY, "--format", "table",
+        ],
+        &["show", "1.000001", "--as-of", BASE_DAY, "--format", "table"],
+        &["history", "1.000001", "--format", "table"],
+        &["diff", "2024-01-01", BASE_DAY, "--format", "table"],
     ] {
         let out = test.tthc(args).run().stdout;
         for c in ['\u{1b}', '\u{7}', '\u{9b}'] {

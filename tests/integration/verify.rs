@@ -695,6 +695,8 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
          ALTER TABLE versions DROP COLUMN inter_agency;
          DROP TABLE provenance;
          DROP TABLE provisional_codes;
+         DROP TABLE reference_procedures;
+         DROP TABLE reference_snapshots;
          PRAGMA user_version = 3;",
     );
     assert_eq!(reads(&test), before);
