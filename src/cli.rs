@@ -15,10 +15,11 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  other failure (database, file system)
-  2  usage error
+  2  usage error (also: a --db file that is not a catalog, -o naming the catalog)
   3  input rejected: every problem listed as FILE:LINE: message, nothing written
   4  conflict with a decision already imported, nothing written
-  5  verify found a mismatch between the store and its history";
+  5  verify found a mismatch between the store and its history;
+     any command: the catalog is damaged";
 
 /// tthc keeps a province's catalog of administrative procedures (TTHC):
 /// it imports publication decisions, keeps every version of every entry, and

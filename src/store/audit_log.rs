@@ -213,9 +213,10 @@ impl LogReader<'_> {
     /// it holds (every id up to `search_state.indexed_to`): the words of
     /// each version's name, field and agency, at their places, and nothing
     /// else. The expected index is built again from the versions in a
-    /// temporary table, and both are compared version by version through
-    /// digests of their words. Hands over one mismatch per version; returns
-    /// how many versions the index holds.
+    /// temporary table, and both are read side by side in the order of their
+    /// words; only when they differ are the versions that differ sought,
+    /// through digests of each version's words. Hands over one mismatch per
+    /// version; returns how many versions the index holds.
     pub(crate) fn search_index_mismatches(&self, mut on: impl FnMut(String)) -> Result<u64> {
         let (states, indexed_to): (i64, Option<i64>) = self.tx.query_row(
             "SELECT count(*), max(indexed_to) FROM search_state",
@@ -256,6 +257,52 @@ impl LogReader<'_> {
              WHERE id <= ?1",
             params![indexed_to],
         )?;
+        let differing = if self.same_words()? {
+            Vec::new()
+        } else {
+            self.versions_with_other_words()?
+        };
+        let mut version = self
+            .tx
+            .prepare(&versions_sql("versions AS v", "WHERE v.id = ?1"))?;
+        Self::report_index_words(&mut version, &differing, indexed_to, &mut on)?;
+        drop(version);
+        self.tx.execute_batch(
+            "DROP TABLE temp.tthc_search_found_words;
+             DROP TABLE temp.tthc_search_expected_words;
+             DROP TABLE temp.tthc_search_expected;",
+        )?;
+        Ok(indexed_to.clamp(0, last).unsigned_abs())
+    }
+
+    /// Whether the search index and the one built again hold the same words
+    /// at the same places of the same versions: both are read in the order
+    /// of their words, side by side, without sorting.
+    fn same_words(&self) -> Result<bool> {
+        let sql = |table: &str| format!("SELECT term, doc, offset FROM temp.{table}");
+        let mut expected = self.tx.prepare(&sql("tthc_search_expected_words"))?;
+        let mut found = self.tx.prepare(&sql("tthc_search_found_words"))?;
+        let mut expected = expected.query([])?;
+        let mut found = found.query([])?;
+        loop {
+            match (expected.next()?, found.next()?) {
+                (None, None) => return Ok(true),
+                (Some(e), Some(f)) => {
+                    if e.get_ref(0)? != f.get_ref(0)?
+                        || e.get::<_, i64>(1)? != f.get::<_, i64>(1)?
+                        || e.get::<_, i64>(2)? != f.get::<_, i64>(2)?
+                    {
+                        return Ok(false);
+                    }
+                }
+                _ => return Ok(false),
+            }
+        }
+    }
+
+    /// The versions whose words differ between the search index and the one
+    /// built again, found through per-version digests of their words.
+    fn versions_with_other_words(&self) -> Result<Vec<i64>> {
         let digests = |table: &str| {
             format!(
                 "SELECT doc, count(*), sum(tthc_word_digest(term, offset, 0)),
@@ -265,9 +312,6 @@ impl LogReader<'_> {
         };
         let mut expected = self.tx.prepare(&digests("tthc_search_expected_words"))?;
         let mut found = self.tx.prepare(&digests("tthc_search_found_words"))?;
-        let mut version = self
-            .tx
-            .prepare(&versions_sql("versions AS v", "WHERE v.id = ?1"))?;
         let read = |r: &Row<'_>| -> rusqlite::Result<(i64, [i64; 3])> {
             Ok((r.get(0)?, [r.get(1)?, r.get(2)?, r.get(3)?]))
         };
@@ -299,22 +343,8 @@ impl LogReader<'_> {
                     f = found.next().transpose()?;
                 }
             }
-            // Named by batches: memory stays small however many differ.
-            if differing.len() >= 1_000 {
-                Self::report_index_words(&mut version, &differing, indexed_to, &mut on)?;
-                differing.clear();
-            }
         }
-        drop(expected);
-        drop(found);
-        Self::report_index_words(&mut version, &differing, indexed_to, &mut on)?;
-        drop(version);
-        self.tx.execute_batch(
-            "DROP TABLE temp.tthc_search_found_words;
-             DROP TABLE temp.tthc_search_expected_words;
-             DROP TABLE temp.tthc_search_expected;",
-        )?;
-        Ok(indexed_to.clamp(0, last).unsigned_abs())
+        Ok(differing)
     }
 
     /// One mismatch per version whose words the search index does not hold exactly.
@@ -324,7 +354,16 @@ impl LogReader<'_> {
         indexed_to: i64,
         on: &mut impl FnMut(String),
     ) -> Result<()> {
-        for &id in ids {
+        // Only the first mismatches are shown: the others are counted
+        // without reading their versions.
+        const NAMED: usize = 1_000;
+        for (i, &id) in ids.iter().enumerate() {
+            if i >= NAMED {
+                on(format!(
+                    "version {id}: the search index does not hold the words of its name, field and agency"
+                ));
+                continue;
+            }
             let mut rows = version.query(params![id])?;
             on(match rows.next()?.map(|r| version_at(r, 0)) {
                 Some(Ok(v)) if id <= indexed_to => format!(
@@ -401,27 +440,25 @@ impl LogReader<'_> {
     }
 }
 
-/// Registers `tthc_word_digest(term, offset, half)`: 31 bits of the
-/// SHA-256 of a word at its place (the first or the second 31 bits), so that
-/// the sums of a version's digests compare its words without holding them.
+/// Registers `tthc_word_digest(term, offset, half)`: 31 bits of a hash of
+/// a word at its place (two independent halves), so that the sums of a
+/// version's digests compare its words without holding them. The hash is
+/// `SipHash` with fixed keys: both sides of a comparison are hashed by the
+/// same run.
 fn register_word_digest(conn: &rusqlite::Connection) -> Result<()> {
     use rusqlite::functions::FunctionFlags;
-    use sha2::{Digest as _, Sha256};
+    use std::hash::{Hash as _, Hasher as _};
     conn.create_scalar_function(
         "tthc_word_digest",
         3,
         FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
         |ctx| {
-            let term: String = ctx.get(0)?;
+            let term = ctx.get_raw(0).as_bytes().unwrap_or_default();
             let offset: i64 = ctx.get(1)?;
             let half: i64 = ctx.get(2)?;
-            let mut hash = Sha256::new();
-            hash.update(offset.to_le_bytes());
-            hash.update(term.as_bytes());
-            let digest = hash.finalize();
-            let at = if half == 0 { 0 } else { 4 };
-            let bytes = [digest[at], digest[at + 1], digest[at + 2], digest[at + 3]];
-            Ok(i64::from(u32::from_le_bytes(bytes) >> 1))
+            let mut hasher = std::hash::DefaultHasher::new();
+            (half, offset, term).hash(&mut hasher);
+            Ok((hasher.finish() >> 33).cast_signed())
         },
     )?;
     Ok(())

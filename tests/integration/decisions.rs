@@ -266,13 +266,27 @@ fn the_log_can_be_narrowed_by_count_and_signing_date() {
         .run();
 }
 
+/// A catalog that holds no decision (every row deleted) has an empty log;
+/// an empty file is no catalog at all.
 #[test]
 fn an_empty_catalog_has_an_empty_log() {
-    // A catalog that holds a national list and no decision (an empty file
-    // is not a catalog).
     let test = Test::new();
-    test.write("list.csv", "code,name,levels\n1.000001,Cấp phép,Cấp tỉnh\n");
-    test.tthc(&["reference", "import", "list.csv"]).run();
+    test.write("catalog.db", "");
+    test.tthc(&["decisions"])
+        .status(2)
+        .stderr_has("tthc: catalog.db is not a tthc catalog: it is an empty file")
+        .run();
+    std::fs::remove_file(test.path("catalog.db")).unwrap();
+    test.write("base.csv", fixture_text("base.csv"));
+    test.import(&["base.csv"]);
+    let conn = rusqlite::Connection::open(test.db()).unwrap();
+    conn.execute_batch(
+        "DELETE FROM span_starts; DELETE FROM span_ends; DELETE FROM spans;
+         DELETE FROM entry_versions; DELETE FROM decision_days; DELETE FROM versions;
+         DELETE FROM decisions;",
+    )
+    .unwrap();
+    drop(conn);
     test.tthc(&["decisions", "--format", "table"])
         .stdout("No decision imported yet.\n")
         .run();
