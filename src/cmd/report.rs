@@ -13,11 +13,12 @@ use chrono::Datelike;
 
 use crate::cli::ReportArgs;
 use crate::domain::Day;
+use crate::domain::correction::Knowledge;
 use crate::domain::diff::pair_moves;
 use crate::error::Error;
 use crate::output::Sink;
 use crate::output::html::{
-    self, ChangeRow, EffectiveDecision, RecentDecision, Report, StoreHead, YearRow,
+    self, ChangeRow, CorrectionRow, EffectiveDecision, RecentDecision, Report, StoreHead, YearRow,
 };
 use crate::store::{
     ChainHead, DecisionChange, EffectiveDecision as Effective, LevelStep, LoggedDecision, Store,
@@ -56,6 +57,7 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
         .map(|(day, _)| Ok((day, pair_moves(&store.plain_changes_on(day)?).len() as u64)))
         .collect::<Result<Vec<_>, Error>>()?;
     let log = store.decision_log()?;
+    let corrections = store.corrections()?;
     let signed_in_range = |d: &&LoggedDecision| d.signed >= from && d.signed <= to;
     let mut recent: Vec<(usize, &LoggedDecision)> =
         log.iter().filter(signed_in_range).enumerate().collect();
@@ -65,6 +67,7 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
         .take(RECENT_DECISIONS)
         .map(|(_, d)| {
             Ok(RecentDecision {
+                corrected: corrections.latest(d.id, &Knowledge::ALL).map(|c| c.kind),
                 number: d.number.clone(),
                 signed: d.signed,
                 effective_first: d.effective_first,
@@ -92,6 +95,21 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
         moved,
         years: per_year(log.iter().filter(signed_in_range)),
         recent,
+        corrections: corrections
+            .all()
+            .iter()
+            .map(|c| {
+                let d = log.iter().find(|d| d.id == c.decision);
+                CorrectionRow {
+                    number: d.map(|d| d.number.clone()).unwrap_or_default(),
+                    signed: d.map_or(Day::from_number(0), |d| d.signed),
+                    kind: c.kind,
+                    at: c.made_at.clone(),
+                    by: c.made_by.clone(),
+                    reason: c.reason.clone(),
+                }
+            })
+            .collect(),
         store: store_head(store.chain_head()?),
     })
 }
@@ -219,6 +237,7 @@ mod tests {
     #[test]
     fn decisions_are_counted_per_year_of_signing() {
         let decision = |signed: &str, actions: [u64; 4]| LoggedDecision {
+            id: 1,
             number: "1/QĐ-UBND".into(),
             signed: day(signed),
             effective_first: day(signed),

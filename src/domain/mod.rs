@@ -2,6 +2,7 @@
 //! entry changes and the lifecycle rules. Nothing here knows about SQL or files.
 
 pub mod canonical;
+pub mod correction;
 pub mod diff;
 pub mod names;
 pub mod point;

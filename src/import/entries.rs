@@ -6,15 +6,15 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::{Known, stored};
 use crate::domain::rules::{OrderKey, merge_into};
 use crate::domain::version::Version;
-use crate::domain::{Day, Details};
+use crate::domain::{Code, Day, Details, Level};
 use crate::error::Error;
 use crate::store::ImportTx;
 
 /// Where the stored history of an entry comes from when the batch first touches it.
 pub(super) struct Source<'t, 'c> {
     pub(super) tx: &'t ImportTx<'c>,
-    /// Versions of decisions before this one were stored by earlier imports.
-    pub(super) first_new: Option<u32>,
+    /// Versions up to this id were stored before the batch began.
+    pub(super) up_to: i64,
     /// Whether the store held any history when the batch began.
     pub(super) load: bool,
 }
@@ -62,7 +62,7 @@ impl Entries {
         given: &mut Details,
         take: bool,
     ) -> Result<Option<&'a Details>, Error> {
-        let state = self.state(source, known, v)?;
+        let state = self.state(source, known, v.code, v.level)?;
         if state.out_of_order || v.key < state.last {
             state.out_of_order = true;
             return Ok(None);
@@ -74,6 +74,20 @@ impl Entries {
             (details, _) => *details = Some(Box::new(given.clone())),
         }
         Ok(state.details.as_deref())
+    }
+
+    /// Joins an entry's stored history to the batch's versions, with its
+    /// details recomputed in rule order once the batch is read: a
+    /// correction took versions out of it.
+    pub(super) fn touch(
+        &mut self,
+        source: &Source<'_, '_>,
+        known: &mut Vec<Known>,
+        code: Code,
+        level: Level,
+    ) -> Result<(), Error> {
+        self.state(source, known, code, level)?.out_of_order = true;
+        Ok(())
     }
 
     /// After the version is stored: an entry out of force keeps no details.
@@ -91,10 +105,11 @@ impl Entries {
         &mut self,
         source: &Source<'_, '_>,
         known: &mut Vec<Known>,
-        v: &Version,
+        code: Code,
+        level: Level,
     ) -> Result<&mut EntryState, Error> {
         use std::collections::hash_map::Entry;
-        match self.map.entry(v.entry()) {
+        match self.map.entry(code.entry(level)) {
             Entry::Occupied(o) => Ok(o.into_mut()),
             Entry::Vacant(vacant) => {
                 let mut state = EntryState {
@@ -108,9 +123,8 @@ impl Entries {
                     out_of_order: false,
                 };
                 if source.load {
-                    let before = source.first_new.unwrap_or(u32::MAX);
                     let mut latest: Option<Known> = None;
-                    for (id, version) in source.tx.entry_versions(v.code, v.level, before)? {
+                    for (id, version) in source.tx.entry_versions(code, level, source.up_to)? {
                         let k = stored(id, version)?;
                         if latest.is_none_or(|l| l.version.key < k.version.key) {
                             latest = Some(k);
