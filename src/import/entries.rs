@@ -15,6 +15,8 @@ pub(super) struct Source<'t, 'c> {
     pub(super) tx: &'t ImportTx<'c>,
     /// Versions up to this id were stored before the batch began.
     pub(super) up_to: i64,
+    /// Whether corrections took stored versions out of the catalog.
+    pub(super) corrected: bool,
     /// Whether the store held any history when the batch began.
     pub(super) load: bool,
 }
@@ -124,7 +126,11 @@ impl Entries {
                 };
                 if source.load {
                     let mut latest: Option<Known> = None;
-                    for (id, version) in source.tx.entry_versions(code, level, source.up_to)? {
+                    for (id, version) in
+                        source
+                            .tx
+                            .entry_versions(code, level, source.up_to, source.corrected)?
+                    {
                         let k = stored(id, version)?;
                         if latest.is_none_or(|l| l.version.key < k.version.key) {
                             latest = Some(k);

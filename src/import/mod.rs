@@ -238,6 +238,8 @@ pub(crate) struct Batch<'t, 'c> {
     entries: Entries,
     /// Versions up to this id were stored before the batch began.
     up_to: i64,
+    /// Whether corrections took stored versions out of the catalog.
+    corrected: bool,
     spans: Vec<(i64, i32, i32)>,
     problems: Vec<Problem>,
     /// What is likely a mistake but not against the rules.
@@ -268,6 +270,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             known: Vec::new(),
             entries: Entries::default(),
             up_to: tx.last_version_id()?,
+            corrected: tx.has_corrections()?,
             spans: Vec::new(),
             problems: Vec::new(),
             warnings: Vec::new(),
@@ -299,6 +302,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         let source = Source {
             tx,
             up_to: batch.up_to,
+            corrected: true,
             load: true,
         };
         for taken in tx.take_out(&correcting.target)? {
@@ -523,6 +527,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         let source = Source {
             tx: self.tx,
             up_to: self.up_to,
+            corrected: self.corrected || self.correction.is_some(),
             load: self.had_history,
         };
         let staged = self.entries.stage(

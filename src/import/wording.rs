@@ -116,7 +116,7 @@ impl Batch<'_, '_> {
         let (_, verb) = wording(v.action, v.effect());
         let decision = i64::from(v.key.decision_seq);
         let (number, signed) = self.tx.decision_label(decision)?;
-        let file = self.tx.decision_source(decision)?;
+        let file = self.tx.version_source(i64::from(k.id))?;
         let why = match fault.kind {
             FaultKind::Broken(violation) => format!("it {violation} then"),
             FaultKind::Duplicate(_) => "the decision would name it twice".to_owned(),

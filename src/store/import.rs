@@ -151,12 +151,17 @@ impl<'c> ImportTx<'c> {
         })?)
     }
 
-    /// The file a stored decision was imported from, as named to `tthc import`.
-    pub(crate) fn decision_source(&self, id: i64) -> Result<String> {
-        let mut stmt = self
-            .tx
-            .prepare_cached("SELECT source FROM decisions WHERE id = ?1")?;
-        Ok(stmt.query_row(params![id], |r| r.get(0))?)
+    /// The file a stored version's row came from, as named to `tthc import`:
+    /// its decision's, or that of the correction that put it in.
+    pub(crate) fn version_source(&self, version_id: i64) -> Result<String> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT coalesce((SELECT c.source FROM corrections AS c
+                              WHERE c.decision_id = v.decision_id
+                                AND v.id BETWEEN c.first_version AND c.last_version),
+                             d.source)
+             FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id WHERE v.id = ?1",
+        )?;
+        Ok(stmt.query_row(params![version_id], |r| r.get(0))?)
     }
 
     /// Stores a decision; returns its id, which is its place in the order of import.
@@ -230,23 +235,40 @@ impl<'c> ImportTx<'c> {
         })
     }
 
-    /// Every version of one entry in force in the catalog (not taken out
-    /// by a correction) whose id is at most `up_to` (those stored before
-    /// this import), with their ids, in no particular order.
+    /// Whether any correction was recorded: only then may stored versions
+    /// be out of the catalog.
+    pub(crate) fn has_corrections(&self) -> Result<bool> {
+        Ok(self
+            .tx
+            .query_row("SELECT EXISTS (SELECT 1 FROM corrections)", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Every version of one entry in the catalog whose id is at most `up_to`
+    /// (those stored before this import), with their ids, in no particular
+    /// order. With `corrected` (the store has corrections), the versions a
+    /// correction took out of the catalog are left out.
     pub(crate) fn entry_versions(
         &self,
         code: Code,
         level: Level,
         up_to: i64,
+        corrected: bool,
     ) -> Result<Vec<(i64, Version)>> {
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = self.tx.prepare_cached(if corrected {
             "SELECT v.id, v.decision_id, v.row_no, v.line, v.action, v.role, v.other_code,
                     v.effective, v.signed, v.given
              FROM entry_versions AS e CROSS JOIN versions AS v ON v.id = e.id
              CROSS JOIN decisions AS d ON d.id = v.decision_id
              WHERE e.entry = ?1 AND v.id <= ?2
-               AND v.id BETWEEN d.first_version AND d.last_version",
-        )?;
+               AND v.id BETWEEN d.first_version AND d.last_version"
+        } else {
+            "SELECT v.id, v.decision_id, v.row_no, v.line, v.action, v.role, v.other_code,
+                    v.effective, v.signed, v.given
+             FROM entry_versions AS e CROSS JOIN versions AS v ON v.id = e.id
+             WHERE e.entry = ?1 AND v.id <= ?2"
+        })?;
         let rows = stmt.query_map(params![code.entry(level), up_to], |r| {
             Ok((
                 r.get::<_, i64>(0)?,

@@ -952,3 +952,20 @@ fn a_retraction_gives_the_catalog_of_never_having_imported_the_decision() {
         panic!("{e}");
     }
 }
+
+#[test]
+fn a_refusal_names_the_corrected_file_a_later_decision_now_holds() {
+    let test = catalog();
+    test.write(
+        "amend-fixed.csv",
+        decision_file(&[
+            "30/QĐ-UBND,2024-04-10,2024-05-01,amended,1.000002,province,Đăng ký kết hôn (sửa),,",
+        ]),
+    );
+    test.tthc(&["import", "--correct", "30/QĐ-UBND", "amend-fixed.csv"])
+        .run();
+    test.tthc(&["retract", "10/QĐ-UBND", "--reason", "x"])
+        .status(4)
+        .stderr_has("1.000002 at province level cannot be amended by decision 30/QĐ-UBND signed 2024-04-10 effective 2024-05-01 (amend-fixed.csv:2)")
+        .run();
+}
