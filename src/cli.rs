@@ -330,6 +330,7 @@ pub struct InspectArgs {
 ///   tthc export --format xlsx -o danh-muc.xlsx --manifest
 ///   tthc export --headers vi --bom -o danh-muc.csv
 ///   tthc export --format json | jq '.counts'
+///   tthc export --as-of 2025-07-01 --known-at 2026-03-01 -o as-published-then.csv
 ///   tthc export
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
@@ -472,11 +473,14 @@ pub struct DiffArgs {
 /// the action (an entry repealed by a replacement shows "replaced" and the new
 /// code), the decision with its signing and effective dates, the fields that
 /// changed from the previous version (for the first: the fields given), and
-/// the details. A code with no stored version is a failure (exit 1).
+/// the details. A version a correction took out of the catalog is listed
+/// where it stood, unnumbered, with the correction (tthc retract, tthc import
+/// --correct). A code with no stored version is a failure (exit 1).
 ///
 /// Examples:
 ///   tthc history 1.001612
 ///   tthc history 1.001612 --level commune --format json
+///   tthc history 1.001612 --known-at 2026-03-01T09:00:00+07:00
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct HistoryArgs {
