@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::domain::correction::Moment;
+use crate::domain::point::DecisionRef;
 use crate::domain::verify::ChainHash;
 use crate::domain::{Action, Code, Day, Level, LevelSet, NamedPoint};
 use crate::input::TextEncoding;
@@ -17,7 +19,8 @@ Exit codes:
   1  other failure (database, file system)
   2  usage error (also: a --db file that is not a catalog, -o naming the catalog)
   3  input rejected: every problem listed as FILE:LINE: message, nothing written
-  4  conflict with a decision already imported, nothing written
+  4  conflict with a decision already imported, or a correction that later
+     decisions depend on: nothing written
   5  verify found a mismatch between the store and its history;
      any command: the catalog is damaged";
 
@@ -89,6 +92,7 @@ pub enum Command {
     History(HistoryArgs),
     Show(ShowArgs),
     Decisions(DecisionsArgs),
+    Retract(RetractArgs),
     Upcoming(UpcomingArgs),
     Search(SearchArgs),
     Verify(VerifyArgs),
@@ -106,6 +110,8 @@ pub enum Command {
 ///
 /// Re-importing a decision already stored with identical rows does nothing;
 /// the same decision (number and signing date) with different rows is refused (exit 4).
+/// To fix a decision imported with wrong rows, --correct DECISION replaces its
+/// rows with those of the corrected FILE (see also tthc retract).
 ///
 /// Files are recognized by their content: xlsx (also xls, ods) workbooks, and
 /// CSV in UTF-8 (with or without a byte-order mark) or UTF-16 with a
@@ -120,6 +126,7 @@ pub enum Command {
 ///   tthc import --sheet "Phụ lục I" --decision 1234/QĐ-UBND --signed 2025-11-19 annex.xlsx
 ///   tthc import --levels province,commune --decision 1/QĐ-UBND --signed 2025-07-01 national.csv
 ///   tthc import --dry-run new-decision.csv
+///   tthc import --correct 160/QĐ-UBND --reason "fee of 1.000002 mistyped" qd-160-fixed.csv
 ///   cat annex.csv | tthc import --decision 12/QĐ-UBND --signed 2020-01-02 -
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
@@ -147,6 +154,59 @@ pub struct ImportArgs {
     /// import is refused (exit 3) and nothing is written.
     #[arg(long)]
     pub strict_reference: bool,
+
+    /// Replace the rows of this stored decision (NUMBER, or NUMBER@SIGNED-DATE
+    /// when several stored decisions have that number) with those of the
+    /// FILEs, which must hold that decision's rows only. The rows replaced
+    /// stay in the store, marked retracted (tthc history shows them), and the
+    /// correction is a link of the hash chain with who, when and why.
+    /// Refused (exit 4) when a later decision depends on the rows replaced.
+    #[arg(long, value_name = "DECISION")]
+    pub correct: Option<DecisionRef>,
+
+    /// Why the decision is corrected, recorded with the correction
+    /// (default: "corrected by FILE").
+    #[arg(long, value_name = "TEXT", requires = "correct")]
+    pub reason: Option<String>,
+
+    /// Format of the summary.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+}
+
+/// Take a decision's rows out of the catalog, from the start.
+///
+/// For a decision imported by mistake (a draft, another province's decision,
+/// a file of the wrong decision): the catalog becomes what it would be had the
+/// decision never been imported. Its rows stay in the store, marked retracted:
+/// tthc history shows them, tthc decisions lists the retraction, and
+/// --known-at on the read commands rebuilds the catalog as it was known
+/// before. The retraction is a link of the hash chain carrying who (the
+/// operating-system user), when and why (--reason); tthc verify replays it.
+///
+/// Refused (exit 4, nothing written) when a later decision depends on the
+/// rows: it amends, repeals or replaces an entry the decision added, or adds
+/// one the decision repealed. The message names each such decision and entry.
+/// A decision already retracted is refused too. To put rows of it back, or
+/// to replace its rows rather than take them out: tthc import --correct.
+///
+/// Examples:
+///   tthc retract 160/QĐ-UBND --reason "the draft was imported, not the signed decision"
+///   tthc retract 160/QĐ-UBND@2026-01-10 --reason "another province's decision" --dry-run
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment, after_help = EXIT_CODES)]
+pub struct RetractArgs {
+    /// The decision: NUMBER, or NUMBER@SIGNED-DATE when several stored decisions have that number.
+    #[arg(value_name = "DECISION")]
+    pub decision: DecisionRef,
+
+    /// Why the decision is retracted, recorded with the retraction.
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+
+    /// Check everything and report what would change, writing nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 
     /// Format of the summary.
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
@@ -293,6 +353,7 @@ pub struct InspectArgs {
 ///   tthc export --headers vi --bom -o danh-muc.csv
 ///   tthc export --excel -o danh-muc.csv
 ///   tthc export --format json | jq '.counts'
+///   tthc export --as-of 2025-07-01 --known-at 2026-03-01 -o as-published-then.csv
 ///   tthc export
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
@@ -302,6 +363,9 @@ pub struct ExportArgs {
 
     #[command(flatten)]
     pub filters: Filters,
+
+    #[command(flatten)]
+    pub known_at: KnownAt,
 
     /// Output format; default: table on a terminal, csv otherwise (and with --headers or --bom).
     #[arg(long, value_enum)]
@@ -378,6 +442,9 @@ pub struct CountsArgs {
     #[command(flatten)]
     pub filters: Filters,
 
+    #[command(flatten)]
+    pub known_at: KnownAt,
+
     /// Output format; default: a table on a terminal, csv when the output
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
@@ -425,6 +492,9 @@ pub struct DiffArgs {
     #[arg(value_name = "TO")]
     pub to: NamedPoint,
 
+    #[command(flatten)]
+    pub known_at: KnownAt,
+
     /// Output format; default: a table on a terminal, csv when the output
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
@@ -457,11 +527,14 @@ pub struct DiffArgs {
 /// the action (an entry repealed by a replacement shows "replaced" and the new
 /// code), the decision with its signing and effective dates, the fields that
 /// changed from the previous version (for the first: the fields given), and
-/// the details. A code with no stored version is a failure (exit 1).
+/// the details. A version a correction took out of the catalog is listed
+/// where it stood, unnumbered, with the correction (tthc retract, tthc import
+/// --correct). A code with no stored version is a failure (exit 1).
 ///
 /// Examples:
 ///   tthc history 1.001612
 ///   tthc history 1.001612 --level commune --format json
+///   tthc history 1.001612 --known-at 2026-03-01T09:00:00+07:00
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct HistoryArgs {
@@ -472,6 +545,9 @@ pub struct HistoryArgs {
     /// Only this level (province, district, commune, or the Vietnamese name).
     #[arg(long, value_name = "LEVEL")]
     pub level: Option<Level>,
+
+    #[command(flatten)]
+    pub known_at: KnownAt,
 
     /// Output format; default: a table on a terminal, csv when the output
     /// goes to a pipe or a file.
@@ -497,6 +573,9 @@ pub struct ShowArgs {
 
     #[command(flatten)]
     pub as_of: AsOf,
+
+    #[command(flatten)]
+    pub known_at: KnownAt,
 
     /// Output format; default: a table on a terminal, csv when the output
     /// goes to a pipe or a file.
@@ -580,6 +659,9 @@ pub struct SearchArgs {
 
     #[command(flatten)]
     pub filters: Filters,
+
+    #[command(flatten)]
+    pub known_at: KnownAt,
 
     /// Output format; default: a table on a terminal, csv when the output
     /// goes to a pipe or a file.
@@ -803,6 +885,17 @@ impl Filters {
             self.agency.as_deref(),
         )
     }
+}
+
+/// The catalog as known at a moment, before later imports and corrections.
+#[derive(Debug, Args)]
+pub struct KnownAt {
+    /// The catalog as it was known at this moment: decisions imported after
+    /// it and corrections made after it are left out. RFC 3339
+    /// (2026-03-01T10:00:00+07:00), or YYYY-MM-DD[THH:MM[:SS]] in local
+    /// time, a date alone meaning the end of that day.
+    #[arg(long = "known-at", value_name = "TIME")]
+    pub moment: Option<Moment>,
 }
 
 /// Output formats of the read commands.

@@ -31,6 +31,10 @@ pub enum Error {
     /// A decision conflicts with one already imported; nothing was written (exit 4).
     #[error("{}", conflict_message(.0))]
     Conflict(Vec<String>),
+    /// A correction that later decisions depend on, or that the store's
+    /// state does not allow; nothing was written (exit 4).
+    #[error("{0}")]
+    Refused(String),
     /// The store does not match its history (exit 5): the first mismatches
     /// found (up to [`PROBLEM_CAP`]) and how many there are in all.
     #[error("verification failed ({}):\n{}", plural(*.total, "mismatch"), MismatchList(.mismatches, *.total))]
@@ -65,7 +69,7 @@ impl Error {
         match self {
             Error::Usage(_) => exit::USAGE,
             Error::Rejected(_) => exit::REJECTED,
-            Error::Conflict(_) => exit::CONFLICT,
+            Error::Conflict(_) | Error::Refused(_) => exit::CONFLICT,
             Error::Tampered { .. } => exit::TAMPERED,
             // A file that was never a catalog is a wrong --db; a damaged
             // catalog is what verify reports.
@@ -117,7 +121,8 @@ fn plural(n: usize, word: &str) -> String {
 fn conflict_message(decisions: &[String]) -> String {
     format!(
         "conflict with decisions already imported, nothing was written:\n{}\n\
-         A decision (number and signing date) can be imported once; to change the catalog, import a new decision that amends it.",
+         A decision (number and signing date) can be imported once; to change the catalog, import a new decision that amends it. \
+         To fix a mistaken import, tthc import --correct NUMBER@SIGNED FILE replaces its rows and tthc retract NUMBER@SIGNED --reason TEXT takes them out.",
         decisions.join("\n")
     )
 }

@@ -32,6 +32,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::History(args) => cmd::history::run(&cli.db, &args),
         Command::Show(args) => cmd::show::run(&cli.db, &args),
         Command::Decisions(args) => cmd::decisions::run(&cli.db, &args),
+        Command::Retract(args) => cmd::retract::run(&cli.db, &args),
         Command::Upcoming(args) => cmd::upcoming::run(&cli.db, &args),
         Command::Search(args) => cmd::search::run(&cli.db, &args),
         Command::Verify(args) => cmd::verify::run(&cli.db, &args),

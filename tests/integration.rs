@@ -12,6 +12,8 @@ mod audit_data;
 mod common;
 #[path = "integration/concurrency.rs"]
 mod concurrency;
+#[path = "integration/corrections.rs"]
+mod corrections;
 #[path = "integration/counts.rs"]
 mod counts;
 #[path = "integration/crash.rs"]

@@ -10,35 +10,51 @@ use crate::error::Error;
 use crate::output::catalog::CountsRecord;
 use crate::output::{Format, Sink, as_of_vi, group_thousands, table, write_json};
 
+/// The JSON counts as known at a moment: the moment, then the usual keys.
+#[derive(serde::Serialize)]
+struct KnownCounts<'a> {
+    known_at: &'a str,
+    #[serde(flatten)]
+    record: CountsRecord,
+}
+
 pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
+    let (store, point, known) =
+        super::open_at_known(db, "--as-of", args.as_of.value.as_ref(), &args.known_at)?;
     let filter = args.filters.entry_filter();
     let counts = if filter.is_everything() {
-        store.counts_at(&point)?
+        store.counts_known(&point, &known)?
     } else {
-        Counts::of(&filter.apply(store.catalog_at(&point)?))
+        Counts::of(&filter.apply(store.catalog_known(&point, &known)?))
     };
     let mut out = Sink::open(None)?;
+    let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     write(
         &mut out,
         super::read_format(args.format).into(),
         &point,
+        known_at,
         &counts,
     )?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes counts in one of the three formats; `as_of` is the point's date.
+/// Writes counts in one of the three formats; `as_of` is the point's date,
+/// `known_at` the moment (UTC) of counts as known then.
 pub(crate) fn write(
     out: &mut Sink,
     format: Format,
     point: &Point,
+    known_at: Option<&str>,
     counts: &Counts,
 ) -> Result<(), Error> {
     let record = CountsRecord::new(point.day(), counts);
     match format {
-        Format::Json => write_json(out, &record)?,
+        Format::Json => match known_at {
+            None => write_json(out, &record)?,
+            Some(known_at) => write_json(out, &KnownCounts { known_at, record })?,
+        },
         Format::Csv => {
             let (header, row) = record.csv();
             let mut w = csv::Writer::from_writer(&mut *out);
@@ -93,6 +109,9 @@ pub(crate) fn write(
                 String::new(),
             ]);
             writeln!(out, "Danh mục TTHC {}", as_of_vi(point))?;
+            if let Some(moment) = known_at {
+                writeln!(out, "{}", crate::output::catalog::known_at_vi(moment))?;
+            }
             writeln!(out, "{t}")?;
         }
     }

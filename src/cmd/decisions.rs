@@ -1,13 +1,18 @@
 //! `tthc decisions`: the decision log, in order of import.
 //!
-//! JSON: `{"decisions": [RECORD, ...]}`; csv: one RECORD per line under a
-//! header of the same keys. A RECORD is
+//! JSON: `{"decisions": [RECORD, ...]}`, then `"corrections": [LINK, ...]`
+//! when there are any; csv: one RECORD per line under a header of the same
+//! keys. A RECORD is
 //! `number, signed, effective_first, effective_last, added, amended, replaced,
-//! repealed, rows, source, source_sha256, imported_at, imported_by, chain_sha256`
-//! (dates ISO; `added`..`repealed` count entry changes per action, `rows` all
-//! of them). The table is compact: number in the log, decision, signing and
-//! effective dates, changes per action, and the file (made to fit 100
-//! columns); csv and json have everything.
+//! repealed, rows, source, source_sha256, imported_at, imported_by, chain_sha256,
+//! status, corrected_at, corrected_by, correction_reason`
+//! (dates ISO; `added`..`repealed` count the entry changes in the catalog per
+//! action, `rows` all of them; `status` is `imported`, `corrected` or
+//! `retracted`, and the last three are of its latest correction, if any).
+//! A LINK is a correction in the order of the chain. The table is compact:
+//! number in the log, decision, signing and effective dates, changes per
+//! action, and the file (made to fit 100 columns); the corrections follow
+//! it. csv and json have everything.
 
 use std::io::Write;
 use std::path::Path;
@@ -16,6 +21,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{DecisionsArgs, Format};
+use crate::domain::correction::{Correction, Knowledge};
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 use crate::store::LoggedDecision;
@@ -37,12 +43,21 @@ struct Record {
     imported_at: String,
     imported_by: String,
     chain_sha256: String,
+    /// `imported`, or what its latest correction did: `corrected`, `retracted`.
+    status: &'static str,
+    corrected_at: Option<String>,
+    corrected_by: Option<String>,
+    correction_reason: Option<String>,
 }
 
-impl From<LoggedDecision> for Record {
-    fn from(d: LoggedDecision) -> Self {
+impl Record {
+    fn new(d: LoggedDecision, latest: Option<&Correction>) -> Self {
         let [added, amended, replaced, repealed] = d.actions;
         Record {
+            status: latest.map_or("imported", |c| c.kind.as_str()),
+            corrected_at: latest.map(|c| c.made_at.clone()),
+            corrected_by: latest.map(|c| c.made_by.clone()),
+            correction_reason: latest.map(|c| c.reason.clone()),
             number: d.number,
             signed: d.signed.to_string(),
             effective_first: d.effective_first.to_string(),
@@ -61,35 +76,85 @@ impl From<LoggedDecision> for Record {
     }
 }
 
+/// A correction, a link of the chain.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+struct Link {
+    number: String,
+    signed: String,
+    /// `retracted` or `corrected`.
+    kind: &'static str,
+    reason: String,
+    at: String,
+    by: String,
+    /// The corrected file(s); empty for a retraction.
+    source: String,
+    source_sha256: String,
+    /// The entry changes it put in place of the decision's rows.
+    rows: u64,
+    chain_sha256: String,
+}
+
 /// The JSON document.
 #[derive(Debug, Serialize)]
 struct Log<'a> {
     decisions: &'a [&'a Record],
+    #[serde(skip_serializing_if = "<[Link]>::is_empty")]
+    corrections: &'a [Link],
 }
 
 pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
     let store = super::open_existing(db)?;
-    let mut records: Vec<(usize, Record)> = store
-        .decision_log()?
+    let corrections = store.corrections()?;
+    let log = store.decision_log()?;
+    let mut links = Vec::new();
+    for c in corrections.all() {
+        let (number, signed) = log
+            .iter()
+            .find(|d| d.id == c.decision)
+            .map(|d| (d.number.clone(), d.signed.to_string()))
+            .unwrap_or_default();
+        links.push(Link {
+            number,
+            signed,
+            kind: c.kind.as_str(),
+            reason: c.reason.clone(),
+            at: c.made_at.clone(),
+            by: c.made_by.clone(),
+            source: c.source.clone(),
+            source_sha256: c.source_sha256.clone(),
+            rows: c.rows,
+            chain_sha256: c.chain_sha256.clone(),
+        });
+    }
+    let mut records: Vec<(usize, Record)> = log
         .into_iter()
         .enumerate()
         .filter(|(_, d)| {
             args.since.is_none_or(|since| d.signed >= since)
                 && args.until.is_none_or(|until| d.signed <= until)
         })
-        .map(|(i, d)| (i + 1, Record::from(d)))
+        .map(|(i, d)| {
+            let latest = corrections.latest(d.id, &Knowledge::ALL);
+            (i + 1, Record::new(d, latest))
+        })
         .collect();
     if let Some(n) = args.limit {
         records.drain(..records.len().saturating_sub(n));
     }
     let mut out = Sink::open(None)?;
-    write(&mut out, super::read_format(args.format), &records)?;
+    write(&mut out, super::read_format(args.format), &records, &links)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes the records, each with its place in the log (from 1).
-fn write(out: &mut impl Write, format: Format, records: &[(usize, Record)]) -> Result<(), Error> {
+/// Writes the records, each with its place in the log (from 1), and the
+/// corrections in the order of the chain.
+fn write(
+    out: &mut impl Write,
+    format: Format,
+    records: &[(usize, Record)],
+    links: &[Link],
+) -> Result<(), Error> {
     match format {
         Format::Json => {
             let records: Vec<&Record> = records.iter().map(|(_, r)| r).collect();
@@ -97,6 +162,7 @@ fn write(out: &mut impl Write, format: Format, records: &[(usize, Record)]) -> R
                 out,
                 &Log {
                     decisions: &records,
+                    corrections: links,
                 },
             )?;
         }
@@ -122,9 +188,14 @@ fn write(out: &mut impl Write, format: Format, records: &[(usize, Record)]) -> R
                 } else {
                     format!("{}…{}", r.effective_first, r.effective_last)
                 };
+                let number = if r.status == "imported" {
+                    r.number.clone()
+                } else {
+                    format!("{}\n({})", r.number, r.status)
+                };
                 t.add_row([
                     i.to_string(),
-                    r.number.clone(),
+                    number,
                     r.signed.clone(),
                     effective,
                     format!("{} {} {} {}", r.added, r.amended, r.replaced, r.repealed),
@@ -136,9 +207,15 @@ fn write(out: &mut impl Write, format: Format, records: &[(usize, Record)]) -> R
                 out,
                 "+ ~ ⇄ −: entries added, amended, replaced, repealed. Hashes, who and when: --format csv|json"
             )?;
+            write_links(out, links)?;
         }
     }
     Ok(())
+}
+
+/// The first 12 characters of a hash, for the table.
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
 }
 
 /// Characters of a file name the table shows.
@@ -162,8 +239,44 @@ fn file_name(source: &str) -> &str {
     source.rsplit(['/', '\\']).next().unwrap_or(source)
 }
 
+/// The corrections under the table of decisions, in the order of the chain.
+fn write_links(out: &mut impl Write, links: &[Link]) -> Result<(), Error> {
+    if links.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nCorrections, in the order of the chain:")?;
+    let mut t = table(&[
+        "#",
+        "Decision",
+        "Signed",
+        "Correction",
+        "Made",
+        "By",
+        "Reason",
+        "Source",
+        "Rows",
+        "Chain",
+    ]);
+    for (i, l) in links.iter().enumerate() {
+        t.add_row([
+            (i + 1).to_string(),
+            l.number.clone(),
+            l.signed.clone(),
+            l.kind.to_owned(),
+            l.at.clone(),
+            l.by.clone(),
+            l.reason.clone(),
+            l.source.clone(),
+            l.rows.to_string(),
+            short(&l.chain_sha256).to_owned(),
+        ]);
+    }
+    writeln!(out, "{t}")?;
+    Ok(())
+}
+
 /// The csv header: the keys of [`Record`], written even when the log is empty.
-const CSV_HEADER: [&str; 14] = [
+const CSV_HEADER: [&str; 18] = [
     "number",
     "signed",
     "effective_first",
@@ -178,6 +291,10 @@ const CSV_HEADER: [&str; 14] = [
     "imported_at",
     "imported_by",
     "chain_sha256",
+    "status",
+    "corrected_at",
+    "corrected_by",
+    "correction_reason",
 ];
 
 #[cfg(test)]
@@ -186,19 +303,23 @@ mod tests {
     use crate::domain::Day;
 
     fn record() -> Record {
-        Record::from(LoggedDecision {
-            number: "10/QĐ-UBND".into(),
-            signed: Day::parse("2024-01-10").unwrap(),
-            effective_first: Day::parse("2024-01-15").unwrap(),
-            effective_last: Day::parse("2024-02-01").unwrap(),
-            actions: [6, 1, 1, 0],
-            rows: 8,
-            source: "base.csv".into(),
-            source_sha256: "a".repeat(64),
-            imported_at: "2025-01-01T00:00:00Z".into(),
-            imported_by: "clerk".into(),
-            chain_sha256: "b".repeat(64),
-        })
+        Record::new(
+            LoggedDecision {
+                id: 1,
+                number: "10/QĐ-UBND".into(),
+                signed: Day::parse("2024-01-10").unwrap(),
+                effective_first: Day::parse("2024-01-15").unwrap(),
+                effective_last: Day::parse("2024-02-01").unwrap(),
+                actions: [6, 1, 1, 0],
+                rows: 8,
+                source: "base.csv".into(),
+                source_sha256: "a".repeat(64),
+                imported_at: "2025-01-01T00:00:00Z".into(),
+                imported_by: "clerk".into(),
+                chain_sha256: "b".repeat(64),
+            },
+            None,
+        )
     }
 
     fn text(format: Format, records: &[Record]) -> String {
@@ -216,7 +337,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write(&mut out, format, &numbered).unwrap();
+        write(&mut out, format, &numbered, &[]).unwrap();
         String::from_utf8(out).unwrap()
     }
 

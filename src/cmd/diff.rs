@@ -21,36 +21,53 @@ use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
-    let (store, from, to) = super::open_between(db, &args.from, &args.to)?;
+    let (store, from, to, known) =
+        super::open_between_known(db, &args.from, &args.to, &args.known_at)?;
     let (first, last) = if from.day() <= to.day() {
         (from.day(), to.day())
     } else {
         (to.day(), from.day())
     };
-    // Both cores: the older catalog here, the newer one and the
-    // replacements of the interval on a second connection.
-    let (older, (newer, replacements)) = store.with_twin(
-        |here| here.catalog_at_alone(&from),
-        |there| {
-            Ok((
-                there.catalog_at_alone(&to)?,
-                there.replacements(first, last)?,
-            ))
-        },
-    )?;
+    let (older, (newer, replacements)) = if known.is_now() {
+        // Both cores: the older catalog here, the newer one and the
+        // replacements of the interval on a second connection.
+        store.with_twin(
+            |here| here.catalog_at_alone(&from),
+            |there| {
+                Ok((
+                    there.catalog_at_alone(&to)?,
+                    there.replacements(first, last)?,
+                ))
+            },
+        )?
+    } else {
+        (
+            store.catalog_known_alone(&from, &known)?,
+            (
+                store.catalog_known_alone(&to, &known)?,
+                store.replacements_known(first, last, &known)?,
+            ),
+        )
+    };
     let mut changes = diff(&older, &newer, &replacements, from.bound(), to.bound());
     if !args.plain {
         let mut versions = Vec::new();
         for code in move_candidates(&changes) {
-            versions.extend(store.entry_versions(code, None)?);
+            versions.extend(store.entry_versions_known(code, None, &known)?);
         }
         changes = read_moves(changes, &versions, from.bound(), to.bound());
     }
+    let corrections = corrections_between(&store, &known, first, last)?;
+    let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     if !args.quiet {
         let mut out = Sink::open(None)?;
-        let json = DiffJson::new(&from, &to, &changes);
+        let mut json = DiffJson::new(&from, &to, &changes);
+        json.known_at = known_at;
         match (super::read_format(args.format), args.stat) {
-            (Format::Json, false) => write_json(&mut out, &json)?,
+            (Format::Json, false) => {
+                json.corrections = corrections;
+                write_json(&mut out, &json)?;
+            }
             (Format::Json, true) => write_json(
                 &mut out,
                 &StatJson {
@@ -61,7 +78,15 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
             )?,
             (Format::Csv, false) => write_csv(&mut out, &changes)?,
             (Format::Csv, true) => write_stat_csv(&mut out, &json.summary)?,
-            (Format::Table, stat) => write_table(&mut out, &from, &to, &changes, stat)?,
+            (Format::Table, stat) => {
+                write_table(&mut out, &from, &to, &changes, stat)?;
+                if let Some(moment) = known_at {
+                    writeln!(out, "\nAs known at {moment}.")?;
+                }
+                if !stat {
+                    write_corrections(&mut out, &corrections)?;
+                }
+            }
         }
         out.finish()?;
     }
@@ -115,8 +140,78 @@ struct DiffJson<'a> {
     /// `YYYY-MM-DD`, or `NUMBER@YYYY-MM-DD` (signing date) for a decision.
     from: String,
     to: String,
+    /// With `--known-at`: the moment (UTC) both catalogs are as known at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<&'a str>,
     summary: SummaryJson,
     changes: Vec<ChangeJson<'a>>,
+    /// The corrections (as known) of rows effective in the interval: the
+    /// catalogs compared are as corrected. Left out when there are none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    corrections: Vec<CorrectionJson>,
+}
+
+/// A correction of rows effective in the interval of a diff.
+#[derive(Serialize)]
+struct CorrectionJson {
+    decision: String,
+    signed: String,
+    /// `retracted` or `corrected`.
+    kind: &'static str,
+    at: String,
+    by: String,
+    reason: String,
+}
+
+/// The corrections known whose rows (put in or taken out) take effect from
+/// `first` to `last`, in order.
+fn corrections_between(
+    store: &crate::store::Store,
+    known: &crate::store::Known,
+    first: crate::domain::Day,
+    last: crate::domain::Day,
+) -> Result<Vec<CorrectionJson>, Error> {
+    let mut out = Vec::new();
+    for c in known.corrections.all() {
+        if !known.knowledge.knows(c) {
+            continue;
+        }
+        let Some((a, b)) = store.correction_days(c)? else {
+            continue;
+        };
+        if b < first || a > last {
+            continue;
+        }
+        let (number, signed) = store.decision_identity(c.decision)?;
+        out.push(CorrectionJson {
+            decision: number,
+            signed: signed.to_string(),
+            kind: c.kind.as_str(),
+            at: c.made_at.clone(),
+            by: c.made_by.clone(),
+            reason: c.reason.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// The corrections under the table of changes.
+fn write_corrections(out: &mut Sink, corrections: &[CorrectionJson]) -> Result<(), Error> {
+    if corrections.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "\nCorrections of decisions effective in this interval (the catalogs compared are as corrected):"
+    )?;
+    for c in corrections {
+        writeln!(
+            out,
+            "  {} signed {}: {} on {} by {} ({})",
+            c.decision, c.signed, c.kind, c.at, c.by, c.reason
+        )?;
+    }
+    Ok(())
 }
 
 #[derive(Serialize)]
@@ -194,6 +289,8 @@ impl<'a> DiffJson<'a> {
         DiffJson {
             from: from.to_string(),
             to: to.to_string(),
+            known_at: None,
+            corrections: Vec::new(),
             summary: SummaryJson {
                 added,
                 amended,

@@ -37,7 +37,11 @@ struct Manifest {
     /// The decision of the latest change included in the export.
     last_decision: Option<DecisionRecord>,
     counts: CountsRecord,
-    /// The store at the time of the export: its decisions and chain head.
+    /// With `--known-at`: the moment (UTC) the catalog is as known at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<String>,
+    /// The store at the time of the export (or as known at `known_at`): its
+    /// decisions and chain head.
     store: StoreRecord,
     tool: ToolRecord,
     /// When the export was made (UTC, RFC 3339).
@@ -179,11 +183,19 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
             refuse_catalog_files(&manifest_path(path), db)?;
         }
     }
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
+    let (store, point, known) =
+        super::open_at_known(db, "--as-of", args.as_of.value.as_ref(), &args.known_at)?;
+    let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     // One snapshot (see `open_existing`): the manifest describes this catalog.
-    let entries = args.filters.entry_filter().apply(store.catalog_at(&point)?);
+    let entries = args
+        .filters
+        .entry_filter()
+        .apply(store.catalog_known(&point, &known)?);
     let (applied, head) = if args.manifest {
-        (store.last_applied(&point)?, Some(store.chain_head()?))
+        (
+            store.last_applied_known(&point, &known)?,
+            Some(store.chain_head_at(&known.knowledge)?),
+        )
     } else {
         (None, None)
     };
@@ -191,8 +203,12 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
     let mut hashing = HashingWriter::new(&mut out, args.manifest);
     match settings.format {
         ExportFormat::Csv => write_csv(&mut hashing, &settings, &entries)?,
-        ExportFormat::Json => catalog::write(&mut hashing, Format::Json, &point, &entries)?,
-        ExportFormat::Table => catalog::write(&mut hashing, Format::Table, &point, &entries)?,
+        ExportFormat::Json => {
+            catalog::write(&mut hashing, Format::Json, &point, known_at, &entries)?;
+        }
+        ExportFormat::Table => {
+            catalog::write(&mut hashing, Format::Table, &point, known_at, &entries)?;
+        }
         ExportFormat::Xlsx => {
             let workbook = xlsx::annex(&as_of_vi(&point), point.day(), &entries)?;
             hashing.write_all(&workbook.bytes)?;
@@ -219,6 +235,7 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
             }),
             last_decision: applied.map(DecisionRecord::from),
             counts: CountsRecord::new(point.day(), &Counts::of(&entries)),
+            known_at: known_at.map(str::to_owned),
             store: StoreRecord {
                 decisions: head.decisions,
                 chain_sha256: head.chain_sha256,

@@ -7,37 +7,54 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{Format, HistoryArgs};
+use crate::domain::correction::{Correction, Standing};
 use crate::domain::provenance::Provenance;
 use crate::domain::rules::Role;
-use crate::domain::version::{EntryVersion, Move, changed_fields, join_assigned, moves};
+use crate::domain::version::{EntryVersion, Move, changed_fields, join_assigned_by, moves};
 use crate::domain::{Action, Code, DETAIL_FIELDS, Details, Level};
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
-use crate::store::Store;
+use crate::store::{Store, as_known};
 
 pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
     let (code, level) = (args.code, args.level);
     let store = super::open_existing(db)?;
-    // Every level's versions: a move pairs versions at two levels.
-    let versions = store.entry_versions(code, None)?;
+    let known = super::known(&store, &args.known_at)?;
+    let as_known = |code, level| -> Result<Vec<(EntryVersion, Standing<'_>)>, Error> {
+        Ok(as_known(
+            store.recorded_versions(code, level)?,
+            &known.corrections,
+            &known.knowledge,
+        ))
+    };
+    // Every level's versions: a move pairs versions at two levels. The
+    // versions a correction took out are shown, marked.
+    let versions = as_known(code, None)?;
     // An entry published without a code and given this one later is the
     // same entry: its versions come first.
     let mut earlier = Vec::new();
-    for v in versions
+    for (v, _) in versions
         .iter()
-        .map(|e| e.version)
-        .filter(crate::domain::version::Version::assigns_code)
+        .filter(|(e, s)| e.version.assigns_code() && matches!(s, Standing::Live { .. }))
     {
-        if let Some(provisional) = v.other_code {
-            earlier.extend(store.entry_versions(provisional, Some(v.level))?);
+        if let Some(provisional) = v.version.other_code {
+            earlier.extend(as_known(provisional, Some(v.version.level))?);
         }
     }
-    let versions = join_assigned(versions, earlier);
+    let versions = join_assigned_by(versions, earlier, |(e, _)| &e.version);
     let records: Vec<VersionRecord> = records(&versions)
         .into_iter()
         .filter(|r| level.is_none_or(|l| r.level == l.as_str()))
         .collect();
     if records.is_empty() {
+        if let Some(m) = &args.known_at.moment
+            && !store.entry_versions(code, level)?.is_empty()
+        {
+            return Err(Error::NotFound(format!(
+                "no version of {code} was stored at {}; tthc history {code} lists its versions as now known",
+                m.text
+            )));
+        }
         return Err(not_found(&store, code, level)?);
     }
     let mut out = Sink::open(None)?;
@@ -46,11 +63,17 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
             &mut out,
             &HistoryJson {
                 code: code.to_string(),
+                known_at: args.known_at.moment.as_ref().map(|m| m.utc.clone()),
                 versions: records,
             },
         )?,
         Format::Csv => write_csv(&mut out, &records)?,
-        Format::Table => write_table(&mut out, code, &records)?,
+        Format::Table => {
+            write_table(&mut out, code, &records)?;
+            if let Some(m) = &args.known_at.moment {
+                writeln!(out, "\nAs known at {}.", m.utc)?;
+            }
+        }
     }
     out.finish()?;
     Ok(ExitCode::SUCCESS)
@@ -85,8 +108,9 @@ fn not_found(store: &Store, code: Code, level: Option<Level>) -> Result<Error, E
 #[derive(Debug, Serialize)]
 struct VersionRecord {
     level: &'static str,
-    /// 1, 2, ... in rule order within the level.
-    version: usize,
+    /// 1, 2, ... in rule order within the level; `null` for a version a
+    /// correction took out of the catalog.
+    version: Option<usize>,
     action: &'static str,
     /// The old code, for the new side of a replacement.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -119,6 +143,39 @@ struct VersionRecord {
     /// of the headings above it and its number (STT).
     #[serde(skip_serializing_if = "Option::is_none")]
     position: Option<PositionRecord>,
+    /// For a version a correction took out of the catalog: the correction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    retracted: Option<CorrectionRecord>,
+    /// For a version a correction put in: the correction.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    corrected: Option<CorrectionRecord>,
+}
+
+/// A correction, as a version it touched shows it.
+#[derive(Debug, Serialize)]
+struct CorrectionRecord {
+    at: String,
+    by: String,
+    reason: String,
+    /// What the correction did to its decision: `retracted` (its rows taken
+    /// out) or `corrected` (its rows replaced by a corrected file's).
+    kind: &'static str,
+}
+
+impl CorrectionRecord {
+    fn new(c: &Correction) -> Self {
+        CorrectionRecord {
+            at: c.made_at.clone(),
+            by: c.made_by.clone(),
+            reason: c.reason.clone(),
+            kind: c.kind.as_str(),
+        }
+    }
+
+    /// "retracted 2026-03-01T10:00:00Z by clerk: wrong file"
+    fn describe(&self, what: &str) -> String {
+        format!("{what} {} by {}: {}", self.at, self.by, self.reason)
+    }
 }
 
 /// Where a row stood in its annex.
@@ -169,22 +226,45 @@ impl ProvenanceRecord {
 #[derive(Serialize)]
 struct HistoryJson {
     code: String,
+    /// With `--known-at`: the moment (UTC) the history is as known at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<String>,
     versions: Vec<VersionRecord>,
 }
 
-/// The records of a code's versions at every level, by level then rule order.
-fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
+/// The records of a code's versions at every level, by level then rule
+/// order; those a correction took out are marked and numbered with none.
+fn records(versions: &[(EntryVersion, Standing<'_>)]) -> Vec<VersionRecord> {
     let mut out = Vec::with_capacity(versions.len());
-    let parts = moves(versions);
+    // Moves pair the versions in the catalog only.
+    let live: Vec<EntryVersion> = versions
+        .iter()
+        .filter(|(_, s)| matches!(s, Standing::Live { .. }))
+        .map(|(e, _)| e.clone())
+        .collect();
+    let parts = moves(&live);
     let mut parts = parts.iter();
-    for same_level in versions.chunk_by(|a, b| a.version.level == b.version.level) {
+    for same_level in versions.chunk_by(|a, b| a.0.version.level == b.0.version.level) {
         let mut previous = None;
-        for (i, entry) in same_level.iter().enumerate() {
+        let mut number = 0;
+        for (entry, standing) in same_level {
             let (v, d) = (&entry.version, &entry.details);
-            let part = parts.next().copied().flatten();
+            let (retracted, put_in_by) = match standing {
+                Standing::Retracted { by, put_in_by } => (Some(*by), *put_in_by),
+                Standing::Live { put_in_by } => (None, *put_in_by),
+                Standing::Unknown => (None, None),
+            };
+            let part = if retracted.is_none() {
+                number += 1;
+                parts.next().copied().flatten()
+            } else {
+                None
+            };
             out.push(VersionRecord {
                 level: v.level.as_str(),
-                version: i + 1,
+                version: retracted.is_none().then_some(number),
+                retracted: retracted.map(CorrectionRecord::new),
+                corrected: put_in_by.map(CorrectionRecord::new),
                 action: if v.assigns_code() {
                     "code_assigned"
                 } else {
@@ -207,7 +287,7 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
                 decision: entry.decision.clone(),
                 signed: v.signed().to_string(),
                 effective: v.effective().to_string(),
-                in_force: v.in_force(),
+                in_force: v.in_force() && retracted.is_none(),
                 changed: changed_fields(previous, entry),
                 details: d.clone(),
                 file: entry.file.clone(),
@@ -224,7 +304,9 @@ fn records(versions: &[EntryVersion]) -> Vec<VersionRecord> {
                         text: p.to_string(),
                     }),
             });
-            previous = Some(d);
+            if retracted.is_none() {
+                previous = Some(d);
+            }
         }
     }
     out
@@ -247,16 +329,21 @@ const CSV_HEADER: [&str; 12] = [
     "changed",
 ];
 
+/// The csv columns after the file and line: the correction that took the
+/// version out, if one did.
+const CSV_RETRACTED: [&str; 3] = ["retracted_at", "retracted_by", "retracted_reason"];
+
 fn write_csv(out: &mut Sink, records: &[VersionRecord]) -> Result<(), Error> {
     let mut w = csv::Writer::from_writer(&mut *out);
     w.write_record(
         CSV_HEADER
             .iter()
             .chain(&DETAIL_FIELDS)
-            .chain(&["file", "line"]),
+            .chain(&["file", "line"])
+            .chain(&CSV_RETRACTED),
     )?;
     for r in records {
-        let version = r.version.to_string();
+        let version = r.version.map(|n| n.to_string()).unwrap_or_default();
         let changed = r.changed.join("; ");
         let head = [
             r.level,
@@ -273,10 +360,16 @@ fn write_csv(out: &mut Sink, records: &[VersionRecord]) -> Result<(), Error> {
             &changed,
         ];
         let line = r.line.to_string();
+        let retracted = r.retracted.as_ref();
         w.write_record(
             head.into_iter()
                 .chain(r.details.as_array())
-                .chain([r.file.as_str(), &line]),
+                .chain([r.file.as_str(), &line])
+                .chain([
+                    retracted.map_or("", |c| c.at.as_str()),
+                    retracted.map_or("", |c| c.by.as_str()),
+                    retracted.map_or("", |c| c.reason.as_str()),
+                ]),
         )?;
     }
     w.flush()?;
@@ -288,11 +381,17 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
     for same_level in records.chunk_by(|a, b| a.level == b.level) {
         let level = same_level.first().map_or("", |r| r.level);
         let label = Level::parse(level).map(Level::label_vi).unwrap_or_default();
+        let taken_out = same_level.iter().filter(|r| r.retracted.is_some()).count();
+        let live = same_level.len() - taken_out;
+        let also = if taken_out > 0 {
+            format!(", and {taken_out} taken out by corrections")
+        } else {
+            String::new()
+        };
         writeln!(
             out,
-            "\n{label} ({level}): {} version{}",
-            same_level.len(),
-            if same_level.len() == 1 { "" } else { "s" }
+            "\n{label} ({level}): {live} version{}{also}",
+            if live == 1 { "" } else { "s" }
         )?;
         let mut t = table(&[
             "#",
@@ -317,7 +416,12 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
             if let Some(from) = r.moved_from {
                 action = format!("{action} (moved from {from})");
             }
-            let changes = if r.in_force {
+            if let Some(c) = &r.retracted {
+                action = format!("{action}\n({})", c.describe("retracted"));
+            }
+            let changes = if r.retracted.is_some() {
+                "(taken out of the catalog)".to_owned()
+            } else if r.in_force {
                 r.changed
                     .iter()
                     .map(|f| format!("{f}: {}", value(r, f)))
@@ -327,7 +431,7 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
                 "(not in force)".to_owned()
             };
             t.add_row([
-                r.version.to_string(),
+                r.version.map_or_else(|| "-".to_owned(), |n| n.to_string()),
                 action,
                 r.decision.clone(),
                 r.signed.clone(),
@@ -342,9 +446,13 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
 }
 
 /// "qd-160.docx:42", and for a decision read as published where the row's
-/// facts came from.
+/// facts came from; for a row a correction put in, the correction.
 fn source(r: &VersionRecord) -> String {
     let at = format!("{}:{}", r.file, r.line);
+    let at = match &r.corrected {
+        Some(c) => format!("{at}\n({})", c.describe("corrected")),
+        None => at,
+    };
     let at = match &r.position {
         Some(p) => format!("{at} ({})", p.text),
         None => at,

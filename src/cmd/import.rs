@@ -12,8 +12,10 @@ use std::thread;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 
-use super::{ActionCounts, LevelCounts};
+use super::{ActionCounts, CorrectionSummary, LevelCounts};
 use crate::cli::{ImportArgs, SummaryFormat};
+use crate::domain::correction::CorrectionKind;
+use crate::domain::text::clean;
 use crate::error::Error;
 use crate::import::{Batch, FileId, Outcome, Prepared};
 use crate::input::published;
@@ -45,7 +47,15 @@ const ROWS_PER_CHUNK: usize = 128;
 
 pub(crate) fn run(db: &Path, args: &ImportArgs) -> Result<ExitCode, Error> {
     let defaults = super::read_defaults(&args.read);
-    let summary = if args.dry_run || db.exists() {
+    let summary = if let Some(reference) = &args.correct {
+        // A correction needs the decision it corrects: the catalog must exist.
+        if !db.exists() {
+            return Err(Error::Store(StoreError::Missing(db.to_owned())));
+        }
+        let mut store = Store::open(db, OpenMode::Create)?;
+        let decision = super::stored_decision(&store, "--correct", reference)?;
+        import_batch(&mut store, args, &defaults, Some(decision.id))?
+    } else if args.dry_run || db.exists() {
         let mut store = if args.dry_run && !db.exists() {
             Store::open_in_memory()?
         } else {
@@ -91,7 +101,7 @@ fn first_import(db: &Path, args: &ImportArgs, defaults: &Defaults) -> Result<Sum
 
 fn import(store: &mut Store, args: &ImportArgs, defaults: &Defaults) -> Result<Summary, Error> {
     let bulk = store.begin_bulk_load()?;
-    let result = import_batch(store, args, defaults);
+    let result = import_batch(store, args, defaults, None);
     // The batch is committed or rolled back by now: failing to return to
     // write-ahead logging must not turn a committed import into an error
     // (a first import's database is removed on error). The next import
@@ -102,13 +112,28 @@ fn import(store: &mut Store, args: &ImportArgs, defaults: &Defaults) -> Result<S
     result
 }
 
+/// Imports the files in one transaction; with `correct`, the id of a stored
+/// decision, their rows replace that decision's.
 fn import_batch(
     store: &mut Store,
     args: &ImportArgs,
     defaults: &Defaults,
+    correct: Option<u32>,
 ) -> Result<Summary, Error> {
     let tx = store.begin_import()?;
-    let mut batch = Batch::new(&tx)?;
+    let mut batch = match correct {
+        None => Batch::new(&tx)?,
+        Some(id) => {
+            let target = tx.correction_target(i64::from(id))?;
+            let reason = args
+                .reason
+                .as_deref()
+                .map(clean)
+                .filter(|r| !r.is_empty())
+                .unwrap_or_else(|| format!("corrected by {}", args.files.join(", ")));
+            Batch::correcting(&tx, target, CorrectionKind::Corrected, &reason)?
+        }
+    };
     let mut seen = Vec::new();
     for name in &args.files {
         let same = std::fs::canonicalize(name).ok();
@@ -137,7 +162,7 @@ fn import_batch(
             );
         }
     }
-    if !args.dry_run && outcome.decisions > 0 {
+    if !args.dry_run && outcome.changes_store() {
         tx.commit()?;
     }
     Ok(Summary::new(outcome, args.dry_run))
@@ -300,6 +325,9 @@ struct Summary {
     /// What the rows are warned of against the national list stored
     /// (`--strict-reference` refuses the import instead).
     reference_warnings: Vec<WarningRecord>,
+    /// With --correct: the correction made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    correction: Option<CorrectionSummary>,
 }
 
 /// A warning, as the JSON summary lists it.
@@ -334,6 +362,10 @@ struct ImportedRecord {
 impl Summary {
     fn new(o: Outcome, dry_run: bool) -> Self {
         Summary {
+            correction: o
+                .corrected
+                .as_ref()
+                .map(|c| CorrectionSummary::new(c, dry_run)),
             dry_run,
             decisions: o.decisions,
             rows: o.rows,
@@ -385,7 +417,13 @@ impl Summary {
         if self.dry_run {
             writeln!(out, "This was a dry run: nothing was written.")?;
         }
-        if self.decisions == 0 {
+        if let Some(c) = &self.correction {
+            c.write_text(out)?;
+            if !c.unchanged {
+                writeln!(out, "  put in:")?;
+                super::write_tallies(out, &self.actions, &self.levels)?;
+            }
+        } else if self.decisions == 0 {
             writeln!(out, "Nothing to import.")?;
         } else {
             let verb = if self.dry_run {

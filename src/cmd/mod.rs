@@ -12,6 +12,7 @@ pub(crate) mod man;
 pub(crate) mod reconcile;
 pub(crate) mod reference;
 pub(crate) mod report;
+pub(crate) mod retract;
 pub(crate) mod search;
 pub(crate) mod show;
 pub(crate) mod upcoming;
@@ -21,13 +22,16 @@ use std::path::Path;
 
 use std::fmt::Write as _;
 
-use crate::cli::ReadOptions;
+use serde::Serialize;
+
+use crate::cli::{KnownAt, ReadOptions};
+use crate::domain::correction::Knowledge;
 use crate::domain::point::{DecisionRef, leading_serial};
 use crate::domain::text::clean;
 use crate::domain::{Day, DecisionPoint, NamedPoint, Point};
 use crate::error::Error;
 use crate::input::Defaults;
-use crate::store::{OpenMode, Store};
+use crate::store::{Known, OpenMode, Store};
 
 /// The format of a read command: the one asked for, else a table on a
 /// terminal and csv when standard output is a pipe or a file.
@@ -48,7 +52,15 @@ pub(crate) fn open_existing(db: &Path) -> Result<Store, Error> {
     Ok(store)
 }
 
-fn resolve(store: &Store, what: &str, raw: &str, reference: &DecisionRef) -> Result<Point, Error> {
+/// The point after the stored decision a reference names; `dates` when a
+/// date could have been given instead (for messages).
+fn resolve(
+    store: &Store,
+    what: &str,
+    raw: &str,
+    reference: &DecisionRef,
+    dates: bool,
+) -> Result<Point, Error> {
     let numbered = store.decisions_numbered(&reference.key())?;
     let mut found: Vec<DecisionPoint> = numbered
         .iter()
@@ -61,9 +73,13 @@ fn resolve(store: &Store, what: &str, raw: &str, reference: &DecisionRef) -> Res
         return Ok(Point::AfterDecision(decision));
     }
     let mut message = if found.is_empty() {
-        let mut m = format!(
-            "{what}: {raw:?} is neither a date (YYYY-MM-DD or DD/MM/YYYY) nor a stored decision"
-        );
+        let mut m = if dates {
+            format!(
+                "{what}: {raw:?} is neither a date (YYYY-MM-DD or DD/MM/YYYY) nor a stored decision"
+            )
+        } else {
+            format!("{what}: {raw:?} is not a stored decision")
+        };
         found = if numbered.is_empty() {
             // Offer the decisions with the same serial number (other years, other spellings).
             let serial = reference.serial();
@@ -132,8 +148,199 @@ pub(crate) fn open_between(
 fn point(store: &Store, what: &str, named: &NamedPoint) -> Result<Point, Error> {
     match named {
         NamedPoint::Day(day) => Ok(Point::Day(*day)),
-        NamedPoint::Decision { reference, text } => resolve(store, what, text, reference),
+        NamedPoint::Decision { reference, text } => resolve(store, what, text, reference, true),
     }
+}
+
+/// The stored decision a reference names (`what` names the argument in
+/// messages); an unknown or ambiguous reference is a usage error that lists
+/// the candidates.
+pub(crate) fn stored_decision(
+    store: &Store,
+    what: &str,
+    reference: &DecisionRef,
+) -> Result<DecisionPoint, Error> {
+    let raw = match reference.signed {
+        Some(signed) => format!("{}@{signed}", reference.number),
+        None => reference.number.clone(),
+    };
+    match resolve(store, what, &raw, reference, false)? {
+        Point::AfterDecision(d) => Ok(d),
+        Point::Day(_) => Err(Error::Usage(format!(
+            "{what}: {raw:?} is not a stored decision"
+        ))),
+    }
+}
+
+/// What a retraction or a correction did (or, in a dry run, would do), as
+/// its summary shows it.
+#[derive(Debug, Serialize)]
+pub(crate) struct CorrectionSummary {
+    pub(crate) dry_run: bool,
+    pub(crate) decision: String,
+    pub(crate) signed: String,
+    /// `retracted` or `corrected`.
+    pub(crate) kind: &'static str,
+    pub(crate) reason: String,
+    pub(crate) at: String,
+    pub(crate) by: String,
+    /// The entry changes taken out of the catalog, per action and in all.
+    pub(crate) taken_out: ActionCounts,
+    pub(crate) changes_taken_out: u64,
+    /// The entry changes put in their place.
+    pub(crate) changes_put_in: u64,
+    /// The effective dates of the rows put in.
+    pub(crate) effective: Vec<String>,
+    /// The link of the hash chain recorded; empty in a dry run and when nothing changed.
+    pub(crate) chain_sha256: String,
+    /// The corrected file holds the rows already in force: nothing was done.
+    pub(crate) unchanged: bool,
+}
+
+impl CorrectionSummary {
+    pub(crate) fn new(c: &crate::import::Corrected, dry_run: bool) -> Self {
+        CorrectionSummary {
+            dry_run,
+            decision: c.number.clone(),
+            signed: c.signed.to_string(),
+            kind: c.kind.as_str(),
+            reason: c.reason.clone(),
+            at: c.made_at.clone(),
+            by: c.made_by.clone(),
+            taken_out: c.taken,
+            changes_taken_out: c.taken_changes,
+            changes_put_in: c.changes,
+            effective: c.effective.iter().map(ToString::to_string).collect(),
+            chain_sha256: if dry_run {
+                String::new()
+            } else {
+                c.chain_sha256.clone()
+            },
+            unchanged: c.unchanged,
+        }
+    }
+
+    /// The lines of the text summary.
+    pub(crate) fn write_text(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
+        if self.unchanged {
+            return writeln!(
+                out,
+                "Decision {} signed {} already has these rows: nothing to correct.",
+                self.decision, self.signed
+            );
+        }
+        let verb = match (self.kind, self.dry_run) {
+            ("retracted", false) => "Retracted",
+            ("retracted", true) => "Would retract",
+            (_, false) => "Corrected",
+            (_, true) => "Would correct",
+        };
+        let (taken, put) = (self.changes_taken_out, self.changes_put_in);
+        if self.kind == "retracted" {
+            writeln!(
+                out,
+                "{verb} decision {} signed {}: {taken} entry change{} taken out of the catalog.",
+                self.decision,
+                self.signed,
+                plural(taken)
+            )?;
+        } else {
+            writeln!(
+                out,
+                "{verb} decision {} signed {}: {taken} entry change{} taken out, {put} put in their place.",
+                self.decision,
+                self.signed,
+                plural(taken)
+            )?;
+        }
+        let a = &self.taken_out;
+        writeln!(
+            out,
+            "  taken out: added {}, amended {}, replaced {}, repealed {}",
+            a.added, a.amended, a.replaced, a.repealed
+        )?;
+        writeln!(out, "  reason: {}", self.reason)?;
+        if self.dry_run {
+            writeln!(out, "  by {} (not recorded: dry run)", self.by)
+        } else {
+            writeln!(
+                out,
+                "  recorded {} by {}; chain head {}",
+                self.at, self.by, self.chain_sha256
+            )
+        }
+    }
+}
+
+/// The store as known at `--known-at` (everything recorded, without it).
+pub(crate) fn known(store: &Store, known_at: &KnownAt) -> Result<Known, Error> {
+    let knowledge = match &known_at.moment {
+        None => Knowledge::ALL,
+        Some(moment) => store.knowledge_at(moment)?,
+    };
+    Ok(store.known(knowledge)?)
+}
+
+/// Opens the catalog and resolves a version of it (as [`open_at`]) as known
+/// at `--known-at`: a decision imported after that moment names no version.
+pub(crate) fn open_at_known(
+    db: &Path,
+    what: &str,
+    named: Option<&NamedPoint>,
+    known_at: &KnownAt,
+) -> Result<(Store, Point, Known), Error> {
+    let (store, point) = open_at(db, what, named)?;
+    let known = known(&store, known_at)?;
+    let point = point_known(&store, what, point, &known, known_at)?;
+    Ok((store, point, known))
+}
+
+/// Opens the catalog and resolves two versions of it (`diff FROM TO`) as
+/// known at `--known-at`.
+pub(crate) fn open_between_known(
+    db: &Path,
+    from: &NamedPoint,
+    to: &NamedPoint,
+    known_at: &KnownAt,
+) -> Result<(Store, Point, Point, Known), Error> {
+    let (store, from, to) = open_between(db, from, to)?;
+    let known = known(&store, known_at)?;
+    let from = point_known(&store, "FROM", from, &known, known_at)?;
+    let to = point_known(&store, "TO", to, &known, known_at)?;
+    Ok((store, from, to, known))
+}
+
+/// A point after a decision, as known: the decision must have been
+/// imported, and its latest effective date is that of its rows as known.
+fn point_known(
+    store: &Store,
+    what: &str,
+    point: Point,
+    known: &Known,
+    known_at: &KnownAt,
+) -> Result<Point, Error> {
+    let Point::AfterDecision(mut d) = point else {
+        return Ok(point);
+    };
+    if known.is_now() {
+        return Ok(Point::AfterDecision(d));
+    }
+    if !known.knowledge.knows_decision(d.id) {
+        let moment = known_at
+            .moment
+            .as_ref()
+            .map(|m| m.text.as_str())
+            .unwrap_or_default();
+        return Err(Error::Usage(format!(
+            "{what}: decision {} was imported after {moment}: it is not part of the catalog as known then",
+            d.reference()
+        )));
+    }
+    if let Some(last) = store.edition_effective_last(d.id, known)? {
+        d.effective_last = last;
+    }
+    Ok(Point::AfterDecision(d))
 }
 
 /// How the command line says to read decision files (import and inspect

@@ -13,10 +13,11 @@ use chrono::Datelike;
 
 use crate::cli::ReportArgs;
 use crate::domain::Day;
+use crate::domain::correction::Knowledge;
 use crate::domain::diff::pair_moves;
 use crate::error::Error;
 use crate::output::html::{
-    self, ChangeRow, EffectiveDecision, RecentDecision, Report, StoreHead, YearRow,
+    self, ChangeRow, CorrectionRow, EffectiveDecision, RecentDecision, Report, StoreHead, YearRow,
 };
 use crate::output::{Sink, refuse_catalog_files};
 use crate::store::{
@@ -70,6 +71,7 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
         .map(|(day, _)| Ok((day, pair_moves(&store.plain_changes_on(day)?).len() as u64)))
         .collect::<Result<Vec<_>, Error>>()?;
     let log = store.decision_log()?;
+    let corrections = store.corrections()?;
     let signed_in_range = |d: &&LoggedDecision| d.signed >= from && d.signed <= to;
     let mut recent: Vec<(usize, &LoggedDecision)> =
         log.iter().filter(signed_in_range).enumerate().collect();
@@ -79,6 +81,7 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
         .take(RECENT_DECISIONS)
         .map(|(_, d)| {
             Ok(RecentDecision {
+                corrected: corrections.latest(d.id, &Knowledge::ALL).map(|c| c.kind),
                 number: d.number.clone(),
                 signed: d.signed,
                 effective_first: d.effective_first,
@@ -106,6 +109,21 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
         moved,
         years: per_year(log.iter().filter(signed_in_range)),
         recent,
+        corrections: corrections
+            .all()
+            .iter()
+            .map(|c| {
+                let d = log.iter().find(|d| d.id == c.decision);
+                CorrectionRow {
+                    number: d.map(|d| d.number.clone()).unwrap_or_default(),
+                    signed: d.map_or(Day::from_number(0), |d| d.signed),
+                    kind: c.kind,
+                    at: c.made_at.clone(),
+                    by: c.made_by.clone(),
+                    reason: c.reason.clone(),
+                }
+            })
+            .collect(),
         store: store_head(store.chain_head()?),
     })
 }
@@ -233,6 +251,7 @@ mod tests {
     #[test]
     fn decisions_are_counted_per_year_of_signing() {
         let decision = |signed: &str, actions: [u64; 4]| LoggedDecision {
+            id: 1,
             number: "1/QĐ-UBND".into(),
             signed: day(signed),
             effective_first: day(signed),

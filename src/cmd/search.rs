@@ -17,6 +17,9 @@ use crate::output::{Sink, write_json};
 #[derive(Serialize)]
 struct SearchJson<'a> {
     as_of: String,
+    /// With `--known-at`: the moment (UTC) the catalog is as known at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<&'a str>,
     query: &'a str,
     entries: Vec<EntryRecord<'a>>,
 }
@@ -32,7 +35,8 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
             "search: the query holds more than {MAX_WORDS} different words; a search takes at most {MAX_WORDS} words"
         )));
     }
-    let (mut store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
+    let (mut store, point, known) =
+        super::open_at_known(db, "--as-of", args.as_of.value.as_ref(), &args.known_at)?;
     let day = point.day();
     let hits = match store.search(day, &words)? {
         Some(hits) => hits,
@@ -46,16 +50,18 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
     };
     // After a decision, the few entries changed later that day are taken as
     // they stood; those are matched here the way the index matches words.
-    let entries = args
-        .filters
-        .entry_filter()
-        .apply(store.narrow_to(&point, hits, |e| matches_words(e, &words))?);
+    // So are the entries whose history was known otherwise at --known-at.
+    let entries = store.narrow_to(&point, hits, |e| matches_words(e, &words))?;
+    let entries = store.as_known_at(&point, &known, entries, |e| matches_words(e, &words))?;
+    let entries = args.filters.entry_filter().apply(entries);
+    let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     let mut out = Sink::open(None)?;
     match super::read_format(args.format) {
         Format::Json => write_json(
             &mut out,
             &SearchJson {
                 as_of: day.to_string(),
+                known_at,
                 query: &args.text,
                 entries: entries.iter().map(EntryRecord::new).collect(),
             },

@@ -15,8 +15,9 @@ use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
     let code = args.code;
-    let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
-    let versions = store.entry_versions(code, None)?;
+    let (store, point, known) =
+        super::open_at_known(db, "--as-of", args.as_of.value.as_ref(), &args.known_at)?;
+    let versions = store.entry_versions_known(code, None, &known)?;
     if versions.is_empty() {
         return Err(Error::NotFound(format!(
             "no version of {code} is stored at any level (tthc search finds procedures by name)"
@@ -38,6 +39,7 @@ pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
                 after_decision: point
                     .decision()
                     .map(crate::domain::DecisionPoint::reference),
+                known_at: args.known_at.moment.as_ref().map(|m| m.utc.clone()),
                 entries: records,
             },
         )?,
@@ -48,7 +50,12 @@ pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
             }
             w.flush()?;
         }
-        Format::Table => write_table(&mut out, code, &point, &records)?,
+        Format::Table => {
+            write_table(&mut out, code, &point, &records)?;
+            if let Some(m) = &args.known_at.moment {
+                writeln!(out, "\n{}", crate::output::catalog::known_at_vi(&m.utc))?;
+            }
+        }
     }
     out.finish()?;
     Ok(ExitCode::SUCCESS)
@@ -88,6 +95,9 @@ struct ShowJson {
     /// `NUMBER@YYYY-MM-DD`, when the version is the catalog right after a decision.
     #[serde(skip_serializing_if = "Option::is_none")]
     after_decision: Option<String>,
+    /// With `--known-at`: the moment (UTC) the catalog is as known at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<String>,
     entries: Vec<EntryRecord>,
 }
 

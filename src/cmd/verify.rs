@@ -4,10 +4,12 @@
 //! 1. `SQLite`'s own integrity and foreign key checks;
 //! 2. every decision, in order of import: its content hash recomputed from
 //!    its stored rows, its link in the hash chain, its number key, row count
-//!    and effective dates;
+//!    and effective dates; every correction, in its place in the chain: the
+//!    rows it put in against its content hash, the rows it took out, and its
+//!    link (what it did, who, when, why);
 //! 3. the whole history replayed entry by entry: the rules hold, and every
 //!    version's details and validity interval are what the rules make of the
-//!    rows;
+//!    rows; the versions corrections took out are in force on no day.
 //! 4. the search index against the versions it says it holds;
 //! 5. with `--head` or `--manifest`, a chain head kept outside the store:
 //!    the store must still hold it.
@@ -22,9 +24,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use crate::cli::VerifyArgs;
+use crate::domain::correction::{Correction, Corrections};
 use crate::domain::verify::{
-    Anchor, AnchorCheck, ChainHash, DecisionCheck, Findings, StoredVersion, check_entry,
-    describe_span,
+    Anchor, AnchorCheck, ChainHash, CorrectionCheck, DecisionCheck, Findings, StoredVersion,
+    check_entry, describe_span,
 };
 use crate::error::{Error, PROBLEM_CAP};
 use crate::store::{LogItem, LogReader, StoreError};
@@ -90,7 +93,9 @@ struct Report {
     spans: u64,
     /// Versions the search index holds.
     indexed: u64,
-    /// The chain hash of the last decision imported.
+    /// Corrections replayed.
+    corrections: u64,
+    /// The chain hash of the last link: the decision imported or the correction made last.
     chain_head: String,
     /// What each anchor proved.
     anchors: Vec<String>,
@@ -116,6 +121,13 @@ impl Report {
             "  search index: {} versions (their words match their names, fields and agencies)",
             self.indexed
         )?;
+        if self.corrections > 0 {
+            writeln!(
+                out,
+                "  corrections: {} (replayed; rows put in and taken out match their links)",
+                self.corrections
+            )?;
+        }
         let head = if self.chain_head.is_empty() {
             "(no decision imported)"
         } else {
@@ -195,42 +207,131 @@ fn audit(log: &LogReader<'_>, anchors: Vec<Anchor>, out: &mut Findings) -> Resul
     Ok(report)
 }
 
-/// The decision being checked, with the stored chain hash of the decision
+/// The decision being checked, with the stored chain hash of the link
 /// before it (`None` when that one could not be read).
 type Current = Option<(DecisionCheck, Option<String>)>;
 
-fn finish(current: &mut Current, out: &mut Findings) {
-    if let Some((check, before)) = current.take() {
-        check.finish(before.as_deref(), out);
+/// The links of the chain walked so far: the stored chain hash of the last
+/// one (`None` when it could not be read), and the corrections still to come
+/// with the decisions they correct.
+struct Chain<'a> {
+    last: Option<String>,
+    corrections: &'a Corrections,
+    /// Index of the next correction to check.
+    next: usize,
+    /// The corrected decisions seen, with their checks.
+    corrected: std::collections::HashMap<u32, CorrectionCheck>,
+}
+
+impl Chain<'_> {
+    fn finish(&mut self, current: &mut Current, out: &mut Findings) {
+        if let Some((check, before)) = current.take() {
+            let head = check.head().clone();
+            let seen = check.finish(before.as_deref(), out);
+            let n = self.corrections.of(narrow(head.id)).count();
+            if n > 0 {
+                self.corrected
+                    .insert(narrow(head.id), CorrectionCheck::new(head, seen, n));
+            } else if head.corrected {
+                out.push(format!(
+                    "{}: its record says a correction changed its rows, but none is recorded",
+                    head.label()
+                ));
+            }
+        }
+    }
+
+    /// Checks the corrections placed in the chain before decision `before`.
+    fn corrections_before(
+        &mut self,
+        log: &LogReader<'_>,
+        before: i64,
+        out: &mut Findings,
+        report: &mut Report,
+    ) -> Result<(), Error> {
+        let all = self.corrections.all();
+        while let Some(c) = all.get(self.next) {
+            if i64::from(c.after_decision) >= before {
+                break;
+            }
+            self.next += 1;
+            report.corrections += 1;
+            self.correction(log, c, out)?;
+        }
+        Ok(())
+    }
+
+    fn correction(
+        &mut self,
+        log: &LogReader<'_>,
+        c: &Correction,
+        out: &mut Findings,
+    ) -> Result<(), Error> {
+        let previous = self.last.replace(c.chain_sha256.clone());
+        let Some(check) = self.corrected.get_mut(&c.decision) else {
+            out.push(format!(
+                "the correction made {} by {} corrects decision id {}, which is not in the decision log before it",
+                c.made_at, c.made_by, c.decision
+            ));
+            return Ok(());
+        };
+        let mut versions = Vec::new();
+        for v in log.edition(c.decision, c.versions)? {
+            match v {
+                Ok(v) => versions.push(v),
+                Err(unreadable) => out.push(unreadable),
+            }
+        }
+        check.correction(c, &versions, previous.as_deref(), out);
+        Ok(())
     }
 }
 
-/// Pass 1: each decision against its rows, and the hash chain.
+fn narrow(id: i64) -> u32 {
+    u32::try_from(id).unwrap_or(u32::MAX)
+}
+
+/// Pass 1: each decision against its rows, each correction against the rows
+/// it put in and took out, and the hash chain through both.
 fn check_decisions(
     log: &LogReader<'_>,
     out: &mut Findings,
     report: &mut Report,
     anchors: &mut [AnchorCheck],
 ) -> Result<(), Error> {
+    let mut readable = Vec::new();
+    for c in log.corrections()? {
+        match c {
+            Ok(c) => readable.push(c),
+            Err(unreadable) => out.push(unreadable),
+        }
+    }
+    let corrections = Corrections::new(readable);
+    let mut chain = Chain {
+        // The chain starts from "".
+        last: Some(String::new()),
+        corrections: &corrections,
+        next: 0,
+        corrected: std::collections::HashMap::new(),
+    };
     let mut current: Current = None;
-    // The stored chain hash of the last decision seen; the chain starts from "".
-    let mut last_chain = Some(String::new());
     log.scan_decisions(|item| -> Result<(), Error> {
         match item {
             LogItem::Decision(head) => {
-                finish(&mut current, out);
+                chain.finish(&mut current, out);
                 report.decisions += 1;
                 match head {
                     Ok(head) => {
+                        chain.corrections_before(log, head.id, out, report)?;
                         for anchor in anchors.iter_mut() {
                             anchor.decision(report.decisions, &head.chain_sha256);
                         }
-                        let before = last_chain.replace(head.chain_sha256.clone());
+                        let before = chain.last.replace(head.chain_sha256.clone());
                         current = Some((DecisionCheck::new(head), before));
                     }
                     Err(unreadable) => {
                         out.push(unreadable);
-                        last_chain = None;
+                        chain.last = None;
                     }
                 }
             }
@@ -246,8 +347,9 @@ fn check_decisions(
         }
         Ok(())
     })?;
-    finish(&mut current, out);
-    report.chain_head = last_chain.unwrap_or_default();
+    chain.finish(&mut current, out);
+    chain.corrections_before(log, i64::MAX, out, report)?;
+    report.chain_head = chain.last.unwrap_or_default();
     Ok(())
 }
 
@@ -264,6 +366,19 @@ fn check_entries(
         let Ok(v) = version else {
             return Ok(());
         };
+        // Taken out by a correction: in force on no day.
+        if !v.live {
+            if v.span.is_some() || v.misfiled {
+                out.push(format!(
+                    "{}: {}, which a correction took out, has {} in the index",
+                    v.entry_label(),
+                    v.version_label(),
+                    describe_span(v.span)
+                ));
+            }
+            report.spans += u64::from(v.span.is_some());
+            return Ok(());
+        }
         if entry
             .last()
             .is_some_and(|last| last.version.entry() != v.version.entry())
@@ -295,6 +410,7 @@ mod tests {
             entries: 4,
             spans: 3,
             indexed: 5,
+            corrections: 0,
             chain_head: "ab".repeat(32),
             anchors: Vec::new(),
         };

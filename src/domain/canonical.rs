@@ -74,6 +74,46 @@ pub fn chain_digest(previous: &str, content: &str) -> String {
     hex(&h.finalize())
 }
 
+/// A correction as the hash chain records it: what it did to which
+/// decision's rows, who made it, when and why.
+pub struct CanonicalCorrection<'a> {
+    /// `retracted` or `corrected`.
+    pub kind: &'a str,
+    pub number_key: &'a str,
+    pub signed: Day,
+    /// The content digest of the rows it takes out.
+    pub taken: &'a str,
+    /// The content digest of the rows it puts in (of no rows, for a retraction).
+    pub content: &'a str,
+    pub source_sha256: &'a str,
+    pub made_at: &'a str,
+    pub made_by: &'a str,
+    pub reason: &'a str,
+}
+
+/// The digest of a correction, the content of its link in the chain: each
+/// field in a fixed order, each followed by a unit separator.
+pub fn correction_digest(c: &CanonicalCorrection<'_>) -> String {
+    let mut h = Sha256::new();
+    let signed = c.signed.to_string();
+    for field in [
+        "correction",
+        c.kind,
+        c.number_key,
+        &signed,
+        c.taken,
+        c.content,
+        c.source_sha256,
+        c.made_at,
+        c.made_by,
+        c.reason,
+    ] {
+        h.update(field.as_bytes());
+        h.update(SEP);
+    }
+    hex(&h.finalize())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +192,67 @@ mod tests {
     #[test]
     fn chain_depends_on_the_previous_link() {
         assert_ne!(chain_digest("", "abc"), chain_digest("x", "abc"));
+    }
+
+    #[test]
+    fn every_field_of_a_correction_changes_its_digest() {
+        let day = Day::parse("2026-01-10").unwrap();
+        let base = CanonicalCorrection {
+            kind: "retracted",
+            number_key: "160/QĐ-UBND",
+            signed: day,
+            taken: "a",
+            content: "b",
+            source_sha256: "",
+            made_at: "2026-03-01T10:00:00Z",
+            made_by: "clerk",
+            reason: "wrong file",
+        };
+        let digest = correction_digest(&base);
+        let variants = [
+            CanonicalCorrection {
+                kind: "corrected",
+                ..base
+            },
+            CanonicalCorrection {
+                number_key: "16/QĐ-UBND",
+                ..base
+            },
+            CanonicalCorrection {
+                signed: Day::parse("2026-01-11").unwrap(),
+                ..base
+            },
+            CanonicalCorrection { taken: "c", ..base },
+            CanonicalCorrection {
+                content: "c",
+                ..base
+            },
+            CanonicalCorrection {
+                source_sha256: "d",
+                ..base
+            },
+            CanonicalCorrection {
+                made_at: "2026-03-01T10:00:01Z",
+                ..base
+            },
+            CanonicalCorrection {
+                made_by: "other",
+                ..base
+            },
+            CanonicalCorrection {
+                reason: "wrong file.",
+                ..base
+            },
+        ];
+        for v in &variants {
+            assert_ne!(correction_digest(v), digest);
+        }
+        // A separator moved from one field to the next is another digest.
+        let shifted = CanonicalCorrection {
+            made_by: "clerkw",
+            reason: "rong file",
+            ..base
+        };
+        assert_ne!(correction_digest(&shifted), digest);
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod canonical;
 pub mod collation;
+pub mod correction;
 pub mod diff;
 pub mod filter;
 pub mod names;

@@ -176,6 +176,15 @@ impl DecisionRef {
     }
 }
 
+impl std::str::FromStr for DecisionRef {
+    type Err = String;
+
+    /// `NUMBER` or `NUMBER@DATE`, as [`DecisionRef::parse`] reads it.
+    fn from_str(raw: &str) -> Result<Self, String> {
+        DecisionRef::parse(raw)
+    }
+}
+
 /// The leading digits of a normalized number (`1234` of `1234/QĐ-UBND`).
 pub fn leading_serial(key: &str) -> String {
     key.chars().take_while(char::is_ascii_digit).collect()

@@ -13,7 +13,11 @@
 
 use std::fmt::Write as _;
 
-use super::canonical::{CanonicalChange, chain_digest, content_digest, row_digest};
+use super::canonical::{
+    CanonicalChange, CanonicalCorrection, chain_digest, content_digest, correction_digest,
+    row_digest,
+};
+use super::correction::{Correction, CorrectionKind};
 use super::rules::{Change, Effect, FaultKind, Role, merge, replay, validity};
 use super::version::Version;
 use super::{ALL_GIVEN, Action, Code, DETAIL_FIELDS, Day, Details, Level, number_key};
@@ -131,6 +135,12 @@ pub struct DecisionHead {
     pub rows: i64,
     pub content_sha256: String,
     pub chain_sha256: String,
+    /// The ids of its versions in the catalog, as recorded.
+    pub versions: (i64, i64),
+    /// Whether a correction replaced or took out its rows: its recorded
+    /// rows, effective dates and versions are then those of its latest
+    /// correction, which [`CorrectionCheck`] checks.
+    pub corrected: bool,
 }
 
 impl DecisionHead {
@@ -155,6 +165,9 @@ pub struct StoredVersion {
     pub span: Option<(i32, i32)>,
     /// Whether the interval is filed where the index's queries do not look.
     pub misfiled: bool,
+    /// Whether it is in its decision's recorded range of versions in the
+    /// catalog; `false` for a version a correction took out.
+    pub live: bool,
 }
 
 impl StoredVersion {
@@ -259,6 +272,15 @@ struct Replacement {
     effective: Day,
 }
 
+/// What the rows of a decision (or of a correction) give.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Seen {
+    /// Entry changes (role-0 versions).
+    pub rows: u64,
+    /// Earliest and latest effective date; `None` without rows.
+    pub effective: Option<(Day, Day)>,
+}
+
 /// Checks one decision against its stored rows; fed its versions in the
 /// order (row number, role).
 #[derive(Debug)]
@@ -273,12 +295,17 @@ pub struct DecisionCheck {
 
 impl DecisionCheck {
     pub fn new(head: DecisionHead) -> Self {
+        Self::from_row(head, 0)
+    }
+
+    /// A check of rows numbered from `first_row` on (those of a correction).
+    fn from_row(head: DecisionHead, first_row: u32) -> Self {
         DecisionCheck {
             label: head.label(),
             head,
             digests: Vec::new(),
             effective: None,
-            next_row: 0,
+            next_row: first_row,
             waiting: None,
         }
     }
@@ -286,6 +313,11 @@ impl DecisionCheck {
     /// "decision 12/QĐ-UBND signed 2020-01-02"
     pub fn label(&self) -> &str {
         &self.label
+    }
+
+    /// The decision checked.
+    pub fn head(&self) -> &DecisionHead {
+        &self.head
     }
 
     /// Checks one version of the decision and adds it to the content.
@@ -400,10 +432,14 @@ impl DecisionCheck {
     }
 
     /// Compares what the rows give with what the decision records. `previous`
-    /// is the stored chain digest of the decision before it (`""` for the
-    /// first), `None` when it could not be read.
-    pub fn finish(mut self, previous: Option<&str>, out: &mut Findings) {
+    /// is the stored chain digest of the link before it (`""` for the
+    /// first), `None` when it could not be read. Returns what the rows give.
+    pub fn finish(mut self, previous: Option<&str>, out: &mut Findings) -> Seen {
         self.missing_twin(out);
+        let seen = Seen {
+            rows: self.digests.len() as u64,
+            effective: self.effective,
+        };
         let head = &self.head;
         let label = &self.label;
         let key = number_key(&head.number);
@@ -414,7 +450,7 @@ impl DecisionCheck {
             ));
         }
         let rows = self.digests.len() as i64;
-        if rows != head.rows {
+        if rows != head.rows && !head.corrected {
             out.push(format!(
                 "{label}: records {} rows, {rows} are stored",
                 head.rows
@@ -422,6 +458,7 @@ impl DecisionCheck {
         }
         if let Some((first, last)) = self.effective
             && (first, last) != (head.effective_first, head.effective_last)
+            && !head.corrected
         {
             out.push(format!(
                 "{label}: records effective dates {} to {}, its rows give {first} to {last}",
@@ -449,10 +486,173 @@ impl DecisionCheck {
                 ));
             }
         }
+        seen
     }
 }
 
-/// The first 12 characters of a hash, for messages.
+/// Checks the corrections of one decision, in order, as their links come
+/// in the chain: the rows each put in against its content hash, each edition
+/// after the one before it, the decision's record against its latest
+/// correction, and each link of the chain.
+#[derive(Debug)]
+pub struct CorrectionCheck {
+    head: DecisionHead,
+    /// The edition in force before the next correction: its versions, its
+    /// content, its first row and its rows.
+    versions: (i64, i64),
+    content: String,
+    first_row: u32,
+    rows: u64,
+    /// Corrections of the decision still to come.
+    left: usize,
+    /// Whether a correction was checked: the first one defines the range of
+    /// the rows as imported by the range it takes out.
+    started: bool,
+}
+
+impl CorrectionCheck {
+    /// The check of a decision's `corrections` corrections, after its rows
+    /// as imported gave `seen`.
+    pub fn new(head: DecisionHead, seen: Seen, corrections: usize) -> Self {
+        CorrectionCheck {
+            versions: (0, -1),
+            content: head.content_sha256.clone(),
+            first_row: 0,
+            rows: seen.rows,
+            left: corrections,
+            started: false,
+            head,
+        }
+    }
+
+    /// Checks the next correction; `versions` are the rows it put in, in
+    /// the order (row number, role); `previous` is the stored chain digest of
+    /// the link before it (`None` when it could not be read).
+    pub fn correction(
+        &mut self,
+        c: &Correction,
+        versions: &[StoredVersion],
+        previous: Option<&str>,
+        out: &mut Findings,
+    ) {
+        let what = match c.kind {
+            CorrectionKind::Retracted => "retraction",
+            CorrectionKind::Corrected => "correction",
+        };
+        let label = format!(
+            "the {what} of {} made {} by {}",
+            self.head.label(),
+            c.made_at,
+            c.made_by
+        );
+        self.placement(c, &label, out);
+        let edition = DecisionHead {
+            rows: i64::try_from(c.rows).unwrap_or(i64::MAX),
+            content_sha256: c.content_sha256.clone(),
+            corrected: true,
+            ..self.head.clone()
+        };
+        let mut check = DecisionCheck::from_row(edition, c.first_row);
+        check.label.clone_from(&label);
+        for v in versions {
+            check.version(v, out);
+        }
+        let seen = check.finish(None, out);
+        if seen.rows != c.rows {
+            out.push(format!(
+                "{label}: records {} rows, {} are stored",
+                c.rows, seen.rows
+            ));
+        }
+        self.left = self.left.saturating_sub(1);
+        if self.left == 0 {
+            self.in_force(c, seen, out);
+        }
+        if let Some(previous) = previous {
+            let link = correction_digest(&CanonicalCorrection {
+                kind: c.kind.as_str(),
+                number_key: &self.head.number_key,
+                signed: self.head.signed,
+                taken: &self.content,
+                content: &c.content_sha256,
+                source_sha256: &c.source_sha256,
+                made_at: &c.made_at,
+                made_by: &c.made_by,
+                reason: &c.reason,
+            });
+            let chain = chain_digest(previous, &link);
+            if chain != c.chain_sha256 {
+                out.push(format!(
+                    "{label}: chain hash {} does not follow from the link before it and what it records (expected {chain})",
+                    short(&c.chain_sha256)
+                ));
+            }
+        }
+        self.started = true;
+        self.versions = c.versions;
+        self.content.clone_from(&c.content_sha256);
+        self.first_row = c.first_row;
+        self.rows = c.rows;
+    }
+}
+
+impl CorrectionCheck {
+    /// The correction comes after the edition before it: it takes out those
+    /// rows, numbers its own after them, and a retraction puts in none.
+    fn placement(&self, c: &Correction, label: &str, out: &mut Findings) {
+        if self.started && c.taken != self.versions {
+            out.push(format!(
+                "{label}: takes out versions {}..{}, the rows in force before it are versions {}..{}",
+                c.taken.0, c.taken.1, self.versions.0, self.versions.1
+            ));
+        }
+        let next_row = self.first_row.saturating_add(self.rows as u32);
+        if c.first_row != next_row {
+            out.push(format!(
+                "{label}: numbers its rows from {}, the rows before it end before row {next_row}",
+                c.first_row
+            ));
+        }
+        if i64::from(c.after_decision) < self.head.id {
+            out.push(format!(
+                "{label}: is placed in the chain before the decision it corrects"
+            ));
+        }
+        if c.kind == CorrectionKind::Retracted && (c.rows != 0 || c.versions.0 <= c.versions.1) {
+            out.push(format!("{label}: a retraction records rows it puts in"));
+        }
+    }
+
+    /// The decision records the rows its latest correction put in, which `seen`.
+    fn in_force(&self, c: &Correction, seen: Seen, out: &mut Findings) {
+        let h = &self.head;
+        if h.versions != c.versions || h.rows != i64::try_from(c.rows).unwrap_or(-1) {
+            out.push(format!(
+                "{}: records versions {}..{} and {} rows in the catalog, its latest correction (made {}) puts in versions {}..{} and {} rows",
+                h.label(),
+                h.versions.0,
+                h.versions.1,
+                h.rows,
+                c.made_at,
+                c.versions.0,
+                c.versions.1,
+                c.rows
+            ));
+        }
+        if let Some((first, last)) = seen.effective
+            && (first, last) != (h.effective_first, h.effective_last)
+        {
+            out.push(format!(
+                "{}: records effective dates {} to {}, the rows of its latest correction give {first} to {last}",
+                h.label(),
+                h.effective_first,
+                h.effective_last
+            ));
+        }
+    }
+}
+
+/// The first 12 characters of a hash, for messages./// The first 12 characters of a hash, for messages.
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
 }
@@ -623,6 +823,7 @@ mod tests {
             details: d,
             span: None,
             misfiled: false,
+            live: true,
         }
     }
 
@@ -740,6 +941,8 @@ mod tests {
             rows: n,
             chain_sha256: chain_digest(previous, &content),
             content_sha256: content,
+            versions: (10, 10),
+            corrected: false,
         }
     }
 

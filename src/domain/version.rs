@@ -113,16 +113,21 @@ pub struct EntryVersion {
 /// code, that it was given to (`earlier`): one history per level, in rule
 /// order. The provisional entry's repeal by the assignment is left out, so
 /// that the two read as one entry, before and after.
-pub fn join_assigned(
-    mut versions: Vec<EntryVersion>,
-    earlier: Vec<EntryVersion>,
-) -> Vec<EntryVersion> {
-    versions.extend(
-        earlier
-            .into_iter()
-            .filter(|e| !(e.version.role == Role::Replaced && e.version.code.is_provisional())),
-    );
-    versions.sort_by_key(|e| (e.version.level, e.version.key));
+pub fn join_assigned(versions: Vec<EntryVersion>, earlier: Vec<EntryVersion>) -> Vec<EntryVersion> {
+    join_assigned_by(versions, earlier, |e| &e.version)
+}
+
+/// [`join_assigned`] of anything that holds a version.
+pub fn join_assigned_by<T>(
+    mut versions: Vec<T>,
+    earlier: Vec<T>,
+    version: impl Fn(&T) -> &Version,
+) -> Vec<T> {
+    versions.extend(earlier.into_iter().filter(|e| {
+        let v = version(e);
+        !(v.role == Role::Replaced && v.code.is_provisional())
+    }));
+    versions.sort_by_key(|e| (version(e).level, version(e).key));
     versions
 }
 
@@ -193,6 +198,22 @@ pub fn standing_at(versions: &[EntryVersion], bound: OrderKey) -> Option<(usize,
         .enumerate()
         .take_while(|(_, v)| v.version.key <= bound)
         .last()
+}
+
+/// Makes each version's details what the rules make of the cells its row
+/// gave, from the versions before it: the details as known when only these
+/// versions (one entry's, in rule order) were recorded.
+pub fn rebuild_details(versions: &mut [EntryVersion]) {
+    let mut previous = Details::default();
+    for v in versions {
+        let given = v.details.masked(v.version.given);
+        v.details = if v.version.effect().inherits_details() {
+            super::rules::merge(&previous, &given)
+        } else {
+            given
+        };
+        previous.clone_from(&v.details);
+    }
 }
 
 #[cfg(test)]
@@ -301,5 +322,31 @@ mod tests {
         assert_eq!(standing_at(&vs, bound(0)), None);
         assert_eq!(standing_at(&vs, bound(4)).map(|(i, _)| i), Some(0));
         assert_eq!(standing_at(&vs, bound(9)).map(|(i, _)| i), Some(1));
+    }
+
+    #[test]
+    fn rebuilt_details_follow_the_cells_given() {
+        let mut vs = vec![
+            version(1, Action::Added, Role::Primary, "A", "0"),
+            version(5, Action::Amended, Role::Primary, "", "5"),
+            version(9, Action::Repealed, Role::Primary, "", ""),
+        ];
+        // As stored after an amendment between them was taken out.
+        vs[1].details.name = "B".into();
+        vs[2].details = Details {
+            name: "B".into(),
+            fee: "5".into(),
+            ..Details::default()
+        };
+        rebuild_details(&mut vs);
+        assert_eq!(
+            (vs[1].details.name.as_str(), vs[1].details.fee.as_str()),
+            ("A", "5")
+        );
+        assert_eq!(
+            (vs[2].details.name.as_str(), vs[2].details.fee.as_str()),
+            ("A", "5")
+        );
+        assert_eq!(vs[0].details.fee, "0");
     }
 }

@@ -6,15 +6,17 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use super::{Known, stored};
 use crate::domain::rules::{OrderKey, changes_nothing, merge_into};
 use crate::domain::version::Version;
-use crate::domain::{Action, Day, Details};
+use crate::domain::{Action, Code, Day, Details, Level};
 use crate::error::Error;
 use crate::store::ImportTx;
 
 /// Where the stored history of an entry comes from when the batch first touches it.
 pub(super) struct Source<'t, 'c> {
     pub(super) tx: &'t ImportTx<'c>,
-    /// Versions of decisions before this one were stored by earlier imports.
-    pub(super) first_new: Option<u32>,
+    /// Versions up to this id were stored before the batch began.
+    pub(super) up_to: i64,
+    /// Whether corrections took stored versions out of the catalog.
+    pub(super) corrected: bool,
     /// Whether the store held any history when the batch began.
     pub(super) load: bool,
 }
@@ -65,7 +67,7 @@ impl Entries {
         given: &mut Details,
         take: bool,
     ) -> Result<(Option<&'a Details>, bool), Error> {
-        let state = self.state(source, known, v)?;
+        let state = self.state(source, known, v.code, v.level)?;
         if state.out_of_order || v.key < state.last {
             state.out_of_order = true;
             return Ok((None, false));
@@ -83,6 +85,20 @@ impl Entries {
         Ok((state.details.as_deref(), nothing))
     }
 
+    /// Joins an entry's stored history to the batch's versions, with its
+    /// details recomputed in rule order once the batch is read: a
+    /// correction took versions out of it.
+    pub(super) fn touch(
+        &mut self,
+        source: &Source<'_, '_>,
+        known: &mut Vec<Known>,
+        code: Code,
+        level: Level,
+    ) -> Result<(), Error> {
+        self.state(source, known, code, level)?.out_of_order = true;
+        Ok(())
+    }
+
     /// After the version is stored: an entry out of force keeps no details.
     pub(super) fn unstage(&mut self, v: &Version) {
         if !v.in_force()
@@ -98,10 +114,11 @@ impl Entries {
         &mut self,
         source: &Source<'_, '_>,
         known: &mut Vec<Known>,
-        v: &Version,
+        code: Code,
+        level: Level,
     ) -> Result<&mut EntryState, Error> {
         use std::collections::hash_map::Entry;
-        match self.map.entry(v.entry()) {
+        match self.map.entry(code.entry(level)) {
             Entry::Occupied(o) => Ok(o.into_mut()),
             Entry::Vacant(vacant) => {
                 let mut state = EntryState {
@@ -115,9 +132,12 @@ impl Entries {
                     out_of_order: false,
                 };
                 if source.load {
-                    let before = source.first_new.unwrap_or(u32::MAX);
                     let mut latest: Option<Known> = None;
-                    for (id, version) in source.tx.entry_versions(v.code, v.level, before)? {
+                    for (id, version) in
+                        source
+                            .tx
+                            .entry_versions(code, level, source.up_to, source.corrected)?
+                    {
                         let k = stored(id, version)?;
                         if latest.is_none_or(|l| l.version.key < k.version.key) {
                             latest = Some(k);

@@ -19,7 +19,11 @@ mod wording;
 
 use std::collections::HashMap;
 
-use crate::domain::canonical::{CanonicalChange, chain_digest, content_digest, row_digest};
+use crate::domain::canonical::{
+    CanonicalChange, CanonicalCorrection, chain_digest, content_digest, correction_digest,
+    row_digest,
+};
+use crate::domain::correction::CorrectionKind;
 use crate::domain::rules::{OrderKey, Role, replay, validity};
 use crate::domain::tally::{ActionCounts, LevelCounts};
 use crate::domain::version::Version;
@@ -27,7 +31,8 @@ use crate::domain::{ALL_GIVEN, Action, Day, DecisionRow, Details};
 use crate::error::Error;
 use crate::input::{Notes, Problem, SkippedRow};
 use crate::store::{
-    FinishedDecision, ImportTx, NewDecision, StoreError, StoredDecision, VersionWriter,
+    CorrectionTarget, FinishedDecision, ImportTx, NewCorrection, NewDecision, StoreError,
+    StoredDecision, VersionWriter,
 };
 
 use entries::{Entries, Source};
@@ -162,6 +167,48 @@ pub(crate) struct Outcome {
     /// What the rows are warned of against the national list stored, if
     /// any: a code it does not have, a name that is another code's there.
     pub(crate) reference_warnings: Vec<Problem>,
+    /// The correction the batch made, for a batch that corrects a decision.
+    pub(crate) corrected: Option<Corrected>,
+}
+
+/// A correction a batch made (or, before the commit, would make).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Corrected {
+    pub(crate) number: String,
+    pub(crate) signed: Day,
+    pub(crate) kind: CorrectionKind,
+    pub(crate) reason: String,
+    pub(crate) made_at: String,
+    pub(crate) made_by: String,
+    /// The entry changes of the rows taken out, per action, and in all.
+    pub(crate) taken: ActionCounts,
+    pub(crate) taken_changes: u64,
+    /// The entry changes of the rows put in (the batch's `rows`).
+    pub(crate) changes: u64,
+    /// The effective dates of the rows put in, each once, in order.
+    pub(crate) effective: Vec<Day>,
+    /// The link of the chain it made; empty when nothing changed.
+    pub(crate) chain_sha256: String,
+    /// The corrected file holds the rows in force: nothing to correct.
+    pub(crate) unchanged: bool,
+}
+
+impl Outcome {
+    /// Whether the batch changed the store: the caller commits only then.
+    pub(crate) fn changes_store(&self) -> bool {
+        self.decisions > 0 || self.corrected.as_ref().is_some_and(|c| !c.unchanged)
+    }
+}
+
+/// What a batch that corrects a decision knows of it.
+struct Correcting {
+    target: CorrectionTarget,
+    kind: CorrectionKind,
+    reason: String,
+    /// Entries that lost versions: their details are recomputed from their first version.
+    touched: rustc_hash::FxHashSet<u32>,
+    taken: ActionCounts,
+    taken_changes: u64,
 }
 
 /// A decision the batch stored.
@@ -199,14 +246,18 @@ pub(crate) struct Batch<'t, 'c> {
     last_group: Option<usize>,
     known: Vec<Known>,
     entries: Entries,
-    /// Id of the first decision this batch stores; lower ids were stored before.
-    first_new: Option<u32>,
+    /// Versions up to this id were stored before the batch began.
+    up_to: i64,
+    /// Whether corrections took stored versions out of the catalog.
+    corrected: bool,
     spans: Vec<(i64, i32, i32)>,
     problems: Vec<Problem>,
     /// What is likely a mistake but not against the rules.
     warnings: Vec<Problem>,
     /// The national list the rows are checked against, when one is stored.
     reference: Option<ReferenceCheck>,
+    /// The decision this batch corrects, if it does.
+    correction: Option<Correcting>,
     outcome: Outcome,
 }
 
@@ -233,13 +284,55 @@ impl<'t, 'c> Batch<'t, 'c> {
             last_group: None,
             known: Vec::new(),
             entries: Entries::default(),
-            first_new: None,
+            up_to: tx.last_version_id()?,
+            corrected: tx.has_corrections()?,
             spans: Vec::new(),
             problems: Vec::new(),
             warnings: Vec::new(),
             reference,
+            correction: None,
             outcome: Outcome::default(),
         })
+    }
+
+    /// A batch that corrects a stored decision: the rows in force of the
+    /// decision are taken out of the catalog at once, and the rows the batch
+    /// reads (which must all be that decision's) are put in their place; a
+    /// retraction reads none. [`Batch::finish`] refuses the correction when a
+    /// later change no longer applies without the rows taken out.
+    pub(crate) fn correcting(
+        tx: &'t ImportTx<'c>,
+        target: CorrectionTarget,
+        kind: CorrectionKind,
+        reason: &str,
+    ) -> Result<Self, Error> {
+        let mut batch = Batch::new(tx)?;
+        let mut correcting = Correcting {
+            kind,
+            reason: reason.to_owned(),
+            touched: rustc_hash::FxHashSet::default(),
+            taken: ActionCounts::default(),
+            taken_changes: 0,
+            target,
+        };
+        let source = Source {
+            tx,
+            up_to: batch.up_to,
+            corrected: true,
+            load: true,
+        };
+        for taken in tx.take_out(&correcting.target)? {
+            if taken.role == Role::Primary {
+                correcting.taken.add(taken.action);
+                correcting.taken_changes += 1;
+            }
+            correcting.touched.insert(taken.code.entry(taken.level));
+            batch
+                .entries
+                .touch(&source, &mut batch.known, taken.code, taken.level)?;
+        }
+        batch.correction = Some(correcting);
+        Ok(batch)
     }
 
     /// Starts a file, named as messages show it.
@@ -315,6 +408,18 @@ impl<'t, 'c> Batch<'t, 'c> {
             }
         };
         let Prepared { mut row, digests } = prepared;
+        if let Some(c) = &self.correction {
+            let t = &c.target;
+            if row.decision.key() != t.number_key || row.decision.signed != t.signed {
+                let name = self.files[file.0].clone();
+                let message = format!(
+                    "this row is of decision {} signed {}, not of {} signed {} being corrected: a corrected file holds the rows of that decision only",
+                    row.decision.number, row.decision.signed, t.number, t.signed
+                );
+                self.reject(file, vec![Problem::new(&name, line, message)]);
+                return Ok(());
+            }
+        }
         let g = self.group_for(file.0, &row)?;
         let group = &mut self.groups[g];
         group.effective = (
@@ -406,20 +511,28 @@ impl<'t, 'c> Batch<'t, 'c> {
             return Ok(g);
         }
         let (key, signed) = identity;
-        let stored = self.tx.find_decision(&key, signed)?;
-        let id = if stored.is_some() {
+        // The decision corrected gets its rows anew, under its own id.
+        let corrected = self
+            .correction
+            .as_ref()
+            .map(|c| (c.target.id, c.target.next_row));
+        let stored = match corrected {
+            Some(_) => None,
+            None => self.tx.find_decision(&key, signed)?,
+        };
+        let id = if let Some((id, _)) = corrected {
+            narrow(id)?
+        } else if stored.is_some() {
             0
         } else {
-            let id = narrow(self.tx.insert_decision(&NewDecision {
+            narrow(self.tx.insert_decision(&NewDecision {
                 number: &row.decision.number,
                 number_key: &key,
                 signed,
                 source: &self.files[file],
                 imported_at: &self.imported_at,
                 imported_by: &self.imported_by,
-            })?)?;
-            self.first_new.get_or_insert(id);
-            id
+            })?)?
         };
         let g = self.groups.len();
         self.groups.push(Group {
@@ -435,7 +548,7 @@ impl<'t, 'c> Batch<'t, 'c> {
             effective: (row.effective, row.effective),
             days: Vec::new(),
             versions: None,
-            next_row: 0,
+            next_row: corrected.map_or(0, |(_, next_row)| next_row),
         });
         self.by_identity.insert((key, signed), g);
         self.by_id.insert(id, g);
@@ -454,7 +567,8 @@ impl<'t, 'c> Batch<'t, 'c> {
     ) -> Result<(i64, i64), Error> {
         let source = Source {
             tx: self.tx,
-            first_new: self.first_new,
+            up_to: self.up_to,
+            corrected: self.corrected || self.correction.is_some(),
             load: self.had_history,
         };
         let (staged, nothing) = self.entries.stage(
@@ -520,10 +634,14 @@ impl<'t, 'c> Batch<'t, 'c> {
             let mut problems = std::mem::take(&mut self.problems);
             match self.apply_rules() {
                 Err(Error::Rejected(rule_problems)) => problems.extend(rule_problems),
+                // What a correction's rows would break is told once they are right.
+                Err(Error::Refused(_)) | Ok(()) => {}
                 Err(other) => return Err(other),
-                Ok(()) => {}
             }
             return Err(Error::Rejected(problems));
+        }
+        if self.correction.is_some() {
+            return self.finish_correction();
         }
         let mut conflicts = Vec::new();
         for group in &mut self.groups {
@@ -531,15 +649,31 @@ impl<'t, 'c> Batch<'t, 'c> {
                 continue;
             };
             let content = content_digest(&group.key, group.signed, &mut group.digests);
-            if content == stored.content_sha256 {
+            let reference = format!("{}@{}", stored.number, stored.signed);
+            let file = &self.files[group.file];
+            let retracted = stored
+                .corrected
+                .as_ref()
+                .filter(|c| c.kind == CorrectionKind::Retracted);
+            if let Some(r) = retracted {
+                conflicts.push(format!(
+                    "{file}: decision {} signed {} was retracted on {} by {} ({}); tthc import --correct {reference} {file} puts its rows back",
+                    group.number, group.signed, r.made_at, r.made_by, r.reason
+                ));
+            } else if content == stored.content_sha256 {
                 self.outcome.unchanged.push(Unchanged {
                     number: stored.number.clone(),
                     signed: stored.signed,
                 });
+            } else if let Some(c) = &stored.corrected {
+                conflicts.push(format!(
+                    "{file}: decision {} signed {} has other rows: it was corrected on {} by {} with {} ({}); tthc import --correct {reference} {file} corrects it again",
+                    group.number, group.signed, c.made_at, c.made_by, c.source, c.reason
+                ));
             } else {
                 conflicts.push(format!(
-                    "{}: decision {} signed {} is already imported with different rows (as {} signed {})",
-                    self.files[group.file], group.number, group.signed, stored.number, stored.signed
+                    "{file}: decision {} signed {} is already imported with different rows (as {} signed {}); if the rows imported were wrong, tthc import --correct {reference} {file} replaces them",
+                    group.number, group.signed, stored.number, stored.signed
                 ));
             }
         }
@@ -559,6 +693,95 @@ impl<'t, 'c> Batch<'t, 'c> {
         Ok(self.outcome)
     }
 
+    /// Completes a correction: the rows read replace the decision's rows in
+    /// force, and the correction is recorded as the next link of the chain.
+    fn finish_correction(mut self) -> Result<Outcome, Error> {
+        self.apply_rules()?;
+        self.decision_warnings();
+        self.outcome.warnings = std::mem::take(&mut self.warnings);
+        let Some(c) = self.correction.take() else {
+            return Ok(self.outcome);
+        };
+        let t = &c.target;
+        let mut group = self.groups.pop();
+        if c.kind == CorrectionKind::Corrected && group.is_none() {
+            let files = self.files.join(", ");
+            return Err(Error::Rejected(vec![Problem::new(
+                &files,
+                0,
+                format!(
+                    "no row of decision {} signed {} to put in place of its rows; tthc retract {}@{} --reason TEXT takes them out",
+                    t.number, t.signed, t.number, t.signed
+                ),
+            )]));
+        }
+        let mut digests = group
+            .as_mut()
+            .map(|g| std::mem::take(&mut g.digests))
+            .unwrap_or_default();
+        let rows = digests.len() as u64;
+        let content = content_digest(&t.number_key, t.signed, &mut digests);
+        let mut days = group.as_ref().map(|g| g.days.clone()).unwrap_or_default();
+        days.sort_unstable();
+        days.dedup();
+        let mut corrected = Corrected {
+            number: t.number.clone(),
+            signed: t.signed,
+            kind: c.kind,
+            reason: c.reason.clone(),
+            made_at: self.imported_at.clone(),
+            made_by: self.imported_by.clone(),
+            taken: c.taken,
+            taken_changes: c.taken_changes,
+            changes: rows,
+            effective: days.clone(),
+            chain_sha256: String::new(),
+            unchanged: false,
+        };
+        if c.kind == CorrectionKind::Corrected
+            && t.retraction().is_none()
+            && content == t.content_sha256
+        {
+            corrected.unchanged = true;
+            self.outcome.corrected = Some(corrected);
+            return Ok(self.outcome);
+        }
+        let source = self.files.join(", ");
+        let source_sha256 = self.file_sha.join(",");
+        let link = correction_digest(&CanonicalCorrection {
+            kind: c.kind.as_str(),
+            number_key: &t.number_key,
+            signed: t.signed,
+            taken: &t.content_sha256,
+            content: &content,
+            source_sha256: &source_sha256,
+            made_at: &self.imported_at,
+            made_by: &self.imported_by,
+            reason: &c.reason,
+        });
+        let chain = chain_digest(&self.tx.last_link()?, &link);
+        self.tx.record_correction(&NewCorrection {
+            decision_id: t.id,
+            kind: c.kind,
+            reason: &c.reason,
+            source: &source,
+            source_sha256: &source_sha256,
+            made_at: &self.imported_at,
+            made_by: &self.imported_by,
+            rows,
+            first_row: t.next_row,
+            versions: group.as_ref().and_then(|g| g.versions).unwrap_or((0, -1)),
+            taken: t.versions,
+            effective: group.as_ref().map(|g| g.effective),
+            days: &days,
+            content_sha256: &content,
+            chain_sha256: &chain,
+        })?;
+        corrected.chain_sha256 = chain;
+        self.outcome.corrected = Some(corrected);
+        Ok(self.outcome)
+    }
+
     /// Replays the history of every entry the batch touches, merged with what
     /// is stored, and rejects the batch on the first break of the rules in
     /// each entry. Then fills inherited details and validity intervals.
@@ -569,19 +792,43 @@ impl<'t, 'c> Batch<'t, 'c> {
         let mut known = std::mem::take(&mut self.known);
         known.sort_unstable_by_key(Known::order);
         let mut problems = Vec::new();
+        // Later changes that no longer apply once a correction took rows out.
+        let mut depending = Vec::new();
         for versions in known.chunk_by(|a, b| a.version.entry() == b.version.entry()) {
             if let Err(fault) = replay(versions) {
-                problems.push(self.describe(versions, &fault)?);
+                if self.correction.is_some() && !versions[fault.at].is_new() {
+                    depending.push(self.dependency(versions, &fault)?);
+                } else {
+                    problems.push(self.describe(versions, &fault)?);
+                }
                 continue;
             }
-            if problems.is_empty() {
+            if problems.is_empty() && depending.is_empty() {
                 let entry = versions[0].version.entry();
-                self.write_entry(versions, out_of_order.contains(&entry))?;
+                let from_start = self
+                    .correction
+                    .as_ref()
+                    .is_some_and(|c| c.touched.contains(&entry));
+                self.write_entry(versions, out_of_order.contains(&entry), from_start)?;
             }
         }
         if !problems.is_empty() {
             problems.sort_by(|a: &Problem, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
             return Err(Error::Rejected(problems));
+        }
+        if let Some(c) = self.correction.as_ref().filter(|_| !depending.is_empty()) {
+            let t = &c.target;
+            let what = match c.kind {
+                CorrectionKind::Retracted => "retract",
+                CorrectionKind::Corrected => "correct",
+            };
+            return Err(Error::Refused(format!(
+                "cannot {what} decision {} signed {}, nothing was written: later changes depend on its rows:\n{}\n\
+                 Retract or correct those decisions first, or correct this one so that they still apply.",
+                t.number,
+                t.signed,
+                depending.join("\n")
+            )));
         }
         let mut filed: Vec<(u32, u32)> = known
             .iter()
@@ -595,10 +842,20 @@ impl<'t, 'c> Batch<'t, 'c> {
         Ok(())
     }
 
-    /// Recomputes inherited details where changes came out of order, and
-    /// collects the entry's validity intervals.
-    fn write_entry(&mut self, versions: &[Known], out_of_order: bool) -> Result<(), Error> {
-        let first_new = versions.iter().position(Known::is_new).unwrap_or(0);
+    /// Recomputes inherited details where changes came out of order (from
+    /// the first version on, `from_start`, when a correction took versions
+    /// out of the entry), and collects the entry's validity intervals.
+    fn write_entry(
+        &mut self,
+        versions: &[Known],
+        out_of_order: bool,
+        from_start: bool,
+    ) -> Result<(), Error> {
+        let first_new = if from_start {
+            0
+        } else {
+            versions.iter().position(Known::is_new).unwrap_or(0)
+        };
         if out_of_order {
             for (i, k) in versions.iter().enumerate().skip(first_new) {
                 let v = &k.version;

@@ -1,6 +1,7 @@
 //! The engine on a store in memory: rows fed as a reader would give them.
 
 use super::*;
+use crate::domain::correction::CorrectionKind;
 use crate::domain::{Action, Code, DecisionId, Level, LevelSet};
 use crate::input::Problem;
 use crate::store::Store;
@@ -160,7 +161,7 @@ fn the_same_decision_with_other_rows_is_a_conflict() {
         Err(Error::Conflict(lines)) => assert_eq!(
             lines,
             [
-                "qd.csv: decision 01/qđ signed 2024-01-01 is already imported with different rows (as 1/QĐ signed 2024-01-01)"
+                "qd.csv: decision 01/qđ signed 2024-01-01 is already imported with different rows (as 1/QĐ signed 2024-01-01); if the rows imported were wrong, tthc import --correct 1/QĐ@2024-01-01 qd.csv replaces them"
             ]
         ),
         other => panic!("expected a conflict, got {other:?}"),
@@ -329,4 +330,186 @@ fn rows_without_a_code_are_settled_by_their_names() {
         ),
         "{problems:?}"
     );
+}
+
+/// Corrects the stored decision `id` with these rows (none: retracts it)
+/// and commits when something changed.
+fn correct(store: &mut Store, id: i64, rows: Vec<DecisionRow>) -> Result<Outcome, Error> {
+    let tx = store.begin_import()?;
+    let target = tx.correction_target(id)?;
+    let kind = if rows.is_empty() {
+        CorrectionKind::Retracted
+    } else {
+        CorrectionKind::Corrected
+    };
+    let mut batch = Batch::correcting(&tx, target, kind, "typo")?;
+    let file = batch.open_file("fixed.csv");
+    for (i, mut row) in rows.into_iter().enumerate() {
+        row.line = i as u64 + 2;
+        batch.add(file, Prepared::new(row))?;
+    }
+    batch.close_file(file, "sha".into(), &Notes::default());
+    let outcome = batch.finish()?;
+    if outcome.changes_store() {
+        tx.commit()?;
+    }
+    Ok(outcome)
+}
+
+fn amended(number: &str, on: &str, c: &str, fee: &str) -> DecisionRow {
+    let mut r = row(number, on, Action::Amended, c, "");
+    r.details.fee = fee.into();
+    r
+}
+
+#[test]
+fn a_retraction_gives_the_catalog_without_the_decision() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        vec![row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A")],
+    )
+    .unwrap();
+    import(
+        &mut store,
+        vec![amended("2/QĐ", "2024-02-01", "1.000001", "5")],
+    )
+    .unwrap();
+    import(
+        &mut store,
+        vec![amended("3/QĐ", "2024-03-01", "1.000001", "")],
+    )
+    .unwrap();
+    let fee = |store: &Store, on: &str| store.catalog(day(on)).unwrap()[0].details.fee.clone();
+    assert_eq!(fee(&store, "2024-03-01"), "5");
+    let outcome = correct(&mut store, 2, vec![]).unwrap();
+    let done = outcome.corrected.unwrap();
+    assert_eq!((done.taken_changes, done.changes), (1, 0));
+    assert_eq!(done.chain_sha256.len(), 64);
+    // The later amendment inherits what was before the one taken out.
+    assert_eq!(fee(&store, "2024-02-15"), "");
+    assert_eq!(fee(&store, "2024-03-01"), "");
+    assert_eq!(catalog(&store, "2024-03-01"), ["1.000001 A"]);
+    // Taken out again: refused by the caller; its rows are in no edition now.
+    let tx = store.begin_import().unwrap();
+    assert!(tx.correction_target(2).unwrap().retraction().is_some());
+}
+
+#[test]
+fn a_retraction_that_a_later_decision_depends_on_is_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        vec![row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A")],
+    )
+    .unwrap();
+    import(
+        &mut store,
+        vec![amended("2/QĐ", "2024-02-01", "1.000001", "5")],
+    )
+    .unwrap();
+    let message = match correct(&mut store, 1, vec![]) {
+        Err(Error::Refused(message)) => message,
+        other => panic!("expected a refusal, got {other:?}"),
+    };
+    assert!(
+        message.starts_with("cannot retract decision 1/QĐ signed 2024-01-01"),
+        "{message}"
+    );
+    assert!(
+        message.contains("1.000001 at province level cannot be amended by decision 2/QĐ signed 2024-02-01 effective 2024-02-01 (qd.csv:2): without the rows taken out, it is not in force then"),
+        "{message}"
+    );
+    // Nothing was written.
+    assert_eq!(catalog(&store, "2024-02-01"), ["1.000001 A"]);
+    let tx = store.begin_import().unwrap();
+    assert!(tx.correction_target(1).unwrap().latest.is_none());
+}
+
+#[test]
+fn a_correction_replaces_the_rows_and_its_file_imports_as_unchanged() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        vec![
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A"),
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000002", "Typo"),
+        ],
+    )
+    .unwrap();
+    let fixed = || {
+        vec![
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A"),
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000003", "Right"),
+        ]
+    };
+    let outcome = correct(&mut store, 1, fixed()).unwrap();
+    assert_eq!(outcome.rows, 2);
+    assert_eq!(
+        catalog(&store, "2024-01-01"),
+        ["1.000001 A", "1.000003 Right"]
+    );
+    // The same file again: nothing to correct, nothing written.
+    let again = correct(&mut store, 1, fixed()).unwrap();
+    assert!(again.corrected.unwrap().unchanged);
+    // A nightly import of the corrected file changes nothing either.
+    let nightly = import(&mut store, fixed()).unwrap();
+    assert_eq!(nightly.decisions, 0);
+    assert_eq!(nightly.unchanged.len(), 1);
+    // The file first imported is now a conflict that names the correction.
+    let result = import(
+        &mut store,
+        vec![
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A"),
+            row("1/QĐ", "2024-01-01", Action::Added, "1.000002", "Typo"),
+        ],
+    );
+    match result {
+        Err(Error::Conflict(lines)) => {
+            assert!(lines[0].contains("it was corrected on"), "{lines:?}");
+            assert!(lines[0].contains("with fixed.csv (typo)"), "{lines:?}");
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+}
+
+#[test]
+fn a_corrected_file_of_another_decision_is_refused() {
+    let mut store = Store::open_in_memory().unwrap();
+    import(
+        &mut store,
+        vec![row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A")],
+    )
+    .unwrap();
+    let problems = rejected(correct(
+        &mut store,
+        1,
+        vec![row("2/QĐ", "2024-01-01", Action::Added, "1.000001", "A")],
+    ));
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].starts_with("fixed.csv:2: this row is of decision 2/QĐ signed 2024-01-01, not of 1/QĐ signed 2024-01-01 being corrected"),
+        "{problems:?}"
+    );
+    assert_eq!(catalog(&store, "2024-01-01"), ["1.000001 A"]);
+}
+
+#[test]
+fn a_retracted_decision_imported_again_is_a_conflict() {
+    let mut store = Store::open_in_memory().unwrap();
+    let rows = || vec![row("1/QĐ", "2024-01-01", Action::Added, "1.000001", "A")];
+    import(&mut store, rows()).unwrap();
+    correct(&mut store, 1, vec![]).unwrap();
+    assert!(catalog(&store, "2024-01-01").is_empty());
+    match import(&mut store, rows()) {
+        Err(Error::Conflict(lines)) => assert!(
+            lines[0].contains("was retracted on")
+                && lines[0].contains("import --correct 1/QĐ@2024-01-01 qd.csv puts its rows back"),
+            "{lines:?}"
+        ),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    // Put back by a correction.
+    correct(&mut store, 1, rows()).unwrap();
+    assert_eq!(catalog(&store, "2024-01-01"), ["1.000001 A"]);
 }

@@ -107,6 +107,30 @@ impl Batch<'_, '_> {
     }
 }
 
+impl Batch<'_, '_> {
+    /// A stored change that no longer applies once a correction took rows
+    /// out: the later decision, the entry, and why.
+    pub(super) fn dependency(&self, versions: &[Known], fault: &Fault) -> Result<String, Error> {
+        let k = versions[fault.at];
+        let v = &k.version;
+        let (_, verb) = wording(v.action, v.effect());
+        let decision = i64::from(v.key.decision_seq);
+        let (number, signed) = self.tx.decision_label(decision)?;
+        let file = self.tx.version_source(i64::from(k.id))?;
+        let why = match fault.kind {
+            FaultKind::Broken(violation) => format!("it {violation} then"),
+            FaultKind::Duplicate(_) => "the decision would name it twice".to_owned(),
+        };
+        Ok(format!(
+            "  {} at {} level cannot be {verb} by decision {number} signed {signed} effective {} ({file}:{}): without the rows taken out, {why}",
+            v.code,
+            v.level,
+            v.effective(),
+            v.line
+        ))
+    }
+}
+
 /// Which column a change's entry comes from, and the verb for messages.
 fn wording(action: Action, effect: Effect) -> (&'static str, &'static str) {
     match (action, effect) {

@@ -198,6 +198,9 @@ impl CountsRecord {
 #[derive(Serialize)]
 struct ExportJson<'a> {
     as_of: String,
+    /// With `--known-at`: the moment the catalog is as known at (UTC).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<&'a str>,
     counts: CountsRecord,
     entries: Vec<EntryRecord<'a>>,
 }
@@ -312,11 +315,13 @@ pub(crate) fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// Writes the catalog at a point in one of the three formats; the JSON
-/// `as_of` is the point's date.
+/// `as_of` is the point's date; `known_at` the moment (UTC) of a catalog as
+/// known then.
 pub(crate) fn write(
     out: &mut impl Write,
     format: Format,
     point: &Point,
+    known_at: Option<&str>,
     entries: &[CatalogEntry],
 ) -> Result<(), Error> {
     let day = point.day();
@@ -326,16 +331,22 @@ pub(crate) fn write(
             out,
             &ExportJson {
                 as_of: day.to_string(),
+                known_at,
                 counts: CountsRecord::new(day, &Counts::of(entries)),
                 entries: entries.iter().map(EntryRecord::new).collect(),
             },
         )?,
-        Format::Table => write_table(out, point, entries)?,
+        Format::Table => write_table(out, point, known_at, entries)?,
     }
     Ok(())
 }
 
-fn write_table(out: &mut impl Write, point: &Point, entries: &[CatalogEntry]) -> Result<(), Error> {
+fn write_table(
+    out: &mut impl Write,
+    point: &Point,
+    known_at: Option<&str>,
+    entries: &[CatalogEntry],
+) -> Result<(), Error> {
     let counts = Counts::of(entries);
     writeln!(
         out,
@@ -343,6 +354,9 @@ fn write_table(out: &mut impl Write, point: &Point, entries: &[CatalogEntry]) ->
         as_of_vi(point),
         group_thousands(counts.total())
     )?;
+    if let Some(moment) = known_at {
+        writeln!(out, "{}", known_at_vi(moment))?;
+    }
     let levels = Level::ALL.into_iter().filter(|l| counts.level(*l) > 0);
     for (i, level) in levels.enumerate() {
         writeln!(
@@ -357,6 +371,12 @@ fn write_table(out: &mut impl Write, point: &Point, entries: &[CatalogEntry]) ->
         writeln!(out, "{}", entry_table("STT", numbered))?;
     }
     Ok(())
+}
+
+/// "Theo dữ liệu đã ghi nhận đến 2026-03-01T03:00:00Z": the line under the
+/// title of a table of the catalog as known at a moment.
+pub(crate) fn known_at_vi(moment: &str) -> String {
+    format!("Theo dữ liệu đã ghi nhận đến {moment} (UTC)")
 }
 
 /// A table of entries: code, name, field and agency, after a first column

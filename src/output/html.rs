@@ -10,6 +10,7 @@ use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::group_thousands;
+use crate::domain::correction::CorrectionKind;
 use crate::domain::{Action, Code, Counts, Day, Level};
 
 /// Everything the report shows.
@@ -31,6 +32,8 @@ pub(crate) struct Report {
     pub years: Vec<YearRow>,
     /// The latest decisions signed up to `to`, latest first.
     pub recent: Vec<RecentDecision>,
+    /// The corrections of imported decisions, in order.
+    pub corrections: Vec<CorrectionRow>,
     /// The store the report was made from.
     pub store: StoreHead,
 }
@@ -45,6 +48,8 @@ pub(crate) struct YearRow {
 
 /// A decision with its first entry changes.
 pub(crate) struct RecentDecision {
+    /// What its latest correction did to its rows, if any.
+    pub corrected: Option<CorrectionKind>,
     pub number: String,
     pub signed: Day,
     pub effective_first: Day,
@@ -59,6 +64,25 @@ pub(crate) struct RecentDecision {
 pub(crate) struct EffectiveDecision {
     pub effective: Day,
     pub number: String,
+}
+
+/// A correction of an imported decision, as the page lists it.
+pub(crate) struct CorrectionRow {
+    pub number: String,
+    pub signed: Day,
+    pub kind: CorrectionKind,
+    /// RFC 3339, UTC.
+    pub at: String,
+    pub by: String,
+    pub reason: String,
+}
+
+/// What a correction did, in the words of the page.
+fn correction_vi(kind: CorrectionKind) -> &'static str {
+    match kind {
+        CorrectionKind::Retracted => "Rút toàn bộ khỏi danh mục",
+        CorrectionKind::Corrected => "Đính chính theo tệp đã sửa",
+    }
 }
 
 /// One entry change of a decision, as the latest decisions list it.
@@ -179,6 +203,7 @@ pub(crate) fn page(r: &Report) -> String {
     chart_section(&mut h, r);
     years_section(&mut h, r);
     recent_section(&mut h, r);
+    corrections_section(&mut h, r);
     let chain = if r.store.chain_sha256.is_empty() {
         String::new()
     } else {
@@ -663,9 +688,13 @@ fn recent_section(h: &mut String, r: &Report) {
                 vi_date(d.effective_last)
             )
         };
+        let corrected = d
+            .corrected
+            .map(|k| format!(" ({})", correction_vi(k).to_lowercase()))
+            .unwrap_or_default();
         let _ = writeln!(
             h,
-            "<section class=\"decision panel\">\n<h3>Quyết định số {} ký ngày {}</h3>\n<div class=\"muted\">Hiệu lực: {effective}</div>",
+            "<section class=\"decision panel\">\n<h3>Quyết định số {} ký ngày {}{corrected}</h3>\n<div class=\"muted\">Hiệu lực: {effective}</div>",
             esc(&d.number),
             vi_date(d.signed)
         );
@@ -712,6 +741,29 @@ fn recent_section(h: &mut String, r: &Report) {
         }
         h.push_str("</section>\n");
     }
+}
+
+/// The corrections of imported decisions: when, by whom, what and why.
+/// Nothing when there are none.
+fn corrections_section(h: &mut String, r: &Report) {
+    if r.corrections.is_empty() {
+        return;
+    }
+    let _ = writeln!(h, "<h2>Các lần đính chính dữ liệu đã nhập</h2>");
+    h.push_str("<table class=\"changes\">\n<thead><tr><th>Thời điểm (UTC)</th><th>Người thực hiện</th><th>Quyết định</th><th>Nội dung</th><th>Lý do</th></tr></thead>\n<tbody>\n");
+    for c in &r.corrections {
+        let _ = writeln!(
+            h,
+            "<tr><td>{}</td><td>{}</td><td>Quyết định số {} ký ngày {}</td><td>{}</td><td>{}</td></tr>",
+            esc(&c.at),
+            esc(&c.by),
+            esc(&c.number),
+            vi_date(c.signed),
+            correction_vi(c.kind),
+            esc(&c.reason)
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
 }
 
 #[cfg(test)]
@@ -778,6 +830,7 @@ mod tests {
             moved: vec![],
             years: vec![],
             recent: vec![],
+            corrections: vec![],
             store: StoreHead {
                 decisions: 0,
                 chain_sha256: String::new(),

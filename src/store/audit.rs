@@ -148,24 +148,49 @@ impl Store {
         Ok(fixes)
     }
 
-    /// Every version of a code's entries (at one level, or all), by level then rule order.
+    /// Every version of a code's entries in the catalog (at one level, or
+    /// all), by level then rule order; the versions a correction took out
+    /// are left out.
     pub(crate) fn entry_versions(
         &self,
         code: Code,
         level: Option<Level>,
     ) -> Result<Vec<EntryVersion>> {
+        Ok(self
+            .versions_of(code, level, false)?
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect())
+    }
+
+    /// Every version ever stored of a code's entries (at one level, or all),
+    /// those a correction took out too, with their ids, by level then rule order.
+    pub(crate) fn recorded_versions(
+        &self,
+        code: Code,
+        level: Option<Level>,
+    ) -> Result<Vec<(i64, EntryVersion)>> {
+        self.versions_of(code, level, true)
+    }
+
+    fn versions_of(
+        &self,
+        code: Code,
+        level: Option<Level>,
+        taken_out_too: bool,
+    ) -> Result<Vec<(i64, EntryVersion)>> {
         let mut stmt = self.conn.prepare_cached(ENTRY_VERSIONS_SQL)?;
         let (first, last) = match level {
             Some(level) => (code.entry(level), code.entry(level)),
             None => (code.entry(Level::Province), code.entry(Level::Commune)),
         };
-        let rows = stmt.query_map(params![first, last], |r| {
+        let rows = stmt.query_map(params![first, last, taken_out_too], |r| {
             Ok((r.get::<_, i64>(0)?, raw_version(r)?))
         })?;
         let mut versions = Vec::new();
         for row in rows {
             let (id, raw) = row?;
-            versions.push(raw.into_version(id, code)?);
+            versions.push((id, raw.into_version(id, code)?));
         }
         Ok(versions)
     }
@@ -252,18 +277,23 @@ impl Store {
 }
 
 /// Every version of the entries numbered ?1 to ?2 (one code at one level,
-/// or at all levels), by level then rule order.
+/// or at all levels), by level then rule order: those in the catalog, and
+/// with ?3 those a correction took out too (outside their decision's range).
 const ENTRY_VERSIONS_SQL: &str = concat!(
     "SELECT v.id, v.level, v.effective, v.signed, v.decision_id, v.row_no, v.action,
            v.role, v.other_code, v.given, ",
     details_of_v!(),
-    ", d.number, v.line, d.source, p.place, p.action, p.levels, p.field, p.decision,
+    ", d.number, v.line,
+           coalesce((SELECT c.source FROM corrections AS c
+                     WHERE c.decision_id = v.decision_id
+                       AND v.id BETWEEN c.first_version AND c.last_version), d.source),
+           p.place, p.action, p.levels, p.field, p.decision,
            p.annex, p.sections, p.stt
     FROM entry_versions AS e
     CROSS JOIN versions AS v ON v.id = e.id
     JOIN decisions AS d ON d.id = v.decision_id
     LEFT JOIN provenance AS p ON p.decision_id = v.decision_id AND p.row_no = v.row_no
-    WHERE e.entry BETWEEN ?1 AND ?2
+    WHERE e.entry BETWEEN ?1 AND ?2 AND (?3 OR v.id BETWEEN d.first_version AND d.last_version)
     ORDER BY v.level, v.effective, v.signed, v.decision_id, v.row_no"
 );
 
@@ -482,7 +512,7 @@ mod tests {
         let cases: [(&str, &[i64], &str); 3] = [
             (
                 ENTRY_VERSIONS_SQL,
-                &[0, 1],
+                &[0, 1, 0],
                 "SEARCH e USING PRIMARY KEY (entry>? AND entry<?)",
             ),
             (

@@ -10,6 +10,7 @@ use rusqlite::types::{FromSql, ValueRef};
 use rusqlite::{ErrorCode, Row, Savepoint, params};
 
 use super::{Result, Store, StoreError, details_of_v, entry_of_v, tree_fork};
+use crate::domain::correction::Correction;
 use crate::domain::rules::{OrderKey, Role};
 use crate::domain::verify::{DecisionHead, StoredVersion, decision_label};
 use crate::domain::version::Version;
@@ -33,6 +34,8 @@ pub(crate) enum LogItem {
 /// One line of the decision log.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct LoggedDecision {
+    /// Its place in the order of import.
+    pub id: u32,
     pub number: String,
     pub signed: Day,
     pub effective_first: Day,
@@ -97,6 +100,7 @@ impl Store {
                 u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("row count {n}")))
             };
             log.push(LoggedDecision {
+                id: r.get(14)?,
                 number: r.get(0)?,
                 signed: Day::from_number(r.get(1)?),
                 effective_first: Day::from_number(r.get(2)?),
@@ -182,8 +186,8 @@ impl LogReader<'_> {
                 });
             }
         }
-        for (sql, missing) in DAY_CHECKS {
-            let mut stmt = self.tx.prepare(sql)?;
+        for (sql, missing) in day_checks() {
+            let mut stmt = self.tx.prepare(&sql)?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
                 let number: Option<String> = r.get(0).ok().flatten();
@@ -422,6 +426,39 @@ impl LogReader<'_> {
         Ok(())
     }
 
+    /// Every correction in order; one that cannot be read is a message.
+    pub(crate) fn corrections(&self) -> Result<Vec<std::result::Result<Correction, String>>> {
+        let mut stmt = self.tx.prepare(&format!(
+            "SELECT {} FROM corrections ORDER BY id",
+            super::corrections::CORRECTION_COLUMNS
+        ))?;
+        let mut rows = stmt.query([])?;
+        let mut all = Vec::new();
+        while let Some(r) = rows.next()? {
+            all.push(super::corrections::correction_at(r)?);
+        }
+        Ok(all)
+    }
+
+    /// The versions of `decision` with ids in `range` (the rows a correction
+    /// put in), in the order (row number, role).
+    pub(crate) fn edition(
+        &self,
+        decision: u32,
+        range: (i64, i64),
+    ) -> Result<Vec<std::result::Result<StoredVersion, String>>> {
+        let mut stmt = self.tx.prepare_cached(&versions_sql(
+            "versions AS v",
+            "WHERE v.id BETWEEN ?1 AND ?2 AND v.decision_id = ?3 ORDER BY v.row_no, v.role, v.id",
+        ))?;
+        let mut rows = stmt.query(params![range.0, range.1, decision])?;
+        let mut versions = Vec::new();
+        while let Some(r) = rows.next()? {
+            versions.push(version_at(r, 0));
+        }
+        Ok(versions)
+    }
+
     /// Validity intervals of no version: the id they name and the interval
     /// (`None` when its days cannot be read).
     pub(crate) fn stray_spans(&self, mut on: impl FnMut(i64, Option<(i32, i32)>)) -> Result<()> {
@@ -471,22 +508,34 @@ const DECISION_LOG_SQL: &str = "
            coalesce(sum(v.role = 0 AND v.action = 1), 0),
            coalesce(sum(v.role = 0 AND v.action = 2), 0),
            coalesce(sum(v.role = 0 AND v.action = 3), 0),
-           d.rows, d.source, d.source_sha256, d.imported_at, d.imported_by, d.chain_sha256
+           d.rows, d.source, d.source_sha256, d.imported_at, d.imported_by, d.chain_sha256, d.id
     FROM decisions AS d
     LEFT JOIN versions AS v
         ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
     GROUP BY d.id
     ORDER BY d.id";
 
+/// Each decision with the versions it was imported with: for a decision a
+/// correction changed, those the first correction took out.
 fn decisions_sql() -> String {
+    let imported = |bound: &str, recorded: &str| {
+        format!(
+            "coalesce((SELECT c.{bound} FROM corrections AS c WHERE c.decision_id = d.id
+                       ORDER BY c.id LIMIT 1), d.{recorded})"
+        )
+    };
     format!(
         "SELECT d.id, d.number, d.number_key, d.signed, d.effective_first, d.effective_last,
                 d.rows, d.content_sha256, d.chain_sha256, {VERSION_COLUMNS},
-                d.number, d.signed, NULL, NULL, NULL
+                d.number, d.signed, NULL, NULL, NULL, NULL,
+                d.first_version, d.last_version,
+                EXISTS (SELECT 1 FROM corrections AS c WHERE c.decision_id = d.id)
          FROM decisions AS d
          LEFT JOIN versions AS v
-             ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
-         ORDER BY d.id, v.row_no, v.role, v.id"
+             ON v.id BETWEEN {} AND {} AND +v.decision_id = d.id
+         ORDER BY d.id, v.row_no, v.role, v.id",
+        imported("taken_first", "first_version"),
+        imported("taken_last", "last_version")
     )
 }
 
@@ -500,12 +549,26 @@ fn entries_sql() -> String {
 /// The columns [`version_at`] reads, of the versions `v` that `source`
 /// joins, then `tail` (conditions, order).
 fn versions_sql(source: &str, tail: &str) -> String {
+    let taken_out = taken_out("v", "dl");
     format!(
-        "SELECT {VERSION_COLUMNS}, dl.number, dl.signed, s.day_from, s.day_to, s.fork
+        "SELECT {VERSION_COLUMNS}, dl.number, dl.signed, s.day_from, s.day_to, s.fork,
+                NOT {taken_out}
          FROM {source}
          LEFT JOIN decisions AS dl ON dl.id = v.decision_id
          LEFT JOIN spans AS s ON s.id = v.id
          {tail}"
+    )
+}
+
+/// Whether the version `v` of the decision `d` (which may be missing) was
+/// taken out of the catalog: outside the decision's range of versions in
+/// the catalog, in the range a correction of it took out. A version outside
+/// its decision's range that no correction took out is another mismatch.
+fn taken_out(v: &str, d: &str) -> String {
+    format!(
+        "(NOT coalesce({v}.id BETWEEN {d}.first_version AND {d}.last_version, 0)
+          AND EXISTS (SELECT 1 FROM corrections AS c WHERE c.decision_id = {v}.decision_id
+                      AND {v}.id BETWEEN c.taken_first AND c.taken_last))"
     )
 }
 
@@ -526,8 +589,14 @@ fn index_checks() -> [(Vec<String>, &'static str, &'static str); 3] {
             entry_of_v!()
         ),
     ];
+    // In the range of the decision's rows in the catalog, or of rows a
+    // correction put in or took out.
     let range = "SELECT v.id FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id
-                 WHERE v.id NOT BETWEEN d.first_version AND d.last_version";
+                 WHERE v.id NOT BETWEEN d.first_version AND d.last_version
+                   AND NOT EXISTS (SELECT 1 FROM corrections AS c
+                                   WHERE c.decision_id = v.decision_id
+                                     AND (v.id BETWEEN c.first_version AND c.last_version
+                                          OR v.id BETWEEN c.taken_first AND c.taken_last))";
     // Each half of the interval tree against `spans`, both ways.
     let tree = [("span_starts", "day_from"), ("span_ends", "day_to")]
         .iter()
@@ -566,23 +635,36 @@ fn index_checks() -> [(Vec<String>, &'static str, &'static str); 3] {
 }
 
 /// Effective dates missing from `decision_days` (`true`) or listed there
-/// without a change (`false`): decision number, signing date, day.
-const DAY_CHECKS: [(&str, bool); 2] = [
-    (
-        "SELECT d.number, d.signed, x.effective FROM (
-             SELECT effective, decision_id FROM versions
-             EXCEPT SELECT effective, decision_id FROM decision_days) AS x
-         JOIN decisions AS d ON d.id = x.decision_id ORDER BY d.id, x.effective",
-        true,
-    ),
-    (
-        "SELECT d.number, d.signed, x.effective FROM (
-             SELECT effective, decision_id FROM decision_days
-             EXCEPT SELECT effective, decision_id FROM versions) AS x
-         LEFT JOIN decisions AS d ON d.id = x.decision_id ORDER BY d.id, x.effective",
-        false,
-    ),
-];
+/// without a change (`false`): decision number, signing date, day. The
+/// versions a correction took out change nothing.
+fn day_checks() -> [(String, bool); 2] {
+    let in_catalog = format!(
+        "SELECT v.effective, v.decision_id FROM versions AS v
+         LEFT JOIN decisions AS o ON o.id = v.decision_id
+         WHERE NOT {}",
+        taken_out("v", "o")
+    );
+    [
+        (
+            format!(
+                "SELECT d.number, d.signed, x.effective FROM (
+                     {in_catalog}
+                     EXCEPT SELECT effective, decision_id FROM decision_days) AS x
+                 JOIN decisions AS d ON d.id = x.decision_id ORDER BY d.id, x.effective"
+            ),
+            true,
+        ),
+        (
+            format!(
+                "SELECT d.number, d.signed, x.effective FROM (
+                     SELECT effective, decision_id FROM decision_days
+                     EXCEPT {in_catalog}) AS x
+                 LEFT JOIN decisions AS d ON d.id = x.decision_id ORDER BY d.id, x.effective"
+            ),
+            false,
+        ),
+    ]
+}
 
 /// Reads column `i`; a value of the wrong type becomes a message naming it.
 fn get<T: FromSql>(r: &Row<'_>, i: usize, column: &str) -> std::result::Result<T, String> {
@@ -602,6 +684,10 @@ fn shown(r: &Row<'_>, i: usize) -> String {
     }
 }
 
+/// The column of [`decisions_sql`] after the versions' (base 9): the
+/// decision's recorded range of versions, then whether it has corrections.
+const DECISION_TAIL: usize = 9 + VERSION_NAMES.len() + 6;
+
 fn decision_head(r: &Row<'_>, id: i64) -> std::result::Result<DecisionHead, String> {
     let read = || -> std::result::Result<DecisionHead, String> {
         Ok(DecisionHead {
@@ -614,6 +700,11 @@ fn decision_head(r: &Row<'_>, id: i64) -> std::result::Result<DecisionHead, Stri
             rows: get(r, 6, "rows")?,
             content_sha256: get(r, 7, "content_sha256")?,
             chain_sha256: get(r, 8, "chain_sha256")?,
+            versions: (
+                get(r, DECISION_TAIL, "first_version")?,
+                get(r, DECISION_TAIL + 1, "last_version")?,
+            ),
+            corrected: get(r, DECISION_TAIL + 2, "corrections")?,
         })
     };
     read().map_err(|what| format!("decision id {id}: {what}"))
@@ -621,7 +712,8 @@ fn decision_head(r: &Row<'_>, id: i64) -> std::result::Result<DecisionHead, Stri
 
 /// Reads a version from column `base` on: [`VERSION_COLUMNS`], then its
 /// decision's number and signing date, then its validity interval and the
-/// fork it is filed under in the interval tree.
+/// fork it is filed under in the interval tree, then whether it is in its
+/// decision's range of versions in the catalog (NULL counts as in).
 fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, String> {
     let read = || -> std::result::Result<StoredVersion, String> {
         let int = |i: usize| get::<i64>(r, base + i, VERSION_NAMES[i]);
@@ -643,6 +735,7 @@ fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, St
         let from: Option<i32> = r.get(span_at).ok().flatten();
         let to: Option<i32> = r.get(span_at + 1).ok().flatten();
         let fork: Option<i64> = r.get(span_at + 2).ok().flatten();
+        let live: Option<bool> = r.get(span_at + 3).ok().flatten();
         let u32_at = |i: usize| u32::try_from(int(i)?).map_err(|_| bad(i));
         Ok(StoredVersion {
             id: int(0)?,
@@ -673,6 +766,7 @@ fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, St
             misfiled: from
                 .zip(to)
                 .is_some_and(|(from, to)| fork != Some(tree_fork(from, to))),
+            live: live.unwrap_or(true),
         })
     };
     read().map_err(|what| {

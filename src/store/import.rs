@@ -3,6 +3,7 @@
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
 use super::{Result, StoreError, details_at, details_of_v, in_force_at, parse_code, tree_fork};
+use crate::domain::correction::{Correction, Knowledge};
 use crate::domain::position::Position;
 use crate::domain::provenance::{Origin, Provenance};
 use crate::domain::rules::{OrderKey, Role};
@@ -19,7 +20,11 @@ pub(crate) struct ImportTx<'c> {
 pub(crate) struct StoredDecision {
     pub number: String,
     pub signed: Day,
+    /// The content of its rows in force: those of its latest correction, if any.
     pub content_sha256: String,
+    /// Its latest correction, if any: a retraction took its rows out of the
+    /// catalog, a correction put a corrected file's rows in their place.
+    pub corrected: Option<Correction>,
 }
 
 /// A decision to store; its hashes and row counts are filled in by [`ImportTx::finish_decision`].
@@ -109,17 +114,36 @@ impl<'c> ImportTx<'c> {
         signed: Day,
     ) -> Result<Option<StoredDecision>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT number, content_sha256 FROM decisions WHERE number_key = ?1 AND signed = ?2",
+            "SELECT id, number, content_sha256 FROM decisions WHERE number_key = ?1 AND signed = ?2",
         )?;
-        Ok(stmt
+        let found: Option<(i64, String, String)> = stmt
             .query_row(params![number_key, signed.number()], |r| {
-                Ok(StoredDecision {
-                    number: r.get(0)?,
-                    signed,
-                    content_sha256: r.get(1)?,
-                })
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
             })
-            .optional()?)
+            .optional()?;
+        let Some((id, number, content_sha256)) = found else {
+            return Ok(None);
+        };
+        let no_corrections: bool = self.tx.query_row(
+            "SELECT NOT EXISTS (SELECT 1 FROM corrections WHERE decision_id = ?1)",
+            params![id],
+            |r| r.get(0),
+        )?;
+        if no_corrections {
+            return Ok(Some(StoredDecision {
+                number,
+                signed,
+                content_sha256,
+                corrected: None,
+            }));
+        }
+        let target = self.correction_target(id)?;
+        Ok(Some(StoredDecision {
+            number,
+            signed,
+            corrected: target.latest,
+            content_sha256: target.content_sha256,
+        }))
     }
 
     /// Number and signing date of a stored decision, for messages.
@@ -130,6 +154,19 @@ impl<'c> ImportTx<'c> {
         Ok(stmt.query_row(params![id], |r| {
             Ok((r.get(0)?, Day::from_number(r.get(1)?)))
         })?)
+    }
+
+    /// The file a stored version's row came from, as named to `tthc import`:
+    /// its decision's, or that of the correction that put it in.
+    pub(crate) fn version_source(&self, version_id: i64) -> Result<String> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT coalesce((SELECT c.source FROM corrections AS c
+                              WHERE c.decision_id = v.decision_id
+                                AND v.id BETWEEN c.first_version AND c.last_version),
+                             d.source)
+             FROM versions AS v JOIN decisions AS d ON d.id = v.decision_id WHERE v.id = ?1",
+        )?;
+        Ok(stmt.query_row(params![version_id], |r| r.get(0))?)
     }
 
     /// Stores a decision; returns its id, which is its place in the order of import.
@@ -178,12 +215,15 @@ impl<'c> ImportTx<'c> {
         Ok(())
     }
 
-    /// The chain hash of the last decision imported before this transaction's.
+    /// The chain hash of the last link of the chain before decision `id`:
+    /// The last link before it may be a correction.
     pub(crate) fn chain_before(&self, id: i64) -> Result<Option<String>> {
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT chain_sha256 FROM decisions WHERE id < ?1 ORDER BY id DESC LIMIT 1",
-        )?;
-        Ok(stmt.query_row(params![id], |r| r.get(0)).optional()?)
+        let knowledge = Knowledge {
+            decisions_before: u32::try_from(id).unwrap_or(u32::MAX),
+            corrections_before: i64::MAX,
+        };
+        let head = super::corrections::chain_head_at(&self.tx, &knowledge)?;
+        Ok(Some(head.chain_sha256).filter(|c| !c.is_empty()))
     }
 
     /// The insert of versions, prepared once for the whole import.
@@ -200,21 +240,41 @@ impl<'c> ImportTx<'c> {
         })
     }
 
-    /// Every version of one entry stored by decisions before `before_decision`
-    /// (those of earlier imports), with their ids, in no particular order.
+    /// Whether any correction was recorded: only then may stored versions
+    /// be out of the catalog.
+    pub(crate) fn has_corrections(&self) -> Result<bool> {
+        Ok(self
+            .tx
+            .query_row("SELECT EXISTS (SELECT 1 FROM corrections)", [], |r| {
+                r.get(0)
+            })?)
+    }
+
+    /// Every version of one entry in the catalog whose id is at most `up_to`
+    /// (those stored before this import), with their ids, in no particular
+    /// order. With `corrected` (the store has corrections), the versions a
+    /// correction took out of the catalog are left out.
     pub(crate) fn entry_versions(
         &self,
         code: Code,
         level: Level,
-        before_decision: u32,
+        up_to: i64,
+        corrected: bool,
     ) -> Result<Vec<(i64, Version)>> {
-        let mut stmt = self.tx.prepare_cached(
+        let mut stmt = self.tx.prepare_cached(if corrected {
             "SELECT v.id, v.decision_id, v.row_no, v.line, v.action, v.role, v.other_code,
                     v.effective, v.signed, v.given
              FROM entry_versions AS e CROSS JOIN versions AS v ON v.id = e.id
-             WHERE e.entry = ?1 AND v.decision_id < ?2",
-        )?;
-        let rows = stmt.query_map(params![code.entry(level), before_decision], |r| {
+             CROSS JOIN decisions AS d ON d.id = v.decision_id
+             WHERE e.entry = ?1 AND v.id <= ?2
+               AND v.id BETWEEN d.first_version AND d.last_version"
+        } else {
+            "SELECT v.id, v.decision_id, v.row_no, v.line, v.action, v.role, v.other_code,
+                    v.effective, v.signed, v.given
+             FROM entry_versions AS e CROSS JOIN versions AS v ON v.id = e.id
+             WHERE e.entry = ?1 AND v.id <= ?2"
+        })?;
+        let rows = stmt.query_map(params![code.entry(level), up_to], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 OrderKey {

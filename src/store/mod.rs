@@ -5,8 +5,10 @@
 
 mod audit;
 mod audit_log;
+mod corrections;
 mod create;
 mod import;
+mod known;
 mod publish;
 mod reference;
 mod schema;
@@ -18,8 +20,10 @@ use rusqlite::{Connection, OpenFlags, Row, params};
 
 pub(crate) use audit::UpcomingChange;
 pub(crate) use audit_log::{LogItem, LogReader, LoggedDecision};
+pub(crate) use corrections::{CorrectionTarget, NewCorrection};
 pub(crate) use create::{CreateError, Created, create_new};
 pub(crate) use import::{FinishedDecision, ImportTx, NewDecision, StoredDecision, VersionWriter};
+pub(crate) use known::{Known, as_known};
 pub(crate) use publish::{
     AppliedDecision, ChainHead, DecisionChange, EffectiveDecision, LevelStep,
 };
@@ -53,6 +57,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/008_provisional_codes.sql"),
     include_str!("migrations/009_row_positions.sql"),
     include_str!("migrations/010_reference.sql"),
+    include_str!("migrations/012_corrections.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]
@@ -329,8 +334,8 @@ impl Store {
         };
         let twin = Store::open(path, OpenMode::Existing)?;
         twin.read_snapshot()?;
-        // The store changes only by whole imports, each of which adds
-        // decisions to the chain: the same chain head is the same state.
+        // The store changes only by whole imports and corrections, each of
+        // which adds links to the chain: the same chain head is the same state.
         Ok((twin.chain_head()? == self.chain_head()?).then_some(twin))
     }
 
@@ -758,11 +763,14 @@ fn annex_rows(conn: &Connection, number_key: &str, signed: Option<Day>) -> Resul
             ));
         }
     };
+    // The rows in force: those of a correction, if the decision has one.
     let mut stmt = conn.prepare_cached(
         "SELECT v.code, v.level, v.name, p.annex, p.sections, p.stt
          FROM provenance AS p
+         JOIN decisions AS d ON d.id = p.decision_id
          JOIN versions AS v ON v.decision_id = p.decision_id AND v.row_no = p.row_no
          WHERE p.decision_id = ?1 AND p.stt <> '' AND v.role = 0
+           AND v.id BETWEEN d.first_version AND d.last_version
          ORDER BY p.row_no",
     )?;
     let raw: Vec<(String, i64, String, String, String, String)> = stmt

@@ -20,7 +20,8 @@ pub(crate) struct AppliedDecision {
 }
 
 /// The store's state as a whole: how many decisions it holds and the chain
-/// hash of the last one imported (what `tthc verify` calls the chain head).
+/// hash of the last link, a decision or a correction (what `tthc verify`
+/// calls the chain head).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct ChainHead {
     pub decisions: u64,
@@ -83,18 +84,10 @@ impl Store {
         }))
     }
 
-    /// The number of stored decisions and the chain hash of the last one imported.
+    /// The number of stored decisions and the chain hash of the last link
+    /// of the chain: the decision imported or the correction made last.
     pub(crate) fn chain_head(&self) -> Result<ChainHead> {
-        let (decisions, chain_sha256): (i64, Option<String>) = self.conn.query_row(
-            "SELECT (SELECT count(*) FROM decisions),
-                    (SELECT chain_sha256 FROM decisions ORDER BY id DESC LIMIT 1)",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        Ok(ChainHead {
-            decisions: decisions.unsigned_abs(),
-            chain_sha256: chain_sha256.unwrap_or_default(),
-        })
+        self.chain_head_at(&crate::domain::correction::Knowledge::ALL)
     }
 
     /// The earliest date of the history: the first signing or effective date

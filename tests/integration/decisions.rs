@@ -15,7 +15,7 @@ const FIXTURES: [&str; 4] = [
     "verify/d4-backfill.csv",
 ];
 
-const CSV_HEADER: &str = "number,signed,effective_first,effective_last,added,amended,replaced,repealed,rows,source,source_sha256,imported_at,imported_by,chain_sha256";
+const CSV_HEADER: &str = "number,signed,effective_first,effective_last,added,amended,replaced,repealed,rows,source,source_sha256,imported_at,imported_by,chain_sha256,status,corrected_at,corrected_by,correction_reason";
 
 /// `tthc decisions --format json`
 #[derive(Debug, Deserialize)]
@@ -41,6 +41,10 @@ struct Record {
     imported_at: String,
     imported_by: String,
     chain_sha256: String,
+    status: String,
+    corrected_at: Option<String>,
+    corrected_by: Option<String>,
+    correction_reason: Option<String>,
 }
 
 /// The fixture history imported in two batches by the user `clerk`.
@@ -161,6 +165,16 @@ fn the_log_lists_decisions_in_order_of_import() {
             "{at}"
         );
         assert_eq!(record.chain_sha256.len(), 64, "{number}");
+        assert_eq!(
+            (
+                record.status.as_str(),
+                &record.corrected_at,
+                &record.corrected_by,
+                &record.correction_reason
+            ),
+            ("imported", &None, &None, &None),
+            "{number}"
+        );
     }
     // Decisions of one batch share the time of import.
     assert_eq!(log[0].imported_at, log[2].imported_at);
@@ -202,7 +216,7 @@ fn csv_has_the_json_keys_as_header() {
     assert_eq!(
         lines[4],
         format!(
-            "04/QĐ-UBND,2023-03-01,2023-03-10,2023-03-10,0,2,0,0,2,verify/d4-backfill.csv,{},{},clerk,{}",
+            "04/QĐ-UBND,2023-03-01,2023-03-10,2023-03-10,0,2,0,0,2,verify/d4-backfill.csv,{},{},clerk,{},imported,,,",
             last.source_sha256, last.imported_at, last.chain_sha256
         )
     );

@@ -273,9 +273,9 @@ fn csv_and_table() {
     test.tthc(&["history", "1.000011", "--format", "csv"])
         .stdout(
             "\
-level,version,action,replaces,replaced_by,moved_from,moved_to,decision,signed,effective,in_force,changed,name,field,agency,processing_time,fee,legal_basis,online,inter_agency,file,line
-province,1,replaced,1.000010,,,,15/QĐ-UBND,2021-03-01,2021-03-15,true,name; field; agency; processing_time; fee; legal_basis,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,,audit/02-2021-03.csv,3
-province,2,replaced,,1.000012,,,30/QĐ-UBND,2022-05-01,2022-05-20,false,,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,,audit/04-2022-05.csv,2
+level,version,action,replaces,replaced_by,moved_from,moved_to,decision,signed,effective,in_force,changed,name,field,agency,processing_time,fee,legal_basis,online,inter_agency,file,line,retracted_at,retracted_by,retracted_reason
+province,1,replaced,1.000010,,,,15/QĐ-UBND,2021-03-01,2021-03-15,true,name; field; agency; processing_time; fee; legal_basis,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,,audit/02-2021-03.csv,3,,,
+province,2,replaced,,1.000012,,,30/QĐ-UBND,2022-05-01,2022-05-20,false,,Cấp giấy phép khai thác khoáng sản (sửa đổi),Khoáng sản,Sở Tài nguyên và Môi trường,30 ngày,Theo biểu phí,Luật Khoáng sản 2010,,,audit/04-2022-05.csv,2,,,
 ",
         )
         .run();

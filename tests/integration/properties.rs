@@ -45,7 +45,7 @@ const FIELDS: [&str; 4] = ["Hộ tịch", "Xây dựng", "An toàn, vệ sinh", 
 const OTHER: [&str; 4] = ["Sở Tư pháp", "UBND cấp xã", "05 ngày", "Không thu phí"];
 
 /// A day of the histories: a number, written as a date of 28-day months from 2020.
-fn date(day: u32) -> String {
+pub(crate) fn date(day: u32) -> String {
     format!(
         "{:04}-{:02}-{:02}",
         2020 + day / 336,
@@ -84,10 +84,10 @@ struct DecisionPlan {
 }
 
 #[derive(Debug, Clone)]
-struct Plan {
+pub(crate) struct Plan {
     decisions: Vec<DecisionPlan>,
     /// Shuffles the files and cuts them into batches.
-    order_seed: u64,
+    pub(crate) order_seed: u64,
     /// Picks the two dates of the diff.
     diff: (usize, usize),
 }
@@ -128,7 +128,7 @@ fn intent() -> impl Strategy<Value = Intent> {
         )
 }
 
-fn plan() -> impl Strategy<Value = Plan> {
+pub(crate) fn plan() -> impl Strategy<Value = Plan> {
     let decision = (0..300_u32, 0..30_u32, prop::collection::vec(intent(), 1..6)).prop_map(
         |(signed, delay, rows)| DecisionPlan {
             signed,
@@ -150,22 +150,22 @@ fn plan() -> impl Strategy<Value = Plan> {
 
 /// A row as written in a decision file.
 #[derive(Debug, Clone)]
-struct Row {
-    action: usize,
-    code: u32,
-    levels: Vec<usize>,
-    replaces: Option<u32>,
-    effective: u32,
+pub(crate) struct Row {
+    pub(crate) action: usize,
+    pub(crate) code: u32,
+    pub(crate) levels: Vec<usize>,
+    pub(crate) replaces: Option<u32>,
+    pub(crate) effective: u32,
     /// The six cells; empty when not given.
     cells: [String; 6],
     vietnamese: bool,
 }
 
 #[derive(Debug, Clone)]
-struct Decision {
-    number: String,
-    signed: u32,
-    rows: Vec<Row>,
+pub(crate) struct Decision {
+    pub(crate) number: String,
+    pub(crate) signed: u32,
+    pub(crate) rows: Vec<Row>,
 }
 
 fn code_text(code: u32) -> String {
@@ -181,11 +181,11 @@ fn csv_cell(cell: &str) -> String {
 }
 
 impl Decision {
-    fn file_name(&self) -> String {
+    pub(crate) fn file_name(&self) -> String {
         format!("d{}.csv", self.signed)
     }
 
-    fn csv(&self) -> String {
+    pub(crate) fn csv(&self) -> String {
         let mut text = String::from(
             "decision,signed,effective,action,code,level,name,field,agency,processing_time,fee,legal_basis,replaces\n",
         );
@@ -224,9 +224,9 @@ struct InForce {
 type Catalog = BTreeMap<(usize, u32), InForce>;
 
 /// A change in rule order: (effective, signed, row) and where it is.
-type Slot = (u32, u32, usize, usize);
+pub(crate) type Slot = (u32, u32, usize, usize);
 
-fn rule_order(decisions: &[Decision]) -> Vec<Slot> {
+pub(crate) fn rule_order(decisions: &[Decision]) -> Vec<Slot> {
     let mut slots: Vec<Slot> = decisions
         .iter()
         .enumerate()
@@ -277,7 +277,7 @@ fn apply(catalog: &mut Catalog, number: &str, row: &Row) {
 }
 
 /// Turns a plan into a consistent history.
-fn build(plan: &Plan) -> Vec<Decision> {
+pub(crate) fn build(plan: &Plan) -> Vec<Decision> {
     let mut signed_days = BTreeSet::new();
     let mut decisions: Vec<Decision> = Vec::new();
     for (i, p) in plan.decisions.iter().enumerate() {
@@ -451,7 +451,7 @@ fn expected_entries(catalog: &Catalog) -> Vec<Entry> {
 }
 
 /// Days worth looking at: every effective date, the day before it, and both ends.
-fn days_of(decisions: &[Decision]) -> Vec<u32> {
+pub(crate) fn days_of(decisions: &[Decision]) -> Vec<u32> {
     let mut days = BTreeSet::from([0, 4000]);
     for row in decisions.iter().flat_map(|d| &d.rows) {
         days.insert(row.effective);

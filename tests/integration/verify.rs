@@ -697,6 +697,7 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
          DROP TABLE provisional_codes;
          DROP TABLE reference_procedures;
          DROP TABLE reference_snapshots;
+         DROP TABLE corrections;
          PRAGMA user_version = 3;",
     );
     assert_eq!(reads(&test), before);
