@@ -434,7 +434,7 @@ fn corrections_are_links_of_the_chain_listed_by_decisions() {
             .ends_with(",auditor,wrong decision"),
         "{csv}"
     );
-    let table = test.tthc(&["decisions"]).run().stdout;
+    let table = test.tthc(&["decisions", "--format", "table"]).run().stdout;
     assert!(table.contains("(retracted)"), "{table}");
     assert!(
         table.contains("Corrections, in the order of the chain:"),
@@ -480,7 +480,10 @@ fn history_shows_the_versions_a_correction_took_out() {
     assert_eq!(versions[2]["file"], "other-fixed.csv");
     assert_eq!(versions[2]["corrected"]["reason"], "name mistyped");
     assert!(versions[2].get("retracted").is_none());
-    let table = test.tthc(&["history", "1.000001"]).run().stdout;
+    let table = test
+        .tthc(&["history", "1.000001", "--format", "table"])
+        .run()
+        .stdout;
     assert!(
         table.contains("Cấp tỉnh (province): 2 versions, and 1 taken out by corrections"),
         "{table}"
@@ -646,7 +649,7 @@ fn diff_is_as_known(test: &Test, moment: &str) {
     assert_eq!(diff_now["summary"]["added"], 2, "{diff_now}");
     assert_eq!(diff_now["corrections"][0]["kind"], "corrected");
     assert_eq!(diff_now["corrections"][0]["decision"], "20/QĐ-UBND");
-    test.tthc(&["diff", "2024-01-15", "2024-06-01"])
+    test.tthc(&["diff", "2024-01-15", "2024-06-01", "--format", "table"])
         .stdout_has("Corrections of decisions effective in this interval (the catalogs compared are as corrected):\n  20/QĐ-UBND signed 2024-02-10: corrected on 20")
         .run();
 }
