@@ -637,3 +637,41 @@ pub(crate) fn vietnamese_order(a: &str, b: &str) -> std::cmp::Ordering {
     });
     VI.compare(a, b).then_with(|| a.cmp(b))
 }
+
+/// A procedure of the national list (`tests/data/national/dvcqg-procedures.csv`).
+pub(crate) struct NationalProcedure {
+    pub(crate) code: String,
+    pub(crate) name: String,
+    pub(crate) levels: String,
+    pub(crate) field: String,
+    pub(crate) agency: String,
+}
+
+/// The 2,642 procedures of the national list, in its order.
+pub(crate) fn national_procedures() -> Vec<NationalProcedure> {
+    let path = format!("{DATA}/national/dvcqg-procedures.csv");
+    let mut reader =
+        csv::Reader::from_path(&path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+    let headers = reader.headers().unwrap().clone();
+    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
+    let (code, name, levels, field, agency) = (
+        at("code"),
+        at("name"),
+        at("levels"),
+        at("field"),
+        at("agency"),
+    );
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            NationalProcedure {
+                code: r[code].to_owned(),
+                name: r[name].to_owned(),
+                levels: r[levels].to_owned(),
+                field: r[field].to_owned(),
+                agency: r[agency].to_owned(),
+            }
+        })
+        .collect()
+}

@@ -9,45 +9,10 @@ use unicode_normalization::is_nfc;
 
 use crate::common::{Counts, Summary, Test};
 
-const NATIONAL_LIST: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/tests/data/national/dvcqg-procedures.csv"
-);
-
-/// A procedure of the national list.
-struct Procedure {
-    code: String,
-    name: String,
-    levels: String,
-    field: String,
-    agency: String,
-}
+use crate::common::NationalProcedure as Procedure;
 
 fn national_list() -> Vec<Procedure> {
-    let mut reader = csv::Reader::from_path(NATIONAL_LIST)
-        .unwrap_or_else(|e| panic!("cannot read {NATIONAL_LIST}: {e}"));
-    let headers = reader.headers().unwrap().clone();
-    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (code, name, levels, field, agency) = (
-        at("code"),
-        at("name"),
-        at("levels"),
-        at("field"),
-        at("agency"),
-    );
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Procedure {
-                code: r[code].to_owned(),
-                name: r[name].to_owned(),
-                levels: r[levels].to_owned(),
-                field: r[field].to_owned(),
-                agency: r[agency].to_owned(),
-            }
-        })
-        .collect()
+    crate::common::national_procedures()
 }
 
 /// Whether the portal's levels cell names a level ("Cấp tỉnh"), read here

@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 
 use serde_json::Value;
 
-use crate::common::{DATA, Summary, Test};
+use crate::common::{Summary, Test};
 
 /// The national list, as `tests/data` holds it and as tests copy it.
 const LIST: &str = "national/dvcqg-procedures.csv";
@@ -17,40 +17,10 @@ const LIST: &str = "national/dvcqg-procedures.csv";
 /// The date the list is stored under.
 const LIST_DATE: &str = "2025-08-01";
 
-/// A procedure of the national list.
-struct Procedure {
-    code: String,
-    name: String,
-    levels: String,
-    field: String,
-    agency: String,
-}
+use crate::common::NationalProcedure as Procedure;
 
 fn national_list() -> Vec<Procedure> {
-    let path = format!("{DATA}/{LIST}");
-    let mut reader = csv::Reader::from_path(&path).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    let at = |name: &str| headers.iter().position(|h| h == name).unwrap();
-    let (code, name, levels, field, agency) = (
-        at("code"),
-        at("name"),
-        at("levels"),
-        at("field"),
-        at("agency"),
-    );
-    reader
-        .records()
-        .map(|r| {
-            let r = r.unwrap();
-            Procedure {
-                code: r[code].to_owned(),
-                name: r[name].to_owned(),
-                levels: r[levels].to_owned(),
-                field: r[field].to_owned(),
-                agency: r[agency].to_owned(),
-            }
-        })
-        .collect()
+    crate::common::national_procedures()
 }
 
 fn quoted(cell: &str) -> String {
