@@ -242,12 +242,15 @@ impl Chain<'_> {
     }
 
     /// Checks the corrections placed in the chain before decision `before`.
+    /// The corrections made before decision `before`, each in its place
+    /// in the chain; a correction's link may be an outside anchor too.
     fn corrections_before(
         &mut self,
         log: &LogReader<'_>,
         before: i64,
         out: &mut Findings,
         report: &mut Report,
+        anchors: &mut [AnchorCheck],
     ) -> Result<(), Error> {
         let all = self.corrections.all();
         while let Some(c) = all.get(self.next) {
@@ -257,6 +260,9 @@ impl Chain<'_> {
             self.next += 1;
             report.corrections += 1;
             self.correction(log, c, out)?;
+            for anchor in anchors.iter_mut() {
+                anchor.correction(report.decisions, &c.chain_sha256);
+            }
         }
         Ok(())
     }
@@ -322,7 +328,7 @@ fn check_decisions(
                 report.decisions += 1;
                 match head {
                     Ok(head) => {
-                        chain.corrections_before(log, head.id, out, report)?;
+                        chain.corrections_before(log, head.id, out, report, anchors)?;
                         for anchor in anchors.iter_mut() {
                             anchor.decision(report.decisions, &head.chain_sha256);
                         }
@@ -348,7 +354,7 @@ fn check_decisions(
         Ok(())
     })?;
     chain.finish(&mut current, out);
-    chain.corrections_before(log, i64::MAX, out, report)?;
+    chain.corrections_before(log, i64::MAX, out, report, anchors)?;
     report.chain_head = chain.last.unwrap_or_default();
     Ok(())
 }

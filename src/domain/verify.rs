@@ -64,7 +64,9 @@ pub struct Anchor {
 #[derive(Debug)]
 pub struct AnchorCheck {
     anchor: Anchor,
-    found_at: Option<u64>,
+    /// Where the anchor was found: the number of decisions up to it, and
+    /// whether it is the link of a correction made after the last of them.
+    found_at: Option<(u64, bool)>,
 }
 
 impl AnchorCheck {
@@ -78,7 +80,15 @@ impl AnchorCheck {
     /// The stored chain hash of the decision at `position` (1 for the first imported).
     pub fn decision(&mut self, position: u64, chain_sha256: &str) {
         if self.found_at.is_none() && chain_sha256 == self.anchor.hash {
-            self.found_at = Some(position);
+            self.found_at = Some((position, false));
+        }
+    }
+
+    /// The stored chain hash of a correction made after the decision at
+    /// `position` (a chain head noted after a correction is its link).
+    pub fn correction(&mut self, position: u64, chain_sha256: &str) {
+        if self.found_at.is_none() && chain_sha256 == self.anchor.hash {
+            self.found_at = Some((position, true));
         }
     }
 
@@ -109,14 +119,17 @@ impl AnchorCheck {
                 ));
                 None
             }
-            (Some(at), Some(then)) if at != then => {
+            (Some((at, _)), Some(then)) if at != then => {
                 out.push(format!(
                     "the chain head {hash} given by {given} is the chain hash of decision {at}, but the store held {then} decisions when it was kept"
                 ));
                 None
             }
-            (Some(at), _) => Some(format!(
+            (Some((at, false)), _) => Some(format!(
                 "anchor: {hash} ({source}) is the chain hash of decision {at} of {total}: the store holds it and every decision before it unchanged"
+            )),
+            (Some((at, true)), _) => Some(format!(
+                "anchor: {hash} ({source}) is the chain hash of a correction made after decision {at} of {total}: the store holds it and every link before it unchanged"
             )),
         }
     }

@@ -972,3 +972,30 @@ fn a_refusal_names_the_corrected_file_a_later_decision_now_holds() {
         .stderr_has("1.000002 at province level cannot be amended by decision 30/QĐ-UBND signed 2024-04-10 effective 2024-05-01 (amend-fixed.csv:2)")
         .run();
 }
+
+/// A chain head kept after a correction is that correction's link: `verify
+/// --manifest` of an export made then, and `--head` of that link, prove it
+/// rather than report it missing.
+#[test]
+fn an_anchor_kept_after_a_correction_is_proved() {
+    let test = catalog();
+    test.write(
+        "other-fixed.csv",
+        other().replace("Chứng thực chữ ký", "Chứng thực chữ ký người dịch"),
+    );
+    test.tthc(&["import", "--correct", "20/QĐ-UBND", "other-fixed.csv"])
+        .run();
+    test.tthc(&["export", "-o", "catalog.csv", "--manifest"])
+        .run();
+    let manifest: Value = serde_json::from_str(&test.read("catalog.csv.manifest.json")).unwrap();
+    let head = manifest["store"]["chain_sha256"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    test.tthc(&["verify", "--manifest", "catalog.csv.manifest.json"])
+        .stdout_has("is the chain hash of a correction made after decision 3 of 3")
+        .run();
+    test.tthc(&["verify", "--head", &head])
+        .stdout_has("a correction made after decision 3 of 3")
+        .run();
+}
