@@ -689,6 +689,7 @@ pub struct SearchArgs {
 ///   tthc verify
 ///   tthc verify --head 7a41c4d4d977869f344516bcf961658b52464239f621b6f368e8347506739686
 ///   tthc verify --manifest /srv/portal/danh-muc.xlsx.manifest.json
+///   tthc verify --format json | jq .verified
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct VerifyArgs {
@@ -701,6 +702,13 @@ pub struct VerifyArgs {
     /// still hold the chain head it names, with as many decisions before it.
     #[arg(long, value_name = "FILE")]
     pub manifest: Option<PathBuf>,
+
+    /// Format of the report: text, or json for scripts ({"verified",
+    /// "database", "decisions", "versions", "entries", "spans", "indexed",
+    /// "corrections", "chain_head", "anchors", "mismatches",
+    /// "mismatches_total"}), written on a mismatch too (exit 5).
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
 }
 
 /// Keep snapshots of the national procedure database (CSDL quốc gia về TTHC).

@@ -23,7 +23,9 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use crate::cli::VerifyArgs;
+use serde::Serialize;
+
+use crate::cli::{SummaryFormat, VerifyArgs};
 use crate::domain::correction::{Correction, Corrections};
 use crate::domain::verify::{
     Anchor, AnchorCheck, ChainHash, CorrectionCheck, DecisionCheck, Findings, StoredVersion,
@@ -52,10 +54,11 @@ pub(crate) fn run(db: &Path, args: &VerifyArgs) -> Result<ExitCode, Error> {
                 .iter()
                 .map(|f| format!("{}: {f}", path.display()))
                 .collect();
-            return Err(Error::Tampered {
-                total: mismatches.len(),
-                mismatches,
-            });
+            let total = mismatches.len();
+            if args.format == SummaryFormat::Json {
+                write_json_report(db, &Report::default(), &mismatches, total)?;
+            }
+            return Err(Error::Tampered { total, mismatches });
         }
         Err(e) => return Err(e),
     };
@@ -73,15 +76,67 @@ pub(crate) fn run(db: &Path, args: &VerifyArgs) -> Result<ExitCode, Error> {
     drop(log);
     if !findings.is_empty() {
         let total = findings.total();
-        return Err(Error::Tampered {
-            mismatches: findings.into_shown(),
-            total,
-        });
+        let mismatches = findings.into_shown();
+        if args.format == SummaryFormat::Json {
+            write_json_report(db, &report, &mismatches, total)?;
+        }
+        return Err(Error::Tampered { mismatches, total });
+    }
+    if args.format == SummaryFormat::Json {
+        write_json_report(db, &report, &[], 0)?;
+        return Ok(ExitCode::SUCCESS);
     }
     let mut out = io::stdout().lock();
     report.write(&mut out, db)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `verify --format json`: what was checked, and the mismatches found (the
+/// first [`PROBLEM_CAP`] of `total`).
+#[derive(Serialize)]
+struct ReportJson<'a> {
+    verified: bool,
+    database: String,
+    decisions: u64,
+    versions: u64,
+    entries: u64,
+    spans: u64,
+    indexed: u64,
+    corrections: u64,
+    /// Null while no decision is imported.
+    chain_head: Option<&'a str>,
+    anchors: &'a [String],
+    mismatches: &'a [String],
+    mismatches_total: usize,
+}
+
+fn write_json_report(
+    db: &Path,
+    report: &Report,
+    mismatches: &[String],
+    total: usize,
+) -> Result<(), Error> {
+    let mut out = io::stdout().lock();
+    crate::output::write_json(
+        &mut out,
+        &ReportJson {
+            verified: total == 0,
+            database: db.display().to_string(),
+            decisions: report.decisions,
+            versions: report.versions,
+            entries: report.entries,
+            spans: report.spans,
+            indexed: report.indexed,
+            corrections: report.corrections,
+            chain_head: Some(report.chain_head.as_str()).filter(|h| !h.is_empty()),
+            anchors: &report.anchors,
+            mismatches,
+            mismatches_total: total,
+        },
+    )?;
+    out.flush()?;
+    Ok(())
 }
 
 /// What was checked.

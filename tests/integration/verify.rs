@@ -970,3 +970,30 @@ fn verify_anchors_must_be_chain_hashes_or_manifests() {
         .stderr_has("missing.json")
         .run();
 }
+
+/// `verify --format json` gives scripts what was checked and, on a
+/// mismatch (exit 5), the mismatches, as well as the text on stderr.
+#[test]
+fn verify_reports_in_json_for_scripts() {
+    let test = history();
+    let ok: serde_json::Value = test.tthc(&["verify", "--format", "json"]).run().json();
+    assert_eq!(ok["verified"], true, "{ok}");
+    assert_eq!(ok["decisions"], 4);
+    assert_eq!(ok["mismatches"], serde_json::json!([]));
+    assert_eq!(ok["mismatches_total"], 0);
+    assert_eq!(ok["chain_head"].as_str().map(str::len), Some(64));
+    let id = version(&test, "2/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET name = 'Tên bị sửa' WHERE id = {id}"),
+    );
+    let out = test.tthc(&["verify", "--format", "json"]).status(5).run();
+    let bad: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+    assert_eq!(bad["verified"], false, "{bad}");
+    assert!(bad["mismatches_total"].as_u64().unwrap() >= 1, "{bad}");
+    assert!(
+        bad["mismatches"][0].as_str().unwrap().contains("1.100001"),
+        "{bad}"
+    );
+    assert!(!out.stderr.is_empty());
+}
