@@ -675,3 +675,33 @@ pub(crate) fn national_procedures() -> Vec<NationalProcedure> {
         })
         .collect()
 }
+
+/// Waits for `child`, reading its peak resident memory (kB, from
+/// `/proc/PID/status`) every 5 ms until it ends; past `limit`, kills it.
+#[cfg(target_os = "linux")]
+pub(crate) fn wait_measuring(
+    child: &mut std::process::Child,
+    limit: Option<std::time::Duration>,
+) -> (std::process::ExitStatus, u64) {
+    let start = std::time::Instant::now();
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak_kb = 0_u64;
+    loop {
+        if let Ok(text) = std::fs::read_to_string(&status)
+            && let Some(kb) = text
+                .lines()
+                .find_map(|l| l.strip_prefix("VmHWM:"))
+                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        {
+            peak_kb = peak_kb.max(kb);
+        }
+        if let Some(exit) = child.try_wait().unwrap() {
+            return (exit, peak_kb);
+        }
+        if limit.is_some_and(|l| start.elapsed() > l) {
+            let _ = child.kill();
+            return (child.wait().unwrap(), peak_kb);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+}

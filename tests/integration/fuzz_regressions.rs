@@ -258,23 +258,8 @@ fn a_quote_that_never_closes_is_named_without_holding_the_file_in_memory() {
         .stderr(fs::File::create(test.path("import.err")).unwrap())
         .spawn()
         .unwrap();
-    // The peak resident memory so far, read until the process ends.
-    let status = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0_u64;
-    let exit = loop {
-        if let Ok(text) = fs::read_to_string(&status)
-            && let Some(kb) = text
-                .lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        {
-            peak_kb = peak_kb.max(kb);
-        }
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    };
+    // The peak resident memory, read until the process ends.
+    let (exit, peak_kb) = crate::common::wait_measuring(&mut child, None);
     let stderr = test.read("import.err");
     assert_eq!(exit.code(), Some(3), "{stderr}");
     assert!(

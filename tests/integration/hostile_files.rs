@@ -51,26 +51,7 @@ fn run_limited(test: &Test, args: &[&str]) -> Limited {
         .stderr(fs::File::create(&err).unwrap())
         .spawn()
         .unwrap();
-    let status = format!("/proc/{}/status", child.id());
-    let mut peak_kb = 0_u64;
-    let exit = loop {
-        if let Ok(text) = fs::read_to_string(&status)
-            && let Some(kb) = text
-                .lines()
-                .find_map(|l| l.strip_prefix("VmHWM:"))
-                .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-        {
-            peak_kb = peak_kb.max(kb);
-        }
-        if let Some(exit) = child.try_wait().unwrap() {
-            break exit;
-        }
-        if start.elapsed() > TIME_LIMIT {
-            let _ = child.kill();
-            break child.wait().unwrap();
-        }
-        std::thread::sleep(Duration::from_millis(5));
-    };
+    let (exit, peak_kb) = crate::common::wait_measuring(&mut child, Some(TIME_LIMIT));
     Limited {
         code: exit.code(),
         stdout: fs::read(&out).unwrap(),

@@ -95,17 +95,7 @@ fn planted() -> Test {
     test.tthc(&["reference", "import", "--as-of", LIST_DATE, LIST])
         .stdout_has("Stored the national list national/dvcqg-procedures.csv as of 2025-08-01: 2.642 procedures.")
         .run();
-    test.tthc(&[
-        "import",
-        "--levels",
-        "province,commune",
-        "--decision",
-        "1/QĐ-UBND",
-        "--signed",
-        "2025-08-01",
-        "baseline.csv",
-    ])
-    .run();
+    import_baseline(&test);
     test.tthc(&[
         "import",
         "--decision",
@@ -401,17 +391,7 @@ fn a_decision_names_the_catalog_right_after_it() {
 fn the_list_is_stored_once_and_never_changes_the_catalog() {
     let test = Test::with(&[LIST]);
     test.write("baseline.csv", baseline());
-    test.tthc(&[
-        "import",
-        "--levels",
-        "province,commune",
-        "--decision",
-        "1/QĐ-UBND",
-        "--signed",
-        "2025-08-01",
-        "baseline.csv",
-    ])
-    .run();
+    import_baseline(&test);
     let before = test.snapshot();
     let head = test.tthc(&["verify"]).run().stdout;
     let stored: Value = test
@@ -496,17 +476,7 @@ fn a_date_uses_the_latest_list_on_or_before_it() {
         .run();
     test.tthc(&["reference", "import", "--as-of", "2025-01-01", "older.csv"])
         .run();
-    test.tthc(&[
-        "import",
-        "--levels",
-        "province,commune",
-        "--decision",
-        "1/QĐ-UBND",
-        "--signed",
-        "2025-08-01",
-        "baseline.csv",
-    ])
-    .run();
+    import_baseline(&test);
     let listed = test
         .tthc(&["reference", "list", "--format", "csv"])
         .run()
@@ -651,17 +621,7 @@ fn dong_nai_and_a_procedure_without_code_are_warned_of() {
         .run();
     test.write("baseline.csv", baseline())
         .write("2770-QD-UBND.csv", DONG_NAI);
-    test.tthc(&[
-        "import",
-        "--levels",
-        "province,commune",
-        "--decision",
-        "1/QĐ-UBND",
-        "--signed",
-        "2025-08-01",
-        "baseline.csv",
-    ])
-    .run();
+    import_baseline(&test);
     // Đồng Nai: the name of another code, on its line.
     let dong_nai = "2770-QD-UBND.csv:2: the name \"Chứng thực việc sửa đổi, bổ sung, hủy bỏ giao dịch\" is that of 2.000913 in the national list of 2025-08-01; 2.000927 there is \"Sửa lỗi sai sót trong giao dịch\"";
     let dong_nai_flags = [
@@ -869,4 +829,20 @@ fn a_list_with_problems_is_refused_whole() {
         .status(3)
         .stderr_has("missing.csv: cannot open:")
         .run();
+}
+
+/// Imports `baseline.csv` (the national list at province and commune
+/// levels) as decision 1/QĐ-UBND of 2025-08-01.
+fn import_baseline(test: &Test) {
+    test.tthc(&[
+        "import",
+        "--levels",
+        "province,commune",
+        "--decision",
+        "1/QĐ-UBND",
+        "--signed",
+        "2025-08-01",
+        "baseline.csv",
+    ])
+    .run();
 }
