@@ -40,6 +40,11 @@ pub struct Cli {
     )]
     pub db: PathBuf,
 
+    /// The language of messages, tables and help: vi (tiếng Việt) or en.
+    /// Without it, Vietnamese when LC_ALL, LC_MESSAGES or LANG starts with vi.
+    #[arg(long, global = true, value_enum, value_name = "LANG")]
+    pub lang: Option<crate::i18n::Lang>,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -49,11 +54,15 @@ impl Cli {
     /// cron may leave it) counts as unset.
     pub fn from_env() -> Result<Cli, clap::Error> {
         use clap::{CommandFactory, FromArgMatches};
+        let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+        crate::i18n::set(crate::i18n::Lang::from_args(&args).unwrap_or_else(|| {
+            crate::i18n::Lang::from_environment(|name| std::env::var(name).ok())
+        }));
         let mut command = Cli::command();
         if std::env::var_os("TTHC_DB").is_some_and(|v| v.is_empty()) {
             command = command.mut_arg("db", |arg| arg.env(None::<&str>));
         }
-        Cli::from_arg_matches_mut(&mut command.try_get_matches()?)
+        Cli::from_arg_matches_mut(&mut command.try_get_matches_from(args)?)
     }
 }
 

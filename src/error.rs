@@ -26,7 +26,7 @@ pub enum Error {
     #[error("{0}")]
     Usage(String),
     /// Input files were rejected; nothing was written (exit 3).
-    #[error("input rejected, nothing was written ({}):\n{}", plural(.0.len(), "problem"), ProblemList(.0))]
+    #[error("{}:\n{}", crate::tr!("rejected", count = .0.len()), ProblemList(.0))]
     Rejected(Vec<Problem>),
     /// A decision conflicts with one already imported; nothing was written (exit 4).
     #[error("{}", conflict_message(.0))]
@@ -37,7 +37,7 @@ pub enum Error {
     Refused(String),
     /// The store does not match its history (exit 5): the first mismatches
     /// found (up to [`PROBLEM_CAP`]) and how many there are in all.
-    #[error("verification failed ({}):\n{}", plural(*.total, "mismatch"), MismatchList(.mismatches, *.total))]
+    #[error("{}:\n{}", crate::tr!("verify-failed", count = *.total), MismatchList(.mismatches, *.total))]
     Tampered {
         mismatches: Vec<String>,
         total: usize,
@@ -47,19 +47,19 @@ pub enum Error {
     NotFound(String),
     #[error(transparent)]
     Store(#[from] StoreError),
-    #[error("cannot read {}", path.display())]
+    #[error("{}", crate::tr!("cannot-read", path = path.display().to_string()))]
     Read {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
-    #[error("cannot write {}", path.display())]
+    #[error("{}", crate::tr!("cannot-write", path = path.display().to_string()))]
     Write {
         path: PathBuf,
         #[source]
         source: io::Error,
     },
-    #[error("cannot write the output")]
+    #[error("{}", crate::tr!("cannot-write-output"))]
     Output(#[from] io::Error),
 }
 
@@ -108,22 +108,12 @@ impl From<serde_json::Error> for Error {
     }
 }
 
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else if word.ends_with('h') {
-        format!("{n} {word}es")
-    } else {
-        format!("{n} {word}s")
-    }
-}
-
 fn conflict_message(decisions: &[String]) -> String {
     format!(
-        "conflict with decisions already imported, nothing was written:\n{}\n\
-         A decision (number and signing date) can be imported once; to change the catalog, import a new decision that amends it. \
-         To fix a mistaken import, tthc import --correct NUMBER@SIGNED FILE replaces its rows and tthc retract NUMBER@SIGNED --reason TEXT takes them out.",
-        decisions.join("\n")
+        "{}:\n{}\n{}",
+        crate::tr!("conflict"),
+        decisions.join("\n"),
+        crate::tr!("conflict-advice")
     )
 }
 
@@ -135,7 +125,11 @@ impl fmt::Display for MismatchList<'_> {
         let shown = &self.0[..self.0.len().min(PROBLEM_CAP)];
         f.write_str(&shown.join("\n"))?;
         if self.1 > shown.len() {
-            write!(f, "\n... and {} more", self.1 - shown.len())?;
+            write!(
+                f,
+                "\n{}",
+                crate::tr!("and-more", count = self.1 - shown.len())
+            )?;
         }
         Ok(())
     }
@@ -153,7 +147,11 @@ impl fmt::Display for ProblemList<'_> {
             write!(f, "{p}")?;
         }
         if self.0.len() > PROBLEM_CAP {
-            write!(f, "\n... and {} more", self.0.len() - PROBLEM_CAP)?;
+            write!(
+                f,
+                "\n{}",
+                crate::tr!("and-more", count = self.0.len() - PROBLEM_CAP)
+            )?;
         }
         Ok(())
     }

@@ -8,6 +8,7 @@ mod cmd;
 pub mod domain;
 mod error;
 mod hex;
+pub mod i18n;
 mod import;
 pub mod input;
 mod output;

@@ -331,6 +331,10 @@ impl Run<'_> {
             .args(&self.args)
             .current_dir(self.test.dir())
             .env_remove("TTHC_DB")
+            // English unless a test asks for Vietnamese, whatever the locale of the machine.
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
             .stdin(if self.stdin.is_some() {
                 Stdio::piped()
             } else {
