@@ -5,7 +5,7 @@
 #   ROWS=200000 bench/run.sh
 #   ONLY=reconcile bench/run.sh   # only reconcile: 2,000 entries against 10,000 procedures
 #
-# Prints a Markdown table (the one in the README's "Performance" section)
+# Prints a Markdown table (the one in docs/performance.md)
 # and the query plan of the point-in-time catalog query.
 set -euo pipefail
 cd "$(dirname "$0")/.."

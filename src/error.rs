@@ -10,7 +10,7 @@ use crate::store::StoreError;
 /// How many problems an error lists before it summarizes the rest.
 pub(crate) const PROBLEM_CAP: usize = 100;
 
-/// Exit codes, as documented in the README and `tthc --help`.
+/// Exit codes, as documented in the README, docs/commands.md and `tthc --help`.
 pub mod exit {
     pub const OK: u8 = 0;
     pub const FAILURE: u8 = 1;
