@@ -1,6 +1,10 @@
-//! The README's quick start, and the counts `data/README.md` promises for it.
+//! The README's quick start, the counts `data/README.md` promises for it, and
+//! the README's shell examples, run as written.
 
-use crate::common::{Counts, Test};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::common::{BIN, Counts, Test};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -68,4 +72,227 @@ fn the_quick_start_imports_the_sample_data_and_gives_the_promised_counts() {
         assert_eq!(got, counts);
     }
     test.bare(&["verify"]).stdout_has("no mismatch").run();
+}
+
+/// One command of a ```console block: what follows `$ `, and the lines shown
+/// after it (its standard output and standard error as a terminal shows them).
+struct Example {
+    line: usize,
+    command: String,
+    shown: Vec<String>,
+}
+
+/// What the README's fenced blocks ask the test to do, in the README's order.
+enum Step {
+    /// A command, with the output the README shows for it (possibly none).
+    Run(Example),
+    /// A ```sh block that starts with `#!`: a script the README asks the
+    /// user to save, under the name its second line gives (`# NAME: ...`).
+    Save { name: String, text: String },
+}
+
+/// The README's ```console and ```sh blocks. A block right after a line
+/// `<!-- not run: ... -->` is left out; blocks in other languages (json,
+/// csv, crontab) are not commands.
+fn readme_steps(readme: &str) -> Vec<Step> {
+    let lines: Vec<&str> = readme.lines().collect();
+    let mut steps = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(lang) = lines[i].strip_prefix("```") else {
+            i += 1;
+            continue;
+        };
+        let skipped = i > 0 && lines[i - 1].starts_with("<!-- not run");
+        let start = i + 1;
+        let end = (start..lines.len())
+            .find(|&j| lines[j].starts_with("```"))
+            .unwrap_or_else(|| panic!("README.md:{}: the block never closes", i + 1));
+        let body = &lines[start..end];
+        i = end + 1;
+        if skipped {
+            continue;
+        }
+        match lang.trim() {
+            "console" => {
+                let mut current: Option<Example> = None;
+                for (k, line) in body.iter().enumerate() {
+                    if let Some(command) = line.strip_prefix("$ ") {
+                        steps.extend(current.take().map(Step::Run));
+                        current = Some(Example {
+                            line: start + k + 1,
+                            command: command.to_owned(),
+                            shown: Vec::new(),
+                        });
+                    } else if let Some(example) = current.as_mut() {
+                        example.shown.push((*line).to_owned());
+                    } else {
+                        panic!("README.md:{}: output before any command", start + k + 1);
+                    }
+                }
+                steps.extend(current.map(Step::Run));
+            }
+            "sh" if body.first().is_some_and(|l| l.starts_with("#!")) => {
+                let name = body
+                    .get(1)
+                    .and_then(|l| l.strip_prefix("# "))
+                    .and_then(|l| l.split_once(':'))
+                    .map(|(name, _)| name.to_owned())
+                    .unwrap_or_else(|| {
+                        panic!("README.md:{start}: a script names itself on its second line")
+                    });
+                steps.push(Step::Save {
+                    name,
+                    text: body.join("\n") + "\n",
+                });
+            }
+            "sh" => {
+                for (k, line) in body.iter().enumerate() {
+                    if !line.trim().is_empty() && !line.starts_with('#') {
+                        steps.push(Step::Run(Example {
+                            line: start + k + 1,
+                            command: (*line).to_owned(),
+                            shown: Vec::new(),
+                        }));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    steps
+}
+
+/// Whether the lines shown match the lines printed. A line `…` stands for
+/// any number of lines, and `…` inside a line for any text; trailing
+/// spaces and trailing empty lines do not count.
+fn shown_matches(shown: &[String], printed: &[&str]) -> bool {
+    match shown.split_first() {
+        None => printed.is_empty(),
+        Some((first, rest)) if first.trim() == "…" => {
+            (0..=printed.len()).any(|skip| shown_matches(rest, &printed[skip..]))
+        }
+        Some((first, rest)) => printed.split_first().is_some_and(|(line, others)| {
+            line_matches(first.trim_end(), line.trim_end()) && shown_matches(rest, others)
+        }),
+    }
+}
+
+fn line_matches(shown: &str, printed: &str) -> bool {
+    let mut parts = shown.split('…');
+    let first = parts.next().unwrap_or("");
+    let Some(mut rest) = printed.strip_prefix(first) else {
+        return false;
+    };
+    let parts: Vec<&str> = parts.collect();
+    for (n, part) in parts.iter().enumerate() {
+        if n + 1 == parts.len() {
+            return rest.ends_with(part);
+        }
+        match rest.find(part) {
+            Some(at) => rest = &rest[at + part.len()..],
+            None => return false,
+        }
+    }
+    rest.is_empty()
+}
+
+fn trimmed_lines(text: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = text.lines().map(str::trim_end).collect();
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+}
+
+/// The command as the test runs it: `cargo run --release --` is the binary
+/// under test, and a command shown with a table (as on a terminal) asks for
+/// one, since the test's output is a pipe.
+fn as_run(example: &Example) -> String {
+    let mut command = example.command.replace("cargo run --release -- ", "tthc ");
+    let shows_table = example.shown.iter().any(|l| l.starts_with('┌'));
+    if shows_table && !command.contains("--format") && !command.contains(['|', '>', ';', '&']) {
+        command.push_str(" --format table");
+    }
+    command
+}
+
+#[test]
+fn the_readme_examples_run_and_print_what_the_readme_shows() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).unwrap();
+    let test = Test::new();
+    let dir = test.dir();
+    // `tthc` is the binary under test; the README's paths are those of the repository.
+    std::fs::create_dir(dir.join("bin")).unwrap();
+    std::os::unix::fs::symlink(BIN, dir.join("bin/tthc")).unwrap();
+    for name in ["data", "tests"] {
+        std::os::unix::fs::symlink(Path::new(ROOT).join(name), dir.join(name)).unwrap();
+    }
+    let path = std::env::join_paths(
+        std::iter::once(dir.join("bin")).chain(std::env::split_paths(
+            &std::env::var_os("PATH").unwrap_or_default(),
+        )),
+    )
+    .unwrap();
+    let mut ran = Vec::new();
+    for step in readme_steps(&readme) {
+        let example = match step {
+            Step::Save { name, text } => {
+                test.write(&name, text);
+                continue;
+            }
+            Step::Run(example) => example,
+        };
+        // Building and testing tthc is what this test is part of.
+        if example.command.starts_with("cargo test") {
+            continue;
+        }
+        let command = as_run(&example);
+        let output = Command::new("sh")
+            .arg("-c")
+            .arg(format!("{{ {command}\n}} 2>&1"))
+            .current_dir(dir)
+            .env("PATH", &path)
+            .env_remove("TTHC_DB")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env_remove("LANG")
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        let printed = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success(),
+            "README.md:{}: `{command}` exited with {}; it printed:\n{printed}",
+            example.line,
+            output.status
+        );
+        if !example.shown.is_empty() {
+            assert!(
+                shown_matches(&example.shown, &trimmed_lines(&printed)),
+                "README.md:{}: `{command}` printed:\n{printed}\nwhere the README shows:\n{}",
+                example.line,
+                example.shown.join("\n")
+            );
+        }
+        ran.push(command);
+    }
+    assert!(
+        ran.iter().any(|c| c.starts_with("tthc import data/*.csv")),
+        "the quick start's import was not run: {ran:?}"
+    );
+    assert!(ran.len() >= 20, "only {} examples ran: {ran:?}", ran.len());
+}
+
+#[test]
+fn shown_output_matches_with_elisions_and_only_so() {
+    let shown = |lines: &[&str]| lines.iter().map(|l| (*l).to_owned()).collect::<Vec<_>>();
+    let printed = ["Imported 1 decision", "  by action: 1", "  by level: 2", "done"];
+    assert!(shown_matches(&shown(&["Imported 1 decision", "…", "done"]), &printed));
+    assert!(shown_matches(&shown(&["Imported … decision", "…"]), &printed));
+    assert!(shown_matches(&shown(&["…", "  by level: …", "done"]), &printed));
+    assert!(!shown_matches(&shown(&["Imported 1 decision", "done"]), &printed));
+    assert!(!shown_matches(&shown(&["Imported 2 decision", "…"]), &printed));
+    assert!(!shown_matches(&shown(&["…", "  by level: 3", "done"]), &printed));
+    assert!(!shown_matches(&shown(&["Imported 1 decision", "…"]), &[]));
 }
