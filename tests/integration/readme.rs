@@ -74,7 +74,7 @@ fn the_quick_start_imports_the_sample_data_and_gives_the_promised_counts() {
     test.bare(&["verify"]).stdout_has("no mismatch").run();
 }
 
-/// One command of a ```console block: what follows `$ `, and the lines shown
+/// One command of a `console` block: what follows `$ `, and the lines shown
 /// after it (its standard output and standard error as a terminal shows them).
 struct Example {
     line: usize,
@@ -86,12 +86,12 @@ struct Example {
 enum Step {
     /// A command, with the output the README shows for it (possibly none).
     Run(Example),
-    /// A ```sh block that starts with `#!`: a script the README asks the
+    /// An `sh` block that starts with `#!`: a script the README asks the
     /// user to save, under the name its second line gives (`# NAME: ...`).
     Save { name: String, text: String },
 }
 
-/// The README's ```console and ```sh blocks. A block right after a line
+/// The README's `console` and `sh` blocks. A block right after a line
 /// `<!-- not run: ... -->` is left out; blocks in other languages (json,
 /// csv, crontab) are not commands.
 fn readme_steps(readme: &str) -> Vec<Step> {
@@ -133,14 +133,14 @@ fn readme_steps(readme: &str) -> Vec<Step> {
                 steps.extend(current.map(Step::Run));
             }
             "sh" if body.first().is_some_and(|l| l.starts_with("#!")) => {
-                let name = body
+                let Some((name, _)) = body
                     .get(1)
                     .and_then(|l| l.strip_prefix("# "))
                     .and_then(|l| l.split_once(':'))
-                    .map(|(name, _)| name.to_owned())
-                    .unwrap_or_else(|| {
-                        panic!("README.md:{start}: a script names itself on its second line")
-                    });
+                else {
+                    panic!("README.md:{start}: a script names itself on its second line");
+                };
+                let name = name.to_owned();
                 steps.push(Step::Save {
                     name,
                     text: body.join("\n") + "\n",
@@ -286,13 +286,24 @@ fn the_readme_examples_run_and_print_what_the_readme_shows() {
 
 #[test]
 fn shown_output_matches_with_elisions_and_only_so() {
-    let shown = |lines: &[&str]| lines.iter().map(|l| (*l).to_owned()).collect::<Vec<_>>();
-    let printed = ["Imported 1 decision", "  by action: 1", "  by level: 2", "done"];
-    assert!(shown_matches(&shown(&["Imported 1 decision", "…", "done"]), &printed));
-    assert!(shown_matches(&shown(&["Imported … decision", "…"]), &printed));
-    assert!(shown_matches(&shown(&["…", "  by level: …", "done"]), &printed));
-    assert!(!shown_matches(&shown(&["Imported 1 decision", "done"]), &printed));
-    assert!(!shown_matches(&shown(&["Imported 2 decision", "…"]), &printed));
-    assert!(!shown_matches(&shown(&["…", "  by level: 3", "done"]), &printed));
-    assert!(!shown_matches(&shown(&["Imported 1 decision", "…"]), &[]));
+    let printed = [
+        "Imported 1 decision",
+        "  by action: 1",
+        "  by level: 2",
+        "done",
+    ];
+    let cases: [(&[&str], bool); 7] = [
+        (&["Imported 1 decision", "…", "done"], true),
+        (&["Imported … decision", "…"], true),
+        (&["…", "  by level: …", "done"], true),
+        (&["Imported 1 decision", "done"], false),
+        (&["Imported 2 decision", "…"], false),
+        (&["…", "  by level: 3", "done"], false),
+        (&["Imported 1 decision", "…", "done", "more"], false),
+    ];
+    for (shown, matches) in cases {
+        let shown: Vec<String> = shown.iter().map(|l| (*l).to_owned()).collect();
+        assert_eq!(shown_matches(&shown, &printed), matches, "{shown:?}");
+    }
+    assert!(!shown_matches(&["Imported 1 decision".to_owned()], &[]));
 }
