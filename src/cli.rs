@@ -107,6 +107,7 @@ pub enum Command {
     Verify(VerifyArgs),
     Reference(ReferenceArgs),
     Reconcile(ReconcileArgs),
+    Config(ConfigArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
 }
@@ -351,6 +352,12 @@ pub struct InspectArgs {
 /// formulas (starting with = + - @, a tab or a carriage return) are preceded
 /// by an apostrophe.
 ///
+/// For filing, --province (or tthc config province), --attached-to and
+/// --title give the workbook the heading of a decision's annex: "PHỤ LỤC",
+/// the title, and "(Kèm theo Quyết định số 2715/QĐ-UBND ngày 19/11/2025 của
+/// Chủ tịch UBND tỉnh Yên Bái)". Every row is as tall as its wrapped text,
+/// and the "Số lượng" sheet prints on one page.
+///
 /// With --manifest, FILE.manifest.json is written next to FILE, after it: the
 /// version of the catalog exported, the last decision applied, the counts, the
 /// file's SHA-256, the tool version and the export time.
@@ -359,6 +366,7 @@ pub struct InspectArgs {
 ///   tthc export --as-of 2025-07-01 --format csv -o catalog.csv
 ///   tthc export --as-of 1580/QĐ-UBND@2025-06-20 --format csv
 ///   tthc export --format xlsx -o danh-muc.xlsx --manifest
+///   tthc export -o phu-luc.xlsx --province "Tỉnh Yên Bái" --attached-to "2715/QĐ-UBND ngày 19/11/2025"
 ///   tthc export --headers vi --bom -o danh-muc.csv
 ///   tthc export --excel -o danh-muc.csv
 ///   tthc export --format json | jq '.counts'
@@ -402,6 +410,22 @@ pub struct ExportArgs {
     /// Also write FILE.manifest.json next to the -o FILE: what was exported, from which state.
     #[arg(long, requires = "output")]
     pub manifest: bool,
+
+    /// xlsx: the province whose chairman the annex is attached for ("Tỉnh Yên Bái");
+    /// default: the one set with tthc config province. With it, or --attached-to,
+    /// the sheet starts with "PHỤ LỤC" and "(Kèm theo Quyết định số … của Chủ tịch UBND tỉnh …)".
+    #[arg(long, value_name = "NAME")]
+    pub province: Option<String>,
+
+    /// xlsx: the title of the annex, in place of "DANH MỤC THỦ TỤC HÀNH CHÍNH (tính đến …)";
+    /// the date of the catalog follows it on the totals line.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// xlsx: the decision the annex is attached to, as the heading names it:
+    /// "2715/QĐ-UBND ngày 19/11/2025".
+    #[arg(long, value_name = "DECISION")]
+    pub attached_to: Option<String>,
 }
 
 /// Write an HTML report of the catalog over time.
@@ -845,6 +869,48 @@ pub struct ReconcileArgs {
     /// Also the information-only findings: field_mismatch and agency_mismatch.
     #[arg(long)]
     pub all: bool,
+}
+
+/// Show or change a setting kept with the catalog.
+///
+/// province  the province that publishes the catalog, as the heading of an
+///           annex names it ("Tỉnh Yên Bái", "Thành phố Hà Nội"): export
+///           --format xlsx then writes "PHỤ LỤC" and "(Kèm theo Quyết định
+///           số … của Chủ tịch UBND tỉnh …)" above the title; its --province
+///           option overrides the setting for one export.
+///
+/// Without a VALUE, the setting is printed (nothing when it is not set); an
+/// empty VALUE ("") clears it. The catalog must exist (tthc import creates it).
+///
+/// Examples:
+///   tthc config province "Tỉnh Yên Bái"
+///   tthc config province
+///   tthc config province ""
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ConfigArgs {
+    /// The setting.
+    #[arg(value_enum)]
+    pub name: Setting,
+
+    /// Its new value; without it, the value is printed.
+    pub value: Option<String>,
+}
+
+/// The settings kept with the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Setting {
+    /// The province named in the heading of the exported annex.
+    Province,
+}
+
+impl Setting {
+    /// The setting's name in the store.
+    pub fn name(self) -> &'static str {
+        match self {
+            Setting::Province => "province",
+        }
+    }
 }
 
 /// Print a shell completion script.

@@ -6,6 +6,8 @@
     reason = "a failing test panics with a readable report"
 )]
 
+#[path = "integration/annex.rs"]
+mod annex;
 #[path = "integration/audit_data.rs"]
 mod audit_data;
 #[path = "integration/common.rs"]

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::cli::{ExportArgs, ExportFormat, Headers};
+use crate::cli::{ExportArgs, ExportFormat, Headers, Setting};
 use crate::domain::{CatalogEntry, Counts};
 use crate::error::Error;
 use crate::output::catalog::{self, CSV_HEADER, CSV_HEADER_VI, CountsRecord};
@@ -121,6 +121,29 @@ impl Settings {
                 format_name(format)
             )));
         }
+        let heading = [
+            ("--province", &args.province),
+            ("--title", &args.title),
+            ("--attached-to", &args.attached_to),
+        ];
+        for (option, value) in heading {
+            if format != ExportFormat::Xlsx && value.is_some() {
+                return Err(Error::Usage(crate::tr!(
+                    "export-heading-xlsx-only",
+                    option = option,
+                    format = format_name(format)
+                )));
+            }
+            if value
+                .as_deref()
+                .is_some_and(|v| v.chars().any(char::is_control))
+            {
+                return Err(Error::Usage(crate::tr!(
+                    "export-heading-control-character",
+                    option = option
+                )));
+            }
+        }
         if format == ExportFormat::Xlsx && !to_file && io::stdout().is_terminal() {
             return Err(Error::Usage(
                 "--format xlsx writes a binary workbook: give -o FILE.xlsx (or redirect standard output to a file)"
@@ -210,7 +233,16 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
             catalog::write(&mut hashing, Format::Table, &point, known_at, &entries)?;
         }
         ExportFormat::Xlsx => {
-            let workbook = xlsx::annex(&as_of_vi(&point), point.day(), &entries)?;
+            let stored = match &args.province {
+                Some(_) => None,
+                None => store.setting(Setting::Province.name())?,
+            };
+            let heading = xlsx::Heading {
+                province: args.province.as_deref().or(stored.as_deref()),
+                title: args.title.as_deref(),
+                attached_to: args.attached_to.as_deref(),
+            };
+            let workbook = xlsx::annex(&as_of_vi(&point), point.day(), &heading, &entries)?;
             hashing.write_all(&workbook.bytes)?;
             warn_shortened(&workbook.shortened);
         }

@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub(crate) mod completions;
+pub(crate) mod config;
 pub(crate) mod counts;
 pub(crate) mod decisions;
 pub(crate) mod diff;
