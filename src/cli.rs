@@ -350,7 +350,10 @@ pub struct InspectArgs {
 /// names import reads) and --bom starts the csv with a UTF-8 byte-order mark;
 /// with --bom, or --excel (both at once), cells that Excel would run as
 /// formulas (starting with = + - @, a tab or a carriage return) are preceded
-/// by an apostrophe.
+/// by an apostrophe. --excel writes what a spreadsheet in a Vietnamese locale
+/// opens right: fields separated by ";", levels as Cấp tỉnh, dates as
+/// dd/mm/yyyy, and codes as ="2.000620", text that keeps its zeros.
+/// --delimiter sets the field separator of any csv (tab: --delimiter tab).
 ///
 /// For filing, --province (or tthc config province), --attached-to and
 /// --title give the workbook the heading of a decision's annex: "PHỤ LỤC",
@@ -384,9 +387,13 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub known_at: KnownAt,
 
-    /// Output format; default: table on a terminal, csv otherwise (and with --headers or --bom).
+    /// Output format; default: table on a terminal, csv otherwise (and with --headers, --bom,
+    /// --excel or --delimiter).
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 
     /// Write to FILE atomically (temporary file, then rename) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -401,9 +408,12 @@ pub struct ExportArgs {
     #[arg(long)]
     pub bom: bool,
 
-    /// csv for Excel: Vietnamese column names (unless --headers says otherwise), a byte-order
-    /// mark, and every cell that starts with = + - @, a tab or a carriage return preceded by an
-    /// apostrophe, so that Excel shows it as text and never runs it as a formula.
+    /// csv for a spreadsheet in a Vietnamese locale (Excel, LibreOffice): a byte-order mark,
+    /// fields separated by ";" (unless --delimiter says otherwise), Vietnamese column names
+    /// (unless --headers says otherwise) and levels (Cấp tỉnh), dates as dd/mm/yyyy, codes as
+    /// ="2.000620" so that they stay text with their zeros, and every other cell that starts
+    /// with = + - @, a tab or a carriage return preceded by an apostrophe, so that it is shown
+    /// as text and never run as a formula.
     #[arg(long)]
     pub excel: bool,
 
@@ -482,6 +492,9 @@ pub struct CountsArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Show what changed between two versions of the catalog.
@@ -532,6 +545,9 @@ pub struct DiffArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 
     /// Exit with 1 when there are changes and 0 when there are none (other failures keep their codes).
     #[arg(long)]
@@ -586,6 +602,9 @@ pub struct HistoryArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Show a procedure's full record at each level on a date or after a decision.
@@ -614,6 +633,9 @@ pub struct ShowArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// List the imported decisions: the decision log.
@@ -638,6 +660,9 @@ pub struct DecisionsArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 
     /// Only the last N decisions of the log (after --since and --until).
     #[arg(short = 'n', long, value_name = "N")]
@@ -671,6 +696,9 @@ pub struct UpcomingArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Find entries by name, field or agency, ignoring case and Vietnamese diacritics.
@@ -700,6 +728,9 @@ pub struct SearchArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Prove the store was not edited behind tthc's back.
@@ -821,6 +852,9 @@ pub struct ReferenceListArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Compare the catalog with the national procedure database.
@@ -856,6 +890,9 @@ pub struct ReconcileArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 
     /// Exit with 1 when there is a finding of the default kinds and 0 when
     /// there is none (other failures keep their codes).
@@ -967,6 +1004,45 @@ impl Filters {
             self.field.as_deref(),
             self.agency.as_deref(),
         )
+    }
+}
+
+/// How csv output is written.
+#[derive(Debug, Args)]
+pub struct CsvArgs {
+    /// The csv field separator: one character, such as ";" or "|", or tab (also "\t");
+    /// default "," (";" with export --excel). Implies csv when no --format is given.
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<Delimiter>,
+}
+
+/// A csv field separator: one ASCII character that is neither a quote nor
+/// a line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+impl FromStr for Delimiter {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let c = match s {
+            "\\t" | "tab" | "TAB" => '\t',
+            _ => {
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => c,
+                    _ => return Err(crate::tr!("delimiter-one-character", value = s)),
+                }
+            }
+        };
+        if matches!(c, '"' | '\n' | '\r') {
+            return Err(crate::tr!("delimiter-quote-or-line-break"));
+        }
+        u8::try_from(c)
+            .ok()
+            .filter(u8::is_ascii)
+            .map(Delimiter)
+            .ok_or_else(|| crate::tr!("delimiter-not-ascii", value = s))
     }
 }
 

@@ -20,6 +20,8 @@ mod corrections;
 mod counts;
 #[path = "integration/crash.rs"]
 mod crash;
+#[path = "integration/csv_options.rs"]
+mod csv_options;
 #[path = "integration/database.rs"]
 mod database;
 #[path = "integration/decision_refs.rs"]

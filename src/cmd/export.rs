@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::cli::{ExportArgs, ExportFormat, Headers, Setting};
 use crate::domain::{CatalogEntry, Counts};
 use crate::error::Error;
-use crate::output::catalog::{self, CSV_HEADER, CSV_HEADER_VI, CountsRecord};
+use crate::output::catalog::{self, CSV_HEADER, CSV_HEADER_VI, CountsRecord, CsvStyle};
 use crate::output::digest::HashingWriter;
 use crate::output::{
     Format, Sink, as_of_vi, default_format, refuse_catalog_files, write_json, writes_straight, xlsx,
@@ -84,14 +84,14 @@ struct Settings {
     format: ExportFormat,
     headers: Headers,
     bom: bool,
-    /// The csv is for a spreadsheet: cells it would run as formulas are defused.
-    defuse: bool,
+    csv: CsvStyle,
 }
 
 impl Settings {
     fn new(args: &ExportArgs) -> Result<Settings, Error> {
         let to_file = args.output.is_some();
-        let csv_options = args.headers.is_some() || args.bom || args.excel;
+        let csv_options =
+            args.headers.is_some() || args.bom || args.excel || args.csv.delimiter.is_some();
         let by_name = match args.output.as_deref() {
             Some(path) => format_of_name(path)?,
             None => None,
@@ -117,7 +117,7 @@ impl Settings {
         };
         if csv_options && format != ExportFormat::Csv {
             return Err(Error::Usage(format!(
-                "--headers and --bom apply to csv only, as does --excel, not to --format {}",
+                "--headers, --bom, --excel and --delimiter apply to csv only, not to --format {}",
                 format_name(format)
             )));
         }
@@ -155,8 +155,17 @@ impl Settings {
             format,
             headers: args.headers.unwrap_or(default_headers),
             bom: args.bom || args.excel,
-            // A byte-order mark is only ever for Excel.
-            defuse: args.bom || args.excel,
+            csv: CsvStyle {
+                // Where the decimal separator is a comma, as in Vietnamese,
+                // spreadsheets read fields separated by semicolons.
+                delimiter: args
+                    .csv
+                    .delimiter
+                    .map_or(if args.excel { b';' } else { b',' }, |d| d.0),
+                // A byte-order mark is only ever for Excel.
+                defuse: args.bom || args.excel,
+                excel: args.excel,
+            },
         })
     }
 }
@@ -330,5 +339,5 @@ fn write_csv(
         Headers::En => CSV_HEADER,
         Headers::Vi => CSV_HEADER_VI,
     };
-    catalog::write_csv_as(out, &header, entries, settings.defuse)
+    catalog::write_csv_as(out, &header, entries, settings.csv)
 }

@@ -200,7 +200,7 @@ fn heading_options_apply_to_the_workbook_only() {
 }
 
 /// A program on the PATH, by the first of these names found.
-fn program(names: &[&str]) -> Option<PathBuf> {
+pub(crate) fn program(names: &[&str]) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     names.iter().find_map(|name| {
         std::env::split_paths(&path)
@@ -210,7 +210,7 @@ fn program(names: &[&str]) -> Option<PathBuf> {
 }
 
 /// Runs a command to its end, within two minutes.
-fn run_within(command: &mut Command, what: &str) {
+pub(crate) fn run_within(command: &mut Command, what: &str) {
     let mut child = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
