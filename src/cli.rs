@@ -107,6 +107,7 @@ pub enum Command {
     Verify(VerifyArgs),
     Reference(ReferenceArgs),
     Reconcile(ReconcileArgs),
+    Config(ConfigArgs),
     Completions(CompletionsArgs),
     Man(ManArgs),
 }
@@ -349,7 +350,16 @@ pub struct InspectArgs {
 /// names import reads) and --bom starts the csv with a UTF-8 byte-order mark;
 /// with --bom, or --excel (both at once), cells that Excel would run as
 /// formulas (starting with = + - @, a tab or a carriage return) are preceded
-/// by an apostrophe.
+/// by an apostrophe. --excel writes what a spreadsheet in a Vietnamese locale
+/// opens right: fields separated by ";", levels as Cấp tỉnh, dates as
+/// dd/mm/yyyy, and codes as ="2.000620", text that keeps its zeros.
+/// --delimiter sets the field separator of any csv (tab: --delimiter tab).
+///
+/// For filing, --province (or tthc config province), --attached-to and
+/// --title give the workbook the heading of a decision's annex: "PHỤ LỤC",
+/// the title, and "(Kèm theo Quyết định số 2715/QĐ-UBND ngày 19/11/2025 của
+/// Chủ tịch UBND tỉnh Yên Bái)". Every row is as tall as its wrapped text,
+/// and the "Số lượng" sheet prints on one page.
 ///
 /// With --manifest, FILE.manifest.json is written next to FILE, after it: the
 /// version of the catalog exported, the last decision applied, the counts, the
@@ -359,6 +369,7 @@ pub struct InspectArgs {
 ///   tthc export --as-of 2025-07-01 --format csv -o catalog.csv
 ///   tthc export --as-of 1580/QĐ-UBND@2025-06-20 --format csv
 ///   tthc export --format xlsx -o danh-muc.xlsx --manifest
+///   tthc export -o phu-luc.xlsx --province "Tỉnh Yên Bái" --attached-to "2715/QĐ-UBND ngày 19/11/2025"
 ///   tthc export --headers vi --bom -o danh-muc.csv
 ///   tthc export --excel -o danh-muc.csv
 ///   tthc export --format json | jq '.counts'
@@ -376,9 +387,13 @@ pub struct ExportArgs {
     #[command(flatten)]
     pub known_at: KnownAt,
 
-    /// Output format; default: table on a terminal, csv otherwise (and with --headers or --bom).
+    /// Output format; default: table on a terminal, csv otherwise (and with --headers, --bom,
+    /// --excel or --delimiter).
     #[arg(long, value_enum)]
     pub format: Option<ExportFormat>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 
     /// Write to FILE atomically (temporary file, then rename) instead of standard output.
     #[arg(short, long, value_name = "FILE")]
@@ -393,15 +408,34 @@ pub struct ExportArgs {
     #[arg(long)]
     pub bom: bool,
 
-    /// csv for Excel: Vietnamese column names (unless --headers says otherwise), a byte-order
-    /// mark, and every cell that starts with = + - @, a tab or a carriage return preceded by an
-    /// apostrophe, so that Excel shows it as text and never runs it as a formula.
+    /// csv for a spreadsheet in a Vietnamese locale (Excel, LibreOffice): a byte-order mark,
+    /// fields separated by ";" (unless --delimiter says otherwise), Vietnamese column names
+    /// (unless --headers says otherwise) and levels (Cấp tỉnh), dates as dd/mm/yyyy, codes as
+    /// ="2.000620" so that they stay text with their zeros, and every other cell that starts
+    /// with = + - @, a tab or a carriage return preceded by an apostrophe, so that it is shown
+    /// as text and never run as a formula.
     #[arg(long)]
     pub excel: bool,
 
     /// Also write FILE.manifest.json next to the -o FILE: what was exported, from which state.
     #[arg(long, requires = "output")]
     pub manifest: bool,
+
+    /// xlsx: the province whose chairman the annex is attached for ("Tỉnh Yên Bái");
+    /// default: the one set with tthc config province. With it, or --attached-to,
+    /// the sheet starts with "PHỤ LỤC" and "(Kèm theo Quyết định số … của Chủ tịch UBND tỉnh …)".
+    #[arg(long, value_name = "NAME")]
+    pub province: Option<String>,
+
+    /// xlsx: the title of the annex, in place of "DANH MỤC THỦ TỤC HÀNH CHÍNH (tính đến …)";
+    /// the date of the catalog follows it on the totals line.
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// xlsx: the decision the annex is attached to, as the heading names it:
+    /// "2715/QĐ-UBND ngày 19/11/2025".
+    #[arg(long, value_name = "DECISION")]
+    pub attached_to: Option<String>,
 }
 
 /// Write an HTML report of the catalog over time.
@@ -458,6 +492,9 @@ pub struct CountsArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Show what changed between two versions of the catalog.
@@ -508,6 +545,9 @@ pub struct DiffArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 
     /// Exit with 1 when there are changes and 0 when there are none (other failures keep their codes).
     #[arg(long)]
@@ -562,6 +602,9 @@ pub struct HistoryArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Show a procedure's full record at each level on a date or after a decision.
@@ -590,6 +633,9 @@ pub struct ShowArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// List the imported decisions: the decision log.
@@ -614,6 +660,9 @@ pub struct DecisionsArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 
     /// Only the last N decisions of the log (after --since and --until).
     #[arg(short = 'n', long, value_name = "N")]
@@ -647,6 +696,9 @@ pub struct UpcomingArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Find entries by name, field or agency, ignoring case and Vietnamese diacritics.
@@ -676,6 +728,9 @@ pub struct SearchArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Prove the store was not edited behind tthc's back.
@@ -797,6 +852,9 @@ pub struct ReferenceListArgs {
     /// goes to a pipe or a file.
     #[arg(long, value_enum)]
     pub format: Option<Format>,
+
+    #[command(flatten)]
+    pub csv: CsvArgs,
 }
 
 /// Compare the catalog with the national procedure database.
@@ -833,6 +891,9 @@ pub struct ReconcileArgs {
     #[arg(long, value_enum)]
     pub format: Option<Format>,
 
+    #[command(flatten)]
+    pub csv: CsvArgs,
+
     /// Exit with 1 when there is a finding of the default kinds and 0 when
     /// there is none (other failures keep their codes).
     #[arg(long)]
@@ -845,6 +906,48 @@ pub struct ReconcileArgs {
     /// Also the information-only findings: field_mismatch and agency_mismatch.
     #[arg(long)]
     pub all: bool,
+}
+
+/// Show or change a setting kept with the catalog.
+///
+/// province  the province that publishes the catalog, as the heading of an
+///           annex names it ("Tỉnh Yên Bái", "Thành phố Hà Nội"): export
+///           --format xlsx then writes "PHỤ LỤC" and "(Kèm theo Quyết định
+///           số … của Chủ tịch UBND tỉnh …)" above the title; its --province
+///           option overrides the setting for one export.
+///
+/// Without a VALUE, the setting is printed (nothing when it is not set); an
+/// empty VALUE ("") clears it. The catalog must exist (tthc import creates it).
+///
+/// Examples:
+///   tthc config province "Tỉnh Yên Bái"
+///   tthc config province
+///   tthc config province ""
+#[derive(Debug, Args)]
+#[command(verbatim_doc_comment)]
+pub struct ConfigArgs {
+    /// The setting.
+    #[arg(value_enum)]
+    pub name: Setting,
+
+    /// Its new value; without it, the value is printed.
+    pub value: Option<String>,
+}
+
+/// The settings kept with the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Setting {
+    /// The province named in the heading of the exported annex.
+    Province,
+}
+
+impl Setting {
+    /// The setting's name in the store.
+    pub fn name(self) -> &'static str {
+        match self {
+            Setting::Province => "province",
+        }
+    }
 }
 
 /// Print a shell completion script.
@@ -901,6 +1004,45 @@ impl Filters {
             self.field.as_deref(),
             self.agency.as_deref(),
         )
+    }
+}
+
+/// How csv output is written.
+#[derive(Debug, Args)]
+pub struct CsvArgs {
+    /// The csv field separator: one character, such as ";" or "|", or tab (also "\t");
+    /// default "," (";" with export --excel). Implies csv when no --format is given.
+    #[arg(long, value_name = "CHAR")]
+    pub delimiter: Option<Delimiter>,
+}
+
+/// A csv field separator: one ASCII character that is neither a quote nor
+/// a line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Delimiter(pub u8);
+
+impl FromStr for Delimiter {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let c = match s {
+            "\\t" | "tab" | "TAB" => '\t',
+            _ => {
+                let mut chars = s.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(c), None) => c,
+                    _ => return Err(crate::tr!("delimiter-one-character", value = s)),
+                }
+            }
+        };
+        if matches!(c, '"' | '\n' | '\r') {
+            return Err(crate::tr!("delimiter-quote-or-line-break"));
+        }
+        u8::try_from(c)
+            .ok()
+            .filter(u8::is_ascii)
+            .map(Delimiter)
+            .ok_or_else(|| crate::tr!("delimiter-not-ascii", value = s))
     }
 }
 

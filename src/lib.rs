@@ -39,6 +39,7 @@ pub fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Verify(args) => cmd::verify::run(&cli.db, &args),
         Command::Reference(args) => cmd::reference::run(&cli.db, &args),
         Command::Reconcile(args) => cmd::reconcile::run(&cli.db, &args),
+        Command::Config(args) => cmd::config::run(&cli.db, &args),
         Command::Completions(args) => cmd::completions::run(&args),
         Command::Man(args) => cmd::man::run(&args),
     }

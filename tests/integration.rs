@@ -6,6 +6,8 @@
     reason = "a failing test panics with a readable report"
 )]
 
+#[path = "integration/annex.rs"]
+mod annex;
 #[path = "integration/audit_data.rs"]
 mod audit_data;
 #[path = "integration/common.rs"]
@@ -18,6 +20,8 @@ mod corrections;
 mod counts;
 #[path = "integration/crash.rs"]
 mod crash;
+#[path = "integration/csv_options.rs"]
+mod csv_options;
 #[path = "integration/database.rs"]
 mod database;
 #[path = "integration/decision_refs.rs"]

@@ -19,6 +19,7 @@ struct KnownCounts<'a> {
 }
 
 pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let (store, point, known) =
         super::open_at_known(db, "--as-of", args.as_of.value.as_ref(), &args.known_at)?;
     let filter = args.filters.entry_filter();
@@ -31,7 +32,8 @@ pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
     let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     write(
         &mut out,
-        super::read_format(args.format).into(),
+        format.into(),
+        delimiter,
         &point,
         known_at,
         &counts,
@@ -45,6 +47,7 @@ pub(crate) fn run(db: &Path, args: &CountsArgs) -> Result<ExitCode, Error> {
 pub(crate) fn write(
     out: &mut Sink,
     format: Format,
+    delimiter: u8,
     point: &Point,
     known_at: Option<&str>,
     counts: &Counts,
@@ -57,7 +60,7 @@ pub(crate) fn write(
         },
         Format::Csv => {
             let (header, row) = record.csv();
-            let mut w = csv::Writer::from_writer(&mut *out);
+            let mut w = crate::output::csv_writer(&mut *out, delimiter);
             w.write_record(&header)?;
             w.write_record(&row)?;
             w.flush()?;

@@ -103,6 +103,7 @@ struct Log<'a> {
 }
 
 pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let store = super::open_existing(db)?;
     let corrections = store.corrections()?;
     let log = store.decision_log()?;
@@ -142,7 +143,7 @@ pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
         records.drain(..records.len().saturating_sub(n));
     }
     let mut out = Sink::open(None)?;
-    write(&mut out, super::read_format(args.format), &records, &links)?;
+    write(&mut out, format, delimiter, &records, &links)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -152,6 +153,7 @@ pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
 fn write(
     out: &mut impl Write,
     format: Format,
+    delimiter: u8,
     records: &[(usize, Record)],
     links: &[Link],
 ) -> Result<(), Error> {
@@ -169,6 +171,7 @@ fn write(
         Format::Csv => {
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
+                .delimiter(delimiter)
                 .from_writer(&mut *out);
             w.write_record(CSV_HEADER)?;
             for (_, r) in records {
@@ -337,7 +340,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write(&mut out, format, &numbered, &[]).unwrap();
+        write(&mut out, format, b',', &numbered, &[]).unwrap();
         String::from_utf8(out).unwrap()
     }
 

@@ -21,6 +21,7 @@ use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let (store, from, to, known) =
         super::open_between_known(db, &args.from, &args.to, &args.known_at)?;
     let (first, last) = if from.day() <= to.day() {
@@ -63,7 +64,7 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
         let mut out = Sink::open(None)?;
         let mut json = DiffJson::new(&from, &to, &changes);
         json.known_at = known_at;
-        match (super::read_format(args.format), args.stat) {
+        match (format, args.stat) {
             (Format::Json, false) => {
                 json.corrections = corrections;
                 write_json(&mut out, &json)?;
@@ -76,8 +77,8 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
                     summary: json.summary,
                 },
             )?,
-            (Format::Csv, false) => write_csv(&mut out, &changes)?,
-            (Format::Csv, true) => write_stat_csv(&mut out, &json.summary)?,
+            (Format::Csv, false) => write_csv(&mut out, delimiter, &changes)?,
+            (Format::Csv, true) => write_stat_csv(&mut out, delimiter, &json.summary)?,
             (Format::Table, stat) => {
                 write_table(&mut out, &from, &to, &changes, stat)?;
                 if let Some(moment) = known_at {
@@ -109,8 +110,8 @@ struct StatJson {
 }
 
 /// `diff --stat --format csv`: the summary's keys, then its counts.
-fn write_stat_csv(out: &mut Sink, s: &SummaryJson) -> Result<(), Error> {
-    let mut w = csv::Writer::from_writer(&mut *out);
+fn write_stat_csv(out: &mut Sink, delimiter: u8, s: &SummaryJson) -> Result<(), Error> {
+    let mut w = crate::output::csv_writer(&mut *out, delimiter);
     w.write_record([
         "added",
         "amended",
@@ -336,8 +337,8 @@ fn fields_text(fields: &[FieldChange]) -> String {
         .join("; ")
 }
 
-fn write_csv(out: &mut Sink, changes: &[EntryChange]) -> Result<(), Error> {
-    let mut w = csv::Writer::from_writer(&mut *out);
+fn write_csv(out: &mut Sink, delimiter: u8, changes: &[EntryChange]) -> Result<(), Error> {
+    let mut w = crate::output::csv_writer(&mut *out, delimiter);
     w.write_record([
         "change",
         "level",

@@ -9,10 +9,10 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use crate::cli::{ExportArgs, ExportFormat, Headers};
+use crate::cli::{ExportArgs, ExportFormat, Headers, Setting};
 use crate::domain::{CatalogEntry, Counts};
 use crate::error::Error;
-use crate::output::catalog::{self, CSV_HEADER, CSV_HEADER_VI, CountsRecord};
+use crate::output::catalog::{self, CSV_HEADER, CSV_HEADER_VI, CountsRecord, CsvStyle};
 use crate::output::digest::HashingWriter;
 use crate::output::{
     Format, Sink, as_of_vi, default_format, refuse_catalog_files, write_json, writes_straight, xlsx,
@@ -84,14 +84,14 @@ struct Settings {
     format: ExportFormat,
     headers: Headers,
     bom: bool,
-    /// The csv is for a spreadsheet: cells it would run as formulas are defused.
-    defuse: bool,
+    csv: CsvStyle,
 }
 
 impl Settings {
     fn new(args: &ExportArgs) -> Result<Settings, Error> {
         let to_file = args.output.is_some();
-        let csv_options = args.headers.is_some() || args.bom || args.excel;
+        let csv_options =
+            args.headers.is_some() || args.bom || args.excel || args.csv.delimiter.is_some();
         let by_name = match args.output.as_deref() {
             Some(path) => format_of_name(path)?,
             None => None,
@@ -117,9 +117,32 @@ impl Settings {
         };
         if csv_options && format != ExportFormat::Csv {
             return Err(Error::Usage(format!(
-                "--headers and --bom apply to csv only, as does --excel, not to --format {}",
+                "--headers, --bom, --excel and --delimiter apply to csv only, not to --format {}",
                 format_name(format)
             )));
+        }
+        let heading = [
+            ("--province", &args.province),
+            ("--title", &args.title),
+            ("--attached-to", &args.attached_to),
+        ];
+        for (option, value) in heading {
+            if format != ExportFormat::Xlsx && value.is_some() {
+                return Err(Error::Usage(crate::tr!(
+                    "export-heading-xlsx-only",
+                    option = option,
+                    format = format_name(format)
+                )));
+            }
+            if value
+                .as_deref()
+                .is_some_and(|v| v.chars().any(char::is_control))
+            {
+                return Err(Error::Usage(crate::tr!(
+                    "export-heading-control-character",
+                    option = option
+                )));
+            }
         }
         if format == ExportFormat::Xlsx && !to_file && io::stdout().is_terminal() {
             return Err(Error::Usage(
@@ -132,8 +155,17 @@ impl Settings {
             format,
             headers: args.headers.unwrap_or(default_headers),
             bom: args.bom || args.excel,
-            // A byte-order mark is only ever for Excel.
-            defuse: args.bom || args.excel,
+            csv: CsvStyle {
+                // Where the decimal separator is a comma, as in Vietnamese,
+                // spreadsheets read fields separated by semicolons.
+                delimiter: args
+                    .csv
+                    .delimiter
+                    .map_or(if args.excel { b';' } else { b',' }, |d| d.0),
+                // A byte-order mark is only ever for Excel.
+                defuse: args.bom || args.excel,
+                excel: args.excel,
+            },
         })
     }
 }
@@ -210,7 +242,16 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
             catalog::write(&mut hashing, Format::Table, &point, known_at, &entries)?;
         }
         ExportFormat::Xlsx => {
-            let workbook = xlsx::annex(&as_of_vi(&point), point.day(), &entries)?;
+            let stored = match &args.province {
+                Some(_) => None,
+                None => store.setting(Setting::Province.name())?,
+            };
+            let heading = xlsx::Heading {
+                province: args.province.as_deref().or(stored.as_deref()),
+                title: args.title.as_deref(),
+                attached_to: args.attached_to.as_deref(),
+            };
+            let workbook = xlsx::annex(&as_of_vi(&point), point.day(), &heading, &entries)?;
             hashing.write_all(&workbook.bytes)?;
             warn_shortened(&workbook.shortened);
         }
@@ -298,5 +339,5 @@ fn write_csv(
         Headers::En => CSV_HEADER,
         Headers::Vi => CSV_HEADER_VI,
     };
-    catalog::write_csv_as(out, &header, entries, settings.defuse)
+    catalog::write_csv_as(out, &header, entries, settings.csv)
 }

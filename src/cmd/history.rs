@@ -17,6 +17,7 @@ use crate::output::{Sink, table, write_json};
 use crate::store::{Store, as_known};
 
 pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let (code, level) = (args.code, args.level);
     let store = super::open_existing(db)?;
     let known = super::known(&store, &args.known_at)?;
@@ -58,7 +59,7 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
         return Err(not_found(&store, code, level)?);
     }
     let mut out = Sink::open(None)?;
-    match super::read_format(args.format) {
+    match format {
         Format::Json => write_json(
             &mut out,
             &HistoryJson {
@@ -67,7 +68,7 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
                 versions: records,
             },
         )?,
-        Format::Csv => write_csv(&mut out, &records)?,
+        Format::Csv => write_csv(&mut out, delimiter, &records)?,
         Format::Table => {
             write_table(&mut out, code, &records)?;
             if let Some(m) = &args.known_at.moment {
@@ -333,8 +334,8 @@ const CSV_HEADER: [&str; 12] = [
 /// version out, if one did.
 const CSV_RETRACTED: [&str; 3] = ["retracted_at", "retracted_by", "retracted_reason"];
 
-fn write_csv(out: &mut Sink, records: &[VersionRecord]) -> Result<(), Error> {
-    let mut w = csv::Writer::from_writer(&mut *out);
+fn write_csv(out: &mut Sink, delimiter: u8, records: &[VersionRecord]) -> Result<(), Error> {
+    let mut w = crate::output::csv_writer(&mut *out, delimiter);
     w.write_record(
         CSV_HEADER
             .iter()

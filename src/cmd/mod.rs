@@ -1,6 +1,7 @@
 //! One module per command.
 
 pub(crate) mod completions;
+pub(crate) mod config;
 pub(crate) mod counts;
 pub(crate) mod decisions;
 pub(crate) mod diff;
@@ -42,6 +43,30 @@ pub(crate) fn read_format(asked: Option<crate::cli::Format>) -> crate::cli::Form
     } else {
         crate::cli::Format::Csv
     })
+}
+
+/// The format of a read command and its csv field separator: --delimiter
+/// asks for csv when no --format is given, and is a usage error with
+/// another format.
+pub(crate) fn read_format_csv(
+    asked: Option<crate::cli::Format>,
+    csv: &crate::cli::CsvArgs,
+) -> Result<(crate::cli::Format, u8), Error> {
+    use crate::cli::Format;
+    let Some(delimiter) = csv.delimiter else {
+        return Ok((read_format(asked), b','));
+    };
+    match asked.unwrap_or(Format::Csv) {
+        Format::Csv => Ok((Format::Csv, delimiter.0)),
+        other => Err(Error::Usage(crate::tr!(
+            "delimiter-not-csv",
+            format = match other {
+                Format::Table => "table",
+                Format::Json => "json",
+                Format::Csv => "csv",
+            }
+        ))),
+    }
 }
 
 /// Opens the catalog for reading; it must exist. Everything the command

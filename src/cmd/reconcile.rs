@@ -28,6 +28,7 @@ use crate::output::{Sink, as_of_vi, code_label, group_thousands, table, write_js
 use crate::store::{Snapshot, snapshot_on};
 
 pub(crate) fn run(db: &Path, args: &ReconcileArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let (store, point) = super::open_at(db, "--as-of", args.as_of.value.as_ref())?;
     let snapshots = store.reference_snapshots()?;
     let Some(snapshot) = snapshot_on(&snapshots, point.day()) else {
@@ -43,7 +44,7 @@ pub(crate) fn run(db: &Path, args: &ReconcileArgs) -> Result<ExitCode, Error> {
     let findings = reconcile(&catalog, &reference, settings);
     let summary = Summary::of(&findings);
     let mut out = Sink::open(None)?;
-    match super::read_format(args.format) {
+    match format {
         Format::Json => write_json(
             &mut out,
             &Report {
@@ -53,7 +54,7 @@ pub(crate) fn run(db: &Path, args: &ReconcileArgs) -> Result<ExitCode, Error> {
                 findings: findings.iter().map(FindingRecord::new).collect(),
             },
         )?,
-        Format::Csv => write_csv(&mut out, &findings)?,
+        Format::Csv => write_csv(&mut out, delimiter, &findings)?,
         Format::Table => write_table(&mut out, &point, snapshot, &findings, &summary, args.all)?,
     }
     out.finish()?;
@@ -246,8 +247,8 @@ const CSV_HEADER: [&str; 17] = [
     "other_codes",
 ];
 
-fn write_csv(out: &mut impl Write, findings: &[Finding<'_>]) -> Result<(), Error> {
-    let mut w = csv::Writer::from_writer(out);
+fn write_csv(out: &mut impl Write, delimiter: u8, findings: &[Finding<'_>]) -> Result<(), Error> {
+    let mut w = crate::output::csv_writer(out, delimiter);
     w.write_record(CSV_HEADER)?;
     for f in findings {
         let e = f.entry;

@@ -215,6 +215,7 @@ const CSV_HEADER: [&str; 6] = [
 ];
 
 fn list(db: &Path, args: &ReferenceListArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let store = super::open_existing(db)?;
     let records: Vec<Record> = store
         .reference_snapshots()?
@@ -222,7 +223,7 @@ fn list(db: &Path, args: &ReferenceListArgs) -> Result<ExitCode, Error> {
         .map(Record::from)
         .collect();
     let mut out = Sink::open(None)?;
-    match super::read_format(args.format) {
+    match format {
         Format::Json => write_json(
             &mut out,
             &Listing {
@@ -232,6 +233,7 @@ fn list(db: &Path, args: &ReferenceListArgs) -> Result<ExitCode, Error> {
         Format::Csv => {
             let mut w = csv::WriterBuilder::new()
                 .has_headers(false)
+                .delimiter(delimiter)
                 .from_writer(&mut out);
             w.write_record(CSV_HEADER)?;
             for r in &records {

@@ -29,6 +29,7 @@ struct SearchJson<'a> {
 const MAX_WORDS: usize = 32;
 
 pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let words = search_words(&args.text);
     if words.len() > MAX_WORDS {
         return Err(Error::Usage(format!(
@@ -56,7 +57,7 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
     let entries = args.filters.entry_filter().apply(entries);
     let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     let mut out = Sink::open(None)?;
-    match super::read_format(args.format) {
+    match format {
         Format::Json => write_json(
             &mut out,
             &SearchJson {
@@ -66,7 +67,7 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
                 entries: entries.iter().map(EntryRecord::new).collect(),
             },
         )?,
-        Format::Csv => catalog::write_csv(&mut out, &CSV_HEADER, &entries)?,
+        Format::Csv => catalog::write_csv(&mut out, &CSV_HEADER, delimiter, &entries)?,
         Format::Table => write_table(&mut out, &entries)?,
     }
     out.finish()?;

@@ -14,6 +14,7 @@ use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let code = args.code;
     let (store, point, known) =
         super::open_at_known(db, "--as-of", args.as_of.value.as_ref(), &args.known_at)?;
@@ -30,7 +31,7 @@ pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
         )));
     }
     let mut out = Sink::open(None)?;
-    match super::read_format(args.format) {
+    match format {
         Format::Json => write_json(
             &mut out,
             &ShowJson {
@@ -44,7 +45,7 @@ pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
             },
         )?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
+            let mut w = crate::output::csv_writer(&mut out, delimiter);
             for r in &records {
                 w.serialize(r)?;
             }

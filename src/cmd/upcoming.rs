@@ -13,6 +13,7 @@ use crate::output::{Sink, table, write_json};
 use crate::store::UpcomingChange;
 
 pub(crate) fn run(db: &Path, args: &UpcomingArgs) -> Result<ExitCode, Error> {
+    let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let today = Day::today();
     let days = i32::try_from(args.days).unwrap_or(i32::MAX);
     let until = Day::from_number(today.number().saturating_add(days).min(Day::OPEN - 1));
@@ -20,7 +21,7 @@ pub(crate) fn run(db: &Path, args: &UpcomingArgs) -> Result<ExitCode, Error> {
     let changes = store.upcoming(today, until)?;
     let records: Vec<ChangeRecord> = changes.iter().map(ChangeRecord::new).collect();
     let mut out = Sink::open(None)?;
-    match super::read_format(args.format) {
+    match format {
         Format::Json => write_json(
             &mut out,
             &UpcomingJson {
@@ -30,7 +31,7 @@ pub(crate) fn run(db: &Path, args: &UpcomingArgs) -> Result<ExitCode, Error> {
             },
         )?,
         Format::Csv => {
-            let mut w = csv::Writer::from_writer(&mut out);
+            let mut w = crate::output::csv_writer(&mut out, delimiter);
             w.write_record(CSV_HEADER)?;
             for r in &records {
                 w.write_record([

@@ -209,22 +209,52 @@ struct ExportJson<'a> {
 /// second formatted on another thread while the first is written.
 const PARALLEL_ROWS: usize = 10_000;
 
-/// Writes the catalog as csv under `header`.
+/// How the catalog is written as csv.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct CsvStyle {
+    /// The field separator.
+    pub delimiter: u8,
+    /// For a spreadsheet: cells it would take for formulas are defused (see
+    /// [`defused`]).
+    pub defuse: bool,
+    /// For a spreadsheet in a Vietnamese locale (`export --excel`): levels
+    /// as "Cấp tỉnh", dates as dd/mm/yyyy, and codes as `="1.001612"`, a
+    /// formula whose value is the code as text, so that no spreadsheet reads
+    /// it as a number (2.000620 as 2.00062, or as 2000620 where the dot
+    /// groups thousands).
+    pub excel: bool,
+}
+
+impl Default for CsvStyle {
+    fn default() -> Self {
+        CsvStyle {
+            delimiter: b',',
+            defuse: false,
+            excel: false,
+        }
+    }
+}
+
+/// Writes the catalog as csv under `header`, fields separated by `delimiter`.
 pub(crate) fn write_csv(
     out: &mut impl Write,
     header: &[&str],
+    delimiter: u8,
     entries: &[CatalogEntry],
 ) -> Result<(), Error> {
-    write_csv_as(out, header, entries, false)
+    let style = CsvStyle {
+        delimiter,
+        ..CsvStyle::default()
+    };
+    write_csv_as(out, header, entries, style)
 }
 
-/// Writes the catalog as csv under `header`; for a spreadsheet (`defuse`),
-/// cells it would take for formulas are defused (see [`defused`]).
+/// Writes the catalog as csv under `header`, in `style`.
 pub(crate) fn write_csv_as(
     out: &mut impl Write,
     header: &[&str],
     entries: &[CatalogEntry],
-    defuse: bool,
+    style: CsvStyle,
 ) -> Result<(), Error> {
     let half = if entries.len() >= PARALLEL_ROWS {
         entries.len() / 2
@@ -236,10 +266,10 @@ pub(crate) fn write_csv_as(
         let formatting = (!second.is_empty()).then(|| {
             std::thread::Builder::new().spawn_scoped(scope, || {
                 let mut formatted = Vec::new();
-                csv_rows(&mut formatted, None, second, defuse).map(|()| formatted)
+                csv_rows(&mut formatted, None, second, style).map(|()| formatted)
             })
         });
-        csv_rows(out, Some(header), first, defuse)?;
+        csv_rows(out, Some(header), first, style)?;
         match formatting {
             Some(Ok(thread)) => {
                 let formatted = thread
@@ -248,7 +278,7 @@ pub(crate) fn write_csv_as(
                 out.write_all(&formatted)?;
             }
             // No second thread: the second half is written here too.
-            Some(Err(_)) => csv_rows(out, None, second, defuse)?,
+            Some(Err(_)) => csv_rows(out, None, second, style)?,
             None => {}
         }
         Ok(())
@@ -259,16 +289,42 @@ fn csv_rows(
     out: &mut impl Write,
     header: Option<&[&str]>,
     entries: &[CatalogEntry],
-    defuse: bool,
+    style: CsvStyle,
 ) -> Result<(), Error> {
     let mut w = csv::WriterBuilder::new()
         .has_headers(false)
+        .delimiter(style.delimiter)
         .from_writer(&mut *out);
     if let Some(header) = header {
         w.write_record(header)?;
     }
     for e in entries {
-        if defuse {
+        if style.excel {
+            let d = &e.details;
+            // The code is digits and dots: the formula is tthc's own, never the data's.
+            let code = if e.code.is_provisional() {
+                String::new()
+            } else {
+                format!("=\"{}\"", e.code)
+            };
+            let effective = e.effective.date().format("%d/%m/%Y").to_string();
+            w.write_field(e.level.label_vi())?;
+            w.write_field(&code)?;
+            for cell in [
+                &d.name,
+                &d.field,
+                &d.agency,
+                &d.processing_time,
+                &d.fee,
+                &d.legal_basis,
+                &e.decision,
+            ] {
+                w.write_field(defused(cell).as_bytes())?;
+            }
+            w.write_field(&effective)?;
+            // Ends the record.
+            w.write_record(std::iter::empty::<&[u8]>())?;
+        } else if style.defuse {
             let d = &e.details;
             let code = if e.code.is_provisional() {
                 String::new()
@@ -326,7 +382,7 @@ pub(crate) fn write(
 ) -> Result<(), Error> {
     let day = point.day();
     match format {
-        Format::Csv => write_csv(out, &CSV_HEADER, entries)?,
+        Format::Csv => write_csv(out, &CSV_HEADER, b',', entries)?,
         Format::Json => write_json(
             out,
             &ExportJson {

@@ -361,6 +361,14 @@ pub(crate) fn default_format(asked: Option<Format>, to_file: bool) -> Format {
     })
 }
 
+/// A csv writer as `csv::Writer::from_writer` makes one, that separates
+/// fields with `delimiter`.
+pub(crate) fn csv_writer<W: Write>(out: W, delimiter: u8) -> csv::Writer<W> {
+    csv::WriterBuilder::new()
+        .delimiter(delimiter)
+        .from_writer(out)
+}
+
 /// "tính đến ngày 15/01/2024", with ", ngay sau Quyết định số N ký ngày ..." after a decision.
 pub(crate) fn as_of_vi(point: &Point) -> String {
     let date = |d: Day| d.date().format("%d/%m/%Y").to_string();

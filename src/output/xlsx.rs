@@ -39,8 +39,15 @@ const LAST_COL: u16 = COLUMNS.len() as u16 - 1;
 pub(crate) const ANNEX_SHEET: &str = "Danh mục";
 pub(crate) const COUNTS_SHEET: &str = "Số lượng";
 
-/// The row of the column header, under the title and the total.
-const HEADER_ROW: u32 = 2;
+/// The width of the annex sheet, in characters: the sum of its columns.
+const ANNEX_WIDTH: f64 = 6.0 + 12.0 + 48.0 + 18.0 + 20.0 + 38.0 + 26.0;
+
+/// The width of the counts sheet, in characters.
+const COUNTS_WIDTH: f64 = 44.0 + 4.0 * 14.0;
+
+/// Font sizes, in points: the text, and the title lines.
+const BODY_SIZE: f64 = 12.0;
+const TITLE_SIZE: f64 = 14.0;
 
 /// Vietnamese official documents are set in Times New Roman.
 const FONT: &str = "Times New Roman";
@@ -58,11 +65,92 @@ pub(crate) struct Annex {
     pub shortened: Vec<String>,
 }
 
+/// The heading of the annex sheet, above the column header.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Heading<'a> {
+    /// The province that publishes the catalog ("Tỉnh Yên Bái").
+    pub province: Option<&'a str>,
+    /// The title in place of "DANH MỤC THỦ TỤC HÀNH CHÍNH (tính đến …)".
+    pub title: Option<&'a str>,
+    /// The decision the annex is attached to ("2715/QĐ-UBND ngày 19/11/2025").
+    pub attached_to: Option<&'a str>,
+}
+
+impl Heading<'_> {
+    /// The lines above the column header: "PHỤ LỤC", the title, "(Kèm theo
+    /// Quyết định số … của Chủ tịch UBND tỉnh …)" when a province or a
+    /// decision is known, and the totals; each with whether it is bold.
+    fn lines(&self, as_of: &str, totals: &str) -> Vec<(String, Line)> {
+        let attached = self.province.is_some() || self.attached_to.is_some();
+        let mut lines = Vec::new();
+        if attached {
+            lines.push(("PHỤ LỤC".to_owned(), Line::Title));
+        }
+        let title = self.title.map_or_else(
+            || format!("DANH MỤC THỦ TỤC HÀNH CHÍNH ({as_of})"),
+            str::to_owned,
+        );
+        lines.push((title, Line::Title));
+        if attached {
+            lines.push((attached_line(self.province, self.attached_to), Line::Note));
+        }
+        // A title of one's own says nothing of the date: the totals line does.
+        let totals = match self.title {
+            Some(_) => format!("({as_of}) {totals}"),
+            None => totals.to_owned(),
+        };
+        lines.push((totals, Line::Note));
+        lines
+    }
+}
+
+/// How a line of the heading is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    /// Bold, larger.
+    Title,
+    /// Italic.
+    Note,
+}
+
+/// "(Kèm theo Quyết định số 2715/QĐ-UBND ngày 19/11/2025 của Chủ tịch UBND
+/// tỉnh Yên Bái)"; what is not known is left as dots for the clerk to fill in.
+fn attached_line(province: Option<&str>, attached_to: Option<&str>) -> String {
+    let decision = attached_to.unwrap_or("……/QĐ-UBND ngày …/…/……");
+    let province = province.map_or_else(|| "tỉnh ……".to_owned(), of_province);
+    format!("(Kèm theo Quyết định số {decision} của Chủ tịch UBND {province})")
+}
+
+/// A province as it follows "Chủ tịch UBND": "Tỉnh Yên Bái" -> "tỉnh Yên
+/// Bái", "Thành phố Hà Nội" -> "thành phố Hà Nội", "Yên Bái" -> "tỉnh Yên Bái".
+fn of_province(province: &str) -> String {
+    let province = crate::domain::text::clean(province)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let folded = fold(&province);
+    for kind in ["tỉnh", "thành phố"] {
+        if let Some(rest) = folded.strip_prefix(kind)
+            && (rest.is_empty() || rest.starts_with(' '))
+        {
+            // The kind word in lower case, the name as written.
+            let name = province.chars().skip(kind.chars().count());
+            return format!("{kind}{}", name.collect::<String>());
+        }
+    }
+    format!("tỉnh {province}")
+}
+
 /// The workbook of a catalog: `as_of` is the phrase after the title
 /// ("tính đến ngày 01/07/2025"), `day` the date of the catalog.
-pub(crate) fn annex(as_of: &str, day: Day, entries: &[CatalogEntry]) -> Result<Annex, Error> {
+pub(crate) fn annex(
+    as_of: &str,
+    day: Day,
+    heading: &Heading<'_>,
+    entries: &[CatalogEntry],
+) -> Result<Annex, Error> {
     let mut fit = Fit::default();
-    let bytes = build(as_of, day, entries, &mut fit).map_err(|e| xlsx_error(&e))?;
+    let bytes = build(as_of, day, heading, entries, &mut fit).map_err(|e| xlsx_error(&e))?;
     Ok(Annex {
         bytes,
         shortened: fit.shortened,
@@ -182,6 +270,7 @@ impl Styles {
 fn build(
     as_of: &str,
     day: Day,
+    heading: &Heading<'_>,
     entries: &[CatalogEntry],
     fit: &mut Fit,
 ) -> Result<Vec<u8>, XlsxError> {
@@ -202,7 +291,7 @@ fn build(
             .set_creation_datetime(&created),
     );
     let sheet = workbook.add_worksheet();
-    write_annex(sheet, &styles, as_of, entries, &counts, fit)?;
+    write_annex(sheet, &styles, as_of, heading, entries, &counts, fit)?;
     let sheet = workbook.add_worksheet();
     write_counts(sheet, &styles, as_of, entries, &counts, fit)?;
     workbook.save_to_buffer()
@@ -245,10 +334,40 @@ fn field_name(field: &str) -> String {
     }
 }
 
+/// Writes the lines above the column header; returns the row of the header.
+fn write_heading(
+    sheet: &mut Worksheet,
+    s: &Styles,
+    as_of: &str,
+    heading: &Heading<'_>,
+    counts: &Counts,
+    fit: &mut Fit,
+) -> Result<u32, XlsxError> {
+    let totals = format!(
+        "Tổng số: {} TTHC ({} thủ tục)",
+        group_thousands(counts.total()),
+        group_thousands(counts.procedures)
+    );
+    let mut header_row = 0;
+    for (text, line) in heading.lines(as_of, &totals) {
+        let text = fit.cell(&text, || "the title".to_owned());
+        let (format, size, bold) = match line {
+            Line::Title => (&s.title, TITLE_SIZE, true),
+            Line::Note => (&s.subtitle, BODY_SIZE, false),
+        };
+        sheet.merge_range(header_row, 0, header_row, LAST_COL, &text, format)?;
+        let height = Text::new(&text, size, bold).height(ANNEX_WIDTH);
+        sheet.set_row_height(header_row, height.max(if bold { 24.0 } else { 0.0 }))?;
+        header_row += 1;
+    }
+    Ok(header_row)
+}
+
 fn write_annex(
     sheet: &mut Worksheet,
     s: &Styles,
     as_of: &str,
+    heading: &Heading<'_>,
     entries: &[CatalogEntry],
     counts: &Counts,
     fit: &mut Fit,
@@ -257,35 +376,19 @@ fn write_annex(
     for (col, (_, width)) in COLUMNS.iter().enumerate() {
         sheet.set_column_width(col as u16, *width)?;
     }
-    sheet.merge_range(
-        0,
-        0,
-        0,
-        LAST_COL,
-        &format!("DANH MỤC THỦ TỤC HÀNH CHÍNH ({as_of})"),
-        &s.title,
-    )?;
-    sheet.set_row_height(0, 36)?;
-    sheet.merge_range(
-        1,
-        0,
-        1,
-        LAST_COL,
-        &format!(
-            "Tổng số: {} TTHC ({} thủ tục)",
-            group_thousands(counts.total()),
-            group_thousands(counts.procedures)
-        ),
-        &s.subtitle,
-    )?;
+    let header_row = write_heading(sheet, s, as_of, heading, counts, fit)?;
     for (col, (name, _)) in COLUMNS.iter().enumerate() {
-        sheet.write_string_with_format(HEADER_ROW, col as u16, *name, &s.header)?;
+        sheet.write_string_with_format(header_row, col as u16, *name, &s.header)?;
     }
-    sheet.set_row_height(HEADER_ROW, 32)?;
-    sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
-    sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
+    let header_height = COLUMNS
+        .iter()
+        .map(|(name, width)| Text::new(name, BODY_SIZE, true).height(*width))
+        .fold(0.0, f64::max);
+    sheet.set_row_height(header_row, header_height.max(32.0))?;
+    sheet.set_freeze_panes(header_row + 1, 0)?;
+    sheet.set_repeat_rows(header_row, header_row)?;
 
-    let mut row = HEADER_ROW + 1;
+    let mut row = header_row + 1;
     let levels = Level::ALL.into_iter().filter(|l| counts.level(*l) > 0);
     for (i, level) in levels.enumerate() {
         let heading = format!(
@@ -295,6 +398,10 @@ fn write_annex(
             group_thousands(counts.level(level))
         );
         sheet.merge_range(row, 0, row, LAST_COL, &heading, &s.section)?;
+        sheet.set_row_height(
+            row,
+            Text::new(&heading, BODY_SIZE, true).height(ANNEX_WIDTH),
+        )?;
         row += 1;
         let mut stt: u32 = 0;
         for (n, (field, group)) in by_field(entries.iter().filter(|e| e.level == level))
@@ -308,11 +415,17 @@ fn write_annex(
             );
             let heading = fit.cell(&heading, || format!("the heading of field {}", clip(field)));
             sheet.merge_range(row, 0, row, LAST_COL, &heading, &s.field)?;
+            sheet.set_row_height(
+                row,
+                Text::new(&heading, BODY_SIZE, true).height(ANNEX_WIDTH),
+            )?;
             row += 1;
             for e in group {
                 stt += 1;
                 sheet.write_number_with_format(row, 0, stt, &s.center)?;
-                sheet.write_string_with_format(row, 1, super::code_label(e.code), &s.center)?;
+                let code = super::code_label(e.code);
+                sheet.write_string_with_format(row, 1, &code, &s.center)?;
+                let mut height = Text::new(&code, BODY_SIZE, false).height(COLUMNS[1].1);
                 let d = &e.details;
                 let cells = [
                     ("name", &d.name),
@@ -330,12 +443,17 @@ fn write_annex(
                         )
                     });
                     sheet.write_string_with_format(row, col as u16 + 2, text.as_ref(), &s.cell)?;
+                    let width = COLUMNS[col + 2].1;
+                    height = height.max(Text::new(&text, BODY_SIZE, false).height(width));
                 }
+                sheet.set_row_height(row, height)?;
                 row += 1;
             }
         }
     }
-    sheet.merge_range(row, 0, row, LAST_COL, &total_line(counts), &s.total)?;
+    let total = total_line(counts);
+    sheet.merge_range(row, 0, row, LAST_COL, &total, &s.total)?;
+    sheet.set_row_height(row, Text::new(&total, BODY_SIZE, true).height(ANNEX_WIDTH))?;
 
     sheet
         .set_landscape()
@@ -345,6 +463,100 @@ fn write_annex(
         .set_print_center_horizontally(true)
         .set_footer("&CTrang &P/&N");
     Ok(())
+}
+
+/// A cell's text as it is set, to estimate the height of its row: neither
+/// `rust_xlsxwriter` nor the xlsx format fits a row to its wrapped text (Excel
+/// does so only when the file is edited), so each row is given the height
+/// of its tallest cell, wrapped as a spreadsheet wraps it.
+struct Text<'a> {
+    content: &'a str,
+    /// The font size, in points.
+    size: f64,
+    bold: bool,
+}
+
+/// The height of a line of text per point of font size: Times New Roman
+/// sets 12-point text 15.75 points apart in Excel; a little more leaves room
+/// for the stacked diacritics of Vietnamese capitals (Ấ, Ễ).
+const LINE_SPACING: f64 = 1.32;
+
+/// Points above and below the text of a cell.
+const CELL_PADDING: f64 = 5.0;
+
+/// The height the xlsx format tops rows at, in points.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+impl<'a> Text<'a> {
+    fn new(text: &'a str, size: f64, bold: bool) -> Text<'a> {
+        Text {
+            content: text,
+            size,
+            bold,
+        }
+    }
+
+    /// The height, in points, of a row that shows the text whole in a
+    /// column `width` characters wide (Excel's unit: the width of a digit
+    /// of the default font, 7 pixels, with 5 pixels of margin).
+    fn height(&self, width: f64) -> f64 {
+        let lines = f64::from(self.lines(width));
+        (lines * self.size * LINE_SPACING + CELL_PADDING).min(MAX_ROW_HEIGHT)
+    }
+
+    /// The lines the text takes when wrapped at word boundaries (a word
+    /// longer than a line is broken) in a column `width` characters wide.
+    fn lines(&self, width: f64) -> u32 {
+        // The column in points (a pixel is 3/4 point), less the cell's
+        // inner margins, then in ems of the font.
+        let points = (width * 7.0 + 5.0) * 0.75 - 6.0;
+        // Widths are over-estimated by a tenth: a row a little too tall is
+        // better than text running into the next one.
+        let line = points / self.size / 1.1;
+        let scale = if self.bold { 1.08 } else { 1.0 };
+        let mut lines = 0;
+        for paragraph in self.content.split('\n') {
+            let mut used: f64 = 0.0;
+            let mut count = 1;
+            for word in paragraph.split(' ') {
+                let w = word.chars().map(em_width).sum::<f64>() * scale;
+                let space = if used > 0.0 { em_width(' ') } else { 0.0 };
+                if used > 0.0 && used + space + w <= line {
+                    used += space + w;
+                    continue;
+                }
+                if used > 0.0 {
+                    count += 1;
+                }
+                // A word wider than a line is broken across lines.
+                let mut w = w;
+                while w > line {
+                    count += 1;
+                    w -= line;
+                }
+                used = w;
+            }
+            lines += count;
+        }
+        lines.max(1)
+    }
+}
+
+/// The width of a character of Times New Roman, in ems: narrow letters and
+/// punctuation, lower case and digits, capitals, and the widest letters.
+/// Vietnamese letters are as wide as their base letter.
+fn em_width(c: char) -> f64 {
+    match c {
+        ' ' => 0.25,
+        'i' | 'j' | 'l' | 't' | '.' | ',' | ';' | ':' | '\'' | '!' | '|' | 'ì' | 'í' | 'ỉ'
+        | 'ĩ' | 'ị' => 0.28,
+        'f' | 'r' | 'I' | '(' | ')' | '[' | ']' | '/' | '-' | '"' => 0.34,
+        'm' | 'w' | 'M' | 'W' | '%' | '@' => 0.95,
+        c if c.is_ascii_digit() => 0.5,
+        c if c.is_uppercase() => 0.73,
+        c if c.is_lowercase() => 0.5,
+        _ => 0.6,
+    }
 }
 
 /// "TỔNG SỐ: 1.295 TTHC (cấp tỉnh: 900; cấp huyện: 0; cấp xã: 395)".
@@ -375,19 +587,13 @@ fn write_counts(
     fit: &mut Fit,
 ) -> Result<(), XlsxError> {
     sheet.set_name(COUNTS_SHEET)?;
+    let title = format!("SỐ LƯỢNG THỦ TỤC HÀNH CHÍNH ({as_of})");
     sheet.set_column_width(0, 44)?;
     for col in 1..=4 {
         sheet.set_column_width(col, 14)?;
     }
-    sheet.merge_range(
-        0,
-        0,
-        0,
-        4,
-        &format!("SỐ LƯỢNG THỦ TỤC HÀNH CHÍNH ({as_of})"),
-        &s.title,
-    )?;
-    sheet.set_row_height(0, 36)?;
+    sheet.merge_range(0, 0, 0, 4, &title, &s.title)?;
+    sheet.set_row_height(0, Text::new(&title, TITLE_SIZE, true).height(COUNTS_WIDTH))?;
 
     sheet.write_string_with_format(2, 0, "Cấp thực hiện", &s.header)?;
     sheet.write_string_with_format(2, 1, "Số TTHC", &s.header)?;
@@ -426,6 +632,7 @@ fn write_counts(
     for (field, per_level) in &fields {
         let label = fit.cell(field, || format!("the count of field {}", clip(field)));
         sheet.write_string_with_format(row, 0, label.as_ref(), &s.label)?;
+        sheet.set_row_height(row, Text::new(&label, BODY_SIZE, false).height(44.0))?;
         for (col, n) in per_level.iter().enumerate() {
             sheet.write_number_with_format(row, col as u16 + 1, as_f64(*n), &s.number)?;
         }
@@ -443,7 +650,12 @@ fn write_counts(
         )?;
     }
     sheet.write_number_with_format(row, 4, as_f64(counts.total()), &s.number)?;
-    sheet.set_portrait().set_paper_size(A4);
+    // One page: the counts are read at a glance, and filed as one sheet.
+    sheet
+        .set_portrait()
+        .set_paper_size(A4)
+        .set_print_fit_to_pages(1, 1)
+        .set_print_center_horizontally(true);
     Ok(())
 }
 
@@ -533,6 +745,40 @@ mod tests {
         assert_eq!(field_name("  lĩnh  vực   đường bộ "), "ĐƯỜNG BỘ");
         assert_eq!(field_name("Lĩnh vựcx"), "LĨNH VỰCX");
         assert_eq!(field_name(""), "KHÁC");
+    }
+
+    #[test]
+    fn the_attached_line_names_the_decision_and_the_province_as_after_chủ_tịch_ubnd() {
+        assert_eq!(
+            attached_line(Some("Tỉnh Yên Bái"), Some("2715/QĐ-UBND ngày 19/11/2025")),
+            "(Kèm theo Quyết định số 2715/QĐ-UBND ngày 19/11/2025 của Chủ tịch UBND tỉnh Yên Bái)"
+        );
+        assert_eq!(of_province("THÀNH PHỐ  Hà Nội"), "thành phố Hà Nội");
+        assert_eq!(of_province("Yên Bái"), "tỉnh Yên Bái");
+        assert_eq!(of_province("Tỉnhlộ"), "tỉnh Tỉnhlộ");
+        assert_eq!(
+            attached_line(None, None),
+            "(Kèm theo Quyết định số ……/QĐ-UBND ngày …/…/…… của Chủ tịch UBND tỉnh ……)"
+        );
+    }
+
+    #[test]
+    fn a_row_is_as_tall_as_its_wrapped_text() {
+        let short = Text::new("Hộ tịch", BODY_SIZE, false);
+        assert_eq!(short.lines(20.0), 1);
+        let long =
+            "Cấp giấy phép hoạt động phát điện thuộc thẩm quyền cấp của Ủy ban nhân dân cấp tỉnh";
+        // LibreOffice sets it on two lines in a 48-wide column; the
+        // estimate leaves room to spare, but not a page of it.
+        assert_eq!(Text::new(long, BODY_SIZE, false).lines(48.0), 3);
+        assert!(Text::new(long, BODY_SIZE, false).lines(18.0) >= 5);
+        // Line breaks start lines of their own, and blank lines count.
+        assert_eq!(Text::new("a\nb\n\nc", BODY_SIZE, false).lines(20.0), 4);
+        // A word longer than a line is broken.
+        assert_eq!(Text::new(&"x".repeat(100), BODY_SIZE, false).lines(48.0), 3);
+        let one = short.height(20.0);
+        assert!((20.0..=22.0).contains(&one), "{one}");
+        assert!(Text::new(&"dòng\n".repeat(1000), BODY_SIZE, false).height(20.0) <= 409.0);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod known;
 mod publish;
 mod reference;
 mod schema;
+mod settings;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -58,6 +59,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/009_row_positions.sql"),
     include_str!("migrations/010_reference.sql"),
     include_str!("migrations/012_corrections.sql"),
+    include_str!("migrations/013_settings.sql"),
 ];
 
 #[derive(Debug, thiserror::Error)]

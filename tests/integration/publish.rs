@@ -420,11 +420,12 @@ fn csv_options_with_another_format_are_usage_errors() {
         ["--format", "xlsx", "--headers=vi"],
         ["--format", "table", "--headers=en"],
         ["--format", "json", "--excel"],
+        ["--format", "xlsx", "--delimiter=;"],
     ] {
         test.tthc(&["export", "-o", "x"])
             .args(args)
             .status(2)
-            .stderr_has("tthc: --headers and --bom apply to csv only")
+            .stderr_has("tthc: --headers, --bom, --excel and --delimiter apply to csv only")
             .run();
     }
     assert!(!test.path("x").exists());

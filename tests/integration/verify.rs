@@ -698,6 +698,7 @@ fn a_catalog_of_schema_3_is_upgraded_when_opened() {
          DROP TABLE reference_procedures;
          DROP TABLE reference_snapshots;
          DROP TABLE corrections;
+         DROP TABLE settings;
          PRAGMA user_version = 3;",
     );
     assert_eq!(reads(&test), before);
