@@ -97,6 +97,9 @@ struct Link {
 /// The JSON document.
 #[derive(Debug, Serialize)]
 struct Log<'a> {
+    /// With `--known-at`: the moment (UTC) the log is as known at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<&'a str>,
     decisions: &'a [&'a Record],
     #[serde(skip_serializing_if = "<[Link]>::is_empty")]
     corrections: &'a [Link],
@@ -105,9 +108,16 @@ struct Log<'a> {
 pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
     let store = super::open_existing(db)?;
     let corrections = store.corrections()?;
-    let log = store.decision_log()?;
+    // As known at --known-at: the decisions imported by then, and the
+    // corrections made by then.
+    let knowledge = match &args.known_at.moment {
+        None => Knowledge::ALL,
+        Some(moment) => store.knowledge_at(moment)?,
+    };
+    let mut log = store.decision_log()?;
+    log.retain(|d| knowledge.knows_decision(d.id));
     let mut links = Vec::new();
-    for c in corrections.all() {
+    for c in corrections.all().iter().filter(|c| knowledge.knows(c)) {
         let (number, signed) = log
             .iter()
             .find(|d| d.id == c.decision)
@@ -134,15 +144,22 @@ pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
                 && args.until.is_none_or(|until| d.signed <= until)
         })
         .map(|(i, d)| {
-            let latest = corrections.latest(d.id, &Knowledge::ALL);
+            let latest = corrections.latest(d.id, &knowledge);
             (i + 1, Record::new(d, latest))
         })
         .collect();
     if let Some(n) = args.limit {
         records.drain(..records.len().saturating_sub(n));
     }
+    let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     let mut out = Sink::open(None)?;
-    write(&mut out, super::read_format(args.format), &records, &links)?;
+    write(
+        &mut out,
+        super::read_format(args.format),
+        &records,
+        &links,
+        known_at,
+    )?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -154,6 +171,7 @@ fn write(
     format: Format,
     records: &[(usize, Record)],
     links: &[Link],
+    known_at: Option<&str>,
 ) -> Result<(), Error> {
     match format {
         Format::Json => {
@@ -161,6 +179,7 @@ fn write(
             write_json(
                 out,
                 &Log {
+                    known_at,
                     decisions: &records,
                     corrections: links,
                 },
@@ -208,6 +227,9 @@ fn write(
                 "+ ~ ⇄ −: entries added, amended, replaced, repealed. Hashes, who and when: --format csv|json"
             )?;
             write_links(out, links)?;
+            if let Some(moment) = known_at {
+                writeln!(out, "\n{}", crate::tr!("audit-known-at", moment = moment))?;
+            }
         }
     }
     Ok(())
@@ -337,7 +359,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write(&mut out, format, &numbered, &[]).unwrap();
+        write(&mut out, format, &numbered, &[], None).unwrap();
         String::from_utf8(out).unwrap()
     }
 

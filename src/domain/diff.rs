@@ -95,15 +95,63 @@ pub struct EntryChange {
     pub replaces: Option<Code>,
     /// Replaced through a chain: the codes in between, in order.
     pub via: Vec<Code>,
-    /// Replaced: the number of the decision of the last link, the one that
-    /// brought the new code in. Moved: the number of the decision that made
-    /// the move; when the repeal and the addition come from two decisions,
-    /// both, the repeal's first, joined by `; `.
-    pub decision: Option<String>,
+    /// The decision that made the change, with the change's effective date:
+    /// for an addition or an amendment, that of the entry's version in TO;
+    /// for a repeal, the repeal (or the replacement) that took the entry out;
+    /// for a replacement, the decision of the last link, the one that brought
+    /// the new code in; for a move, the addition at the new level. A diff
+    /// backwards names the decisions of the history it reads backwards.
+    pub decision: Option<MadeBy>,
+    /// Moved by two decisions: the one that repealed the entry at the old level.
+    pub from_decision: Option<MadeBy>,
     /// Moved: the level the code left.
     pub from_level: Option<Level>,
-    /// Moved: the effective date of the move.
-    pub effective: Option<Day>,
+}
+
+/// A decision as the change it made names it: number, signing date (numbers
+/// restart every year) and the effective date of the change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MadeBy {
+    pub number: String,
+    pub signed: Day,
+    pub effective: Day,
+}
+
+impl MadeBy {
+    fn of_entry(e: &CatalogEntry) -> Self {
+        MadeBy {
+            number: e.decision.clone(),
+            signed: e.signed,
+            effective: e.effective,
+        }
+    }
+
+    fn of_version(v: &EntryVersion) -> Self {
+        MadeBy {
+            number: v.decision.clone(),
+            signed: v.version.signed(),
+            effective: v.version.effective(),
+        }
+    }
+
+    fn at(number: &str, key: OrderKey) -> Self {
+        MadeBy {
+            number: number.to_owned(),
+            signed: key.signed,
+            effective: key.effective,
+        }
+    }
+}
+
+/// A stored change that takes an entry out of force: a repeal, or the old
+/// side of a replacement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub key: OrderKey,
+    pub level: Level,
+    pub code: Code,
+    /// The decision's number.
+    pub decision: String,
 }
 
 /// A stored replacement: at `level`, `old` gave way to `new` (another code).
@@ -130,6 +178,7 @@ type EntryKey = (Level, Code);
 
 /// A replacement as the diff walks it: from the older catalog's side to the newer's.
 struct Link<'a> {
+    key: OrderKey,
     level: Level,
     from: Code,
     to: Code,
@@ -138,14 +187,17 @@ struct Link<'a> {
 
 /// The changes from the catalog `from` (at order bound `from_bound`) to the
 /// catalog `to` (at `to_bound`), ordered by level, then code. `replacements`
-/// may hold more than the interval's; those outside it are ignored.
+/// and `removals` may hold more than the interval's; those outside it are
+/// ignored. `removals` name the decisions of repeals (see [`EntryChange::decision`]).
 pub fn diff(
     from: &[CatalogEntry],
     to: &[CatalogEntry],
     replacements: &[Replacement],
+    removals: &[Removal],
     from_bound: OrderKey,
     to_bound: OrderKey,
 ) -> Vec<EntryChange> {
+    let forward = from_bound <= to_bound;
     let older: FxHashMap<EntryKey, &CatalogEntry> =
         from.iter().map(|e| ((e.level, e.code), e)).collect();
     let newer: FxHashMap<EntryKey, &CatalogEntry> =
@@ -157,6 +209,7 @@ pub fn diff(
             let fields = field_changes(old, e);
             (!fields.is_empty()).then(|| EntryChange {
                 fields,
+                decision: Some(MadeBy::of_entry(if forward { e } else { old })),
                 ..change(ChangeKind::Amended, e)
             })
         })
@@ -213,7 +266,7 @@ pub fn diff(
                     .iter()
                     .map(|&i| links[i].to)
                     .collect(),
-                decision: Some(links[last].decision.to_owned()),
+                decision: Some(MadeBy::at(links[last].decision, links[last].key)),
                 ..change(
                     if old.1.is_provisional() {
                         ChangeKind::CodeAssigned
@@ -225,20 +278,58 @@ pub fn diff(
             });
         }
     }
-    changes.extend(
-        removed
-            .iter()
-            .filter_map(|k| older.get(k))
-            .map(|e| change(ChangeKind::Repealed, e)),
-    );
-    changes.extend(
-        added
-            .iter()
-            .filter_map(|k| newer.get(k))
-            .map(|e| change(ChangeKind::Added, e)),
-    );
+    let removal = removal_lookup(removals, from_bound, to_bound);
+    changes.extend(removed.iter().filter_map(|k| older.get(k)).map(|e| {
+        let decision = if forward {
+            removal(e.level, e.code)
+        } else {
+            Some(MadeBy::of_entry(e))
+        };
+        EntryChange {
+            decision,
+            ..change(ChangeKind::Repealed, e)
+        }
+    }));
+    changes.extend(added.iter().filter_map(|k| newer.get(k)).map(|e| {
+        let decision = if forward {
+            Some(MadeBy::of_entry(e))
+        } else {
+            removal(e.level, e.code)
+        };
+        EntryChange {
+            decision,
+            ..change(ChangeKind::Added, e)
+        }
+    }));
     changes.sort_by_key(|c| (c.level, c.code));
     changes
+}
+
+/// The decision that took an entry out of force in the interval between the
+/// bounds: going forward the last removal, backward the first.
+fn removal_lookup(
+    removals: &[Removal],
+    from_bound: OrderKey,
+    to_bound: OrderKey,
+) -> impl Fn(Level, Code) -> Option<MadeBy> + '_ {
+    let forward = from_bound <= to_bound;
+    let (low, high) = if forward {
+        (from_bound, to_bound)
+    } else {
+        (to_bound, from_bound)
+    };
+    let mut settling: FxHashMap<EntryKey, &Removal> = FxHashMap::default();
+    for r in removals.iter().filter(|r| r.key > low && r.key <= high) {
+        let slot = settling.entry((r.level, r.code)).or_insert(r);
+        if (forward && r.key > slot.key) || (!forward && r.key < slot.key) {
+            *slot = r;
+        }
+    }
+    move |level, code| {
+        settling
+            .get(&(level, code))
+            .map(|r| MadeBy::at(&r.decision, r.key))
+    }
 }
 
 /// The replacements of the interval between the two bounds, oriented from the
@@ -267,6 +358,7 @@ fn links(replacements: &[Replacement], from_bound: OrderKey, to_bound: OrderKey)
                 (r.new, r.old)
             };
             Link {
+                key: r.key,
                 level: r.level,
                 from,
                 to,
@@ -286,8 +378,8 @@ fn change(kind: ChangeKind, e: &CatalogEntry) -> EntryChange {
         replaces: None,
         via: Vec::new(),
         decision: None,
+        from_decision: None,
         from_level: None,
-        effective: None,
     }
 }
 
@@ -479,11 +571,8 @@ pub fn read_moves(
         ) else {
             continue;
         };
-        let decision = if old_v.version.key.decision_seq == new_v.version.key.decision_seq {
-            new_v.decision.clone()
-        } else {
-            format!("{}; {}", old_v.decision, new_v.decision)
-        };
+        let from_decision = (old_v.version.key.decision_seq != new_v.version.key.decision_seq)
+            .then(|| MadeBy::of_version(old_v));
         gone[oi] = true;
         gone[ni] = true;
         moved.push(EntryChange {
@@ -494,9 +583,12 @@ pub fn read_moves(
             fields: details_changes(&old.details, &new.details),
             replaces: None,
             via: Vec::new(),
-            decision: Some(decision),
+            decision: Some(MadeBy {
+                effective: sides[n].effective,
+                ..MadeBy::of_version(new_v)
+            }),
+            from_decision,
             from_level: Some(changes[oi].level),
-            effective: Some(sides[n].effective),
         });
     }
     let mut i = 0;
@@ -530,6 +622,7 @@ mod tests {
                 ..Details::default()
             },
             decision: "1/QĐ".into(),
+            signed: Day::from_number(0),
             effective: Day::from_number(0),
         }
     }
@@ -586,7 +679,7 @@ mod tests {
             entry(District, "1.000001", "A", "0"),
             entry(Province, "1.000001", "A", ""),
         ];
-        let changes = diff(&from, &to, &[], at(1), at(2));
+        let changes = diff(&from, &to, &[], &[], at(1), at(2));
         assert_eq!(
             kinds(&changes),
             [
@@ -614,7 +707,7 @@ mod tests {
         let mut to = from.clone();
         to[0].decision = "9/QĐ".into();
         to[0].effective = Day::from_number(5);
-        assert!(diff(&from, &to, &[], at(1), at(9)).is_empty());
+        assert!(diff(&from, &to, &[], &[], at(1), at(9)).is_empty());
     }
 
     #[test]
@@ -622,15 +715,15 @@ mod tests {
         let from = [entry(Province, "1.000001", "A", "")];
         let to = [entry(Province, "1.000002", "B", "")];
         let reps = [replacement(5, Province, "1.000001", "1.000002")];
-        let changes = diff(&from, &to, &reps, at(1), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(1), at(9));
         assert_eq!(
             kinds(&changes),
             [("replaced", "1.000002".into(), Some("1.000001".into()))]
         );
-        assert_eq!(changes[0].decision.as_deref(), Some("5/QĐ"));
+        assert_eq!(changes[0].decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
         assert!(changes[0].via.is_empty());
         // Outside the interval, the replacement does not link them.
-        let changes = diff(&from, &to, &reps, at(5), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(5), at(9));
         assert_eq!(summary(&changes), [1, 0, 0, 1, 0, 0]);
     }
 
@@ -642,16 +735,16 @@ mod tests {
             replacement(5, Province, "1.000001", "1.000002"),
             replacement(7, Province, "1.000002", "1.000003"),
         ];
-        let changes = diff(&from, &to, &reps, at(1), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(1), at(9));
         assert_eq!(
             kinds(&changes),
             [("replaced", "1.000003".into(), Some("1.000001".into()))]
         );
         assert_eq!(changes[0].via, [code("1.000002")]);
-        assert_eq!(changes[0].decision.as_deref(), Some("7/QĐ"));
+        assert_eq!(changes[0].decision.as_ref().map(|d| d.number.as_str()), Some("7/QĐ"));
         // From the middle of the chain, the later link alone.
         let middle = [entry(Province, "1.000002", "B", "")];
-        let changes = diff(&middle, &to, &reps, at(6), at(9));
+        let changes = diff(&middle, &to, &reps, &[], at(6), at(9));
         assert_eq!(
             kinds(&changes),
             [("replaced", "1.000003".into(), Some("1.000002".into()))]
@@ -668,13 +761,13 @@ mod tests {
             replacement(5, District, "1.000001", "1.000002"),
         ];
         assert_eq!(
-            summary(&diff(&from, &to, &reps, at(1), at(9))),
+            summary(&diff(&from, &to, &reps, &[], at(1), at(9))),
             [1, 0, 0, 1, 0, 0]
         );
         // A replacement at another level does not link them.
         let reps = [replacement(5, Province, "1.000001", "1.000003")];
         assert_eq!(
-            summary(&diff(&from, &to, &reps, at(1), at(9))),
+            summary(&diff(&from, &to, &reps, &[], at(1), at(9))),
             [1, 0, 0, 1, 0, 0]
         );
     }
@@ -688,7 +781,7 @@ mod tests {
             replacement(5, Province, "1.000001", "1.000002"),
             replacement(6, Province, "1.000002", "1.000003"),
         ];
-        let changes = diff(&from, &to, &reps, at(1), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(1), at(9));
         assert_eq!(
             kinds(&changes),
             [
@@ -706,16 +799,17 @@ mod tests {
             replacement(5, Province, "1.000001", "1.000002"),
             replacement(7, Province, "1.000002", "1.000003"),
         ];
-        let changes = diff(&newer, &older, &reps, at(9), at(1));
+        let changes = diff(&newer, &older, &reps, &[], at(9), at(1));
         assert_eq!(
             kinds(&changes),
             [("replaced", "1.000001".into(), Some("1.000003".into()))]
         );
         assert_eq!(changes[0].name, "A");
-        assert_eq!(changes[0].decision.as_deref(), Some("5/QĐ"));
+        assert_eq!(changes[0].decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
         let amended_back = diff(
             &[entry(Province, "1.000001", "A", "1")],
             &[entry(Province, "1.000001", "A", "0")],
+            &[],
             &[],
             at(9),
             at(1),
@@ -770,9 +864,68 @@ mod tests {
                 code: v.version.code,
                 details: v.details.clone(),
                 decision: v.decision.clone(),
+                signed: v.version.signed(),
                 effective: v.version.effective(),
             })
             .collect()
+    }
+
+    /// The removals a set of versions holds.
+    fn removals(versions: &[EntryVersion]) -> Vec<Removal> {
+        versions
+            .iter()
+            .filter(|v| v.version.effect() == Effect::Repeal)
+            .map(|v| Removal {
+                key: v.version.key,
+                level: v.version.level,
+                code: v.version.code,
+                decision: v.decision.clone(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_change_names_the_decision_that_made_it_and_its_effective_date() {
+        let versions = [
+            version(1, 1, Province, "1.000001", Action::Added, "A"),
+            version(3, 3, Province, "1.000001", Action::Amended, "B"),
+            version(1, 1, Province, "1.000002", Action::Added, "A"),
+            version(4, 4, Province, "1.000002", Action::Repealed, "A"),
+            version(6, 6, Province, "1.000003", Action::Added, "A"),
+        ];
+        let named = |changes: &[EntryChange]| -> Vec<(&str, String, String, i32)> {
+            changes
+                .iter()
+                .map(|c| {
+                    let d = c.decision.as_ref().expect("every change names its decision");
+                    (
+                        c.kind.as_str(),
+                        c.code.to_string(),
+                        d.number.clone(),
+                        d.effective.number(),
+                    )
+                })
+                .collect()
+        };
+        let (plain, _) = readings(&versions, at(2), at(9));
+        assert_eq!(
+            named(&plain),
+            [
+                ("amended", "1.000001".into(), "3/QĐ".into(), 3),
+                ("repealed", "1.000002".into(), "4/QĐ".into(), 4),
+                ("added", "1.000003".into(), "6/QĐ".into(), 6),
+            ]
+        );
+        // Backwards: the history read backwards names the same decisions.
+        let (back, _) = readings(&versions, at(9), at(2));
+        assert_eq!(
+            named(&back),
+            [
+                ("amended", "1.000001".into(), "3/QĐ".into(), 3),
+                ("added", "1.000002".into(), "4/QĐ".into(), 4),
+                ("repealed", "1.000003".into(), "6/QĐ".into(), 6),
+            ]
+        );
     }
 
     /// Both readings of the diff between two bounds.
@@ -785,6 +938,7 @@ mod tests {
             &catalog(versions, from),
             &catalog(versions, to),
             &[],
+            &removals(versions),
             from,
             to,
         );
@@ -852,8 +1006,8 @@ mod tests {
             (m.kind, m.level, m.from_level, m.code),
             (ChangeKind::Moved, Commune, Some(District), code("1.000001"))
         );
-        assert_eq!(m.decision.as_deref(), Some("5/QĐ"));
-        assert_eq!(m.effective, Some(Day::from_number(5)));
+        assert_eq!(m.decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
+        assert_eq!(m.decision.as_ref().map(|d| d.effective), Some(Day::from_number(5)));
         assert_eq!(m.name, "N1.000001");
         assert_eq!(
             m.fields,
@@ -891,7 +1045,8 @@ mod tests {
                 (ChangeKind::Added, Commune, code("1.000002")),
             ]
         );
-        assert_eq!(moved[1].decision.as_deref(), Some("5/QĐ; 6/QĐ"));
+        assert_eq!(moved[1].from_decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
+        assert_eq!(moved[1].decision.as_ref().map(|d| d.number.as_str()), Some("6/QĐ"));
         assert!(moved[1].fields.is_empty());
         // Outside the interval, nothing to pair.
         assert!(
@@ -1027,7 +1182,7 @@ mod tests {
             replacement(3, Province, "1.000001", "1.000009"),
             replacement(6, Province, "1.000002", "1.000009"),
         ];
-        let changes = diff(&from, &to, &reps, at(1), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(1), at(9));
         assert_eq!(
             kinds(&changes),
             [

@@ -11,9 +11,11 @@ use std::collections::BTreeSet;
 
 use rusqlite::params;
 
-use super::{AppliedDecision, Result, Store, parse_code, parse_level};
+use super::{
+    AppliedDecision, LevelStep, Result, Store, UpcomingChange, parse_code, parse_level,
+};
 use crate::domain::correction::{Corrections, Knowledge, Standing};
-use crate::domain::diff::Replacement;
+use crate::domain::diff::{Removal, Replacement};
 use crate::domain::rules::{Role, merge};
 use crate::domain::version::{EntryVersion, standing_at};
 use crate::domain::{Action, CatalogEntry, Code, Counts, Day, Details, Level, Point};
@@ -276,6 +278,7 @@ impl Store {
                     code,
                     details: v.details.clone(),
                     decision: v.decision.clone(),
+                    signed: v.version.signed(),
                     effective: v.version.effective(),
                 };
                 if keep(&entry) {
@@ -343,4 +346,117 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// The removals (as [`Store::removals`]) as known.
+    pub(crate) fn removals_known(
+        &self,
+        first: Day,
+        last: Day,
+        known: &Known,
+    ) -> Result<Vec<Removal>> {
+        let mut out = self.removals(first, last)?;
+        if known.changed.is_empty() {
+            return Ok(out);
+        }
+        out.retain(|r| !known.changed.contains(&(r.level, r.code)));
+        for &(level, code) in &known.changed {
+            for e in self.entry_versions_known(code, Some(level), known)? {
+                let v = &e.version;
+                if v.effect() == crate::domain::rules::Effect::Repeal
+                    && (first..=last).contains(&v.effective())
+                {
+                    out.push(Removal {
+                        key: v.key,
+                        level,
+                        code,
+                        decision: e.decision.clone(),
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The steps of the entries in force per level (as [`Store::level_steps`])
+    /// as known: those of the entries whose history differs are taken off
+    /// and their steps as known put in.
+    pub(crate) fn level_steps_known(&self, known: &Known) -> Result<Vec<LevelStep>> {
+        let steps = self.level_steps()?;
+        if known.changed.is_empty() {
+            return Ok(steps);
+        }
+        let mut sums: std::collections::BTreeMap<(Day, Level), i64> = steps
+            .into_iter()
+            .map(|s| ((s.day, s.level), s.delta))
+            .collect();
+        for &(level, code) in &known.changed {
+            let now = self.entry_versions(code, Some(level))?;
+            let then = self.entry_versions_known(code, Some(level), known)?;
+            for (day, delta) in entry_steps(&now) {
+                *sums.entry((day, level)).or_default() -= delta;
+            }
+            for (day, delta) in entry_steps(&then) {
+                *sums.entry((day, level)).or_default() += delta;
+            }
+        }
+        Ok(sums
+            .into_iter()
+            .filter(|(_, delta)| *delta != 0)
+            .map(|((day, level), delta)| LevelStep { day, level, delta })
+            .collect())
+    }
+
+    /// The changes effective after `after` up to `until` (as
+    /// [`Store::upcoming`]) as known.
+    pub(crate) fn upcoming_known(
+        &self,
+        after: Day,
+        until: Day,
+        known: &Known,
+    ) -> Result<Vec<UpcomingChange>> {
+        let mut out = self.upcoming(after, until)?;
+        if known.changed.is_empty() {
+            return Ok(out);
+        }
+        out.retain(|c| !known.changed.contains(&(c.level, c.code)));
+        for &(level, code) in &known.changed {
+            for e in self.entry_versions_known(code, Some(level), known)? {
+                let v = &e.version;
+                if v.role == Role::Primary && v.effective() > after && v.effective() <= until {
+                    out.push(UpcomingChange {
+                        effective: v.effective(),
+                        decision: e.decision.clone(),
+                        signed: v.signed(),
+                        action: v.action,
+                        level,
+                        code,
+                        replaces: v.replaces(),
+                        name: e.details.name.clone(),
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.effective, a.level, a.code, a.signed).cmp(&(b.effective, b.level, b.code, b.signed))
+        });
+        Ok(out)
+    }
+}
+
+/// The days an entry's versions (in rule order) put it in force (+1) or
+/// take it out (-1), as it stands at the end of each day.
+fn entry_steps(versions: &[EntryVersion]) -> Vec<(Day, i64)> {
+    let mut steps = Vec::new();
+    let mut in_force = false;
+    for same_day in versions.chunk_by(|a, b| a.version.effective() == b.version.effective()) {
+        let Some(last) = same_day.last() else {
+            continue;
+        };
+        let after = last.version.in_force();
+        if after != in_force {
+            steps.push((last.version.effective(), if after { 1 } else { -1 }));
+            in_force = after;
+        }
+    }
+    steps
 }

@@ -653,6 +653,13 @@ fn check_diff(test: &Test, a: u32, b: u32) -> Result<(), TestCaseError> {
         let cell = |key: &str| change[key].as_str().unwrap_or_default().to_owned();
         let key = (cell("level"), cell("code"));
         *counted.entry(cell("change")).or_insert(0_u64) += 1;
+        // Every change names the decision that made it and its effective date.
+        ensure(
+            change["decision"]["number"].is_string()
+                && change["decision"]["signed"].is_string()
+                && change["effective"].is_string(),
+            || format!("a change without its decision: {}", context()),
+        )?;
         match cell("change").as_str() {
             "added" | "replaced" => {
                 if change["change"] == "replaced" {
