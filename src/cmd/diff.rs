@@ -28,11 +28,17 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
     } else {
         (to.day(), from.day())
     };
-    let ((older, removals), (newer, replacements)) = if known.is_now() {
-        // Both cores: the older catalog and the removals here, the newer
-        // one and the replacements of the interval on a second connection.
+    let ((older, force_changes), (newer, replacements)) = if known.is_now() {
+        // Both cores: the older catalog and the changes in and out of force
+        // here, the newer one and the replacements of the interval on a
+        // second connection.
         store.with_twin(
-            |here| Ok((here.catalog_at_alone(&from)?, here.removals(first, last)?)),
+            |here| {
+                Ok((
+                    here.catalog_at_alone(&from)?,
+                    here.force_changes(first, last)?,
+                ))
+            },
             |there| {
                 Ok((
                     there.catalog_at_alone(&to)?,
@@ -44,7 +50,7 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
         (
             (
                 store.catalog_known_alone(&from, &known)?,
-                store.removals_known(first, last, &known)?,
+                store.force_changes_known(first, last, &known)?,
             ),
             (
                 store.catalog_known_alone(&to, &known)?,
@@ -56,7 +62,7 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
         &older,
         &newer,
         &replacements,
-        &removals,
+        &force_changes,
         from.bound(),
         to.bound(),
     );
@@ -472,9 +478,9 @@ fn write_table(
                 effective,
                 "Changes (old -> new)",
             ]),
-            ChangeKind::Replaced => table(&[
-                "Level", "Code", "Name", "Replaces", decision, effective,
-            ]),
+            ChangeKind::Replaced => {
+                table(&["Level", "Code", "Name", "Replaces", decision, effective])
+            }
             ChangeKind::Added | ChangeKind::Repealed | ChangeKind::CodeAssigned => {
                 table(&["Level", "Code", "Name", decision, effective])
             }

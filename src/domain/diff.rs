@@ -96,8 +96,9 @@ pub struct EntryChange {
     /// Replaced through a chain: the codes in between, in order.
     pub via: Vec<Code>,
     /// The decision that made the change, with the change's effective date:
-    /// for an addition or an amendment, that of the entry's version in TO;
-    /// for a repeal, the repeal (or the replacement) that took the entry out;
+    /// for an addition, the last change of the interval that put the entry
+    /// in force; for an amendment, the decision of the entry's version in TO;
+    /// for a repeal, the last repeal (or replacement) that took the entry out;
     /// for a replacement, the decision of the last link, the one that brought
     /// the new code in; for a move, the addition at the new level. A diff
     /// backwards names the decisions of the history it reads backwards.
@@ -143,15 +144,18 @@ impl MadeBy {
     }
 }
 
-/// A stored change that takes an entry out of force: a repeal, or the old
-/// side of a replacement.
+/// A stored change that puts an entry in force (an addition, the new side
+/// of a replacement by another code) or takes it out (a repeal, the old
+/// side of a replacement).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Removal {
+pub struct ForceChange {
     pub key: OrderKey,
     pub level: Level,
     pub code: Code,
     /// The decision's number.
     pub decision: String,
+    /// Whether the entry is in force after it.
+    pub into_force: bool,
 }
 
 /// A stored replacement: at `level`, `old` gave way to `new` (another code).
@@ -187,13 +191,14 @@ struct Link<'a> {
 
 /// The changes from the catalog `from` (at order bound `from_bound`) to the
 /// catalog `to` (at `to_bound`), ordered by level, then code. `replacements`
-/// and `removals` may hold more than the interval's; those outside it are
-/// ignored. `removals` name the decisions of repeals (see [`EntryChange::decision`]).
+/// and `force_changes` may hold more than the interval's; those outside it
+/// are ignored. `force_changes` name the decisions of additions and repeals
+/// (see [`EntryChange::decision`]).
 pub fn diff(
     from: &[CatalogEntry],
     to: &[CatalogEntry],
     replacements: &[Replacement],
-    removals: &[Removal],
+    force_changes: &[ForceChange],
     from_bound: OrderKey,
     to_bound: OrderKey,
 ) -> Vec<EntryChange> {
@@ -278,24 +283,18 @@ pub fn diff(
             });
         }
     }
-    let removal = removal_lookup(removals, from_bound, to_bound);
+    // Read forward, a repeal was taken out of force in the history; read
+    // backwards, it was put in force (and the other way round for additions).
+    let settling = settling_lookup(force_changes, from_bound, to_bound);
     changes.extend(removed.iter().filter_map(|k| older.get(k)).map(|e| {
-        let decision = if forward {
-            removal(e.level, e.code)
-        } else {
-            Some(MadeBy::of_entry(e))
-        };
+        let decision = settling(e.level, e.code, !forward).or_else(|| Some(MadeBy::of_entry(e)));
         EntryChange {
             decision,
             ..change(ChangeKind::Repealed, e)
         }
     }));
     changes.extend(added.iter().filter_map(|k| newer.get(k)).map(|e| {
-        let decision = if forward {
-            Some(MadeBy::of_entry(e))
-        } else {
-            removal(e.level, e.code)
-        };
+        let decision = settling(e.level, e.code, forward).or_else(|| Some(MadeBy::of_entry(e)));
         EntryChange {
             decision,
             ..change(ChangeKind::Added, e)
@@ -305,29 +304,33 @@ pub fn diff(
     changes
 }
 
-/// The decision that took an entry out of force in the interval between the
-/// bounds: going forward the last removal, backward the first.
-fn removal_lookup(
-    removals: &[Removal],
+/// The decision that put an entry in force (`into_force`) or took it out in
+/// the interval between the bounds, as the diff reads the history: going
+/// forward the last such change, backward the first.
+fn settling_lookup(
+    force_changes: &[ForceChange],
     from_bound: OrderKey,
     to_bound: OrderKey,
-) -> impl Fn(Level, Code) -> Option<MadeBy> + '_ {
+) -> impl Fn(Level, Code, bool) -> Option<MadeBy> + '_ {
     let forward = from_bound <= to_bound;
     let (low, high) = if forward {
         (from_bound, to_bound)
     } else {
         (to_bound, from_bound)
     };
-    let mut settling: FxHashMap<EntryKey, &Removal> = FxHashMap::default();
-    for r in removals.iter().filter(|r| r.key > low && r.key <= high) {
-        let slot = settling.entry((r.level, r.code)).or_insert(r);
+    let mut settling: FxHashMap<(Level, Code, bool), &ForceChange> = FxHashMap::default();
+    for r in force_changes
+        .iter()
+        .filter(|r| r.key > low && r.key <= high)
+    {
+        let slot = settling.entry((r.level, r.code, r.into_force)).or_insert(r);
         if (forward && r.key > slot.key) || (!forward && r.key < slot.key) {
             *slot = r;
         }
     }
-    move |level, code| {
+    move |level, code, into_force| {
         settling
-            .get(&(level, code))
+            .get(&(level, code, into_force))
             .map(|r| MadeBy::at(&r.decision, r.key))
     }
 }
@@ -720,7 +723,10 @@ mod tests {
             kinds(&changes),
             [("replaced", "1.000002".into(), Some("1.000001".into()))]
         );
-        assert_eq!(changes[0].decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
+        assert_eq!(
+            changes[0].decision.as_ref().map(|d| d.number.as_str()),
+            Some("5/QĐ")
+        );
         assert!(changes[0].via.is_empty());
         // Outside the interval, the replacement does not link them.
         let changes = diff(&from, &to, &reps, &[], at(5), at(9));
@@ -741,7 +747,10 @@ mod tests {
             [("replaced", "1.000003".into(), Some("1.000001".into()))]
         );
         assert_eq!(changes[0].via, [code("1.000002")]);
-        assert_eq!(changes[0].decision.as_ref().map(|d| d.number.as_str()), Some("7/QĐ"));
+        assert_eq!(
+            changes[0].decision.as_ref().map(|d| d.number.as_str()),
+            Some("7/QĐ")
+        );
         // From the middle of the chain, the later link alone.
         let middle = [entry(Province, "1.000002", "B", "")];
         let changes = diff(&middle, &to, &reps, &[], at(6), at(9));
@@ -805,7 +814,10 @@ mod tests {
             [("replaced", "1.000001".into(), Some("1.000003".into()))]
         );
         assert_eq!(changes[0].name, "A");
-        assert_eq!(changes[0].decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
+        assert_eq!(
+            changes[0].decision.as_ref().map(|d| d.number.as_str()),
+            Some("5/QĐ")
+        );
         let amended_back = diff(
             &[entry(Province, "1.000001", "A", "1")],
             &[entry(Province, "1.000001", "A", "0")],
@@ -870,16 +882,17 @@ mod tests {
             .collect()
     }
 
-    /// The removals a set of versions holds.
-    fn removals(versions: &[EntryVersion]) -> Vec<Removal> {
+    /// The changes in and out of force a set of versions holds.
+    fn force_changes(versions: &[EntryVersion]) -> Vec<ForceChange> {
         versions
             .iter()
-            .filter(|v| v.version.effect() == Effect::Repeal)
-            .map(|v| Removal {
+            .filter(|v| matches!(v.version.effect(), Effect::Add | Effect::Repeal))
+            .map(|v| ForceChange {
                 key: v.version.key,
                 level: v.version.level,
                 code: v.version.code,
                 decision: v.decision.clone(),
+                into_force: v.version.effect() == Effect::Add,
             })
             .collect()
     }
@@ -892,12 +905,16 @@ mod tests {
             version(1, 1, Province, "1.000002", Action::Added, "A"),
             version(4, 4, Province, "1.000002", Action::Repealed, "A"),
             version(6, 6, Province, "1.000003", Action::Added, "A"),
+            version(7, 7, Province, "1.000003", Action::Amended, "B"),
         ];
         let named = |changes: &[EntryChange]| -> Vec<(&str, String, String, i32)> {
             changes
                 .iter()
                 .map(|c| {
-                    let d = c.decision.as_ref().expect("every change names its decision");
+                    let d = c
+                        .decision
+                        .as_ref()
+                        .expect("every change names its decision");
                     (
                         c.kind.as_str(),
                         c.code.to_string(),
@@ -938,7 +955,7 @@ mod tests {
             &catalog(versions, from),
             &catalog(versions, to),
             &[],
-            &removals(versions),
+            &force_changes(versions),
             from,
             to,
         );
@@ -1007,7 +1024,10 @@ mod tests {
             (ChangeKind::Moved, Commune, Some(District), code("1.000001"))
         );
         assert_eq!(m.decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
-        assert_eq!(m.decision.as_ref().map(|d| d.effective), Some(Day::from_number(5)));
+        assert_eq!(
+            m.decision.as_ref().map(|d| d.effective),
+            Some(Day::from_number(5))
+        );
         assert_eq!(m.name, "N1.000001");
         assert_eq!(
             m.fields,
@@ -1045,8 +1065,14 @@ mod tests {
                 (ChangeKind::Added, Commune, code("1.000002")),
             ]
         );
-        assert_eq!(moved[1].from_decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
-        assert_eq!(moved[1].decision.as_ref().map(|d| d.number.as_str()), Some("6/QĐ"));
+        assert_eq!(
+            moved[1].from_decision.as_ref().map(|d| d.number.as_str()),
+            Some("5/QĐ")
+        );
+        assert_eq!(
+            moved[1].decision.as_ref().map(|d| d.number.as_str()),
+            Some("6/QĐ")
+        );
         assert!(moved[1].fields.is_empty());
         // Outside the interval, nothing to pair.
         assert!(

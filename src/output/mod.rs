@@ -466,7 +466,9 @@ impl DecisionJson {
 
     /// The decision a version of the catalog is taken right after, if any.
     pub(crate) fn after(point: &Point) -> Option<Self> {
-        point.decision().map(|d| DecisionJson::new(&d.number, d.signed))
+        point
+            .decision()
+            .map(|d| DecisionJson::new(&d.number, d.signed))
     }
 }
 

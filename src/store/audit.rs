@@ -8,10 +8,10 @@ use rusqlite::{Row, params};
 use super::{
     Result, Store, StoreError, details_at, details_of_v, entry_of_v, parse_code, parse_level,
 };
-use crate::domain::diff::{Removal, Replacement};
+use crate::domain::diff::{ForceChange, Replacement};
 use crate::domain::position::Position;
 use crate::domain::provenance::{Origin, Provenance};
-use crate::domain::rules::{OrderKey, Role};
+use crate::domain::rules::{Effect, OrderKey, Role};
 use crate::domain::version::{EntryVersion, Version};
 use crate::domain::{
     Action, CatalogEntry, Code, Counts, DETAILS, Day, DecisionPoint, Details, Level, Point,
@@ -236,18 +236,13 @@ impl Store {
         Ok(out)
     }
 
-    /// The changes that take an entry out of force (repeals, and the old
-    /// sides of replacements) effective from `first` to `last` (both included).
-    pub(crate) fn removals(&self, first: Day, last: Day) -> Result<Vec<Removal>> {
-        let mut stmt = self.conn.prepare_cached(REMOVALS_SQL)?;
+    /// The changes that put an entry in force (additions, the new sides of
+    /// replacements by another code) or take it out (repeals, the old sides
+    /// of replacements) effective from `first` to `last` (both included).
+    pub(crate) fn force_changes(&self, first: Day, last: Day) -> Result<Vec<ForceChange>> {
+        let mut stmt = self.conn.prepare_cached(FORCE_CHANGES_SQL)?;
         let rows = stmt.query_map(
-            params![
-                first.number(),
-                last.number(),
-                Action::Repealed as i64,
-                Action::Replaced as i64,
-                Role::Replaced as i64
-            ],
+            params![first.number(), last.number(), Action::Amended as i64],
             |r| {
                 Ok((
                     OrderKey {
@@ -258,18 +253,31 @@ impl Store {
                     },
                     r.get::<_, i64>(4)?,
                     r.get::<_, String>(5)?,
-                    r.get::<_, String>(6)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, i64>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, String>(9)?,
                 ))
             },
         )?;
         let mut out = Vec::new();
         for row in rows {
-            let (key, level, code, decision) = row?;
-            out.push(Removal {
+            let (key, level, code, action, role, other, decision) = row?;
+            let action = Action::from_index(action)
+                .ok_or_else(|| StoreError::Corrupt(format!("a version's action {action}")))?;
+            let role = Role::from_index(role)
+                .ok_or_else(|| StoreError::Corrupt(format!("a version's role {role}")))?;
+            let into_force = match Effect::of(action, role, other.as_deref() == Some(&code)) {
+                Effect::Add => true,
+                Effect::Repeal => false,
+                Effect::Amend | Effect::Renew => continue,
+            };
+            out.push(ForceChange {
                 key,
                 level: parse_level(level)?,
                 code: parse_code(&code)?,
                 decision,
+                into_force,
             });
         }
         Ok(out)
@@ -350,16 +358,16 @@ const REPLACEMENTS_SQL: &str = "
           AND +v.action = ?3 AND +v.role = ?4
           AND v.other_code IS NOT NULL AND v.other_code <> v.code";
 
-/// Repeals (action ?3) and old sides of replacements (action ?4, role ?5)
-/// effective from ?1 to ?2.
-const REMOVALS_SQL: &str = "
-    SELECT v.effective, v.signed, v.decision_id, v.row_no, v.level, v.code, d.number
+/// The changes other than amendments (action ?3) effective from ?1 to ?2.
+const FORCE_CHANGES_SQL: &str = "
+    SELECT v.effective, v.signed, v.decision_id, v.row_no, v.level, v.code, v.action, v.role,
+           v.other_code, d.number
     FROM decision_days AS e
     JOIN decisions AS d ON d.id = e.decision_id
     CROSS JOIN versions AS v
         ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
     WHERE e.effective BETWEEN ?1 AND ?2 AND +v.effective = e.effective
-          AND (+v.action = ?3 OR (+v.action = ?4 AND +v.role = ?5))";
+          AND +v.action <> ?3";
 
 /// Changes of the entries' own codes (role ?3) effective after ?1 up to ?2.
 const UPCOMING_SQL: &str = "

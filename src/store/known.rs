@@ -11,11 +11,9 @@ use std::collections::BTreeSet;
 
 use rusqlite::params;
 
-use super::{
-    AppliedDecision, LevelStep, Result, Store, UpcomingChange, parse_code, parse_level,
-};
+use super::{AppliedDecision, LevelStep, Result, Store, UpcomingChange, parse_code, parse_level};
 use crate::domain::correction::{Corrections, Knowledge, Standing};
-use crate::domain::diff::{Removal, Replacement};
+use crate::domain::diff::{ForceChange, Replacement};
 use crate::domain::rules::{Role, merge};
 use crate::domain::version::{EntryVersion, standing_at};
 use crate::domain::{Action, CatalogEntry, Code, Counts, Day, Details, Level, Point};
@@ -347,14 +345,14 @@ impl Store {
         Ok(out)
     }
 
-    /// The removals (as [`Store::removals`]) as known.
-    pub(crate) fn removals_known(
+    /// The changes in and out of force (as [`Store::force_changes`]) as known.
+    pub(crate) fn force_changes_known(
         &self,
         first: Day,
         last: Day,
         known: &Known,
-    ) -> Result<Vec<Removal>> {
-        let mut out = self.removals(first, last)?;
+    ) -> Result<Vec<ForceChange>> {
+        let mut out = self.force_changes(first, last)?;
         if known.changed.is_empty() {
             return Ok(out);
         }
@@ -362,14 +360,18 @@ impl Store {
         for &(level, code) in &known.changed {
             for e in self.entry_versions_known(code, Some(level), known)? {
                 let v = &e.version;
-                if v.effect() == crate::domain::rules::Effect::Repeal
-                    && (first..=last).contains(&v.effective())
+                let effect = v.effect();
+                if matches!(
+                    effect,
+                    crate::domain::rules::Effect::Add | crate::domain::rules::Effect::Repeal
+                ) && (first..=last).contains(&v.effective())
                 {
-                    out.push(Removal {
+                    out.push(ForceChange {
                         key: v.key,
                         level,
                         code,
                         decision: e.decision.clone(),
+                        into_force: effect == crate::domain::rules::Effect::Add,
                     });
                 }
             }

@@ -617,10 +617,13 @@ impl DecisionRef {
 fn decision_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
     let d = DecisionRef::deserialize(deserializer)?;
     let is_date = d.signed.len() == 10
-        && d.signed
-            .bytes()
-            .enumerate()
-            .all(|(i, b)| if i == 4 || i == 7 { b == b'-' } else { b.is_ascii_digit() });
+        && d.signed.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
     if !is_date {
         return Err(serde::de::Error::custom(format!(
             "decision {}: signed {:?} is not YYYY-MM-DD",

@@ -1037,7 +1037,10 @@ fn known_at_on_decisions_upcoming_and_report() {
         .iter()
         .map(|d| (d["number"].as_str().unwrap(), d["status"].as_str().unwrap()))
         .collect();
-    assert_eq!(numbers, [("10/QĐ-UBND", "imported"), ("40/QĐ-UBND", "imported")]);
+    assert_eq!(
+        numbers,
+        [("10/QĐ-UBND", "imported"), ("40/QĐ-UBND", "imported")]
+    );
     assert!(then.get("corrections").is_none(), "{then}");
     let now = json(&test, &["decisions", "--format", "json"]);
     assert_eq!(now["decisions"].as_array().unwrap().len(), 3);
@@ -1051,7 +1054,11 @@ fn known_at_on_decisions_upcoming_and_report() {
     let ahead = |known_at: &[&str]| -> Vec<String> {
         let upcoming = json(
             &test,
-            &[&["upcoming", "--days", "40000", "--format", "json"], known_at].concat(),
+            &[
+                &["upcoming", "--days", "40000", "--format", "json"],
+                known_at,
+            ]
+            .concat(),
         );
         upcoming["changes"]
             .as_array()

@@ -219,8 +219,22 @@ fn json_names_every_decision_with_its_signing_date() {
     for args in [
         &["export", "--as-of", "1580/QĐ-UBND", "--format", "json"][..],
         &["counts", "--as-of", "1580/QĐ-UBND", "--format", "json"],
-        &["search", "kinh doanh", "--as-of", "1580/QĐ-UBND", "--format", "json"],
-        &["show", "1.000003", "--as-of", "1580/QĐ-UBND", "--format", "json"],
+        &[
+            "search",
+            "kinh doanh",
+            "--as-of",
+            "1580/QĐ-UBND",
+            "--format",
+            "json",
+        ],
+        &[
+            "show",
+            "1.000003",
+            "--as-of",
+            "1580/QĐ-UBND",
+            "--format",
+            "json",
+        ],
     ] {
         assert_eq!(json(args)["after_decision"], after, "{args:?}");
     }
@@ -249,7 +263,14 @@ fn json_names_every_decision_with_its_signing_date() {
         made_by("1.000006"),
         serde_json::json!({"number": "05/QĐ-UBND", "signed": "2023-01-05"})
     );
-    let found = json(&["search", "giấy phép lái xe", "--as-of", "2024-12-31", "--format", "json"]);
+    let found = json(&[
+        "search",
+        "giấy phép lái xe",
+        "--as-of",
+        "2024-12-31",
+        "--format",
+        "json",
+    ]);
     assert_eq!(
         found["entries"][0]["decision"],
         serde_json::json!({"number": "05/QĐ-UBND", "signed": "2023-01-05"})

@@ -275,13 +275,25 @@ fn a_changed_value_with_semicolons_stays_one_csv_cell() {
         .collect();
     let changed: Vec<(&str, &str, &str, &str)> = rows
         .iter()
-        .map(|r| (r[5].as_str(), r[12].as_str(), r[13].as_str(), r[14].as_str()))
+        .map(|r| {
+            (
+                r[5].as_str(),
+                r[12].as_str(),
+                r[13].as_str(),
+                r[14].as_str(),
+            )
+        })
         .collect();
     assert_eq!(
         changed,
         [
             ("2/QĐ-UBND", "name", "Cấp phép", "Cấp phép (mới)"),
-            ("2/QĐ-UBND", "fee", "Không", "100.000 đồng; 50.000 đồng: cấp lại"),
+            (
+                "2/QĐ-UBND",
+                "fee",
+                "Không",
+                "100.000 đồng; 50.000 đồng: cấp lại"
+            ),
         ]
     );
 }
@@ -369,15 +381,17 @@ fn an_entry_changed_and_changed_back_shows_no_change() {
         diff.changes
     );
     let diff = diff_json(&test, "2022-06-01", "2023-12-31");
-    assert!(diff.changes.contains(
-        &amended(
-            "province",
-            "1.000006",
-            NAME_6,
-            &[("fee", "135.000 đồng", "Không")]
+    assert!(
+        diff.changes.contains(
+            &amended(
+                "province",
+                "1.000006",
+                NAME_6,
+                &[("fee", "135.000 đồng", "Không")]
+            )
+            .by(D05)
         )
-        .by(D05)
-    ));
+    );
 }
 
 const NAME_3: &str = "Cấp giấy chứng nhận đăng ký hộ kinh doanh";
@@ -459,6 +473,20 @@ fn plain_reads_a_move_as_a_repeal_and_an_addition() {
             ("repealed", "commune", "1.000004"),
             ("added", "commune", "1.000005"),
         ]
+    );
+    // The addition names the decision that added the entry (1580), not the
+    // one that amended it later that day (1600).
+    let added = diff
+        .changes
+        .iter()
+        .find(|c| c.change == "added" && c.code == "1.000003")
+        .unwrap();
+    assert_eq!(
+        (added.decision.as_ref(), added.effective.as_deref()),
+        (
+            Some(&DecisionRef::new("1580/QĐ-UBND", "2025-06-20")),
+            Some("2025-07-01")
+        )
     );
     // Without moves the two readings are one.
     for (from, to) in [("2020-02-01", "2021-03-15"), ("2021-01-01", "2023-12-31")] {

@@ -622,11 +622,7 @@ fn the_report_counts_entries_per_field() {
     }
     let mut shown = rows;
     shown.sort();
-    assert_eq!(
-        shown,
-        expected.into_iter().collect::<Vec<_>>(),
-        "{table}"
-    );
+    assert_eq!(shown, expected.into_iter().collect::<Vec<_>>(), "{table}");
 }
 
 /// What the decision ticks' tooltips say is also on the page, for readers
@@ -655,7 +651,10 @@ fn the_report_has_an_a4_print_stylesheet() {
     let test = audit();
     let html = report(&test, "2025-12-31", "report.html");
     assert!(html.contains("@page { size: A4;"), "{html}");
-    let print = html.split("@media print {").nth(1).expect("a print stylesheet");
+    let print = html
+        .split("@media print {")
+        .nth(1)
+        .expect("a print stylesheet");
     assert!(print.contains("break-inside: avoid"), "{print}");
 }
 
