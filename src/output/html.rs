@@ -233,6 +233,8 @@ code { font-size: 12px; }
   svg.chart, .decision, tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
   th, td { padding: 3px 5px; }
+  .bar { max-width: 160px; }
+  table.years td { white-space: nowrap; }
 }
 ";
 

@@ -3,7 +3,7 @@
 //! version as of a decision is the catalog right after it is applied.
 
 use crate::audit_data::audit;
-use crate::common::{Counts, DecisionRef, Test, csv_export};
+use crate::common::{Counts, DecisionRef, Export, Test, csv_export};
 
 #[test]
 fn counts_right_after_a_decision_leave_out_later_changes_of_the_same_day() {
@@ -238,6 +238,15 @@ fn json_names_every_decision_with_its_signing_date() {
     ] {
         assert_eq!(json(args)["after_decision"], after, "{args:?}");
     }
+    let export: Export = test
+        .tthc(&["export", "--as-of", "1580/QĐ-UBND", "--format", "json"])
+        .run()
+        .json();
+    assert_eq!(
+        export.after_decision,
+        Some(DecisionRef::new("1580/QĐ-UBND", "2025-06-20"))
+    );
+    assert_eq!(test.export_json("2025-07-01").after_decision, None);
     for args in [
         &["export", "--as-of", "2025-07-01", "--format", "json"][..],
         &["counts", "--as-of", "2025-07-01", "--format", "json"],

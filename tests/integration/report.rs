@@ -610,7 +610,7 @@ fn the_report_counts_entries_per_field() {
         })
         .collect();
     let export = test.export_json("2025-12-31");
-    let mut expected: std::collections::BTreeMap<String, [u64; 4]> = Default::default();
+    let mut expected = std::collections::BTreeMap::<String, [u64; 4]>::new();
     for e in &export.entries {
         let level = ["province", "district", "commune"]
             .iter()
