@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{DecisionsArgs, Format};
-use crate::domain::correction::{Correction, Knowledge};
+use crate::domain::correction::Correction;
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 use crate::store::LoggedDecision;
@@ -108,14 +108,15 @@ struct Log<'a> {
 pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
     let store = super::open_existing(db)?;
     let corrections = store.corrections()?;
-    // As known at --known-at: the decisions imported by then, and the
-    // corrections made by then.
-    let knowledge = match &args.known_at.moment {
-        None => Knowledge::ALL,
-        Some(moment) => store.knowledge_at(moment)?,
-    };
+    // As known at --known-at: the decisions imported by then, with their
+    // rows as then, and the corrections made by then.
+    let known = super::known(&store, &args.known_at)?;
+    let knowledge = known.knowledge;
     let mut log = store.decision_log()?;
     log.retain(|d| knowledge.knows_decision(d.id));
+    for d in &mut log {
+        store.logged_as_known(d, &known)?;
+    }
     let mut links = Vec::new();
     for c in corrections.all().iter().filter(|c| knowledge.knows(c)) {
         let (number, signed) = log

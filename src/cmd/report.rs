@@ -70,6 +70,9 @@ fn gather(store: &Store, known: &Known, from: Option<Day>, to: Day) -> Result<Re
     let knowledge = &known.knowledge;
     let mut log = store.decision_log()?;
     log.retain(|d| knowledge.knows_decision(d.id));
+    for d in &mut log {
+        store.logged_as_known(d, known)?;
+    }
     let is_known =
         |number: &str, signed: Day| log.iter().any(|d| d.number == number && d.signed == signed);
     let from = from.or(store.first_date()?).map_or(to, |from| from.min(to));

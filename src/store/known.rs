@@ -11,7 +11,10 @@ use std::collections::BTreeSet;
 
 use rusqlite::params;
 
-use super::{AppliedDecision, LevelStep, Result, Store, UpcomingChange, parse_code, parse_level};
+use super::{
+    AppliedDecision, LevelStep, LoggedDecision, Result, Store, UpcomingChange, parse_code,
+    parse_level,
+};
 use crate::domain::correction::{Corrections, Knowledge, Standing};
 use crate::domain::diff::{ForceChange, Replacement};
 use crate::domain::rules::{Role, merge};
@@ -135,6 +138,40 @@ impl Store {
             |r| r.get(0),
         )?;
         Ok(day.map(Day::from_number))
+    }
+
+    /// A logged decision as known: when a correction made since changed its
+    /// rows, its entry changes per action, rows and effective dates are those
+    /// of its rows as known then (none for rows all taken out).
+    pub(crate) fn logged_as_known(&self, d: &mut LoggedDecision, known: &Known) -> Result<()> {
+        if known.corrections.of(d.id).all(|c| known.knowledge.knows(c)) {
+            return Ok(());
+        }
+        let (first, last) = known.corrections.edition(d.id, (0, -1), &known.knowledge);
+        let (actions, rows, days): ([i64; 4], i64, (Option<i32>, Option<i32>)) =
+            self.conn.query_row(
+                "SELECT coalesce(sum(role = 0 AND action = 0), 0),
+                        coalesce(sum(role = 0 AND action = 1), 0),
+                        coalesce(sum(role = 0 AND action = 2), 0),
+                        coalesce(sum(role = 0 AND action = 3), 0),
+                        count(DISTINCT row_no), min(effective), max(effective)
+                 FROM versions WHERE id BETWEEN ?1 AND ?2 AND decision_id = ?3",
+                params![first, last, d.id],
+                |r| {
+                    Ok((
+                        [r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?],
+                        r.get(4)?,
+                        (r.get(5)?, r.get(6)?),
+                    ))
+                },
+            )?;
+        d.actions = actions.map(|n| n.max(0).unsigned_abs());
+        d.rows = rows.max(0).unsigned_abs();
+        if let (Some(a), Some(b)) = days {
+            d.effective_first = Day::from_number(a);
+            d.effective_last = Day::from_number(b);
+        }
+        Ok(())
     }
 
     /// The decision whose change is the latest one (in the order the rules

@@ -1004,11 +1004,9 @@ fn an_anchor_kept_after_a_correction_is_proved() {
         .run();
 }
 
-/// `decisions`, `upcoming` and `report` with `--known-at`: the log, the
-/// changes ahead and the report as they were known before a retraction and
-/// a later import.
-#[test]
-fn known_at_on_decisions_upcoming_and_report() {
+/// A catalog whose future-dated 40/QĐ-UBND was retracted, and 20/QĐ-UBND
+/// imported, after the moment returned.
+fn retracted_after_a_moment() -> (Test, String) {
     let test = Test::new();
     test.write(BASE, base()).write(
         "future.csv",
@@ -1024,7 +1022,14 @@ fn known_at_on_decisions_upcoming_and_report() {
         .env("USER", "clerk")
         .run();
     import_as_clerk(&test, &[OTHER]);
+    (test, moment)
+}
 
+/// `decisions --known-at`: the log as known before a retraction and a
+/// later import.
+#[test]
+fn known_at_on_decisions() {
+    let (test, moment) = retracted_after_a_moment();
     // The decision log: both decisions known then, neither corrected yet.
     let then = json(
         &test,
@@ -1041,15 +1046,33 @@ fn known_at_on_decisions_upcoming_and_report() {
         numbers,
         [("10/QĐ-UBND", "imported"), ("40/QĐ-UBND", "imported")]
     );
+    // Its rows as then, before the retraction took them out.
+    let future = &then["decisions"][1];
+    assert_eq!(
+        (
+            &future["added"],
+            &future["rows"],
+            &future["effective_first"]
+        ),
+        (&Value::from(1), &Value::from(1), &Value::from("2099-01-01")),
+        "{future}"
+    );
     assert!(then.get("corrections").is_none(), "{then}");
     let now = json(&test, &["decisions", "--format", "json"]);
     assert_eq!(now["decisions"].as_array().unwrap().len(), 3);
     assert_eq!(now["decisions"][1]["status"], "retracted");
+    assert_eq!(now["decisions"][1]["rows"], 0);
     assert!(now.get("known_at").is_none());
     test.tthc(&["decisions", "--format", "table", "--known-at", &moment])
         .stdout_has(&format!("As known at {moment} (UTC)."))
         .run();
+}
 
+/// `upcoming` and `report` with `--known-at`: the changes ahead and the
+/// report as known before a retraction and a later import.
+#[test]
+fn known_at_on_upcoming_and_report() {
+    let (test, moment) = retracted_after_a_moment();
     // The changes ahead: the addition retracted since.
     let ahead = |known_at: &[&str]| -> Vec<String> {
         let upcoming = json(
