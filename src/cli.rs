@@ -441,16 +441,19 @@ pub struct ExportArgs {
 /// Write an HTML report of the catalog over time.
 ///
 /// One self-contained page in Vietnamese (inline CSS and SVG, nothing
-/// fetched): the entries in force per level on the last day; a chart of the
-/// entries in force per level from --from to --to, with the dates decisions
-/// took effect marked on the time axis; the days the catalog changed most;
-/// the entries in force at the end of each year; the decisions signed per
-/// year; and the latest decisions with their changes. The same store and
-/// dates always give the same file.
+/// fetched, laid out for A4 when printed): the entries in force per level
+/// on the last day, and per field; a chart of the entries in force per level
+/// from --from to --to, with the dates decisions took effect marked on the
+/// time axis and listed under it; the days the catalog changed most (the
+/// first import left out); the entries in force at the end of each year;
+/// the decisions signed per year; the latest decisions with their changes;
+/// and the changes published but not yet in force on the last day. The same
+/// store and dates always give the same file.
 ///
 /// Examples:
 ///   tthc report -o report.html
 ///   tthc report --from 2020-01-01 --to 2025-12-31 -o report-2020-2025.html
+///   tthc report --known-at 2026-03-01 -o report-as-known-then.html
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct ReportArgs {
@@ -465,6 +468,9 @@ pub struct ReportArgs {
     /// Last day of the chart, the day of the counts; default: today.
     #[arg(long, value_name = "DATE")]
     pub to: Option<Day>,
+
+    #[command(flatten)]
+    pub known_at: KnownAt,
 }
 
 /// Count the entries in force per level on a date.
@@ -653,6 +659,7 @@ pub struct ShowArgs {
 ///   tthc decisions --since 2025-07-01 --until 2025-12-31
 ///   tthc decisions --format json | jq '.decisions[-1].chain_sha256'
 ///   tthc decisions --format csv > decisions.csv
+///   tthc decisions --known-at 2026-03-01T09:00:00+07:00
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct DecisionsArgs {
@@ -675,6 +682,9 @@ pub struct DecisionsArgs {
     /// Only decisions signed on or before this date.
     #[arg(long, value_name = "DATE")]
     pub until: Option<Day>,
+
+    #[command(flatten)]
+    pub known_at: KnownAt,
 }
 
 /// List published changes whose effective date is still ahead.
@@ -685,12 +695,16 @@ pub struct DecisionsArgs {
 /// Examples:
 ///   tthc upcoming
 ///   tthc upcoming --days 90 --format json
+///   tthc upcoming --known-at 2026-03-01
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
 pub struct UpcomingArgs {
     /// How many days ahead to look.
     #[arg(long, value_name = "N", default_value_t = 30)]
     pub days: u32,
+
+    #[command(flatten)]
+    pub known_at: KnownAt,
 
     /// Output format; default: a table on a terminal, csv when the output
     /// goes to a pipe or a file.

@@ -10,10 +10,14 @@ use crate::error::Error;
 use crate::output::catalog::CountsRecord;
 use crate::output::{Format, Sink, as_of_vi, group_thousands, table, write_json};
 
-/// The JSON counts as known at a moment: the moment, then the usual keys.
+/// The JSON counts: as known at a moment, the moment; after a decision,
+/// the decision; then the usual keys.
 #[derive(serde::Serialize)]
-struct KnownCounts<'a> {
-    known_at: &'a str,
+struct CountsJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after_decision: Option<crate::output::DecisionJson>,
     #[serde(flatten)]
     record: CountsRecord,
 }
@@ -54,10 +58,14 @@ pub(crate) fn write(
 ) -> Result<(), Error> {
     let record = CountsRecord::new(point.day(), counts);
     match format {
-        Format::Json => match known_at {
-            None => write_json(out, &record)?,
-            Some(known_at) => write_json(out, &KnownCounts { known_at, record })?,
-        },
+        Format::Json => write_json(
+            out,
+            &CountsJson {
+                known_at,
+                after_decision: crate::output::DecisionJson::after(point),
+                record,
+            },
+        )?,
         Format::Csv => {
             let (header, row) = record.csv();
             let mut w = crate::output::csv_writer(&mut *out, delimiter);

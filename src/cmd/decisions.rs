@@ -21,7 +21,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use crate::cli::{DecisionsArgs, Format};
-use crate::domain::correction::{Correction, Knowledge};
+use crate::domain::correction::Correction;
 use crate::error::Error;
 use crate::output::{Sink, table, write_json};
 use crate::store::LoggedDecision;
@@ -97,6 +97,9 @@ struct Link {
 /// The JSON document.
 #[derive(Debug, Serialize)]
 struct Log<'a> {
+    /// With `--known-at`: the moment (UTC) the log is as known at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<&'a str>,
     decisions: &'a [&'a Record],
     #[serde(skip_serializing_if = "<[Link]>::is_empty")]
     corrections: &'a [Link],
@@ -106,9 +109,17 @@ pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
     let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let store = super::open_existing(db)?;
     let corrections = store.corrections()?;
-    let log = store.decision_log()?;
+    // As known at --known-at: the decisions imported by then, with their
+    // rows as then, and the corrections made by then.
+    let known = super::known(&store, &args.known_at)?;
+    let knowledge = known.knowledge;
+    let mut log = store.decision_log()?;
+    log.retain(|d| knowledge.knows_decision(d.id));
+    for d in &mut log {
+        store.logged_as_known(d, &known)?;
+    }
     let mut links = Vec::new();
-    for c in corrections.all() {
+    for c in corrections.all().iter().filter(|c| knowledge.knows(c)) {
         let (number, signed) = log
             .iter()
             .find(|d| d.id == c.decision)
@@ -135,15 +146,16 @@ pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
                 && args.until.is_none_or(|until| d.signed <= until)
         })
         .map(|(i, d)| {
-            let latest = corrections.latest(d.id, &Knowledge::ALL);
+            let latest = corrections.latest(d.id, &knowledge);
             (i + 1, Record::new(d, latest))
         })
         .collect();
     if let Some(n) = args.limit {
         records.drain(..records.len().saturating_sub(n));
     }
+    let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     let mut out = Sink::open(None)?;
-    write(&mut out, format, delimiter, &records, &links)?;
+    write(&mut out, format, delimiter, &records, &links, known_at)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -156,6 +168,7 @@ fn write(
     delimiter: u8,
     records: &[(usize, Record)],
     links: &[Link],
+    known_at: Option<&str>,
 ) -> Result<(), Error> {
     match format {
         Format::Json => {
@@ -163,6 +176,7 @@ fn write(
             write_json(
                 out,
                 &Log {
+                    known_at,
                     decisions: &records,
                     corrections: links,
                 },
@@ -211,6 +225,9 @@ fn write(
                 "+ ~ ⇄ −: entries added, amended, replaced, repealed. Hashes, who and when: --format csv|json"
             )?;
             write_links(out, links)?;
+            if let Some(moment) = known_at {
+                writeln!(out, "\n{}", crate::tr!("audit-known-at", moment = moment))?;
+            }
         }
     }
     Ok(())
@@ -340,7 +357,7 @@ mod tests {
             })
             .collect();
         let mut out = Vec::new();
-        write(&mut out, format, b',', &numbered, &[]).unwrap();
+        write(&mut out, format, b',', &numbered, &[], None).unwrap();
         String::from_utf8(out).unwrap()
     }
 

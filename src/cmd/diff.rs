@@ -14,11 +14,11 @@ use serde::{Serialize, Serializer};
 
 use crate::cli::{DiffArgs, Format};
 use crate::domain::diff::{
-    ChangeKind, EntryChange, FieldChange, diff, move_candidates, read_moves, summary,
+    ChangeKind, EntryChange, FieldChange, MadeBy, diff, move_candidates, read_moves, summary,
 };
 use crate::domain::{Level, Point};
 use crate::error::Error;
-use crate::output::{Sink, table, write_json};
+use crate::output::{DecisionJson, Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
     let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
@@ -29,11 +29,17 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
     } else {
         (to.day(), from.day())
     };
-    let (older, (newer, replacements)) = if known.is_now() {
-        // Both cores: the older catalog here, the newer one and the
-        // replacements of the interval on a second connection.
+    let ((older, force_changes), (newer, replacements)) = if known.is_now() {
+        // Both cores: the older catalog and the changes in and out of force
+        // here, the newer one and the replacements of the interval on a
+        // second connection.
         store.with_twin(
-            |here| here.catalog_at_alone(&from),
+            |here| {
+                Ok((
+                    here.catalog_at_alone(&from)?,
+                    here.force_changes(first, last)?,
+                ))
+            },
             |there| {
                 Ok((
                     there.catalog_at_alone(&to)?,
@@ -43,14 +49,24 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
         )?
     } else {
         (
-            store.catalog_known_alone(&from, &known)?,
+            (
+                store.catalog_known_alone(&from, &known)?,
+                store.force_changes_known(first, last, &known)?,
+            ),
             (
                 store.catalog_known_alone(&to, &known)?,
                 store.replacements_known(first, last, &known)?,
             ),
         )
     };
-    let mut changes = diff(&older, &newer, &replacements, from.bound(), to.bound());
+    let mut changes = diff(
+        &older,
+        &newer,
+        &replacements,
+        &force_changes,
+        from.bound(),
+        to.bound(),
+    );
     if !args.plain {
         let mut versions = Vec::new();
         for code in move_candidates(&changes) {
@@ -155,8 +171,7 @@ struct DiffJson<'a> {
 /// A correction of rows effective in the interval of a diff.
 #[derive(Serialize)]
 struct CorrectionJson {
-    decision: String,
-    signed: String,
+    decision: DecisionJson,
     /// `retracted` or `corrected`.
     kind: &'static str,
     at: String,
@@ -185,8 +200,7 @@ fn corrections_between(
         }
         let (number, signed) = store.decision_identity(c.decision)?;
         out.push(CorrectionJson {
-            decision: number,
-            signed: signed.to_string(),
+            decision: DecisionJson::new(&number, signed),
             kind: c.kind.as_str(),
             at: c.made_at.clone(),
             by: c.made_by.clone(),
@@ -209,7 +223,7 @@ fn write_corrections(out: &mut Sink, corrections: &[CorrectionJson]) -> Result<(
         writeln!(
             out,
             "  {} signed {}: {} on {} by {} ({})",
-            c.decision, c.signed, c.kind, c.at, c.by, c.reason
+            c.decision.number, c.decision.signed, c.kind, c.at, c.by, c.reason
         )?;
     }
     Ok(())
@@ -249,14 +263,20 @@ struct ChangeJson<'a> {
     replaces: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     via: Option<Vec<String>>,
+    /// The decision that made the change and the change's effective date.
+    decision: Option<DecisionJson>,
+    effective: Option<String>,
+    /// A move by two decisions: the one that repealed the entry at the old level.
     #[serde(skip_serializing_if = "Option::is_none")]
-    decision: Option<&'a str>,
+    from_decision: Option<DecisionJson>,
     #[serde(skip_serializing_if = "Option::is_none")]
     from_level: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     to_level: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    effective: Option<String>,
+}
+
+fn decision_json(d: &MadeBy) -> DecisionJson {
+    DecisionJson::new(&d.number, d.signed)
 }
 
 /// `{"<field>": {"old": .., "new": ..}}` in the order of the detail fields.
@@ -320,57 +340,93 @@ impl<'a> ChangeJson<'a> {
                 .then_some(Fields(&c.fields)),
             replaces: old_code.map(|r| r.to_string()),
             via: replaced.then(|| c.via.iter().map(ToString::to_string).collect()),
-            decision: c.decision.as_deref(),
+            decision: c.decision.as_ref().map(decision_json),
+            effective: c.decision.as_ref().map(|d| d.effective.to_string()),
+            from_decision: c.from_decision.as_ref().map(decision_json),
             from_level: c.from_level.map(Level::as_str),
             to_level: moved.then(|| c.level.as_str()),
-            effective: c.effective.map(|d| d.to_string()),
         }
     }
 }
 
-/// `field: old -> new`, joined by `; `.
-fn fields_text(fields: &[FieldChange]) -> String {
-    fields
-        .iter()
-        .map(|f| format!("{}: {} -> {}", f.field, f.old, f.new))
-        .collect::<Vec<_>>()
-        .join("; ")
-}
+/// The csv of a diff: one row per changed field (`field`, `old`, `new`),
+/// and one row with those cells empty for a change without fields.
+const CSV_HEADER: [&str; 15] = [
+    "change",
+    "level",
+    "code",
+    "name",
+    "replaces",
+    "decision",
+    "signed",
+    "effective",
+    "from_decision",
+    "from_signed",
+    "from_level",
+    "to_level",
+    "field",
+    "old",
+    "new",
+];
 
 fn write_csv(out: &mut Sink, delimiter: u8, changes: &[EntryChange]) -> Result<(), Error> {
     let mut w = crate::output::csv_writer(&mut *out, delimiter);
-    w.write_record([
-        "change",
-        "level",
-        "code",
-        "name",
-        "replaces",
-        "decision",
-        "fields",
-        "from_level",
-        "to_level",
-        "effective",
-    ])?;
+    w.write_record(CSV_HEADER)?;
     for c in changes {
-        w.write_record([
+        let code = c.code.to_string();
+        let replaces = c.replaces.map(|r| r.to_string()).unwrap_or_default();
+        let (number, signed, effective) = made_cells(c.decision.as_ref());
+        let (from_number, from_signed, _) = made_cells(c.from_decision.as_ref());
+        let to_level = if c.kind == ChangeKind::Moved {
+            c.level.as_str()
+        } else {
+            ""
+        };
+        let change = [
             c.kind.as_str(),
             c.level.as_str(),
-            &c.code.to_string(),
+            &code,
             &c.name,
-            &c.replaces.map(|r| r.to_string()).unwrap_or_default(),
-            c.decision.as_deref().unwrap_or_default(),
-            &fields_text(&c.fields),
+            &replaces,
+            number,
+            &signed,
+            &effective,
+            from_number,
+            &from_signed,
             c.from_level.map_or("", Level::as_str),
-            if c.kind == ChangeKind::Moved {
-                c.level.as_str()
-            } else {
-                ""
-            },
-            &c.effective.map(|d| d.to_string()).unwrap_or_default(),
-        ])?;
+            to_level,
+        ];
+        if c.fields.is_empty() {
+            w.write_record(change.iter().copied().chain(["", "", ""]))?;
+        }
+        for f in &c.fields {
+            w.write_record(change.iter().copied().chain([f.field, &f.old, &f.new]))?;
+        }
     }
     w.flush()?;
     Ok(())
+}
+
+/// The number, signing date and effective date of a change's decision, as cells.
+fn made_cells(d: Option<&MadeBy>) -> (&str, String, String) {
+    d.map_or(("", String::new(), String::new()), |d| {
+        (&d.number, d.signed.to_string(), d.effective.to_string())
+    })
+}
+
+/// The decision and effective date of a change, as a table shows them:
+/// "1580/QĐ-UBND (2025-11-19)", and for a move by two decisions the
+/// repeal's first, joined by "; ".
+fn decision_cell(c: &EntryChange) -> String {
+    let one = |d: &MadeBy| format!("{} ({})", d.number, d.signed);
+    let mut cell = c.from_decision.as_ref().map(one).unwrap_or_default();
+    if let Some(d) = &c.decision {
+        if !cell.is_empty() {
+            cell.push_str("; ");
+        }
+        cell.push_str(&one(d));
+    }
+    cell
 }
 
 /// The summary line, then (unless `stat`) a table per kind of change.
@@ -409,18 +465,33 @@ fn write_table(
             continue;
         }
         writeln!(out, "\n{} ({})", heading(kind), of_kind.len())?;
+        let (decision, effective) = (
+            crate::tr!("audit-diff-decision"),
+            crate::tr!("audit-diff-effective"),
+        );
+        let (decision, effective) = (decision.as_str(), effective.as_str());
         let mut t = match kind {
-            ChangeKind::Amended => table(&["Level", "Code", "Name", "Changes (old -> new)"]),
-            ChangeKind::Replaced => table(&["Level", "Code", "Name", "Replaces", "Decision"]),
-            ChangeKind::Added | ChangeKind::Repealed => table(&["Level", "Code", "Name"]),
-            ChangeKind::CodeAssigned => table(&["Level", "Code", "Name", "Decision"]),
+            ChangeKind::Amended => table(&[
+                "Level",
+                "Code",
+                "Name",
+                decision,
+                effective,
+                "Changes (old -> new)",
+            ]),
+            ChangeKind::Replaced => {
+                table(&["Level", "Code", "Name", "Replaces", decision, effective])
+            }
+            ChangeKind::Added | ChangeKind::Repealed | ChangeKind::CodeAssigned => {
+                table(&["Level", "Code", "Name", decision, effective])
+            }
             ChangeKind::Moved => table(&[
                 "Level",
                 "Code",
                 "Name",
                 "From level",
-                "Effective",
-                "Decision",
+                decision,
+                effective,
                 "Changes (old -> new)",
             ]),
         };
@@ -430,12 +501,21 @@ fn write_table(
                 c.code.to_string(),
                 c.name.clone(),
             ];
+            let effective = c
+                .decision
+                .as_ref()
+                .map(|d| d.effective.to_string())
+                .unwrap_or_default();
             match kind {
-                ChangeKind::Amended => row.push(fields_lines(&c.fields)),
+                ChangeKind::Amended => {
+                    row.push(decision_cell(c));
+                    row.push(effective);
+                    row.push(fields_lines(&c.fields));
+                }
                 ChangeKind::Moved => {
                     row.push(c.from_level.map_or("", Level::as_str).to_owned());
-                    row.push(c.effective.map(|d| d.to_string()).unwrap_or_default());
-                    row.push(c.decision.clone().unwrap_or_default());
+                    row.push(decision_cell(c));
+                    row.push(effective);
                     row.push(fields_lines(&c.fields));
                 }
                 ChangeKind::Replaced => {
@@ -445,10 +525,13 @@ fn write_table(
                         replaces = format!("{replaces} (via {})", via.join(", "));
                     }
                     row.push(replaces);
-                    row.push(c.decision.clone().unwrap_or_default());
+                    row.push(decision_cell(c));
+                    row.push(effective);
                 }
-                ChangeKind::CodeAssigned => row.push(c.decision.clone().unwrap_or_default()),
-                ChangeKind::Added | ChangeKind::Repealed => {}
+                ChangeKind::CodeAssigned | ChangeKind::Added | ChangeKind::Repealed => {
+                    row.push(decision_cell(c));
+                    row.push(effective);
+                }
             }
             t.add_row(row);
         }

@@ -33,7 +33,7 @@ struct Manifest {
     /// The date of the catalog exported.
     as_of: String,
     /// The decision named by `--as-of`, when the catalog is the one right after it.
-    as_of_decision: Option<DecisionRecord>,
+    after_decision: Option<DecisionRecord>,
     /// The decision of the latest change included in the export.
     last_decision: Option<DecisionRecord>,
     counts: CountsRecord,
@@ -269,7 +269,7 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
             bytes,
             sha256,
             as_of: point.day().to_string(),
-            as_of_decision: point.decision().map(|d| DecisionRecord {
+            after_decision: point.decision().map(|d| DecisionRecord {
                 number: d.number.clone(),
                 signed: d.signed.to_string(),
                 effective: None,

@@ -13,7 +13,7 @@ use crate::domain::rules::Role;
 use crate::domain::version::{EntryVersion, Move, changed_fields, join_assigned_by, moves};
 use crate::domain::{Action, Code, DETAIL_FIELDS, Details, Level};
 use crate::error::Error;
-use crate::output::{Sink, table, write_json};
+use crate::output::{DecisionJson, Sink, table, write_json};
 use crate::store::{Store, as_known};
 
 pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
@@ -125,8 +125,8 @@ struct VersionRecord {
     /// The level the code went to, for a repeal that moved it there.
     #[serde(skip_serializing_if = "Option::is_none")]
     moved_to: Option<&'static str>,
-    decision: String,
-    signed: String,
+    /// The decision that made the version: number and signing date.
+    decision: DecisionJson,
     effective: String,
     /// Whether the entry is in force after this version.
     in_force: bool,
@@ -285,8 +285,7 @@ fn records(versions: &[(EntryVersion, Standing<'_>)]) -> Vec<VersionRecord> {
                     Some(Move::To(level)) => Some(level.as_str()),
                     _ => None,
                 },
-                decision: entry.decision.clone(),
-                signed: v.signed().to_string(),
+                decision: DecisionJson::new(&entry.decision, v.signed()),
                 effective: v.effective().to_string(),
                 in_force: v.in_force() && retracted.is_none(),
                 changed: changed_fields(previous, entry),
@@ -354,8 +353,8 @@ fn write_csv(out: &mut Sink, delimiter: u8, records: &[VersionRecord]) -> Result
             r.replaced_by.as_deref().unwrap_or_default(),
             r.moved_from.unwrap_or_default(),
             r.moved_to.unwrap_or_default(),
-            &r.decision,
-            &r.signed,
+            &r.decision.number,
+            &r.decision.signed,
             &r.effective,
             if r.in_force { "true" } else { "false" },
             &changed,
@@ -434,8 +433,8 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
             t.add_row([
                 r.version.map_or_else(|| "-".to_owned(), |n| n.to_string()),
                 action,
-                r.decision.clone(),
-                r.signed.clone(),
+                r.decision.number.clone(),
+                r.decision.signed.clone(),
                 r.effective.clone(),
                 changes,
                 source(r),

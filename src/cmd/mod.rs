@@ -202,8 +202,8 @@ pub(crate) fn stored_decision(
 #[derive(Debug, Serialize)]
 pub(crate) struct CorrectionSummary {
     pub(crate) dry_run: bool,
-    pub(crate) decision: String,
-    pub(crate) signed: String,
+    /// The decision corrected: number and signing date.
+    pub(crate) decision: crate::output::DecisionJson,
     /// `retracted` or `corrected`.
     pub(crate) kind: &'static str,
     pub(crate) reason: String,
@@ -226,8 +226,7 @@ impl CorrectionSummary {
     pub(crate) fn new(c: &crate::import::Corrected, dry_run: bool) -> Self {
         CorrectionSummary {
             dry_run,
-            decision: c.number.clone(),
-            signed: c.signed.to_string(),
+            decision: crate::output::DecisionJson::new(&c.number, c.signed),
             kind: c.kind.as_str(),
             reason: c.reason.clone(),
             at: c.made_at.clone(),
@@ -252,7 +251,7 @@ impl CorrectionSummary {
             return writeln!(
                 out,
                 "Decision {} signed {} already has these rows: nothing to correct.",
-                self.decision, self.signed
+                self.decision.number, self.decision.signed
             );
         }
         let verb = match (self.kind, self.dry_run) {
@@ -266,16 +265,16 @@ impl CorrectionSummary {
             writeln!(
                 out,
                 "{verb} decision {} signed {}: {taken} entry change{} taken out of the catalog.",
-                self.decision,
-                self.signed,
+                self.decision.number,
+                self.decision.signed,
                 plural(taken)
             )?;
         } else {
             writeln!(
                 out,
                 "{verb} decision {} signed {}: {taken} entry change{} taken out, {put} put in their place.",
-                self.decision,
-                self.signed,
+                self.decision.number,
+                self.decision.signed,
                 plural(taken)
             )?;
         }

@@ -7,7 +7,7 @@
 //! "level_mismatch", "missing", "field_mismatch", "agency_mismatch"},
 //! "findings": [FINDING, ...]}`, the last two counts null without `--all`. A
 //! FINDING is `{"kind", "level", "code", "entry": {"name", "field",
-//! "agency", "decision", "effective"} | null, "reference": {"code", "name",
+//! "agency", "decision": {"number", "signed"}, "effective"} | null, "reference": {"code", "name",
 //! "levels", "field", "agency", "decision", "line"} | null, "similarity",
 //! "words": {"catalog", "reference"} | null, "other_codes": [{"code",
 //! "name"}]}`. csv: one finding per line, flattened (see [`CSV_HEADER`]).
@@ -49,6 +49,7 @@ pub(crate) fn run(db: &Path, args: &ReconcileArgs) -> Result<ExitCode, Error> {
             &mut out,
             &Report {
                 as_of: point.day().to_string(),
+                after_decision: crate::output::DecisionJson::after(&point),
                 reference: ReferenceRecord::new(snapshot),
                 summary: SummaryRecord::new(&summary, args.all),
                 findings: findings.iter().map(FindingRecord::new).collect(),
@@ -81,6 +82,9 @@ fn no_reference(snapshots: &[Snapshot], day: Day) -> Error {
 #[derive(Debug, Serialize)]
 struct Report {
     as_of: String,
+    /// The decision the catalog is taken right after (`--as-of NUMBER`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after_decision: Option<crate::output::DecisionJson>,
     reference: ReferenceRecord,
     summary: SummaryRecord,
     findings: Vec<FindingRecord>,
@@ -151,7 +155,8 @@ struct EntryRecord {
     name: String,
     field: String,
     agency: String,
-    decision: String,
+    /// The decision of the entry's current version: number and signing date.
+    decision: crate::output::DecisionJson,
     effective: String,
 }
 
@@ -205,7 +210,7 @@ impl FindingRecord {
                 name: e.details.name.clone(),
                 field: e.details.field.clone(),
                 agency: e.details.agency.clone(),
-                decision: e.decision.clone(),
+                decision: crate::output::DecisionJson::new(&e.decision, e.signed),
                 effective: e.effective.to_string(),
             }),
             reference: f.reference.map(ProcedureRecord::new),

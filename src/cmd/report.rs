@@ -13,15 +13,16 @@ use chrono::Datelike;
 
 use crate::cli::ReportArgs;
 use crate::domain::Day;
-use crate::domain::correction::Knowledge;
 use crate::domain::diff::pair_moves;
 use crate::error::Error;
 use crate::output::html::{
-    self, ChangeRow, CorrectionRow, EffectiveDecision, RecentDecision, Report, StoreHead, YearRow,
+    self, ChangeRow, CorrectionRow, EffectiveDecision, FieldRow, FirstImport, PENDING_SHOWN,
+    PendingRow, RecentDecision, Report, StoreHead, YearRow,
 };
 use crate::output::{Sink, refuse_catalog_files};
 use crate::store::{
-    ChainHead, DecisionChange, EffectiveDecision as Effective, LevelStep, LoggedDecision, Store,
+    ChainHead, DecisionChange, EffectiveDecision as Effective, Known, LevelStep, LoggedDecision,
+    Store, UpcomingChange,
 };
 
 /// How many of the latest decisions the report shows, and how many of each one's changes.
@@ -53,25 +54,56 @@ pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
         )));
     }
     let store = super::open_existing(db)?;
-    let report = gather(&store, from, to)?;
+    let known = super::known(&store, &args.known_at)?;
+    let mut report = gather(&store, &known, from, to)?;
+    report.known_at = args.known_at.moment.as_ref().map(|m| m.utc.clone());
     let mut out = Sink::open_beside(args.output.as_deref(), db)?;
     out.write_all(html::page(&report).as_bytes())?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// Reads what the report shows from the store; `from` defaults to the first
-/// date of the history (or `to`, when that is earlier or nothing is stored).
-fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
+/// Reads what the report shows from the store as known; `from` defaults to
+/// the first date of the history (or `to`, when that is earlier or nothing
+/// is stored).
+fn gather(store: &Store, known: &Known, from: Option<Day>, to: Day) -> Result<Report, Error> {
+    let knowledge = &known.knowledge;
+    let mut log = store.decision_log()?;
+    log.retain(|d| knowledge.knows_decision(d.id));
+    for d in &mut log {
+        store.logged_as_known(d, known)?;
+    }
+    let is_known =
+        |number: &str, signed: Day| log.iter().any(|d| d.number == number && d.signed == signed);
     let from = from.or(store.first_date()?).map_or(to, |from| from.min(to));
-    let (start, changes) = sweep(&store.level_steps()?, from, to);
+    let (start, changes) = sweep(&store.level_steps_known(known)?, from, to);
+    let effective: Vec<EffectiveDecision> = store
+        .effective_decisions(from, to)?
+        .into_iter()
+        .filter(|d| is_known(&d.number, d.signed))
+        .map(effective_decision)
+        .collect();
+    // The first import tops the days of largest change: it is left out.
+    let first_import = log.first().map(|first| FirstImport {
+        number: first.number.clone(),
+        signed: first.signed,
+        days: effective
+            .iter()
+            .filter(|d| d.number == first.number && d.signed == first.signed)
+            .map(|d| d.effective)
+            .collect(),
+    });
+    let left_out = first_import.as_ref().map_or(&[][..], |f| &f.days[..]);
     // The moves between levels, for the days the report lists as the largest changes.
-    let moved = html::largest_days(start, &changes)
+    let moved = html::largest_days(start, &changes, left_out)
         .into_iter()
         .map(|(day, _)| Ok((day, pair_moves(&store.plain_changes_on(day)?).len() as u64)))
         .collect::<Result<Vec<_>, Error>>()?;
-    let log = store.decision_log()?;
-    let corrections = store.corrections()?;
+    let corrections = &known.corrections;
+    let catalog = store.catalog_known(&crate::domain::Point::Day(to), known)?;
+    // Published by `to` (signed on or before it), in force after it.
+    let mut pending = store.upcoming_known(to, Day::from_number(Day::OPEN - 1), known)?;
+    pending.retain(|c| c.signed <= to);
     let signed_in_range = |d: &&LoggedDecision| d.signed >= from && d.signed <= to;
     let mut recent: Vec<(usize, &LoggedDecision)> =
         log.iter().filter(signed_in_range).enumerate().collect();
@@ -81,7 +113,7 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
         .take(RECENT_DECISIONS)
         .map(|(_, d)| {
             Ok(RecentDecision {
-                corrected: corrections.latest(d.id, &Knowledge::ALL).map(|c| c.kind),
+                corrected: corrections.latest(d.id, knowledge).map(|c| c.kind),
                 number: d.number.clone(),
                 signed: d.signed,
                 effective_first: d.effective_first,
@@ -98,20 +130,17 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
     Ok(Report {
         from,
         to,
-        counts: store.counts(to)?,
+        counts: crate::domain::Counts::of(&catalog),
         start,
         changes,
-        effective: store
-            .effective_decisions(from, to)?
-            .into_iter()
-            .map(effective_decision)
-            .collect(),
+        effective,
         moved,
         years: per_year(log.iter().filter(signed_in_range)),
         recent,
         corrections: corrections
             .all()
             .iter()
+            .filter(|c| knowledge.knows(c))
             .map(|c| {
                 let d = log.iter().find(|d| d.id == c.decision);
                 CorrectionRow {
@@ -124,8 +153,53 @@ fn gather(store: &Store, from: Option<Day>, to: Day) -> Result<Report, Error> {
                 }
             })
             .collect(),
-        store: store_head(store.chain_head()?),
+        store: store_head(store.chain_head_at(knowledge)?),
+        first_import,
+        fields: per_field(&catalog),
+        pending_total: pending.len(),
+        pending: pending
+            .into_iter()
+            .take(PENDING_SHOWN)
+            .map(pending_row)
+            .collect(),
+        known_at: None,
     })
+}
+
+/// The entries of a catalog per field and level, fields in Vietnamese
+/// alphabetical order (the catalog's order).
+fn per_field(catalog: &[crate::domain::CatalogEntry]) -> Vec<FieldRow> {
+    let mut rows: Vec<FieldRow> = Vec::new();
+    let mut at: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
+    for e in catalog {
+        let i = *at.entry(&e.details.field).or_insert_with(|| {
+            rows.push(FieldRow {
+                field: e.details.field.clone(),
+                counts: [0; 3],
+            });
+            rows.len() - 1
+        });
+        rows[i].counts[e.level.index()] += 1;
+    }
+    let mut fields: Vec<&String> = rows.iter().map(|r| &r.field).collect();
+    crate::domain::collation::sort(&mut fields);
+    let order: Vec<String> = fields.into_iter().cloned().collect();
+    rows.sort_by_key(|r| order.iter().position(|f| *f == r.field));
+    rows
+}
+
+/// A change not yet in force, as the report lists it.
+fn pending_row(c: UpcomingChange) -> PendingRow {
+    PendingRow {
+        effective: c.effective,
+        number: c.decision,
+        signed: c.signed,
+        action: c.action,
+        level: c.level,
+        code: c.code,
+        replaces: c.replaces,
+        name: c.name,
+    }
 }
 
 /// A decision's change as the report lists it.
@@ -145,6 +219,7 @@ fn effective_decision(d: Effective) -> EffectiveDecision {
     EffectiveDecision {
         effective: d.effective,
         number: d.number,
+        signed: d.signed,
     }
 }
 

@@ -11,7 +11,7 @@ use crate::cli::{Format, SearchArgs};
 use crate::domain::text::strip_diacritics;
 use crate::domain::{CatalogEntry, Point};
 use crate::error::Error;
-use crate::output::catalog::{self, CSV_HEADER, EntryRecord};
+use crate::output::catalog::{self, CSV_HEADER, EntryJson};
 use crate::output::{Sink, write_json};
 
 #[derive(Serialize)]
@@ -20,8 +20,11 @@ struct SearchJson<'a> {
     /// With `--known-at`: the moment (UTC) the catalog is as known at.
     #[serde(skip_serializing_if = "Option::is_none")]
     known_at: Option<&'a str>,
+    /// The decision the catalog is taken right after (`--as-of NUMBER`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after_decision: Option<crate::output::DecisionJson>,
     query: &'a str,
-    entries: Vec<EntryRecord<'a>>,
+    entries: Vec<EntryJson<'a>>,
 }
 
 /// The most different words a query may hold: each costs a pass over the
@@ -63,8 +66,9 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
             &SearchJson {
                 as_of: day.to_string(),
                 known_at,
+                after_decision: crate::output::DecisionJson::after(&point),
                 query: &args.text,
-                entries: entries.iter().map(EntryRecord::new).collect(),
+                entries: entries.iter().map(EntryJson::new).collect(),
             },
         )?,
         Format::Csv => catalog::write_csv(&mut out, &CSV_HEADER, delimiter, &entries)?,

@@ -11,7 +11,7 @@ use crate::cli::{Format, ShowArgs};
 use crate::domain::version::{EntryVersion, standing_at};
 use crate::domain::{Code, Point};
 use crate::error::Error;
-use crate::output::{Sink, table, write_json};
+use crate::output::{DecisionJson, Sink, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
     let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
@@ -37,11 +37,9 @@ pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
             &ShowJson {
                 code: code.to_string(),
                 as_of: point.day().to_string(),
-                after_decision: point
-                    .decision()
-                    .map(crate::domain::DecisionPoint::reference),
+                after_decision: DecisionJson::after(&point),
                 known_at: args.known_at.moment.as_ref().map(|m| m.utc.clone()),
-                entries: records,
+                entries: records.iter().map(EntryJson::new).collect(),
             },
         )?,
         Format::Csv => {
@@ -88,18 +86,66 @@ struct EntryRecord {
     line: u32,
 }
 
+/// The entry at one level as JSON: the csv row's keys, the decision named
+/// by its number and signing date.
 #[derive(Serialize)]
-struct ShowJson {
+struct EntryJson<'a> {
+    level: &'static str,
+    code: &'a str,
+    name: &'a str,
+    field: &'a str,
+    agency: &'a str,
+    processing_time: &'a str,
+    fee: &'a str,
+    legal_basis: &'a str,
+    decision: DecisionJson,
+    effective: &'a str,
+    action: &'static str,
+    version: usize,
+    online: &'a str,
+    inter_agency: &'a str,
+    file: &'a str,
+    line: u32,
+}
+
+impl<'a> EntryJson<'a> {
+    fn new(r: &'a EntryRecord) -> Self {
+        EntryJson {
+            level: r.level,
+            code: &r.code,
+            name: &r.name,
+            field: &r.field,
+            agency: &r.agency,
+            processing_time: &r.processing_time,
+            fee: &r.fee,
+            legal_basis: &r.legal_basis,
+            decision: DecisionJson {
+                number: r.decision.clone(),
+                signed: r.signed.clone(),
+            },
+            effective: &r.effective,
+            action: r.action,
+            version: r.version,
+            online: &r.online,
+            inter_agency: &r.inter_agency,
+            file: &r.file,
+            line: r.line,
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ShowJson<'a> {
     code: String,
     /// The date of the catalog version.
     as_of: String,
-    /// `NUMBER@YYYY-MM-DD`, when the version is the catalog right after a decision.
+    /// The decision the version is the catalog right after, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
-    after_decision: Option<String>,
+    after_decision: Option<DecisionJson>,
     /// With `--known-at`: the moment (UTC) the catalog is as known at.
     #[serde(skip_serializing_if = "Option::is_none")]
     known_at: Option<String>,
-    entries: Vec<EntryRecord>,
+    entries: Vec<EntryJson<'a>>,
 }
 
 fn records(versions: &[EntryVersion], point: &Point) -> Vec<EntryRecord> {

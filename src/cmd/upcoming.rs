@@ -18,13 +18,16 @@ pub(crate) fn run(db: &Path, args: &UpcomingArgs) -> Result<ExitCode, Error> {
     let days = i32::try_from(args.days).unwrap_or(i32::MAX);
     let until = Day::from_number(today.number().saturating_add(days).min(Day::OPEN - 1));
     let store = super::open_existing(db)?;
-    let changes = store.upcoming(today, until)?;
+    let known = super::known(&store, &args.known_at)?;
+    let changes = store.upcoming_known(today, until, &known)?;
+    let known_at = args.known_at.moment.as_ref().map(|m| m.utc.as_str());
     let records: Vec<ChangeRecord> = changes.iter().map(ChangeRecord::new).collect();
     let mut out = Sink::open(None)?;
     match format {
         Format::Json => write_json(
             &mut out,
             &UpcomingJson {
+                known_at,
                 today: today.to_string(),
                 until: until.to_string(),
                 changes: records,
@@ -36,8 +39,8 @@ pub(crate) fn run(db: &Path, args: &UpcomingArgs) -> Result<ExitCode, Error> {
             for r in &records {
                 w.write_record([
                     r.effective.as_str(),
-                    r.decision,
-                    &r.signed,
+                    r.decision.0,
+                    &r.decision.1,
                     r.action,
                     r.level,
                     &r.code,
@@ -47,7 +50,12 @@ pub(crate) fn run(db: &Path, args: &UpcomingArgs) -> Result<ExitCode, Error> {
             }
             w.flush()?;
         }
-        Format::Table => write_table(&mut out, today, until, args.days, &records)?,
+        Format::Table => {
+            write_table(&mut out, today, until, args.days, &records)?;
+            if let Some(moment) = known_at {
+                writeln!(out, "\n{}", crate::tr!("audit-known-at", moment = moment))?;
+            }
+        }
     }
     out.finish()?;
     Ok(ExitCode::SUCCESS)
@@ -66,6 +74,9 @@ const CSV_HEADER: [&str; 8] = [
 
 #[derive(Serialize)]
 struct UpcomingJson<'a> {
+    /// With `--known-at`: the moment (UTC) the changes are as known at.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    known_at: Option<&'a str>,
     /// The day the list was made; changes effective after it are listed.
     today: String,
     /// The last day of the horizon (included).
@@ -76,8 +87,8 @@ struct UpcomingJson<'a> {
 #[derive(Serialize)]
 struct ChangeRecord<'a> {
     effective: String,
-    decision: &'a str,
-    signed: String,
+    #[serde(serialize_with = "decision_json")]
+    decision: (&'a str, String),
     action: &'static str,
     level: &'static str,
     code: String,
@@ -87,12 +98,20 @@ struct ChangeRecord<'a> {
     replaces: Option<String>,
 }
 
+/// A decision's number and signing date as `{"number", "signed"}`.
+fn decision_json<S: serde::Serializer>(d: &(&str, String), s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeStruct as _;
+    let mut st = s.serialize_struct("Decision", 2)?;
+    st.serialize_field("number", d.0)?;
+    st.serialize_field("signed", &d.1)?;
+    st.end()
+}
+
 impl<'a> ChangeRecord<'a> {
     fn new(c: &'a UpcomingChange) -> Self {
         ChangeRecord {
             effective: c.effective.to_string(),
-            decision: &c.decision,
-            signed: c.signed.to_string(),
+            decision: (&c.decision, c.signed.to_string()),
             action: c.action.as_str(),
             level: c.level.as_str(),
             code: c.code.to_string(),
@@ -131,7 +150,7 @@ fn write_table(
         };
         t.add_row([
             r.effective.clone(),
-            r.decision.to_owned(),
+            r.decision.0.to_owned(),
             action,
             r.level.to_owned(),
             r.code.clone(),

@@ -95,15 +95,67 @@ pub struct EntryChange {
     pub replaces: Option<Code>,
     /// Replaced through a chain: the codes in between, in order.
     pub via: Vec<Code>,
-    /// Replaced: the number of the decision of the last link, the one that
-    /// brought the new code in. Moved: the number of the decision that made
-    /// the move; when the repeal and the addition come from two decisions,
-    /// both, the repeal's first, joined by `; `.
-    pub decision: Option<String>,
+    /// The decision that made the change, with the change's effective date:
+    /// for an addition, the last change of the interval that put the entry
+    /// in force; for an amendment, the decision of the entry's version in TO;
+    /// for a repeal, the last repeal (or replacement) that took the entry out;
+    /// for a replacement, the decision of the last link, the one that brought
+    /// the new code in; for a move, the addition at the new level. A diff
+    /// backwards names the decisions of the history it reads backwards.
+    pub decision: Option<MadeBy>,
+    /// Moved by two decisions: the one that repealed the entry at the old level.
+    pub from_decision: Option<MadeBy>,
     /// Moved: the level the code left.
     pub from_level: Option<Level>,
-    /// Moved: the effective date of the move.
-    pub effective: Option<Day>,
+}
+
+/// A decision as the change it made names it: number, signing date (numbers
+/// restart every year) and the effective date of the change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MadeBy {
+    pub number: String,
+    pub signed: Day,
+    pub effective: Day,
+}
+
+impl MadeBy {
+    fn of_entry(e: &CatalogEntry) -> Self {
+        MadeBy {
+            number: e.decision.clone(),
+            signed: e.signed,
+            effective: e.effective,
+        }
+    }
+
+    fn of_version(v: &EntryVersion) -> Self {
+        MadeBy {
+            number: v.decision.clone(),
+            signed: v.version.signed(),
+            effective: v.version.effective(),
+        }
+    }
+
+    fn at(number: &str, key: OrderKey) -> Self {
+        MadeBy {
+            number: number.to_owned(),
+            signed: key.signed,
+            effective: key.effective,
+        }
+    }
+}
+
+/// A stored change that puts an entry in force (an addition, the new side
+/// of a replacement by another code) or takes it out (a repeal, the old
+/// side of a replacement).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ForceChange {
+    pub key: OrderKey,
+    pub level: Level,
+    pub code: Code,
+    /// The decision's number.
+    pub decision: String,
+    /// Whether the entry is in force after it.
+    pub into_force: bool,
 }
 
 /// A stored replacement: at `level`, `old` gave way to `new` (another code).
@@ -130,6 +182,7 @@ type EntryKey = (Level, Code);
 
 /// A replacement as the diff walks it: from the older catalog's side to the newer's.
 struct Link<'a> {
+    key: OrderKey,
     level: Level,
     from: Code,
     to: Code,
@@ -138,14 +191,18 @@ struct Link<'a> {
 
 /// The changes from the catalog `from` (at order bound `from_bound`) to the
 /// catalog `to` (at `to_bound`), ordered by level, then code. `replacements`
-/// may hold more than the interval's; those outside it are ignored.
+/// and `force_changes` may hold more than the interval's; those outside it
+/// are ignored. `force_changes` name the decisions of additions and repeals
+/// (see [`EntryChange::decision`]).
 pub fn diff(
     from: &[CatalogEntry],
     to: &[CatalogEntry],
     replacements: &[Replacement],
+    force_changes: &[ForceChange],
     from_bound: OrderKey,
     to_bound: OrderKey,
 ) -> Vec<EntryChange> {
+    let forward = from_bound <= to_bound;
     let older: FxHashMap<EntryKey, &CatalogEntry> =
         from.iter().map(|e| ((e.level, e.code), e)).collect();
     let newer: FxHashMap<EntryKey, &CatalogEntry> =
@@ -157,6 +214,7 @@ pub fn diff(
             let fields = field_changes(old, e);
             (!fields.is_empty()).then(|| EntryChange {
                 fields,
+                decision: Some(MadeBy::of_entry(if forward { e } else { old })),
                 ..change(ChangeKind::Amended, e)
             })
         })
@@ -213,7 +271,7 @@ pub fn diff(
                     .iter()
                     .map(|&i| links[i].to)
                     .collect(),
-                decision: Some(links[last].decision.to_owned()),
+                decision: Some(MadeBy::at(links[last].decision, links[last].key)),
                 ..change(
                     if old.1.is_provisional() {
                         ChangeKind::CodeAssigned
@@ -225,20 +283,56 @@ pub fn diff(
             });
         }
     }
-    changes.extend(
-        removed
-            .iter()
-            .filter_map(|k| older.get(k))
-            .map(|e| change(ChangeKind::Repealed, e)),
-    );
-    changes.extend(
-        added
-            .iter()
-            .filter_map(|k| newer.get(k))
-            .map(|e| change(ChangeKind::Added, e)),
-    );
+    // Read forward, a repeal was taken out of force in the history; read
+    // backwards, it was put in force (and the other way round for additions).
+    let settling = settling_lookup(force_changes, from_bound, to_bound);
+    changes.extend(removed.iter().filter_map(|k| older.get(k)).map(|e| {
+        let decision = settling(e.level, e.code, !forward).or_else(|| Some(MadeBy::of_entry(e)));
+        EntryChange {
+            decision,
+            ..change(ChangeKind::Repealed, e)
+        }
+    }));
+    changes.extend(added.iter().filter_map(|k| newer.get(k)).map(|e| {
+        let decision = settling(e.level, e.code, forward).or_else(|| Some(MadeBy::of_entry(e)));
+        EntryChange {
+            decision,
+            ..change(ChangeKind::Added, e)
+        }
+    }));
     changes.sort_by_key(|c| (c.level, c.code));
     changes
+}
+
+/// The decision that put an entry in force (`into_force`) or took it out in
+/// the interval between the bounds, as the diff reads the history: going
+/// forward the last such change, backward the first.
+fn settling_lookup(
+    force_changes: &[ForceChange],
+    from_bound: OrderKey,
+    to_bound: OrderKey,
+) -> impl Fn(Level, Code, bool) -> Option<MadeBy> + '_ {
+    let forward = from_bound <= to_bound;
+    let (low, high) = if forward {
+        (from_bound, to_bound)
+    } else {
+        (to_bound, from_bound)
+    };
+    let mut settling: FxHashMap<(Level, Code, bool), &ForceChange> = FxHashMap::default();
+    for r in force_changes
+        .iter()
+        .filter(|r| r.key > low && r.key <= high)
+    {
+        let slot = settling.entry((r.level, r.code, r.into_force)).or_insert(r);
+        if (forward && r.key > slot.key) || (!forward && r.key < slot.key) {
+            *slot = r;
+        }
+    }
+    move |level, code, into_force| {
+        settling
+            .get(&(level, code, into_force))
+            .map(|r| MadeBy::at(&r.decision, r.key))
+    }
 }
 
 /// The replacements of the interval between the two bounds, oriented from the
@@ -267,6 +361,7 @@ fn links(replacements: &[Replacement], from_bound: OrderKey, to_bound: OrderKey)
                 (r.new, r.old)
             };
             Link {
+                key: r.key,
                 level: r.level,
                 from,
                 to,
@@ -286,8 +381,8 @@ fn change(kind: ChangeKind, e: &CatalogEntry) -> EntryChange {
         replaces: None,
         via: Vec::new(),
         decision: None,
+        from_decision: None,
         from_level: None,
-        effective: None,
     }
 }
 
@@ -479,11 +574,8 @@ pub fn read_moves(
         ) else {
             continue;
         };
-        let decision = if old_v.version.key.decision_seq == new_v.version.key.decision_seq {
-            new_v.decision.clone()
-        } else {
-            format!("{}; {}", old_v.decision, new_v.decision)
-        };
+        let from_decision = (old_v.version.key.decision_seq != new_v.version.key.decision_seq)
+            .then(|| MadeBy::of_version(old_v));
         gone[oi] = true;
         gone[ni] = true;
         moved.push(EntryChange {
@@ -494,9 +586,12 @@ pub fn read_moves(
             fields: details_changes(&old.details, &new.details),
             replaces: None,
             via: Vec::new(),
-            decision: Some(decision),
+            decision: Some(MadeBy {
+                effective: sides[n].effective,
+                ..MadeBy::of_version(new_v)
+            }),
+            from_decision,
             from_level: Some(changes[oi].level),
-            effective: Some(sides[n].effective),
         });
     }
     let mut i = 0;
@@ -530,6 +625,7 @@ mod tests {
                 ..Details::default()
             },
             decision: "1/QĐ".into(),
+            signed: Day::from_number(0),
             effective: Day::from_number(0),
         }
     }
@@ -586,7 +682,7 @@ mod tests {
             entry(District, "1.000001", "A", "0"),
             entry(Province, "1.000001", "A", ""),
         ];
-        let changes = diff(&from, &to, &[], at(1), at(2));
+        let changes = diff(&from, &to, &[], &[], at(1), at(2));
         assert_eq!(
             kinds(&changes),
             [
@@ -614,7 +710,7 @@ mod tests {
         let mut to = from.clone();
         to[0].decision = "9/QĐ".into();
         to[0].effective = Day::from_number(5);
-        assert!(diff(&from, &to, &[], at(1), at(9)).is_empty());
+        assert!(diff(&from, &to, &[], &[], at(1), at(9)).is_empty());
     }
 
     #[test]
@@ -622,15 +718,18 @@ mod tests {
         let from = [entry(Province, "1.000001", "A", "")];
         let to = [entry(Province, "1.000002", "B", "")];
         let reps = [replacement(5, Province, "1.000001", "1.000002")];
-        let changes = diff(&from, &to, &reps, at(1), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(1), at(9));
         assert_eq!(
             kinds(&changes),
             [("replaced", "1.000002".into(), Some("1.000001".into()))]
         );
-        assert_eq!(changes[0].decision.as_deref(), Some("5/QĐ"));
+        assert_eq!(
+            changes[0].decision.as_ref().map(|d| d.number.as_str()),
+            Some("5/QĐ")
+        );
         assert!(changes[0].via.is_empty());
         // Outside the interval, the replacement does not link them.
-        let changes = diff(&from, &to, &reps, at(5), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(5), at(9));
         assert_eq!(summary(&changes), [1, 0, 0, 1, 0, 0]);
     }
 
@@ -642,16 +741,19 @@ mod tests {
             replacement(5, Province, "1.000001", "1.000002"),
             replacement(7, Province, "1.000002", "1.000003"),
         ];
-        let changes = diff(&from, &to, &reps, at(1), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(1), at(9));
         assert_eq!(
             kinds(&changes),
             [("replaced", "1.000003".into(), Some("1.000001".into()))]
         );
         assert_eq!(changes[0].via, [code("1.000002")]);
-        assert_eq!(changes[0].decision.as_deref(), Some("7/QĐ"));
+        assert_eq!(
+            changes[0].decision.as_ref().map(|d| d.number.as_str()),
+            Some("7/QĐ")
+        );
         // From the middle of the chain, the later link alone.
         let middle = [entry(Province, "1.000002", "B", "")];
-        let changes = diff(&middle, &to, &reps, at(6), at(9));
+        let changes = diff(&middle, &to, &reps, &[], at(6), at(9));
         assert_eq!(
             kinds(&changes),
             [("replaced", "1.000003".into(), Some("1.000002".into()))]
@@ -668,13 +770,13 @@ mod tests {
             replacement(5, District, "1.000001", "1.000002"),
         ];
         assert_eq!(
-            summary(&diff(&from, &to, &reps, at(1), at(9))),
+            summary(&diff(&from, &to, &reps, &[], at(1), at(9))),
             [1, 0, 0, 1, 0, 0]
         );
         // A replacement at another level does not link them.
         let reps = [replacement(5, Province, "1.000001", "1.000003")];
         assert_eq!(
-            summary(&diff(&from, &to, &reps, at(1), at(9))),
+            summary(&diff(&from, &to, &reps, &[], at(1), at(9))),
             [1, 0, 0, 1, 0, 0]
         );
     }
@@ -688,7 +790,7 @@ mod tests {
             replacement(5, Province, "1.000001", "1.000002"),
             replacement(6, Province, "1.000002", "1.000003"),
         ];
-        let changes = diff(&from, &to, &reps, at(1), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(1), at(9));
         assert_eq!(
             kinds(&changes),
             [
@@ -706,16 +808,20 @@ mod tests {
             replacement(5, Province, "1.000001", "1.000002"),
             replacement(7, Province, "1.000002", "1.000003"),
         ];
-        let changes = diff(&newer, &older, &reps, at(9), at(1));
+        let changes = diff(&newer, &older, &reps, &[], at(9), at(1));
         assert_eq!(
             kinds(&changes),
             [("replaced", "1.000001".into(), Some("1.000003".into()))]
         );
         assert_eq!(changes[0].name, "A");
-        assert_eq!(changes[0].decision.as_deref(), Some("5/QĐ"));
+        assert_eq!(
+            changes[0].decision.as_ref().map(|d| d.number.as_str()),
+            Some("5/QĐ")
+        );
         let amended_back = diff(
             &[entry(Province, "1.000001", "A", "1")],
             &[entry(Province, "1.000001", "A", "0")],
+            &[],
             &[],
             at(9),
             at(1),
@@ -770,9 +876,73 @@ mod tests {
                 code: v.version.code,
                 details: v.details.clone(),
                 decision: v.decision.clone(),
+                signed: v.version.signed(),
                 effective: v.version.effective(),
             })
             .collect()
+    }
+
+    /// The changes in and out of force a set of versions holds.
+    fn force_changes(versions: &[EntryVersion]) -> Vec<ForceChange> {
+        versions
+            .iter()
+            .filter(|v| matches!(v.version.effect(), Effect::Add | Effect::Repeal))
+            .map(|v| ForceChange {
+                key: v.version.key,
+                level: v.version.level,
+                code: v.version.code,
+                decision: v.decision.clone(),
+                into_force: v.version.effect() == Effect::Add,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_change_names_the_decision_that_made_it_and_its_effective_date() {
+        let versions = [
+            version(1, 1, Province, "1.000001", Action::Added, "A"),
+            version(3, 3, Province, "1.000001", Action::Amended, "B"),
+            version(1, 1, Province, "1.000002", Action::Added, "A"),
+            version(4, 4, Province, "1.000002", Action::Repealed, "A"),
+            version(6, 6, Province, "1.000003", Action::Added, "A"),
+            version(7, 7, Province, "1.000003", Action::Amended, "B"),
+        ];
+        let named = |changes: &[EntryChange]| -> Vec<(&str, String, String, i32)> {
+            changes
+                .iter()
+                .map(|c| {
+                    let d = c
+                        .decision
+                        .as_ref()
+                        .expect("every change names its decision");
+                    (
+                        c.kind.as_str(),
+                        c.code.to_string(),
+                        d.number.clone(),
+                        d.effective.number(),
+                    )
+                })
+                .collect()
+        };
+        let (plain, _) = readings(&versions, at(2), at(9));
+        assert_eq!(
+            named(&plain),
+            [
+                ("amended", "1.000001".into(), "3/QĐ".into(), 3),
+                ("repealed", "1.000002".into(), "4/QĐ".into(), 4),
+                ("added", "1.000003".into(), "6/QĐ".into(), 6),
+            ]
+        );
+        // Backwards: the history read backwards names the same decisions.
+        let (back, _) = readings(&versions, at(9), at(2));
+        assert_eq!(
+            named(&back),
+            [
+                ("amended", "1.000001".into(), "3/QĐ".into(), 3),
+                ("added", "1.000002".into(), "4/QĐ".into(), 4),
+                ("repealed", "1.000003".into(), "6/QĐ".into(), 6),
+            ]
+        );
     }
 
     /// Both readings of the diff between two bounds.
@@ -785,6 +955,7 @@ mod tests {
             &catalog(versions, from),
             &catalog(versions, to),
             &[],
+            &force_changes(versions),
             from,
             to,
         );
@@ -852,8 +1023,11 @@ mod tests {
             (m.kind, m.level, m.from_level, m.code),
             (ChangeKind::Moved, Commune, Some(District), code("1.000001"))
         );
-        assert_eq!(m.decision.as_deref(), Some("5/QĐ"));
-        assert_eq!(m.effective, Some(Day::from_number(5)));
+        assert_eq!(m.decision.as_ref().map(|d| d.number.as_str()), Some("5/QĐ"));
+        assert_eq!(
+            m.decision.as_ref().map(|d| d.effective),
+            Some(Day::from_number(5))
+        );
         assert_eq!(m.name, "N1.000001");
         assert_eq!(
             m.fields,
@@ -891,7 +1065,14 @@ mod tests {
                 (ChangeKind::Added, Commune, code("1.000002")),
             ]
         );
-        assert_eq!(moved[1].decision.as_deref(), Some("5/QĐ; 6/QĐ"));
+        assert_eq!(
+            moved[1].from_decision.as_ref().map(|d| d.number.as_str()),
+            Some("5/QĐ")
+        );
+        assert_eq!(
+            moved[1].decision.as_ref().map(|d| d.number.as_str()),
+            Some("6/QĐ")
+        );
         assert!(moved[1].fields.is_empty());
         // Outside the interval, nothing to pair.
         assert!(
@@ -1027,7 +1208,7 @@ mod tests {
             replacement(3, Province, "1.000001", "1.000009"),
             replacement(6, Province, "1.000002", "1.000009"),
         ];
-        let changes = diff(&from, &to, &reps, at(1), at(9));
+        let changes = diff(&from, &to, &reps, &[], at(1), at(9));
         assert_eq!(
             kinds(&changes),
             [

@@ -68,6 +68,7 @@ mod tests {
                 ..Details::default()
             },
             decision: "1/QĐ".into(),
+            signed: Day::parse("2024-12-01").unwrap(),
             effective: Day::parse("2025-01-01").unwrap(),
         }
     }

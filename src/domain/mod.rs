@@ -209,6 +209,7 @@ mod tests {
                 ..Details::default()
             },
             decision: String::new(),
+            signed: Day::from_number(0),
             effective: Day::from_number(0),
         };
         let mut entries = vec![
@@ -268,6 +269,8 @@ pub struct CatalogEntry {
     pub details: Details,
     /// Number of the decision that made the entry's current version.
     pub decision: String,
+    /// Signing date of that decision (numbers restart every year).
+    pub signed: Day,
     /// Effective date of the entry's current version.
     pub effective: Day,
 }

@@ -655,6 +655,7 @@ mod tests {
                 ..Details::default()
             },
             decision: "2770/QĐ-UBND".to_owned(),
+            signed: Day::parse("2025-11-18").unwrap(),
             effective: Day::parse("2025-11-18").unwrap(),
         }
     }

@@ -41,6 +41,50 @@ impl Serialize for CodeCell {
     }
 }
 
+/// One exported entry as JSON: the csv row's keys, the decision named by
+/// its number and signing date.
+#[derive(Debug, Serialize)]
+pub(crate) struct EntryJson<'a> {
+    pub level: &'static str,
+    pub code: CodeCell,
+    pub name: &'a str,
+    pub field: &'a str,
+    pub agency: &'a str,
+    pub processing_time: &'a str,
+    pub fee: &'a str,
+    pub legal_basis: &'a str,
+    pub decision: DecisionCell<'a>,
+    pub effective: DayCell,
+}
+
+impl<'a> EntryJson<'a> {
+    pub(crate) fn new(e: &'a CatalogEntry) -> Self {
+        let d = &e.details;
+        EntryJson {
+            level: e.level.as_str(),
+            code: CodeCell(e.code),
+            name: &d.name,
+            field: &d.field,
+            agency: &d.agency,
+            processing_time: &d.processing_time,
+            fee: &d.fee,
+            legal_basis: &d.legal_basis,
+            decision: DecisionCell {
+                number: &e.decision,
+                signed: DayCell(e.signed),
+            },
+            effective: DayCell(e.effective),
+        }
+    }
+}
+
+/// `{"number": .., "signed": ..}` without strings of its own.
+#[derive(Debug, Serialize)]
+pub(crate) struct DecisionCell<'a> {
+    pub number: &'a str,
+    pub signed: DayCell,
+}
+
 /// A day written as `YYYY-MM-DD` without a string of its own.
 #[derive(Debug)]
 pub(crate) struct DayCell(Day);
@@ -201,8 +245,11 @@ struct ExportJson<'a> {
     /// With `--known-at`: the moment the catalog is as known at (UTC).
     #[serde(skip_serializing_if = "Option::is_none")]
     known_at: Option<&'a str>,
+    /// The decision the catalog is taken right after (`--as-of NUMBER`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    after_decision: Option<super::DecisionJson>,
     counts: CountsRecord,
-    entries: Vec<EntryRecord<'a>>,
+    entries: Vec<EntryJson<'a>>,
 }
 
 /// Catalogs with at least this many entries are written as two halves, the
@@ -388,8 +435,9 @@ pub(crate) fn write(
             &ExportJson {
                 as_of: day.to_string(),
                 known_at,
+                after_decision: super::DecisionJson::after(point),
                 counts: CountsRecord::new(day, &Counts::of(entries)),
-                entries: entries.iter().map(EntryRecord::new).collect(),
+                entries: entries.iter().map(EntryJson::new).collect(),
             },
         )?,
         Format::Table => write_table(out, point, known_at, entries)?,

@@ -36,6 +36,48 @@ pub(crate) struct Report {
     pub corrections: Vec<CorrectionRow>,
     /// The store the report was made from.
     pub store: StoreHead,
+    /// The first decision imported and the days its changes took effect:
+    /// left out of the days of largest change, which it would top.
+    pub first_import: Option<FirstImport>,
+    /// The entries in force on `to` per field (in Vietnamese alphabetical
+    /// order) and level.
+    pub fields: Vec<FieldRow>,
+    /// Changes published but not yet in force on `to`, by effective date
+    /// (the first [`PENDING_SHOWN`]), and how many there are in all.
+    pub pending: Vec<PendingRow>,
+    pub pending_total: usize,
+    /// With `--known-at`: the moment (UTC) the store is as known at.
+    pub known_at: Option<String>,
+}
+
+/// The first decision imported, left out of the days of largest change.
+pub(crate) struct FirstImport {
+    pub number: String,
+    pub signed: Day,
+    /// The days its changes took effect.
+    pub days: Vec<Day>,
+}
+
+/// The entries in force in one field, per level (province, district, commune).
+pub(crate) struct FieldRow {
+    pub field: String,
+    pub counts: [u64; 3],
+}
+
+/// How many of the changes not yet in force the report lists.
+pub(crate) const PENDING_SHOWN: usize = 50;
+
+/// A change published but not yet in force.
+pub(crate) struct PendingRow {
+    pub effective: Day,
+    pub number: String,
+    pub signed: Day,
+    pub action: Action,
+    pub level: Level,
+    pub code: Code,
+    /// For a replacement by another code: the code replaced.
+    pub replaces: Option<Code>,
+    pub name: String,
 }
 
 /// Decisions signed in one year.
@@ -64,6 +106,7 @@ pub(crate) struct RecentDecision {
 pub(crate) struct EffectiveDecision {
     pub effective: Day,
     pub number: String,
+    pub signed: Day,
 }
 
 /// A correction of an imported decision, as the page lists it.
@@ -178,6 +221,21 @@ td.n, th.n { text-align: right; white-space: nowrap; }
 .muted { color: #6b7688; }
 footer { margin-top: 36px; color: #6b7688; font-size: 13px; }
 code { font-size: 12px; }
+@page { size: A4; margin: 14mm 12mm; }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { background: #fff; font-size: 10pt; }
+  main { max-width: none; padding: 0; }
+  h1 { font-size: 18pt; }
+  h2 { font-size: 13pt; margin-top: 18px; break-after: avoid; page-break-after: avoid; }
+  .card, .panel { box-shadow: none; border: 1px solid #d5dde8; }
+  .card .n { font-size: 18pt; }
+  svg.chart, .decision, tr { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
+  th, td { padding: 3px 5px; }
+  .bar { max-width: 160px; }
+  table.years td { white-space: nowrap; }
+}
 ";
 
 /// The whole page.
@@ -199,10 +257,19 @@ pub(crate) fn page(r: &Report) -> String {
         vi_date(r.from),
         vi_date(r.to)
     );
+    if let Some(moment) = &r.known_at {
+        let _ = writeln!(
+            h,
+            "<p class=\"lead known-at\">Theo dữ liệu đã ghi nhận đến {} (UTC).</p>",
+            esc(moment)
+        );
+    }
     counts_section(&mut h, r);
+    fields_section(&mut h, r);
     chart_section(&mut h, r);
     years_section(&mut h, r);
     recent_section(&mut h, r);
+    pending_section(&mut h, r);
     corrections_section(&mut h, r);
     let chain = if r.store.chain_sha256.is_empty() {
         String::new()
@@ -322,6 +389,7 @@ fn chart_section(h: &mut String, r: &Report) {
     let _ = writeln!(h, "<h2>Số TTHC có hiệu lực theo cấp qua thời gian</h2>");
     h.push_str("<div class=\"panel\">\n");
     h.push_str(&chart(r));
+    decision_dates(h, &r.effective);
     h.push_str("</div>\n");
     largest_changes(h, r);
     year_ends(h, r);
@@ -439,6 +507,37 @@ fn decision_ticks(svg: &mut String, scale: &Scale, effective: &[EffectiveDecisio
     svg.push_str("</g>\n");
 }
 
+/// The dates decisions took effect, with the decisions (number and signing
+/// date), listed under the chart: what the ticks' tooltips say, visible
+/// without hovering and on paper.
+fn decision_dates(h: &mut String, effective: &[EffectiveDecision]) {
+    if effective.is_empty() {
+        return;
+    }
+    h.push_str("<table class=\"decision-dates\">\n<thead><tr><th>Ngày có hiệu lực</th><th>Quyết định</th></tr></thead>\n<tbody>\n");
+    for same_day in effective.chunk_by(|a, b| a.effective == b.effective) {
+        let mut names: Vec<String> = Vec::new();
+        for d in same_day {
+            let name = format!(
+                "Quyết định số {} ngày {}",
+                esc(&d.number),
+                vi_date(d.signed)
+            );
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        let _ = writeln!(
+            h,
+            "<tr data-date=\"{}\"><td>{}</td><td>{}</td></tr>",
+            same_day[0].effective,
+            vi_date(same_day[0].effective),
+            names.join("; ")
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
 /// One step line per level: a path of horizontal and vertical moves only.
 fn series(svg: &mut String, scale: &Scale, report: &Report) {
     svg.push_str("<g class=\"series-group\">\n");
@@ -473,9 +572,11 @@ fn legend(svg: &mut String, counts: &Counts) {
     for level in Level::ALL {
         let _ = writeln!(
             svg,
-            "<line x1=\"{x:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"{}\" stroke-width=\"4\"/><text x=\"{:.1}\" y=\"{:.1}\">{} ({})</text>",
+            "<line class=\"swatch\" data-level=\"{}\" x1=\"{x:.1}\" y1=\"{y:.1}\" x2=\"{:.1}\" y2=\"{y:.1}\" stroke=\"{}\" stroke-width=\"{}\"/><text x=\"{:.1}\" y=\"{:.1}\">{} ({})</text>",
+            level.as_str(),
             x + 26.0,
             COLORS[level.index()],
+            WIDTHS[level.index()],
             x + 32.0,
             y + 4.0,
             level.label_vi(),
@@ -566,12 +667,19 @@ const LARGEST_CHANGES: usize = 5;
 /// The days on which the entries in force changed the most (summed over
 /// the levels), largest first, with the change per level: from the counts
 /// at the end of `from` (`start`) and the later changes.
-pub(crate) fn largest_days(start: [u64; 3], changes: &[(Day, [u64; 3])]) -> Vec<(Day, [i64; 3])> {
+/// The days in `left_out` (those of the first import) are not listed.
+pub(crate) fn largest_days(
+    start: [u64; 3],
+    changes: &[(Day, [u64; 3])],
+    left_out: &[Day],
+) -> Vec<(Day, [i64; 3])> {
     let mut days: Vec<(Day, [i64; 3])> = Vec::with_capacity(changes.len());
     let mut before = start;
     for (day, counts) in changes {
         let delta: [i64; 3] = std::array::from_fn(|i| signed(counts[i]) - signed(before[i]));
-        days.push((*day, delta));
+        if !left_out.contains(day) {
+            days.push((*day, delta));
+        }
         before = *counts;
     }
     let size = |delta: &[i64; 3]| delta.iter().map(|n| n.unsigned_abs()).sum::<u64>();
@@ -583,11 +691,24 @@ pub(crate) fn largest_days(start: [u64; 3], changes: &[(Day, [u64; 3])]) -> Vec<
 /// The days of largest change, with the change per level, the moves between
 /// levels ("chuyển cấp") and the decisions.
 fn largest_changes(h: &mut String, r: &Report) {
-    let days = largest_days(r.start, &r.changes);
+    let left_out = r.first_import.as_ref().map_or(&[][..], |f| &f.days[..]);
+    let days = largest_days(r.start, &r.changes, left_out);
     if days.is_empty() {
         return;
     }
     let _ = writeln!(h, "<h2>Những ngày danh mục thay đổi nhiều nhất</h2>");
+    if let Some(first) = r
+        .first_import
+        .as_ref()
+        .filter(|f| f.days.iter().any(|d| *d >= r.from && *d <= r.to))
+    {
+        let _ = writeln!(
+            h,
+            "<p class=\"muted first-import\">Không tính lần nhập đầu tiên: Quyết định số {} ngày {}.</p>",
+            esc(&first.number),
+            vi_date(first.signed)
+        );
+    }
     h.push_str("<table class=\"largest\">\n<thead><tr><th>Ngày hiệu lực</th><th class=\"n\">Cấp tỉnh</th><th class=\"n\">Cấp huyện</th><th class=\"n\">Cấp xã</th><th class=\"n\">Chuyển cấp</th><th>Quyết định</th></tr></thead>\n<tbody>\n");
     for (day, delta) in days {
         let _ = write!(h, "<tr data-date=\"{day}\"><td>{}</td>", vi_date(day));
@@ -743,6 +864,79 @@ fn recent_section(h: &mut String, r: &Report) {
     }
 }
 
+/// The entries in force on the last day per field and level.
+fn fields_section(h: &mut String, r: &Report) {
+    if r.fields.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        h,
+        "<h2>Số TTHC có hiệu lực ngày {} theo lĩnh vực</h2>",
+        vi_date(r.to)
+    );
+    h.push_str("<table class=\"fields\">\n<thead><tr><th>Lĩnh vực</th><th class=\"n\">Cấp tỉnh</th><th class=\"n\">Cấp huyện</th><th class=\"n\">Cấp xã</th><th class=\"n\">Tổng số</th></tr></thead>\n<tbody>\n");
+    for f in &r.fields {
+        let field = if f.field.is_empty() {
+            "(chưa ghi lĩnh vực)".into()
+        } else {
+            esc(&f.field)
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{field}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>",
+            group_thousands(f.counts[0]),
+            group_thousands(f.counts[1]),
+            group_thousands(f.counts[2]),
+            group_thousands(f.counts.iter().sum())
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+}
+
+/// The changes published but not yet in force on the last day.
+fn pending_section(h: &mut String, r: &Report) {
+    let _ = writeln!(
+        h,
+        "<h2>Thay đổi đã công bố, chưa có hiệu lực (sau ngày {})</h2>",
+        vi_date(r.to)
+    );
+    if r.pending.is_empty() {
+        let _ = writeln!(
+            h,
+            "<p class=\"muted\">Không có thay đổi nào đã công bố mà chưa có hiệu lực.</p>"
+        );
+        return;
+    }
+    h.push_str("<table class=\"pending\">\n<thead><tr><th>Ngày có hiệu lực</th><th>Quyết định</th><th>Hình thức</th><th>Cấp</th><th>Mã số</th><th>Tên thủ tục hành chính</th></tr></thead>\n<tbody>\n");
+    for c in &r.pending {
+        let replaces = c
+            .replaces
+            .map(|old| format!(" (thay thế {old})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            h,
+            "<tr data-date=\"{}\"><td>{}</td><td>Quyết định số {} ngày {}</td><td>{}</td><td>{}</td><td>{}</td><td>{}{replaces}</td></tr>",
+            c.effective,
+            vi_date(c.effective),
+            esc(&c.number),
+            vi_date(c.signed),
+            action_vi(c.action),
+            c.level.label_vi(),
+            c.code,
+            esc(&c.name)
+        );
+    }
+    h.push_str("</tbody>\n</table>\n");
+    let more = r.pending_total.saturating_sub(r.pending.len());
+    if more > 0 {
+        let _ = writeln!(
+            h,
+            "<p class=\"muted\">… và {} thay đổi khác.</p>",
+            group_thousands(more as u64)
+        );
+    }
+}
+
 /// The corrections of imported decisions: when, by whom, what and why.
 /// Nothing when there are none.
 fn corrections_section(h: &mut String, r: &Report) {
@@ -835,6 +1029,11 @@ mod tests {
                 decisions: 0,
                 chain_sha256: String::new(),
             },
+            first_import: None,
+            fields: vec![],
+            pending: vec![],
+            pending_total: 0,
+            known_at: None,
         };
         let svg = chart(&report);
         assert_eq!(svg.matches("<path").count(), 3);

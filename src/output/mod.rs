@@ -456,6 +456,30 @@ pub(crate) fn code_label(code: crate::domain::Code) -> String {
 pub(crate) const NO_CODE: &str = "(chưa có mã)";
 
 /// Writes JSON with a final newline.
+/// A decision as JSON names it: its number and its signing date, since
+/// numbers restart every year (`{"number": "1580/QĐ-UBND", "signed": "2025-11-19"}`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct DecisionJson {
+    pub number: String,
+    pub signed: String,
+}
+
+impl DecisionJson {
+    pub(crate) fn new(number: &str, signed: Day) -> Self {
+        DecisionJson {
+            number: number.to_owned(),
+            signed: signed.to_string(),
+        }
+    }
+
+    /// The decision a version of the catalog is taken right after, if any.
+    pub(crate) fn after(point: &Point) -> Option<Self> {
+        point
+            .decision()
+            .map(|d| DecisionJson::new(&d.number, d.signed))
+    }
+}
+
 pub(crate) fn write_json<T: serde::Serialize>(
     out: &mut impl Write,
     value: &T,

@@ -8,10 +8,10 @@ use rusqlite::{Row, params};
 use super::{
     Result, Store, StoreError, details_at, details_of_v, entry_of_v, parse_code, parse_level,
 };
-use crate::domain::diff::Replacement;
+use crate::domain::diff::{ForceChange, Replacement};
 use crate::domain::position::Position;
 use crate::domain::provenance::{Origin, Provenance};
-use crate::domain::rules::{OrderKey, Role};
+use crate::domain::rules::{Effect, OrderKey, Role};
 use crate::domain::version::{EntryVersion, Version};
 use crate::domain::{
     Action, CatalogEntry, Code, Counts, DETAILS, Day, DecisionPoint, Details, Level, Point,
@@ -125,6 +125,7 @@ impl Store {
                         details_at(r, 4)?,
                         r.get::<_, String>(4 + DETAILS)?,
                         r.get::<_, i32>(5 + DETAILS)?,
+                        r.get::<_, i32>(6 + DETAILS)?,
                     ))
                 } else {
                     None
@@ -136,11 +137,12 @@ impl Store {
         for row in rows {
             let (level, code, entry) = row?;
             let (level, code) = (parse_level(level)?, parse_code(&code)?);
-            let entry = entry.map(|(details, decision, effective)| CatalogEntry {
+            let entry = entry.map(|(details, decision, effective, signed)| CatalogEntry {
                 level,
                 code,
                 details,
                 decision,
+                signed: Day::from_number(signed),
                 effective: Day::from_number(effective),
             });
             fixes.push((level, code, entry));
@@ -234,6 +236,53 @@ impl Store {
         Ok(out)
     }
 
+    /// The changes that put an entry in force (additions, the new sides of
+    /// replacements by another code) or take it out (repeals, the old sides
+    /// of replacements) effective from `first` to `last` (both included).
+    pub(crate) fn force_changes(&self, first: Day, last: Day) -> Result<Vec<ForceChange>> {
+        let mut stmt = self.conn.prepare_cached(FORCE_CHANGES_SQL)?;
+        let rows = stmt.query_map(
+            params![first.number(), last.number(), Action::Amended as i64],
+            |r| {
+                Ok((
+                    OrderKey {
+                        effective: Day::from_number(r.get(0)?),
+                        signed: Day::from_number(r.get(1)?),
+                        decision_seq: r.get(2)?,
+                        row: r.get(3)?,
+                    },
+                    r.get::<_, i64>(4)?,
+                    r.get::<_, String>(5)?,
+                    r.get::<_, i64>(6)?,
+                    r.get::<_, i64>(7)?,
+                    r.get::<_, Option<String>>(8)?,
+                    r.get::<_, String>(9)?,
+                ))
+            },
+        )?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (key, level, code, action, role, other, decision) = row?;
+            let action = Action::from_index(action)
+                .ok_or_else(|| StoreError::Corrupt(format!("a version's action {action}")))?;
+            let role = Role::from_index(role)
+                .ok_or_else(|| StoreError::Corrupt(format!("a version's role {role}")))?;
+            let into_force = match Effect::of(action, role, other.as_deref() == Some(&code)) {
+                Effect::Add => true,
+                Effect::Repeal => false,
+                Effect::Amend | Effect::Renew => continue,
+            };
+            out.push(ForceChange {
+                key,
+                level: parse_level(level)?,
+                code: parse_code(&code)?,
+                decision,
+                into_force,
+            });
+        }
+        Ok(out)
+    }
+
     /// The changes of the entries' own codes effective after `after` up to
     /// `until` (included), by effective date, level, code.
     pub(crate) fn upcoming(&self, after: Day, until: Day) -> Result<Vec<UpcomingChange>> {
@@ -309,6 +358,17 @@ const REPLACEMENTS_SQL: &str = "
           AND +v.action = ?3 AND +v.role = ?4
           AND v.other_code IS NOT NULL AND v.other_code <> v.code";
 
+/// The changes other than amendments (action ?3) effective from ?1 to ?2.
+const FORCE_CHANGES_SQL: &str = "
+    SELECT v.effective, v.signed, v.decision_id, v.row_no, v.level, v.code, v.action, v.role,
+           v.other_code, d.number
+    FROM decision_days AS e
+    JOIN decisions AS d ON d.id = e.decision_id
+    CROSS JOIN versions AS v
+        ON v.id BETWEEN d.first_version AND d.last_version AND +v.decision_id = d.id
+    WHERE e.effective BETWEEN ?1 AND ?2 AND +v.effective = e.effective
+          AND +v.action <> ?3";
+
 /// Changes of the entries' own codes (role ?3) effective after ?1 up to ?2.
 const UPCOMING_SQL: &str = "
     SELECT v.id, v.effective, d.number, d.signed, v.action, v.level, v.code, v.other_code,
@@ -338,7 +398,7 @@ const STANDING_SQL: &str = concat!(
     )
     SELECT l.level, l.code, v.action, v.role, ",
     details_of_v!(),
-    ", d.number, v.effective
+    ", d.number, v.effective, d.signed
     FROM later AS l
     LEFT JOIN versions AS v ON v.id = (
         SELECT p.id FROM entry_versions AS e CROSS JOIN versions AS p ON p.id = e.id

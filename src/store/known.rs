@@ -11,9 +11,12 @@ use std::collections::BTreeSet;
 
 use rusqlite::params;
 
-use super::{AppliedDecision, Result, Store, parse_code, parse_level};
+use super::{
+    AppliedDecision, LevelStep, LoggedDecision, Result, Store, UpcomingChange, parse_code,
+    parse_level,
+};
 use crate::domain::correction::{Corrections, Knowledge, Standing};
-use crate::domain::diff::Replacement;
+use crate::domain::diff::{ForceChange, Replacement};
 use crate::domain::rules::{Role, merge};
 use crate::domain::version::{EntryVersion, standing_at};
 use crate::domain::{Action, CatalogEntry, Code, Counts, Day, Details, Level, Point};
@@ -135,6 +138,40 @@ impl Store {
             |r| r.get(0),
         )?;
         Ok(day.map(Day::from_number))
+    }
+
+    /// A logged decision as known: when a correction made since changed its
+    /// rows, its entry changes per action, rows and effective dates are those
+    /// of its rows as known then (none for rows all taken out).
+    pub(crate) fn logged_as_known(&self, d: &mut LoggedDecision, known: &Known) -> Result<()> {
+        if known.corrections.of(d.id).all(|c| known.knowledge.knows(c)) {
+            return Ok(());
+        }
+        let (first, last) = known.corrections.edition(d.id, (0, -1), &known.knowledge);
+        let (actions, rows, days): ([i64; 4], i64, (Option<i32>, Option<i32>)) =
+            self.conn.query_row(
+                "SELECT coalesce(sum(role = 0 AND action = 0), 0),
+                        coalesce(sum(role = 0 AND action = 1), 0),
+                        coalesce(sum(role = 0 AND action = 2), 0),
+                        coalesce(sum(role = 0 AND action = 3), 0),
+                        count(DISTINCT row_no), min(effective), max(effective)
+                 FROM versions WHERE id BETWEEN ?1 AND ?2 AND decision_id = ?3",
+                params![first, last, d.id],
+                |r| {
+                    Ok((
+                        [r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?],
+                        r.get(4)?,
+                        (r.get(5)?, r.get(6)?),
+                    ))
+                },
+            )?;
+        d.actions = actions.map(|n| n.max(0).unsigned_abs());
+        d.rows = rows.max(0).unsigned_abs();
+        if let (Some(a), Some(b)) = days {
+            d.effective_first = Day::from_number(a);
+            d.effective_last = Day::from_number(b);
+        }
+        Ok(())
     }
 
     /// The decision whose change is the latest one (in the order the rules
@@ -276,6 +313,7 @@ impl Store {
                     code,
                     details: v.details.clone(),
                     decision: v.decision.clone(),
+                    signed: v.version.signed(),
                     effective: v.version.effective(),
                 };
                 if keep(&entry) {
@@ -343,4 +381,121 @@ impl Store {
         }
         Ok(out)
     }
+
+    /// The changes in and out of force (as [`Store::force_changes`]) as known.
+    pub(crate) fn force_changes_known(
+        &self,
+        first: Day,
+        last: Day,
+        known: &Known,
+    ) -> Result<Vec<ForceChange>> {
+        let mut out = self.force_changes(first, last)?;
+        if known.changed.is_empty() {
+            return Ok(out);
+        }
+        out.retain(|r| !known.changed.contains(&(r.level, r.code)));
+        for &(level, code) in &known.changed {
+            for e in self.entry_versions_known(code, Some(level), known)? {
+                let v = &e.version;
+                let effect = v.effect();
+                if matches!(
+                    effect,
+                    crate::domain::rules::Effect::Add | crate::domain::rules::Effect::Repeal
+                ) && (first..=last).contains(&v.effective())
+                {
+                    out.push(ForceChange {
+                        key: v.key,
+                        level,
+                        code,
+                        decision: e.decision.clone(),
+                        into_force: effect == crate::domain::rules::Effect::Add,
+                    });
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The steps of the entries in force per level (as [`Store::level_steps`])
+    /// as known: those of the entries whose history differs are taken off
+    /// and their steps as known put in.
+    pub(crate) fn level_steps_known(&self, known: &Known) -> Result<Vec<LevelStep>> {
+        let steps = self.level_steps()?;
+        if known.changed.is_empty() {
+            return Ok(steps);
+        }
+        let mut sums: std::collections::BTreeMap<(Day, Level), i64> = steps
+            .into_iter()
+            .map(|s| ((s.day, s.level), s.delta))
+            .collect();
+        for &(level, code) in &known.changed {
+            let now = self.entry_versions(code, Some(level))?;
+            let then = self.entry_versions_known(code, Some(level), known)?;
+            for (day, delta) in entry_steps(&now) {
+                *sums.entry((day, level)).or_default() -= delta;
+            }
+            for (day, delta) in entry_steps(&then) {
+                *sums.entry((day, level)).or_default() += delta;
+            }
+        }
+        Ok(sums
+            .into_iter()
+            .filter(|(_, delta)| *delta != 0)
+            .map(|((day, level), delta)| LevelStep { day, level, delta })
+            .collect())
+    }
+
+    /// The changes effective after `after` up to `until` (as
+    /// [`Store::upcoming`]) as known.
+    pub(crate) fn upcoming_known(
+        &self,
+        after: Day,
+        until: Day,
+        known: &Known,
+    ) -> Result<Vec<UpcomingChange>> {
+        let mut out = self.upcoming(after, until)?;
+        if known.changed.is_empty() {
+            return Ok(out);
+        }
+        out.retain(|c| !known.changed.contains(&(c.level, c.code)));
+        for &(level, code) in &known.changed {
+            for e in self.entry_versions_known(code, Some(level), known)? {
+                let v = &e.version;
+                if v.role == Role::Primary && v.effective() > after && v.effective() <= until {
+                    out.push(UpcomingChange {
+                        effective: v.effective(),
+                        decision: e.decision.clone(),
+                        signed: v.signed(),
+                        action: v.action,
+                        level,
+                        code,
+                        replaces: v.replaces(),
+                        name: e.details.name.clone(),
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| {
+            (a.effective, a.level, a.code, a.signed).cmp(&(b.effective, b.level, b.code, b.signed))
+        });
+        Ok(out)
+    }
+}
+
+/// The days an entry's versions (in rule order) put it in force (+1) or
+/// take it out (-1), as it stands at the end of each day.
+fn entry_steps(versions: &[EntryVersion]) -> Vec<(Day, i64)> {
+    let mut steps = Vec::new();
+    let mut in_force = false;
+    for same_day in versions.chunk_by(|a, b| a.version.effective() == b.version.effective()) {
+        let Some(last) = same_day.last() else {
+            continue;
+        };
+        let after = last.version.in_force();
+        if after != in_force {
+            steps.push((last.version.effective(), if after { 1 } else { -1 }));
+            in_force = after;
+        }
+    }
+    steps
 }

@@ -434,7 +434,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(concat!(
             "SELECT v.level, v.code, ",
             details_of_v!(),
-            ", d.number, v.effective
+            ", d.number, v.effective, d.signed
              FROM search_index AS f
              JOIN spans AS s ON s.id = f.rowid
              JOIN versions AS v ON v.id = f.rowid
@@ -642,7 +642,7 @@ const CATALOG_SQL: &str = concat!(
     in_force_at!(),
     "SELECT v.level, v.code, ",
     details_of_v!(),
-    ", d.number, v.effective
+    ", d.number, v.effective, d.signed
      FROM (SELECT id FROM in_force WHERE id >= ?3 AND id < ?4 ORDER BY id) AS s
      CROSS JOIN versions AS v ON v.id = s.id
      CROSS JOIN decisions AS d ON d.id = v.decision_id"
@@ -732,12 +732,14 @@ fn catalog_entry(r: &Row<'_>) -> rusqlite::Result<Result<CatalogEntry>> {
     let details = details_at(r, 2)?;
     let decision: String = r.get(2 + DETAILS)?;
     let effective: i32 = r.get(3 + DETAILS)?;
+    let signed: i32 = r.get(4 + DETAILS)?;
     Ok(parse_level(level).and_then(|level| {
         Ok(CatalogEntry {
             level,
             code: parse_code(&code)?,
             details,
             decision,
+            signed: Day::from_number(signed),
             effective: Day::from_number(effective),
         })
     }))

@@ -512,6 +512,10 @@ pub(crate) struct Levels {
 #[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct Counts {
+    /// With `--as-of NUMBER`: the decision the counts are taken right after
+    /// (never in an export's or a manifest's counts).
+    #[serde(default)]
+    pub(crate) after_decision: Option<DecisionRef>,
     pub(crate) as_of: String,
     pub(crate) province: u64,
     pub(crate) district: u64,
@@ -541,6 +545,7 @@ impl Counts {
         [province, district, commune, total, procedures]: [u64; 5],
     ) -> Self {
         Self {
+            after_decision: None,
             as_of: as_of.to_owned(),
             province,
             district,
@@ -560,6 +565,8 @@ impl Counts {
 #[serde(deny_unknown_fields)]
 pub(crate) struct Export {
     pub(crate) as_of: String,
+    /// With `--as-of NUMBER`: the decision the catalog is taken right after.
+    pub(crate) after_decision: Option<DecisionRef>,
     pub(crate) counts: Counts,
     pub(crate) entries: Vec<Entry>,
 }
@@ -582,8 +589,48 @@ pub(crate) struct Entry {
     pub(crate) fee: String,
     #[serde(deserialize_with = "text")]
     pub(crate) legal_basis: String,
+    /// The decision's number; JSON gives `{"number", "signed"}`, whose
+    /// signing date is checked to be a date.
+    #[serde(deserialize_with = "decision_number")]
     pub(crate) decision: String,
     pub(crate) effective: String,
+}
+
+/// A decision as JSON names it: `{"number", "signed"}`.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct DecisionRef {
+    pub(crate) number: String,
+    pub(crate) signed: String,
+}
+
+impl DecisionRef {
+    pub(crate) fn new(number: &str, signed: &str) -> Self {
+        DecisionRef {
+            number: number.to_owned(),
+            signed: signed.to_owned(),
+        }
+    }
+}
+
+/// The number of a `{"number", "signed"}` decision whose signing date is a date.
+fn decision_number<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let d = DecisionRef::deserialize(deserializer)?;
+    let is_date = d.signed.len() == 10
+        && d.signed.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        });
+    if !is_date {
+        return Err(serde::de::Error::custom(format!(
+            "decision {}: signed {:?} is not YYYY-MM-DD",
+            d.number, d.signed
+        )));
+    }
+    Ok(d.number)
 }
 
 fn text<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {

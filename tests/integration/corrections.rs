@@ -271,7 +271,8 @@ fn a_corrected_file_replaces_the_rows_of_its_decision() {
     assert_eq!(summary["decisions"], 0);
     assert_eq!(summary["rows"], 3);
     let c = &summary["correction"];
-    assert_eq!(c["decision"], "20/QĐ-UBND");
+    assert_eq!(c["decision"]["number"], "20/QĐ-UBND");
+    assert_eq!(c["decision"]["signed"], "2024-02-10");
     assert_eq!(c["kind"], "corrected");
     assert_eq!(c["reason"], "the name of 1.000001 was mistyped");
     assert_eq!(c["by"], "clerk");
@@ -648,7 +649,10 @@ fn diff_is_as_known(test: &Test, moment: &str) {
     );
     assert_eq!(diff_now["summary"]["added"], 2, "{diff_now}");
     assert_eq!(diff_now["corrections"][0]["kind"], "corrected");
-    assert_eq!(diff_now["corrections"][0]["decision"], "20/QĐ-UBND");
+    assert_eq!(
+        diff_now["corrections"][0]["decision"],
+        serde_json::json!({"number": "20/QĐ-UBND", "signed": "2024-02-10"})
+    );
     test.tthc(&["diff", "2024-01-15", "2024-06-01", "--format", "table"])
         .stdout_has("Corrections of decisions effective in this interval (the catalogs compared are as corrected):\n  20/QĐ-UBND signed 2024-02-10: corrected on 20")
         .run();
@@ -998,4 +1002,140 @@ fn an_anchor_kept_after_a_correction_is_proved() {
     test.tthc(&["verify", "--head", &head])
         .stdout_has("a correction made after decision 3 of 3")
         .run();
+}
+
+/// A catalog whose future-dated 40/QĐ-UBND was retracted, and 20/QĐ-UBND
+/// imported, after the moment returned.
+fn retracted_after_a_moment() -> (Test, String) {
+    let test = Test::new();
+    test.write(BASE, base()).write(
+        "future.csv",
+        decision_file(&[
+            "40/QĐ-UBND,2024-06-10,2099-01-01,added,1.000009,province,Cấp phép tương lai,Xây dựng,",
+        ]),
+    );
+    test.write(OTHER, other());
+    import_as_clerk(&test, &[BASE]);
+    import_as_clerk(&test, &["future.csv"]);
+    let moment = time_of_last_import(&test);
+    test.tthc(&["retract", "40/QĐ-UBND", "--reason", "published by mistake"])
+        .env("USER", "clerk")
+        .run();
+    import_as_clerk(&test, &[OTHER]);
+    (test, moment)
+}
+
+/// `decisions --known-at`: the log as known before a retraction and a
+/// later import.
+#[test]
+fn known_at_on_decisions() {
+    let (test, moment) = retracted_after_a_moment();
+    // The decision log: both decisions known then, neither corrected yet.
+    let then = json(
+        &test,
+        &["decisions", "--format", "json", "--known-at", &moment],
+    );
+    assert_eq!(then["known_at"], moment.as_str());
+    let numbers: Vec<(&str, &str)> = then["decisions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["number"].as_str().unwrap(), d["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [("10/QĐ-UBND", "imported"), ("40/QĐ-UBND", "imported")]
+    );
+    // Its rows as then, before the retraction took them out.
+    let future = &then["decisions"][1];
+    assert_eq!(
+        (
+            &future["added"],
+            &future["rows"],
+            &future["effective_first"]
+        ),
+        (&Value::from(1), &Value::from(1), &Value::from("2099-01-01")),
+        "{future}"
+    );
+    assert!(then.get("corrections").is_none(), "{then}");
+    let now = json(&test, &["decisions", "--format", "json"]);
+    assert_eq!(now["decisions"].as_array().unwrap().len(), 3);
+    assert_eq!(now["decisions"][1]["status"], "retracted");
+    assert_eq!(now["decisions"][1]["rows"], 0);
+    assert!(now.get("known_at").is_none());
+    test.tthc(&["decisions", "--format", "table", "--known-at", &moment])
+        .stdout_has(&format!("As known at {moment} (UTC)."))
+        .run();
+}
+
+/// `upcoming` and `report` with `--known-at`: the changes ahead and the
+/// report as known before a retraction and a later import.
+#[test]
+fn known_at_on_upcoming_and_report() {
+    let (test, moment) = retracted_after_a_moment();
+    // The changes ahead: the addition retracted since.
+    let ahead = |known_at: &[&str]| -> Vec<String> {
+        let upcoming = json(
+            &test,
+            &[
+                &["upcoming", "--days", "40000", "--format", "json"],
+                known_at,
+            ]
+            .concat(),
+        );
+        upcoming["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| format!("{} {}", c["decision"]["number"], c["code"]))
+            .collect()
+    };
+    assert_eq!(
+        ahead(&["--known-at", &moment]),
+        ["\"40/QĐ-UBND\" \"1.000009\""]
+    );
+    assert!(ahead(&[]).is_empty());
+
+    // The report: the counts, the chart and the changes ahead as known then.
+    let page = |to: &str, known_at: &[&str]| -> String {
+        test.tthc(&[&["report", "--to", to], known_at].concat())
+            .run()
+            .stdout
+    };
+    let province = |html: &str| -> String {
+        let card = html
+            .split("<div class=\"card level-province\"><div class=\"n\">")
+            .nth(1)
+            .unwrap();
+        card[..card.find('<').unwrap()].to_owned()
+    };
+    let commune = |html: &str| -> String {
+        let card = html
+            .split("<div class=\"card level-commune\"><div class=\"n\">")
+            .nth(1)
+            .unwrap();
+        card[..card.find('<').unwrap()].to_owned()
+    };
+    let then = page("2024-12-31", &["--known-at", &moment]);
+    let now = page("2024-12-31", &[]);
+    assert!(then.contains(&format!("Theo dữ liệu đã ghi nhận đến {moment} (UTC).")));
+    assert_eq!((province(&then), commune(&then)), ("2".into(), "0".into()));
+    assert_eq!((province(&now), commune(&now)), ("2".into(), "1".into()));
+    assert!(then.contains("<td>1.000009</td>"), "{then}");
+    assert!(!now.contains("<td>1.000009</td>"), "{now}");
+    // In 2100 the retracted addition is in force as known then: the chart's
+    // steps and the counts agree.
+    let then = page("2100-01-01", &["--known-at", &moment]);
+    let now = page("2100-01-01", &[]);
+    assert_eq!(province(&then), "3");
+    assert_eq!(province(&now), "2");
+    let year_end = |html: &str| -> String {
+        let row = html.split("<tr data-date=\"2100-01-01\">").nth(1).unwrap();
+        row[..row.find("</tr>").unwrap()].to_owned()
+    };
+    assert!(
+        year_end(&then).contains("<td class=\"n\">3</td><td class=\"n\">0</td><td class=\"n\">0</td><td class=\"n\">3</td>"),
+        "{}",
+        year_end(&then)
+    );
 }

@@ -3,7 +3,7 @@
 //! version as of a decision is the catalog right after it is applied.
 
 use crate::audit_data::audit;
-use crate::common::{Counts, Test, csv_export};
+use crate::common::{Counts, DecisionRef, Export, Test, csv_export};
 
 #[test]
 fn counts_right_after_a_decision_leave_out_later_changes_of_the_same_day() {
@@ -13,7 +13,13 @@ fn counts_right_after_a_decision_leave_out_later_changes_of_the_same_day() {
         .tthc(&["counts", "--as-of", "1580/QĐ-UBND", "--format", "json"])
         .run()
         .json();
-    assert_eq!(after_1580, Counts::new("2025-07-01", [4, 0, 5, 9, 8]));
+    assert_eq!(
+        after_1580,
+        Counts {
+            after_decision: Some(DecisionRef::new("1580/QĐ-UBND", "2025-06-20")),
+            ..Counts::new("2025-07-01", [4, 0, 5, 9, 8])
+        }
+    );
     assert_eq!(
         test.counts("2025-07-01"),
         Counts::new("2025-07-01", [4, 0, 4, 8, 7])
@@ -22,7 +28,13 @@ fn counts_right_after_a_decision_leave_out_later_changes_of_the_same_day() {
         .tthc(&["counts", "--as-of", "1600/QĐ-UBND", "--format", "json"])
         .run()
         .json();
-    assert_eq!(after_1600, test.counts("2025-07-01"));
+    assert_eq!(
+        after_1600,
+        Counts {
+            after_decision: Some(DecisionRef::new("1600/QĐ-UBND", "2025-06-25")),
+            ..test.counts("2025-07-01")
+        }
+    );
     test.tthc(&["counts", "--as-of", "1580/QĐ-UBND", "--format", "csv"])
         .stdout(concat!(
             "as_of,province,district,commune,total,procedures,online_full_province,online_full_district,online_full_commune,online_partial_province,online_partial_district,online_partial_commune,inter_agency_province,inter_agency_district,inter_agency_commune,without_code\n",
@@ -73,7 +85,6 @@ fn export_right_after_a_decision() {
 #[test]
 fn leading_zeros_and_the_signing_date_pick_the_decision() {
     let test = audit();
-    let base = test.counts("2020-02-01");
     for reference in [
         "100/QĐ-UBND",
         "0100/QĐ-UBND",
@@ -85,7 +96,14 @@ fn leading_zeros_and_the_signing_date_pick_the_decision() {
             .tthc(&["counts", "--format", "json", "--as-of", reference])
             .run()
             .json();
-        assert_eq!(counts, base, "{reference}");
+        assert_eq!(
+            counts,
+            Counts {
+                after_decision: Some(DecisionRef::new("100/QĐ-UBND", "2020-01-10")),
+                ..test.counts("2020-02-01")
+            },
+            "{reference}"
+        );
     }
     // 05/QĐ-UBND (2023) and 5/QĐ-UBND (2024) are the same number in two years.
     let in_2023: Counts = test
@@ -99,6 +117,10 @@ fn leading_zeros_and_the_signing_date_pick_the_decision() {
         .run()
         .json();
     assert_eq!(in_2023.as_of, "2023-02-01");
+    assert_eq!(
+        in_2023.after_decision,
+        Some(DecisionRef::new("05/QĐ-UBND", "2023-01-05"))
+    );
     let in_2024: Counts = test
         .tthc(&[
             "counts",
@@ -110,6 +132,10 @@ fn leading_zeros_and_the_signing_date_pick_the_decision() {
         .run()
         .json();
     assert_eq!(in_2024.as_of, "2024-02-01");
+    assert_eq!(
+        in_2024.after_decision,
+        Some(DecisionRef::new("5/QĐ-UBND", "2024-01-08"))
+    );
 }
 
 #[test]
@@ -180,4 +206,87 @@ fn a_value_that_looks_like_a_date_must_be_one() {
         .status(1)
         .stderr_has("no catalog database")
         .run();
+}
+
+/// JSON names a decision by its number and signing date, since numbers
+/// restart every year (05/QĐ-UBND of 2023 and 5/QĐ-UBND of 2024); an output
+/// taken right after a decision names it as `after_decision`.
+#[test]
+fn json_names_every_decision_with_its_signing_date() {
+    let test = audit();
+    let json = |args: &[&str]| -> serde_json::Value { test.tthc(args).run().json() };
+    let after = serde_json::json!({"number": "1580/QĐ-UBND", "signed": "2025-06-20"});
+    for args in [
+        &["export", "--as-of", "1580/QĐ-UBND", "--format", "json"][..],
+        &["counts", "--as-of", "1580/QĐ-UBND", "--format", "json"],
+        &[
+            "search",
+            "kinh doanh",
+            "--as-of",
+            "1580/QĐ-UBND",
+            "--format",
+            "json",
+        ],
+        &[
+            "show",
+            "1.000003",
+            "--as-of",
+            "1580/QĐ-UBND",
+            "--format",
+            "json",
+        ],
+    ] {
+        assert_eq!(json(args)["after_decision"], after, "{args:?}");
+    }
+    let export: Export = test
+        .tthc(&["export", "--as-of", "1580/QĐ-UBND", "--format", "json"])
+        .run()
+        .json();
+    assert_eq!(
+        export.after_decision,
+        Some(DecisionRef::new("1580/QĐ-UBND", "2025-06-20"))
+    );
+    assert_eq!(test.export_json("2025-07-01").after_decision, None);
+    for args in [
+        &["export", "--as-of", "2025-07-01", "--format", "json"][..],
+        &["counts", "--as-of", "2025-07-01", "--format", "json"],
+    ] {
+        assert!(json(args).get("after_decision").is_none(), "{args:?}");
+    }
+    // The entries of an export, of a search and of show.
+    let export = json(&["export", "--as-of", "2024-12-31", "--format", "json"]);
+    let made_by = |code: &str| {
+        export["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["code"] == code)
+            .map(|e| e["decision"].clone())
+            .unwrap()
+    };
+    assert_eq!(
+        made_by("1.000007"),
+        serde_json::json!({"number": "5/QĐ-UBND", "signed": "2024-01-08"})
+    );
+    assert_eq!(
+        made_by("1.000006"),
+        serde_json::json!({"number": "05/QĐ-UBND", "signed": "2023-01-05"})
+    );
+    let found = json(&[
+        "search",
+        "giấy phép lái xe",
+        "--as-of",
+        "2024-12-31",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        found["entries"][0]["decision"],
+        serde_json::json!({"number": "05/QĐ-UBND", "signed": "2023-01-05"})
+    );
+    let history = json(&["history", "1.000007", "--format", "json"]);
+    assert_eq!(
+        history["versions"][0]["decision"],
+        serde_json::json!({"number": "5/QĐ-UBND", "signed": "2024-01-08"})
+    );
 }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use serde::Deserialize;
 
 use crate::audit_data::audit;
-use crate::common::{Test, assert_text};
+use crate::common::{DecisionRef, Test, assert_text};
 
 /// `tthc diff --format json`
 #[derive(Debug, Deserialize)]
@@ -45,8 +45,9 @@ impl Summary {
 }
 
 /// One change: `fields` only for amended and moved, `replaces` and `via` only
-/// for replaced, `decision` for replaced and moved, `from_level`, `to_level`
-/// and `effective` only for moved.
+/// for replaced, `from_level` and `to_level` only for moved, `from_decision`
+/// only for a move by two decisions; every change names its `decision`
+/// (`{"number", "signed"}`) and `effective` date.
 #[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct DiffChange {
@@ -57,11 +58,21 @@ pub(crate) struct DiffChange {
     pub(crate) fields: Option<BTreeMap<String, OldNew>>,
     pub(crate) replaces: Option<String>,
     pub(crate) via: Option<Vec<String>>,
-    pub(crate) decision: Option<String>,
+    pub(crate) decision: Option<DecisionRef>,
+    pub(crate) effective: Option<String>,
+    pub(crate) from_decision: Option<DecisionRef>,
     pub(crate) from_level: Option<String>,
     pub(crate) to_level: Option<String>,
-    pub(crate) effective: Option<String>,
 }
+
+/// The decisions of the audit history: number, signing date, effective date.
+type Made = (&'static str, &'static str, &'static str);
+const D15: Made = ("15/QĐ-UBND", "2021-03-01", "2021-03-15");
+const D20: Made = ("20/QĐ-UBND", "2021-06-01", "2021-03-10");
+const D30: Made = ("30/QĐ-UBND", "2022-05-01", "2022-05-20");
+const D05: Made = ("05/QĐ-UBND", "2023-01-05", "2023-02-01");
+const D1580: Made = ("1580/QĐ-UBND", "2025-06-20", "2025-07-01");
+const D1600: Made = ("1600/QĐ-UBND", "2025-06-25", "2025-07-01");
 
 #[derive(Debug, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields)]
@@ -80,9 +91,10 @@ fn change(change: &str, level: &str, code: &str, name: &str) -> DiffChange {
         replaces: None,
         via: None,
         decision: None,
+        effective: None,
+        from_decision: None,
         from_level: None,
         to_level: None,
-        effective: None,
     }
 }
 
@@ -106,13 +118,13 @@ fn amended(level: &str, code: &str, name: &str, fields: &[(&str, &str, &str)]) -
     }
 }
 
-fn replaced(code: &str, name: &str, replaces: &str, via: &[&str], decision: &str) -> DiffChange {
+fn replaced(code: &str, name: &str, replaces: &str, via: &[&str], by: Made) -> DiffChange {
     DiffChange {
         replaces: Some(replaces.to_owned()),
         via: Some(via.iter().map(|c| (*c).to_owned()).collect()),
-        decision: Some(decision.to_owned()),
         ..change("replaced", "province", code, name)
     }
+    .by(by)
 }
 
 fn diff_json(test: &Test, from: &str, to: &str) -> DiffJson {
@@ -133,21 +145,28 @@ fn moved(
     code: &str,
     name: &str,
     (from_level, to_level): (&str, &str),
-    decision: &str,
-    effective: &str,
+    by: Made,
     fields: &[(&str, &str, &str)],
 ) -> DiffChange {
     DiffChange {
         from_level: Some(from_level.to_owned()),
         to_level: Some(to_level.to_owned()),
-        decision: Some(decision.to_owned()),
-        effective: Some(effective.to_owned()),
         ..amended(to_level, code, name, fields)
     }
     .with_change("moved")
+    .by(by)
 }
 
 impl DiffChange {
+    /// The change as made by a decision, effective on its date.
+    fn by(self, (number, signed, effective): Made) -> Self {
+        Self {
+            decision: Some(DecisionRef::new(number, signed)),
+            effective: Some(effective.to_owned()),
+            ..self
+        }
+    }
+
     fn with_change(self, change: &str) -> Self {
         Self {
             change: change.to_owned(),
@@ -157,6 +176,7 @@ impl DiffChange {
 }
 
 const NAME_1: &str = "Cấp giấy phép xây dựng";
+const NAME_2: &str = "Đăng ký kết hôn có yếu tố nước ngoài";
 const NAME_4: &str = "Đăng ký khai sinh";
 const NAME_6: &str = "Cấp giấy phép lái xe quốc tế";
 
@@ -178,49 +198,104 @@ fn every_kind_of_change_in_json_by_level_then_code() {
                     ("processing_time", "20 ngày", "15 ngày"),
                     ("fee", "Không", "500.000 đồng"),
                 ]
-            ),
+            )
+            .by(D15),
             change(
                 "repealed",
                 "province",
                 "1.000002",
                 "Đăng ký kết hôn có yếu tố nước ngoài"
-            ),
-            change("added", "province", "1.000006", NAME_6),
+            )
+            .by(D15),
+            change("added", "province", "1.000006", NAME_6).by(D15),
             replaced(
                 "1.000011",
                 "Cấp giấy phép khai thác khoáng sản (sửa đổi)",
                 "1.000010",
                 &[],
-                "15/QĐ-UBND"
+                D15
             ),
             amended(
                 "commune",
                 "1.000004",
                 NAME_4,
                 &[("agency", "UBND cấp xã", "UBND cấp xã (bộ phận một cửa)")]
-            ),
+            )
+            .by(D20),
         ]
     );
 }
 
 #[test]
-fn csv_has_one_row_per_change_with_fields_old_to_new() {
+fn csv_has_one_row_per_changed_field_with_the_decision_of_each_change() {
     let test = audit();
     test.tthc(&["diff", "2020-02-01", "2021-03-15", "--format", "csv"])
         .stdout(
             "\
-change,level,code,name,replaces,decision,fields,from_level,to_level,effective
-amended,province,1.000001,Cấp giấy phép xây dựng,,,processing_time: 20 ngày -> 15 ngày; fee: Không -> 500.000 đồng,,,
-repealed,province,1.000002,Đăng ký kết hôn có yếu tố nước ngoài,,,,,,
-added,province,1.000006,Cấp giấy phép lái xe quốc tế,,,,,,
-replaced,province,1.000011,Cấp giấy phép khai thác khoáng sản (sửa đổi),1.000010,15/QĐ-UBND,,,,
-amended,commune,1.000004,Đăng ký khai sinh,,,agency: UBND cấp xã -> UBND cấp xã (bộ phận một cửa),,,
+change,level,code,name,replaces,decision,signed,effective,from_decision,from_signed,from_level,to_level,field,old,new
+amended,province,1.000001,Cấp giấy phép xây dựng,,15/QĐ-UBND,2021-03-01,2021-03-15,,,,,processing_time,20 ngày,15 ngày
+amended,province,1.000001,Cấp giấy phép xây dựng,,15/QĐ-UBND,2021-03-01,2021-03-15,,,,,fee,Không,500.000 đồng
+repealed,province,1.000002,Đăng ký kết hôn có yếu tố nước ngoài,,15/QĐ-UBND,2021-03-01,2021-03-15,,,,,,,
+added,province,1.000006,Cấp giấy phép lái xe quốc tế,,15/QĐ-UBND,2021-03-01,2021-03-15,,,,,,,
+replaced,province,1.000011,Cấp giấy phép khai thác khoáng sản (sửa đổi),1.000010,15/QĐ-UBND,2021-03-01,2021-03-15,,,,,,,
+amended,commune,1.000004,Đăng ký khai sinh,,20/QĐ-UBND,2021-06-01,2021-03-10,,,,,agency,UBND cấp xã,UBND cấp xã (bộ phận một cửa)
 ",
         )
         .run();
     test.tthc(&["diff", "2020-02-01", "2020-12-31", "--format", "csv"])
-        .stdout("change,level,code,name,replaces,decision,fields,from_level,to_level,effective\n")
+        .stdout("change,level,code,name,replaces,decision,signed,effective,from_decision,from_signed,from_level,to_level,field,old,new\n")
         .run();
+}
+
+/// A value holding "; " (as fees and legal bases do) stays one cell: the csv
+/// gives each changed field a row of its own, never a list joined by "; ".
+#[test]
+fn a_changed_value_with_semicolons_stays_one_csv_cell() {
+    let test = Test::new();
+    test.write(
+        "a.csv",
+        "decision,signed,effective,action,code,level,name,field,fee\n\
+         1/QĐ-UBND,2024-01-10,2024-02-01,added,1.000001,province,Cấp phép,Xây dựng,Không\n",
+    )
+    .write(
+        "b.csv",
+        "decision,signed,effective,action,code,level,name,field,fee\n\
+         2/QĐ-UBND,2024-03-10,2024-04-01,amended,1.000001,province,Cấp phép (mới),Xây dựng,\"100.000 đồng; 50.000 đồng: cấp lại\"\n",
+    );
+    test.import(&["a.csv"]);
+    test.import(&["b.csv"]);
+    let csv = test
+        .tthc(&["diff", "2024-02-01", "2024-04-01", "--format", "csv"])
+        .run()
+        .stdout;
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<Vec<String>> = reader
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect();
+    let changed: Vec<(&str, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r[5].as_str(),
+                r[12].as_str(),
+                r[13].as_str(),
+                r[14].as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            ("2/QĐ-UBND", "name", "Cấp phép", "Cấp phép (mới)"),
+            (
+                "2/QĐ-UBND",
+                "fee",
+                "Không",
+                "100.000 đồng; 50.000 đồng: cấp lại"
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -265,7 +340,7 @@ fn a_replacement_chain_counts_once_from_the_first_code_to_the_last() {
             "Cấp giấy phép khai thác khoáng sản (hợp nhất)",
             "1.000010",
             &["1.000011"],
-            "30/QĐ-UBND"
+            D30
         )]
     );
     assert!(
@@ -290,7 +365,7 @@ fn a_replacement_chain_counts_once_from_the_first_code_to_the_last() {
             "Cấp giấy phép khai thác khoáng sản (hợp nhất)",
             "1.000011",
             &[],
-            "30/QĐ-UBND"
+            D30
         )]
     );
 }
@@ -306,12 +381,17 @@ fn an_entry_changed_and_changed_back_shows_no_change() {
         diff.changes
     );
     let diff = diff_json(&test, "2022-06-01", "2023-12-31");
-    assert!(diff.changes.contains(&amended(
-        "province",
-        "1.000006",
-        NAME_6,
-        &[("fee", "135.000 đồng", "Không")]
-    )));
+    assert!(
+        diff.changes.contains(
+            &amended(
+                "province",
+                "1.000006",
+                NAME_6,
+                &[("fee", "135.000 đồng", "Không")]
+            )
+            .by(D05)
+        )
+    );
 }
 
 const NAME_3: &str = "Cấp giấy chứng nhận đăng ký hộ kinh doanh";
@@ -326,17 +406,15 @@ fn abolition_moves() -> [DiffChange; 3] {
             "1.000003",
             NAME_3,
             ("district", "commune"),
-            "1580/QĐ-UBND",
-            "2025-07-01",
+            D1580,
             &[("agency", "UBND cấp huyện", "UBND cấp xã (bộ phận một cửa)")],
         ),
-        change("repealed", "commune", "1.000004", NAME_4),
+        change("repealed", "commune", "1.000004", NAME_4).by(D1600),
         moved(
             "1.000005",
             NAME_5,
             ("district", "commune"),
-            "1580/QĐ-UBND",
-            "2025-07-01",
+            D1580,
             &[("agency", "UBND cấp huyện", "UBND cấp xã")],
         ),
     ]
@@ -396,6 +474,20 @@ fn plain_reads_a_move_as_a_repeal_and_an_addition() {
             ("added", "commune", "1.000005"),
         ]
     );
+    // The addition names the decision that added the entry (1580), not the
+    // one that amended it later that day (1600).
+    let added = diff
+        .changes
+        .iter()
+        .find(|c| c.change == "added" && c.code == "1.000003")
+        .unwrap();
+    assert_eq!(
+        (added.decision.as_ref(), added.effective.as_deref()),
+        (
+            Some(&DecisionRef::new("1580/QĐ-UBND", "2025-06-20")),
+            Some("2025-07-01")
+        )
+    );
     // Without moves the two readings are one.
     for (from, to) in [("2020-02-01", "2021-03-15"), ("2021-01-01", "2023-12-31")] {
         assert_eq!(
@@ -423,10 +515,10 @@ fn moves_in_csv_and_table() {
     test.tthc(&["diff", "2025-06-30", "2025-07-01", "--format", "csv"])
         .stdout(
             "\
-change,level,code,name,replaces,decision,fields,from_level,to_level,effective
-moved,commune,1.000003,Cấp giấy chứng nhận đăng ký hộ kinh doanh,,1580/QĐ-UBND,agency: UBND cấp huyện -> UBND cấp xã (bộ phận một cửa),district,commune,2025-07-01
-repealed,commune,1.000004,Đăng ký khai sinh,,,,,,
-moved,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,agency: UBND cấp huyện -> UBND cấp xã,district,commune,2025-07-01
+change,level,code,name,replaces,decision,signed,effective,from_decision,from_signed,from_level,to_level,field,old,new
+moved,commune,1.000003,Cấp giấy chứng nhận đăng ký hộ kinh doanh,,1580/QĐ-UBND,2025-06-20,2025-07-01,,,district,commune,agency,UBND cấp huyện,UBND cấp xã (bộ phận một cửa)
+repealed,commune,1.000004,Đăng ký khai sinh,,1600/QĐ-UBND,2025-06-25,2025-07-01,,,,,,,
+moved,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,2025-06-20,2025-07-01,,,district,commune,agency,UBND cấp huyện,UBND cấp xã
 ",
         )
         .run();
@@ -438,8 +530,8 @@ moved,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,agen
         "--format",
         "csv",
     ])
-    .stdout_has("repealed,district,1.000003,Cấp giấy chứng nhận đăng ký hộ kinh doanh,,,,,,\n")
-    .stdout_has("added,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,,,,,\n")
+    .stdout_has("repealed,district,1.000003,Cấp giấy chứng nhận đăng ký hộ kinh doanh,,1580/QĐ-UBND,2025-06-20,2025-07-01,,,,,,,\n")
+    .stdout_has("added,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,2025-06-20,2025-07-01,,,,,,,\n")
     .run();
     let table = test
         .tthc(&["diff", "2025-06-30", "2025-07-01", "--format", "table"])
@@ -450,8 +542,19 @@ moved,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,agen
         .run()
         .stdout;
     let row = table.lines().find(|l| l.contains("1.000005")).unwrap();
-    for cell in ["commune", NAME_5, "district", "2025-07-01", "1580/QĐ-UBND"] {
+    for cell in [
+        "commune",
+        NAME_5,
+        "district",
+        "2025-07-01",
+        "1580/QĐ-UBND (2025-06-20)",
+    ] {
         assert!(row.contains(cell), "{row}");
+    }
+    // Every kind of change names its decision and effective date.
+    let repealed = table.lines().find(|l| l.contains("1.000004")).unwrap();
+    for cell in ["1600/QĐ-UBND (2025-06-25)", "2025-07-01"] {
+        assert!(repealed.contains(cell), "{repealed}");
     }
     assert!(!table.contains("Added /"), "{table}");
 }
@@ -466,18 +569,28 @@ fn a_diff_backwards_reads_the_history_in_reverse() {
         "Cấp giấy phép khai thác khoáng sản",
         "1.000011",
         &[],
-        "15/QĐ-UBND"
+        D15
     )));
+    // Backwards, a change names the decision whose change it undoes.
     assert!(
         diff.changes
-            .contains(&change("repealed", "province", "1.000006", NAME_6))
+            .contains(&change("repealed", "province", "1.000006", NAME_6).by(D15))
     );
-    assert!(diff.changes.contains(&amended(
-        "commune",
-        "1.000004",
-        NAME_4,
-        &[("agency", "UBND cấp xã (bộ phận một cửa)", "UBND cấp xã")]
-    )));
+    assert!(
+        diff.changes
+            .contains(&change("added", "province", "1.000002", NAME_2).by(D15))
+    );
+    assert!(
+        diff.changes.contains(
+            &amended(
+                "commune",
+                "1.000004",
+                NAME_4,
+                &[("agency", "UBND cấp xã (bộ phận một cửa)", "UBND cấp xã")]
+            )
+            .by(D20)
+        )
+    );
 }
 
 #[test]
@@ -493,13 +606,15 @@ fn a_retroactive_decision_changes_the_past() {
                 "1.000001",
                 NAME_1,
                 &[("processing_time", "20 ngày", "15 ngày")]
-            ),
+            )
+            .by(D20),
             amended(
                 "commune",
                 "1.000004",
                 NAME_4,
                 &[("agency", "UBND cấp xã", "UBND cấp xã (bộ phận một cửa)")]
-            ),
+            )
+            .by(D20),
         ]
     );
     // Right after decision 100 and right after decision 20: what decision 20 did.
@@ -524,8 +639,9 @@ fn decisions_on_the_same_day_are_apart() {
                 "1.000003",
                 "Cấp giấy chứng nhận đăng ký hộ kinh doanh",
                 &[("agency", "UBND cấp xã", "UBND cấp xã (bộ phận một cửa)")]
-            ),
-            change("repealed", "commune", "1.000004", NAME_4),
+            )
+            .by(D1600),
+            change("repealed", "commune", "1.000004", NAME_4).by(D1600),
         ]
     );
     // The day itself includes both.

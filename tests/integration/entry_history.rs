@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::audit_data::audit;
-use crate::common::Test;
+use crate::common::{DecisionRef, Test};
 
 /// `tthc history --format json`
 #[derive(Debug, Deserialize)]
@@ -26,8 +26,7 @@ struct HistoryVersion {
     replaced_by: Option<String>,
     moved_from: Option<String>,
     moved_to: Option<String>,
-    decision: String,
-    signed: String,
+    decision: DecisionRef,
     effective: String,
     in_force: bool,
     changed: Vec<String>,
@@ -52,8 +51,8 @@ impl HistoryVersion {
             &self.level,
             self.version,
             &self.action,
-            &self.decision,
-            &self.signed,
+            &self.decision.number,
+            &self.decision.signed,
             &self.effective,
             self.in_force,
             self.changed.iter().map(String::as_str).collect(),
@@ -163,7 +162,7 @@ fn replacements_name_the_other_code() {
         ),
         ("replaced", Some("1.000010"), None)
     );
-    assert_eq!(v[0].decision, "15/QĐ-UBND");
+    assert_eq!(v[0].decision.number, "15/QĐ-UBND");
     assert!(v[0].in_force);
     assert_eq!(
         (
@@ -173,7 +172,7 @@ fn replacements_name_the_other_code() {
         ),
         ("replaced", None, Some("1.000012"))
     );
-    assert_eq!(v[1].decision, "30/QĐ-UBND");
+    assert_eq!(v[1].decision.number, "30/QĐ-UBND");
     assert!(!v[1].in_force);
     assert!(v[1].changed.is_empty());
     // The repealed entry keeps its last details for the record.
@@ -197,7 +196,7 @@ fn every_level_has_its_own_versions() {
                 v.level.as_str(),
                 v.version,
                 v.action.as_str(),
-                v.decision.as_str(),
+                v.decision.number.as_str(),
                 v.in_force,
             )
         })

@@ -637,6 +637,21 @@ fn keyed(export: &Export) -> BTreeMap<(String, String), Details> {
         .collect()
 }
 
+/// The changes of a diff, each of which must name the decision that made it
+/// and its effective date.
+fn named_changes(diff: &Value, context: impl Fn() -> String) -> Result<&Vec<Value>, TestCaseError> {
+    let changes = diff["changes"].as_array().unwrap();
+    let named = |c: &Value| {
+        c["decision"]["number"].is_string()
+            && c["decision"]["signed"].is_string()
+            && c["effective"].is_string()
+    };
+    ensure(changes.iter().all(named), || {
+        format!("a change without its decision: {}", context())
+    })?;
+    Ok(changes)
+}
+
 fn check_diff(test: &Test, a: u32, b: u32) -> Result<(), TestCaseError> {
     let out = run_tthc(test, &["diff", &date(a), &date(b), "--format", "json"]);
     ensure(out.code == Some(0), || format!("diff: {out:?}"))?;
@@ -647,7 +662,7 @@ fn check_diff(test: &Test, a: u32, b: u32) -> Result<(), TestCaseError> {
     let mut catalog = old.clone();
     // Entries the diff brings in: only their names are in it.
     let mut brought = BTreeSet::new();
-    let changes = diff["changes"].as_array().unwrap();
+    let changes = named_changes(&diff, context)?;
     let mut counted = BTreeMap::new();
     for change in changes {
         let cell = |key: &str| change[key].as_str().unwrap_or_default().to_owned();

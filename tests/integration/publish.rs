@@ -440,7 +440,7 @@ struct Manifest {
     bytes: u64,
     sha256: String,
     as_of: String,
-    as_of_decision: Option<DecisionRef>,
+    after_decision: Option<DecisionRef>,
     last_decision: Option<DecisionRef>,
     counts: Counts,
     store: StoreState,
@@ -524,7 +524,7 @@ fn the_manifest_names_the_state_the_file_came_from() {
     assert_eq!(m.bytes, file.len() as u64);
     assert_eq!(m.sha256, sha256(&file));
     assert_eq!(m.as_of, "2025-07-01");
-    assert_eq!(m.as_of_decision, None);
+    assert_eq!(m.after_decision, None);
     // Two decisions take effect on 2025-07-01; 1600 (signed later) applies last.
     assert_eq!(
         m.last_decision,
@@ -610,7 +610,7 @@ fn the_manifest_of_an_export_after_a_decision_names_it() {
     assert_eq!(m.format, "xlsx");
     assert_eq!(m.as_of, "2025-07-01");
     assert_eq!(
-        m.as_of_decision,
+        m.after_decision,
         Some(decision("1580/QĐ-UBND", "2025-06-20", None))
     );
     assert_eq!(
@@ -621,7 +621,20 @@ fn the_manifest_of_an_export_after_a_decision_names_it() {
         .tthc(&["counts", "--as-of", "1580/QĐ-UBND", "--format", "json"])
         .run()
         .json();
-    assert_eq!(m.counts, counts);
+    assert_eq!(
+        m.after_decision,
+        counts
+            .after_decision
+            .as_ref()
+            .map(|d| decision(&d.number, &d.signed, None))
+    );
+    assert_eq!(
+        m.counts,
+        Counts {
+            after_decision: None,
+            ..counts
+        }
+    );
     assert_eq!(
         m.sha256,
         sha256(&fs::read(test.path("annex.xlsx")).unwrap())

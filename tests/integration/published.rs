@@ -182,7 +182,7 @@ fn the_decision_title_wins_over_a_contradicting_annex_title() {
         .unwrap()
         .clone();
     assert_eq!(
-        (text(&last["signed"]), text(&last["effective"])),
+        (text(&last["decision"]["signed"]), text(&last["effective"])),
         ("2025-11-22", "2025-11-20")
     );
 }
@@ -504,7 +504,7 @@ fn new_procedures_without_a_code_are_entries_and_can_be_given_one_later() {
         .as_array()
         .unwrap()
         .iter()
-        .map(|v| (text(&v["action"]), text(&v["decision"])))
+        .map(|v| (text(&v["action"]), text(&v["decision"]["number"])))
         .collect();
     assert_eq!(
         versions,

@@ -184,7 +184,7 @@ fn reconcile_finds_every_planted_mismatch_and_nothing_else() {
             "name": "Chứng thực việc sửa đổi, bổ sung, hủy bỏ giao dịch",
             "field": "Chứng thực",
             "agency": "Không có thông tin",
-            "decision": "2770/QĐ-UBND",
+            "decision": {"number": "2770/QĐ-UBND", "signed": "2025-11-18"},
             "effective": "2025-11-18"
         })
     );
@@ -211,7 +211,7 @@ fn reconcile_finds_every_planted_mismatch_and_nothing_else() {
     );
     // A name cut short: the words the catalog lacks, and how similar it is.
     let cut = &all[3];
-    assert_eq!(cut["entry"]["decision"], "1/QĐ-UBND");
+    assert_eq!(cut["entry"]["decision"]["number"], "1/QĐ-UBND");
     assert_eq!(
         cut["words"],
         serde_json::json!({"catalog": [], "reference": ["cấp", "tỉnh"]})
@@ -382,6 +382,8 @@ fn a_decision_names_the_catalog_right_after_it() {
     // Right after the baseline, before Đồng Nai's decision.
     let report = reconcile_json(&test, &["--as-of", "1/QĐ-UBND"]);
     assert_eq!(report["as_of"], "2025-08-01");
+    assert_eq!(report["after_decision"]["number"], "1/QĐ-UBND");
+    assert!(report["after_decision"]["signed"].is_string(), "{report}");
     let mut expected = triples(&PLANTED);
     expected.retain(|(kind, _, _)| kind != "name_of_other_code");
     assert_eq!(findings(&report), expected);

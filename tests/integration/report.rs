@@ -534,3 +534,141 @@ decision,signed,action,code,level,name,field,Dịch vụ công trực tuyến,TT
         "{table}"
     );
 }
+
+/// The part of the page between the first occurrence of `start` and the next `</table>`.
+fn table_of<'a>(html: &'a str, start: &str) -> &'a str {
+    let table = html
+        .split(start)
+        .nth(1)
+        .unwrap_or_else(|| panic!("no {start}"));
+    &table[..table.find("</table>").unwrap()]
+}
+
+/// The first import (100/QĐ-UBND, the whole base catalog, effective
+/// 2020-02-01) would top the days of largest change; it is left out, and
+/// the page says so.
+#[test]
+fn the_first_import_is_left_out_of_the_most_changed_days() {
+    let test = audit();
+    let html = report(&test, "2025-12-31", "report.html");
+    let days: Vec<String> = table_rows(&html, "largest")
+        .into_iter()
+        .map(|(date, _)| date)
+        .collect();
+    assert!(!days.is_empty());
+    assert!(!days.contains(&"2020-02-01".to_owned()), "{days:?}");
+    assert!(days.contains(&"2025-07-01".to_owned()), "{days:?}");
+    assert!(
+        html.contains("Không tính lần nhập đầu tiên: Quyết định số 100/QĐ-UBND ngày 10/01/2020."),
+        "{html}"
+    );
+}
+
+/// 900/QĐ-UBND was published in 2025 and takes effect on 2099-07-01: a
+/// report to 2025-12-31 lists its changes as not yet in force; a report to
+/// 2100 has none left.
+#[test]
+fn changes_published_but_not_yet_in_force_have_a_section() {
+    let test = audit();
+    let html = report(&test, "2025-12-31", "report.html");
+    assert!(html.contains("<h2>Thay đổi đã công bố, chưa có hiệu lực (sau ngày 31/12/2025)</h2>"));
+    let pending = table_of(&html, "<table class=\"pending\">");
+    assert_eq!(
+        attributes(pending, "<tr", "data-date"),
+        ["2099-07-01", "2099-07-01"]
+    );
+    for cell in [
+        "Quyết định số 900/QĐ-UBND ngày 01/12/2025",
+        "<td>Bãi bỏ</td><td>Cấp tỉnh</td><td>1.000006</td>",
+        "<td>Sửa đổi, bổ sung</td><td>Cấp tỉnh</td><td>1.000012</td>",
+    ] {
+        assert!(pending.contains(cell), "{cell}: {pending}");
+    }
+    let later = report(&test, "2100-01-01", "later.html");
+    assert!(!later.contains("<table class=\"pending\">"));
+    assert!(later.contains("Không có thay đổi nào đã công bố mà chưa có hiệu lực."));
+}
+
+/// The entries in force per field and level, fields in Vietnamese
+/// alphabetical order, agree with the export.
+#[test]
+fn the_report_counts_entries_per_field() {
+    let test = audit();
+    let html = report(&test, "2025-12-31", "report.html");
+    let table = table_of(&html, "<table class=\"fields\">");
+    let rows: Vec<(String, [u64; 4])> = table
+        .split("<tr><td>")
+        .skip(1)
+        .map(|row| {
+            let field = row[..row.find('<').unwrap()].to_owned();
+            let numbers: Vec<u64> = row
+                .split("<td class=\"n\">")
+                .skip(1)
+                .map(|c| c[..c.find('<').unwrap()].replace('.', "").parse().unwrap())
+                .collect();
+            (field, [numbers[0], numbers[1], numbers[2], numbers[3]])
+        })
+        .collect();
+    let export = test.export_json("2025-12-31");
+    let mut expected = std::collections::BTreeMap::<String, [u64; 4]>::new();
+    for e in &export.entries {
+        let level = ["province", "district", "commune"]
+            .iter()
+            .position(|l| *l == e.level)
+            .unwrap();
+        let counts = expected.entry(e.field.clone()).or_default();
+        counts[level] += 1;
+        counts[3] += 1;
+    }
+    let mut shown = rows;
+    shown.sort();
+    assert_eq!(shown, expected.into_iter().collect::<Vec<_>>(), "{table}");
+}
+
+/// What the decision ticks' tooltips say is also on the page, for readers
+/// who do not hover and for paper: each date with its decisions' numbers and
+/// signing dates.
+#[test]
+fn decision_titles_are_visible_without_hovering() {
+    let test = audit();
+    let html = report(&test, "2025-12-31", "report.html");
+    let table = table_of(&html, "<table class=\"decision-dates\">");
+    assert_eq!(
+        attributes(table, "<tr", "data-date"),
+        attributes(&html, "<line class=\"decision-tick\"", "data-date")
+    );
+    assert!(
+        table.contains(
+            "<td>01/07/2025</td><td>Quyết định số 1580/QĐ-UBND ngày 20/06/2025; Quyết định số 1600/QĐ-UBND ngày 25/06/2025</td>"
+        ),
+        "{table}"
+    );
+}
+
+/// Printed, the page is laid out for A4.
+#[test]
+fn the_report_has_an_a4_print_stylesheet() {
+    let test = audit();
+    let html = report(&test, "2025-12-31", "report.html");
+    assert!(html.contains("@page { size: A4;"), "{html}");
+    let print = html
+        .split("@media print {")
+        .nth(1)
+        .expect("a print stylesheet");
+    assert!(print.contains("break-inside: avoid"), "{print}");
+}
+
+/// Each level's swatch in the legend is drawn as wide as its line.
+#[test]
+fn legend_swatches_match_the_line_widths() {
+    let test = audit();
+    let html = report(&test, "2025-12-31", "report.html");
+    let lines = attributes(&html, "<path", "stroke-width");
+    let swatches = attributes(&html, "<line class=\"swatch\"", "stroke-width");
+    assert_eq!(lines.len(), 3);
+    assert_eq!(swatches, lines);
+    assert_eq!(
+        attributes(&html, "<line class=\"swatch\"", "stroke"),
+        attributes(&html, "<path", "stroke")
+    );
+}

@@ -3,7 +3,7 @@
 use serde::Deserialize;
 
 use crate::audit_data::audit;
-use crate::common::Test;
+use crate::common::{DecisionRef, Test};
 
 /// `tthc show --format json`; `after_decision` only for a decision reference.
 #[derive(Debug, Deserialize)]
@@ -11,7 +11,7 @@ use crate::common::Test;
 struct ShowJson {
     code: String,
     as_of: String,
-    after_decision: Option<String>,
+    after_decision: Option<DecisionRef>,
     entries: Vec<ShownEntry>,
 }
 
@@ -26,8 +26,7 @@ struct ShownEntry {
     processing_time: String,
     fee: String,
     legal_basis: String,
-    decision: String,
-    signed: String,
+    decision: DecisionRef,
     effective: String,
     action: String,
     version: u32,
@@ -69,8 +68,7 @@ fn hkd(
         processing_time: "03 ngày làm việc".to_owned(),
         fee: "100.000 đồng".to_owned(),
         legal_basis: "Nghị định 01/2021/NĐ-CP".to_owned(),
-        decision: decision.to_owned(),
-        signed: signed.to_owned(),
+        decision: DecisionRef::new(decision, signed),
         effective: if decision == "100/QĐ-UBND" {
             "2020-02-01"
         } else {
@@ -120,8 +118,8 @@ fn the_record_moves_from_district_to_commune_level() {
     let after_1580 = show(&test, "1.000003", "1580/QĐ-UBND");
     assert_eq!(after_1580.as_of, "2025-07-01");
     assert_eq!(
-        after_1580.after_decision.as_deref(),
-        Some("1580/QĐ-UBND@2025-06-20")
+        after_1580.after_decision,
+        Some(DecisionRef::new("1580/QĐ-UBND", "2025-06-20"))
     );
     assert_eq!(
         after_1580.entries,
@@ -148,7 +146,7 @@ fn one_record_per_level_in_force() {
     assert_eq!(now.entries[0].processing_time, "25 ngày");
     let later = show(&test, "1.000012", "2099-07-01");
     assert_eq!(later.entries[0].processing_time, "20 ngày");
-    assert_eq!(later.entries[0].decision, "900/QĐ-UBND");
+    assert_eq!(later.entries[0].decision.number, "900/QĐ-UBND");
 }
 
 #[test]

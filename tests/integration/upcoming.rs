@@ -5,7 +5,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Deserialize;
 
 use crate::audit_data::audit;
-use crate::common::Test;
+use crate::common::{DecisionRef, Test};
 
 /// `tthc upcoming --format json`
 #[derive(Debug, Deserialize)]
@@ -21,8 +21,7 @@ struct UpcomingJson {
 #[serde(deny_unknown_fields)]
 struct Upcoming {
     effective: String,
-    decision: String,
-    signed: String,
+    decision: DecisionRef,
     action: String,
     level: String,
     code: String,
@@ -68,8 +67,7 @@ fn a_future_dated_decision_is_announced_once_within_the_horizon() {
     let all = upcoming(&test, &["--days", "40000"]);
     let change = |action: &str, code: &str, name: &str| Upcoming {
         effective: "2099-07-01".to_owned(),
-        decision: "900/QĐ-UBND".to_owned(),
-        signed: "2025-12-01".to_owned(),
+        decision: DecisionRef::new("900/QĐ-UBND", "2025-12-01"),
         action: action.to_owned(),
         level: "province".to_owned(),
         code: code.to_owned(),
