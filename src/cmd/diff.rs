@@ -415,7 +415,7 @@ fn write_table(
             from = from.as_str(),
             to = to.as_str(),
             count = changes.len(),
-            parts = parts.join(", ")
+            parts = parts.join(&crate::tr!("diff-separator"))
         )
     )?;
     if stat {

@@ -106,10 +106,10 @@ fn not_found(store: &Store, code: Code, level: Option<Level>) -> Result<Error, E
         crate::tr!(
             "history-none-at-level",
             code = code.to_string(),
-            level = level_word(level),
+            level = level_word(level).to_lowercase(),
             others = others
                 .iter()
-                .map(|l| level_text(l))
+                .map(|l| level_text(l).to_lowercase())
                 .collect::<Vec<_>>()
                 .join(", ")
         )
@@ -445,13 +445,17 @@ fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<
                 action = crate::tr!("history-replaced-by", action = action, new = new.as_str());
             }
             if let Some(to) = r.moved_to {
-                action = crate::tr!("history-moved-to", action = action, level = level_text(to));
+                action = crate::tr!(
+                    "history-moved-to",
+                    action = action,
+                    level = level_text(to).to_lowercase()
+                );
             }
             if let Some(from) = r.moved_from {
                 action = crate::tr!(
                     "history-moved-from",
                     action = action,
-                    level = level_text(from)
+                    level = level_text(from).to_lowercase()
                 );
             }
             if let Some(c) = &r.retracted {

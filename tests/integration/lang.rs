@@ -42,14 +42,22 @@ fn the_import_summary_is_in_vietnamese_with_the_locale() {
         .stdout_has("Đây là lần chạy thử: chưa ghi gì.\nSẽ nhập 1 quyết định: ")
         .run();
     test.tthc(&["import", "base.csv", "--lang", "vi"])
-        .stdout_has("Quyết định 10/QĐ-UBND ký ngày 2024-01-10 đã được nhập với các dòng y hệt: bỏ qua.")
+        .stdout_has(
+            "Quyết định 10/QĐ-UBND ký ngày 2024-01-10 đã được nhập với các dòng y hệt: bỏ qua.",
+        )
         .run();
     // The JSON summary is data: the same in both languages.
     let json = |lang: &str| {
-        test.tthc(&["import", "--dry-run", "--format", "json", "amend-2024-03.csv"])
-            .args(["--lang", lang])
-            .run()
-            .stdout
+        test.tthc(&[
+            "import",
+            "--dry-run",
+            "--format",
+            "json",
+            "amend-2024-03.csv",
+        ])
+        .args(["--lang", lang])
+        .run()
+        .stdout
     };
     assert_eq!(json("vi"), json("en"));
 }
@@ -69,11 +77,19 @@ fn retract_and_correct_summaries_are_in_vietnamese() {
         .stdout;
     none_of(&dry, &["Would", "reason", "dry run"]);
     let json = |lang: &str| {
-        test.tthc(&["retract", "20/QĐ-UBND", "--reason", "x", "--dry-run", "--format", "json"])
-            .args(["--lang", lang])
-            .env("USER", "clerk")
-            .run()
-            .stdout
+        test.tthc(&[
+            "retract",
+            "20/QĐ-UBND",
+            "--reason",
+            "x",
+            "--dry-run",
+            "--format",
+            "json",
+        ])
+        .args(["--lang", lang])
+        .env("USER", "clerk")
+        .run()
+        .stdout
     };
     let (vi, en) = (json("vi"), json("en"));
     // Only the moment of the (unrecorded) correction may differ.
@@ -92,10 +108,17 @@ fn retract_and_correct_summaries_are_in_vietnamese() {
         .stdout_has("Đã rút quyết định 20/QĐ-UBND ký ngày 2024-03-01: 2 thay đổi thủ tục được rút khỏi danh mục.")
         .stdout_has("đầu chuỗi băm ")
         .run();
-    test.tthc(&["retract", "20/QĐ-UBND", "--reason", "lần nữa", "--lang", "vi"])
-        .status(4)
-        .stderr_has("tthc: quyết định 20/QĐ-UBND ký ngày 2024-03-01 đã được rút (lúc ")
-        .run();
+    test.tthc(&[
+        "retract",
+        "20/QĐ-UBND",
+        "--reason",
+        "lần nữa",
+        "--lang",
+        "vi",
+    ])
+    .status(4)
+    .stderr_has("tthc: quyết định 20/QĐ-UBND ký ngày 2024-03-01 đã được rút (lúc ")
+    .run();
     test.tthc(&["retract", "77/QĐ-UBND", "--reason", "x", "--lang", "vi"])
         .status(2)
         .stderr_has("tthc: DECISION: \"77/QĐ-UBND\" không phải quyết định đã lưu; lệnh tthc decisions liệt kê các quyết định đã lưu")
@@ -141,16 +164,27 @@ fn history_counts_and_search_tables_are_in_vietnamese() {
         .stdout_has("Phí, lệ phí: ")
         .run()
         .stdout;
-    none_of(&history, &["History", "versions", "added", "amended", "Action"]);
+    none_of(
+        &history,
+        &["History", "versions", "added", "amended", "Action"],
+    );
     test.tthc(&["history", "1.000003", "--level", "province", "--lang", "vi"])
         .status(1)
-        .stderr_has("tthc: không có phiên bản nào của 1.000003 được lưu ở Cấp tỉnh; thủ tục có phiên bản ở: Cấp huyện, Cấp xã")
+        .stderr_has("tthc: không có phiên bản nào của 1.000003 được lưu ở cấp tỉnh; thủ tục có phiên bản ở: cấp huyện, cấp xã")
         .run();
     same_in_both(&test, &["history", "1.000001", "--format", "json"]);
     same_in_both(&test, &["history", "1.000001", "--format", "csv"]);
 
     let counts = test
-        .tthc(&["counts", "--as-of", "2021-03-15", "--format", "table", "--lang", "vi"])
+        .tthc(&[
+            "counts",
+            "--as-of",
+            "2021-03-15",
+            "--format",
+            "table",
+            "--lang",
+            "vi",
+        ])
         .stdout_has("Danh mục TTHC tính đến ngày 15/03/2021\n")
         .stdout_has("Cấp tỉnh")
         .stdout_has("Tổng số")
@@ -167,8 +201,14 @@ fn history_counts_and_search_tables_are_in_vietnamese() {
         .run()
         .stdout;
     none_of(&counts, &["Cấp", "Tổng số", "Toàn trình", "tính đến"]);
-    same_in_both(&test, &["counts", "--as-of", "2021-03-15", "--format", "json"]);
-    same_in_both(&test, &["counts", "--as-of", "2021-03-15", "--format", "csv"]);
+    same_in_both(
+        &test,
+        &["counts", "--as-of", "2021-03-15", "--format", "json"],
+    );
+    same_in_both(
+        &test,
+        &["counts", "--as-of", "2021-03-15", "--format", "csv"],
+    );
 
     let search = test
         .tthc(&["search", "giấy phép", "--format", "table", "--lang", "vi"])
@@ -197,10 +237,16 @@ fn verify_says_what_it_checked_in_vietnamese() {
         .stdout;
     none_of(&report, &["verified", "chain head", "decisions:"]);
     test.write("not-a-manifest.json", "{}");
-    test.tthc(&["verify", "--manifest", "not-a-manifest.json", "--lang", "vi"])
-        .status(2)
-        .stderr_has("đây không phải tệp kê khai của một lần xuất dữ liệu tthc")
-        .run();
+    test.tthc(&[
+        "verify",
+        "--manifest",
+        "not-a-manifest.json",
+        "--lang",
+        "vi",
+    ])
+    .status(2)
+    .stderr_has("đây không phải tệp kê khai của một lần xuất dữ liệu tthc")
+    .run();
     same_in_both(&test, &["verify", "--format", "json"]);
 }
 

@@ -193,10 +193,12 @@ fn the_table_is_in_vietnamese_with_lang_vi_and_the_json_is_the_same() {
         .stdout_has("Không có thay đổi nào đã lưu có hiệu lực trong 0 ngày tới")
         .run();
     let json = |lang: &str| {
-        test.tthc(&["upcoming", "--format", "json", "--days", "400", "--lang", lang])
-            .env("TZ", "UTC")
-            .run()
-            .stdout
+        test.tthc(&[
+            "upcoming", "--format", "json", "--days", "400", "--lang", lang,
+        ])
+        .env("TZ", "UTC")
+        .run()
+        .stdout
     };
     assert_eq!(json("vi"), json("en"));
 }

@@ -403,3 +403,4 @@ inspect-body-references = References in the body (a cross-check, never applied):
 inspect-body-names = names
 inspect-body-reference = line { $line }: { $action } { $place } of { $decision }
 inspect-body-reference-signed = line { $line }: { $action } { $place } of { $decision } signed { $signed }
+diff-separator = {", "}
