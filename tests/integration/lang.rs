@@ -292,3 +292,36 @@ fn output_refusals_are_in_vietnamese() {
         .stderr_has("báo cáo html thì dùng tthc report -o TỆP.html")
         .run();
 }
+
+#[test]
+fn a_correction_summary_is_in_vietnamese() {
+    let test = Test::with(&["base.csv", "amend-2024-03.csv"]);
+    test.import(&["base.csv"]);
+    test.import(&["amend-2024-03.csv"]);
+    test.write(
+        "amend-fixed.csv",
+        "decision,signed,effective,action,code,level,name\n\
+         20/QĐ-UBND,2024-03-01,2024-03-15,amended,1.000001,province,Cấp giấy phép xây dựng (sửa)\n",
+    );
+    let summary = test
+        .tthc(&["import", "--correct", "20/QĐ-UBND", "amend-fixed.csv", "--reason", "sửa tên"])
+        .env("LC_ALL", "vi_VN.UTF-8")
+        .stdout_has("Đã đính chính quyết định 20/QĐ-UBND ký ngày 2024-03-01: rút ra 2 thay đổi thủ tục, đưa vào 1 thay đổi thế chỗ.\n")
+        .stdout_has("  đã rút ra: ban hành mới 0, sửa đổi bổ sung 2, thay thế 0, bãi bỏ 0\n")
+        .stdout_has("  lý do: sửa tên\n")
+        .stdout_has("  đưa vào:\n  theo hình thức: ban hành mới 0, sửa đổi bổ sung 1,")
+        .run()
+        .stdout;
+    none_of(&summary, &["Corrected", "taken out", "reason", "by action"]);
+    test.tthc(&["import", "--correct", "20/QĐ-UBND", "amend-fixed.csv", "--lang", "vi"])
+        .stdout("Quyết định 20/QĐ-UBND ký ngày 2024-03-01 đã có đúng các dòng này: không có gì để đính chính.\n")
+        .run();
+    let log = test
+        .tthc(&["decisions", "--format", "table", "--lang", "vi"])
+        .stdout_has("Các lần đính chính, theo thứ tự trong chuỗi băm:")
+        .stdout_has("Đã đính chính")
+        .stdout_has("Lý do")
+        .run()
+        .stdout;
+    none_of(&log, &["Corrections", "corrected", "Reason"]);
+}
