@@ -1,4 +1,7 @@
 # commands: tóm tắt, bảng và thông báo của các lệnh.
+#
+# Tiếng Việt không có số nhiều: `{ $count -> *[other] {""} }` chỉ giữ lại
+# biến mà bản tiếng Anh cần để chọn dạng số nhiều.
 
 ## Dùng chung cho bảng của mọi lệnh đọc.
 
