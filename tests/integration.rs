@@ -52,6 +52,8 @@ mod hostile_files;
 mod import;
 #[path = "integration/inspect.rs"]
 mod inspect;
+#[path = "integration/lang.rs"]
+mod lang;
 #[path = "integration/large_catalog.rs"]
 mod large_catalog;
 #[path = "integration/messy_values.rs"]

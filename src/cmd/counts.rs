@@ -8,7 +8,9 @@ use crate::cli::CountsArgs;
 use crate::domain::{Counts, Level, Point};
 use crate::error::Error;
 use crate::output::catalog::CountsRecord;
-use crate::output::{Format, Sink, as_of_vi, group_thousands, table, write_json};
+use crate::output::{
+    Format, Sink, as_of_text, count_text, known_at_text, level_name, table, write_json,
+};
 
 /// The JSON counts: as known at a moment, the moment; after a decision,
 /// the decision; then the usual keys.
@@ -74,54 +76,54 @@ pub(crate) fn write(
             w.flush()?;
         }
         Format::Table => {
-            let mut t = table(&[
-                "Cấp",
-                "Level",
-                "TTHC",
-                "Toàn trình",
-                "Một phần",
-                "Liên thông",
-            ]);
+            let heading = [
+                crate::tr!("table-level"),
+                crate::tr!("counts-entries"),
+                crate::tr!("counts-online-full"),
+                crate::tr!("counts-online-partial"),
+                crate::tr!("counts-inter-agency"),
+            ];
+            let mut t = table(&heading.each_ref().map(String::as_str));
             let s = &counts.services;
             for level in Level::ALL {
                 let i = level.index();
                 t.add_row([
-                    level.label_vi().to_owned(),
-                    level.as_str().to_owned(),
-                    group_thousands(counts.level(level)),
-                    group_thousands(s.online_full[i]),
-                    group_thousands(s.online_partial[i]),
-                    group_thousands(s.inter_agency[i]),
+                    level_name(level),
+                    count_text(counts.level(level)),
+                    count_text(s.online_full[i]),
+                    count_text(s.online_partial[i]),
+                    count_text(s.inter_agency[i]),
                 ]);
             }
-            let sum = |n: [u64; 3]| group_thousands(n.iter().sum());
+            let sum = |n: [u64; 3]| count_text(n.iter().sum());
             t.add_row([
-                "Tổng số".to_owned(),
-                "total entries".to_owned(),
-                group_thousands(counts.total()),
+                crate::tr!("counts-total"),
+                count_text(counts.total()),
                 sum(s.online_full),
                 sum(s.online_partial),
                 sum(s.inter_agency),
             ]);
             t.add_row([
-                "Số thủ tục".to_owned(),
-                "distinct procedures".to_owned(),
-                group_thousands(counts.procedures),
+                crate::tr!("counts-procedures"),
+                count_text(counts.procedures),
                 String::new(),
                 String::new(),
                 String::new(),
             ]);
             t.add_row([
-                "Chưa có mã".to_owned(),
-                "entries without a code".to_owned(),
-                group_thousands(counts.without_code),
+                crate::tr!("counts-without-code"),
+                count_text(counts.without_code),
                 String::new(),
                 String::new(),
                 String::new(),
             ]);
-            writeln!(out, "Danh mục TTHC {}", as_of_vi(point))?;
+            writeln!(
+                out,
+                "{}",
+                crate::tr!("counts-title", as_of = as_of_text(point))
+            )?;
             if let Some(moment) = known_at {
-                writeln!(out, "{}", crate::output::catalog::known_at_vi(moment))?;
+                writeln!(out, "{}", known_at_text(moment))?;
             }
             writeln!(out, "{t}")?;
         }

@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::cli::{DecisionsArgs, Format};
 use crate::domain::correction::Correction;
 use crate::error::Error;
-use crate::output::{Sink, table, write_json};
+use crate::output::{Sink, action_word, table, write_json};
 use crate::store::LoggedDecision;
 
 /// One decision of the log, as JSON and csv show it.
@@ -195,10 +195,18 @@ fn write(
         }
         Format::Table => {
             if records.is_empty() {
-                writeln!(out, "No decision imported yet.")?;
+                writeln!(out, "{}", crate::tr!("decisions-none"))?;
                 return Ok(());
             }
-            let mut t = table(&["#", "Decision", "Signed", "Effective", "+ ~ ⇄ −", "File"]);
+            let heading = [
+                "#".to_owned(),
+                crate::tr!("table-decision"),
+                crate::tr!("table-signed"),
+                crate::tr!("table-effective"),
+                "+ ~ ⇄ −".to_owned(),
+                crate::tr!("table-file"),
+            ];
+            let mut t = table(&heading.each_ref().map(String::as_str));
             for (i, r) in records {
                 let effective = if r.effective_first == r.effective_last {
                     r.effective_first.clone()
@@ -208,7 +216,7 @@ fn write(
                 let number = if r.status == "imported" {
                     r.number.clone()
                 } else {
-                    format!("{}\n({})", r.number, r.status)
+                    format!("{}\n({})", r.number, action_word(r.status))
                 };
                 t.add_row([
                     i.to_string(),
@@ -220,10 +228,7 @@ fn write(
                 ]);
             }
             writeln!(out, "{t}")?;
-            writeln!(
-                out,
-                "+ ~ ⇄ −: entries added, amended, replaced, repealed. Hashes, who and when: --format csv|json"
-            )?;
+            writeln!(out, "{}", crate::tr!("decisions-legend"))?;
             write_links(out, links)?;
             if let Some(moment) = known_at {
                 writeln!(out, "\n{}", crate::tr!("audit-known-at", moment = moment))?;
@@ -264,25 +269,26 @@ fn write_links(out: &mut impl Write, links: &[Link]) -> Result<(), Error> {
     if links.is_empty() {
         return Ok(());
     }
-    writeln!(out, "\nCorrections, in the order of the chain:")?;
-    let mut t = table(&[
-        "#",
-        "Decision",
-        "Signed",
-        "Correction",
-        "Made",
-        "By",
-        "Reason",
-        "Source",
-        "Rows",
-        "Chain",
-    ]);
+    writeln!(out, "\n{}", crate::tr!("decisions-corrections"))?;
+    let heading = [
+        "#".to_owned(),
+        crate::tr!("table-decision"),
+        crate::tr!("table-signed"),
+        crate::tr!("decisions-correction"),
+        crate::tr!("decisions-made"),
+        crate::tr!("decisions-by"),
+        crate::tr!("decisions-reason"),
+        crate::tr!("table-source"),
+        crate::tr!("decisions-rows"),
+        crate::tr!("decisions-chain"),
+    ];
+    let mut t = table(&heading.each_ref().map(String::as_str));
     for (i, l) in links.iter().enumerate() {
         t.add_row([
             (i + 1).to_string(),
             l.number.clone(),
             l.signed.clone(),
-            l.kind.to_owned(),
+            action_word(l.kind),
             l.at.clone(),
             l.by.clone(),
             l.reason.clone(),

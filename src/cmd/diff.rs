@@ -18,7 +18,7 @@ use crate::domain::diff::{
 };
 use crate::domain::{Level, Point};
 use crate::error::Error;
-use crate::output::{DecisionJson, Sink, table, write_json};
+use crate::output::{DecisionJson, Sink, action_word, field_word, level_word, table, write_json};
 
 pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
     let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
@@ -98,7 +98,11 @@ pub(crate) fn run(db: &Path, args: &DiffArgs) -> Result<ExitCode, Error> {
             (Format::Table, stat) => {
                 write_table(&mut out, &from, &to, &changes, stat)?;
                 if let Some(moment) = known_at {
-                    writeln!(out, "\nAs known at {moment}.")?;
+                    writeln!(
+                        out,
+                        "\n{}",
+                        crate::tr!("table-as-known-at", moment = moment)
+                    )?;
                 }
                 if !stat {
                     write_corrections(&mut out, &corrections)?;
@@ -215,15 +219,20 @@ fn write_corrections(out: &mut Sink, corrections: &[CorrectionJson]) -> Result<(
     if corrections.is_empty() {
         return Ok(());
     }
-    writeln!(
-        out,
-        "\nCorrections of decisions effective in this interval (the catalogs compared are as corrected):"
-    )?;
+    writeln!(out, "\n{}", crate::tr!("diff-corrections"))?;
     for c in corrections {
         writeln!(
             out,
-            "  {} signed {}: {} on {} by {} ({})",
-            c.decision.number, c.decision.signed, c.kind, c.at, c.by, c.reason
+            "  {}",
+            crate::tr!(
+                "diff-correction",
+                decision = c.decision.number.as_str(),
+                signed = c.decision.signed.as_str(),
+                kind = action_word(c.kind),
+                at = c.at.as_str(),
+                by = c.by.as_str(),
+                reason = c.reason.as_str()
+            )
         )?;
     }
     Ok(())
@@ -438,8 +447,13 @@ fn write_table(
     stat: bool,
 ) -> Result<(), Error> {
     let counts = summary(changes);
+    let (from, to) = (from.to_string(), to.to_string());
     if changes.is_empty() {
-        writeln!(out, "No changes from {from} to {to}.")?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("diff-no-changes", from = from.as_str(), to = to.as_str())
+        )?;
         return Ok(());
     }
     // Moves are named only when there are any: the plain reading has none.
@@ -448,13 +462,18 @@ fn write_table(
         .filter(|k| {
             !matches!(k, ChangeKind::Moved | ChangeKind::CodeAssigned) || counts[k.index()] > 0
         })
-        .map(|k| format!("{} {}", k.as_str(), counts[k.index()]))
+        .map(|k| format!("{} {}", summary_word(*k), counts[k.index()]))
         .collect();
     writeln!(
         out,
-        "Changes from {from} to {to}: {} ({})",
-        changes.len(),
-        parts.join(", ")
+        "{}",
+        crate::tr!(
+            "diff-title",
+            from = from.as_str(),
+            to = to.as_str(),
+            count = changes.len(),
+            parts = parts.join(&crate::tr!("diff-separator"))
+        )
     )?;
     if stat {
         return Ok(());
@@ -465,42 +484,27 @@ fn write_table(
             continue;
         }
         writeln!(out, "\n{} ({})", heading(kind), of_kind.len())?;
-        let (decision, effective) = (
-            crate::tr!("audit-diff-decision"),
-            crate::tr!("audit-diff-effective"),
-        );
-        let (decision, effective) = (decision.as_str(), effective.as_str());
-        let mut t = match kind {
-            ChangeKind::Amended => table(&[
-                "Level",
-                "Code",
-                "Name",
-                decision,
-                effective,
-                "Changes (old -> new)",
-            ]),
-            ChangeKind::Replaced => {
-                table(&["Level", "Code", "Name", "Replaces", decision, effective])
-            }
-            ChangeKind::Added | ChangeKind::Repealed | ChangeKind::CodeAssigned => {
-                table(&["Level", "Code", "Name", decision, effective])
-            }
-            ChangeKind::Moved => table(&[
-                "Level",
-                "Code",
-                "Name",
-                "From level",
-                decision,
-                effective,
-                "Changes (old -> new)",
-            ]),
-        };
+        let mut heading = vec![
+            crate::tr!("table-level"),
+            crate::tr!("table-code"),
+            crate::tr!("table-name"),
+        ];
+        match kind {
+            ChangeKind::Replaced => heading.push(crate::tr!("diff-replaces")),
+            ChangeKind::Moved => heading.push(crate::tr!("diff-from-level")),
+            ChangeKind::Amended
+            | ChangeKind::Added
+            | ChangeKind::Repealed
+            | ChangeKind::CodeAssigned => {}
+        }
+        heading.push(crate::tr!("table-decision"));
+        heading.push(crate::tr!("table-effective"));
+        if matches!(kind, ChangeKind::Amended | ChangeKind::Moved) {
+            heading.push(crate::tr!("diff-changes-old-new"));
+        }
+        let mut t = table(&heading.iter().map(String::as_str).collect::<Vec<_>>());
         for c in of_kind {
-            let mut row = vec![
-                c.level.as_str().to_owned(),
-                c.code.to_string(),
-                c.name.clone(),
-            ];
+            let mut row = vec![level_word(c.level), c.code.to_string(), c.name.clone()];
             let effective = c
                 .decision
                 .as_ref()
@@ -513,7 +517,7 @@ fn write_table(
                     row.push(fields_lines(&c.fields));
                 }
                 ChangeKind::Moved => {
-                    row.push(c.from_level.map_or("", Level::as_str).to_owned());
+                    row.push(c.from_level.map(level_word).unwrap_or_default());
                     row.push(decision_cell(c));
                     row.push(effective);
                     row.push(fields_lines(&c.fields));
@@ -522,7 +526,8 @@ fn write_table(
                     let mut replaces = c.replaces.map(|r| r.to_string()).unwrap_or_default();
                     if !c.via.is_empty() {
                         let via: Vec<String> = c.via.iter().map(ToString::to_string).collect();
-                        replaces = format!("{replaces} (via {})", via.join(", "));
+                        replaces =
+                            crate::tr!("diff-via", replaces = replaces, via = via.join(", "));
                     }
                     row.push(replaces);
                     row.push(decision_cell(c));
@@ -540,14 +545,24 @@ fn write_table(
     Ok(())
 }
 
-fn heading(kind: ChangeKind) -> &'static str {
+/// The heading of the table of one kind of change.
+fn heading(kind: ChangeKind) -> String {
     match kind {
-        ChangeKind::Added => "Added / Mới ban hành",
-        ChangeKind::Amended => "Amended / Sửa đổi, bổ sung",
-        ChangeKind::Replaced => "Replaced / Thay thế",
-        ChangeKind::Repealed => "Repealed / Bãi bỏ",
-        ChangeKind::Moved => "Moved / Chuyển cấp",
-        ChangeKind::CodeAssigned => "Code assigned / Được cấp mã",
+        ChangeKind::Added => crate::tr!("diff-heading-added"),
+        ChangeKind::Amended => crate::tr!("diff-heading-amended"),
+        ChangeKind::Replaced => crate::tr!("diff-heading-replaced"),
+        ChangeKind::Repealed => crate::tr!("diff-heading-repealed"),
+        ChangeKind::Moved => crate::tr!("diff-heading-moved"),
+        ChangeKind::CodeAssigned => crate::tr!("diff-heading-code-assigned"),
+    }
+}
+
+/// A kind of change as the summary line counts it: `added 1, ...` in
+/// English (the words of the data), the table's words in Vietnamese.
+fn summary_word(kind: ChangeKind) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::En => kind.as_str().to_owned(),
+        crate::i18n::Lang::Vi => action_word(kind.as_str()),
     }
 }
 
@@ -555,12 +570,23 @@ fn heading(kind: ChangeKind) -> &'static str {
 fn fields_lines(fields: &[FieldChange]) -> String {
     fields
         .iter()
-        .map(|f| format!("{}: {} -> {}", f.field, shown(&f.old), shown(&f.new)))
+        .map(|f| {
+            format!(
+                "{}: {} -> {}",
+                field_word(f.field),
+                shown(&f.old),
+                shown(&f.new)
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 /// An empty value, visible in a table.
-fn shown(value: &str) -> &str {
-    if value.is_empty() { "(empty)" } else { value }
+fn shown(value: &str) -> String {
+    if value.is_empty() {
+        crate::tr!("table-empty")
+    } else {
+        value.to_owned()
+    }
 }

@@ -99,11 +99,11 @@ impl Settings {
         if let (Some(asked), Some(named), Some(path)) = (args.format, by_name, &args.output)
             && asked != named
         {
-            return Err(Error::Usage(format!(
-                "--format {} contradicts -o {}, whose extension means {}: change one of them",
-                format_name(asked),
-                path.display(),
-                format_name(named)
+            return Err(Error::Usage(crate::tr!(
+                "export-format-contradicts-name",
+                format = format_name(asked),
+                path = path.display().to_string(),
+                named = format_name(named)
             )));
         }
         let format = match args.format.or(by_name) {
@@ -116,9 +116,9 @@ impl Settings {
             },
         };
         if csv_options && format != ExportFormat::Csv {
-            return Err(Error::Usage(format!(
-                "--headers, --bom, --excel and --delimiter apply to csv only, not to --format {}",
-                format_name(format)
+            return Err(Error::Usage(crate::tr!(
+                "export-csv-options-only",
+                format = format_name(format)
             )));
         }
         let heading = [
@@ -145,10 +145,7 @@ impl Settings {
             }
         }
         if format == ExportFormat::Xlsx && !to_file && io::stdout().is_terminal() {
-            return Err(Error::Usage(
-                "--format xlsx writes a binary workbook: give -o FILE.xlsx (or redirect standard output to a file)"
-                    .to_owned(),
-            ));
+            return Err(Error::Usage(crate::tr!("export-xlsx-to-terminal")));
         }
         let default_headers = if args.excel { Headers::Vi } else { Headers::En };
         Ok(Settings {
@@ -181,9 +178,9 @@ fn format_of_name(path: &Path) -> Result<Option<ExportFormat>, Error> {
         Some("json") => Some(ExportFormat::Json),
         Some("xlsx") => Some(ExportFormat::Xlsx),
         Some("html" | "htm") => {
-            return Err(Error::Usage(format!(
-                "-o {}: export writes csv, json or xlsx; tthc report -o FILE.html writes the html report",
-                path.display()
+            return Err(Error::Usage(crate::tr!(
+                "export-html-name",
+                path = path.display().to_string()
             )));
         }
         _ => None,
@@ -207,9 +204,9 @@ pub(crate) fn run(db: &Path, args: &ExportArgs) -> Result<ExitCode, Error> {
         refuse_catalog_files(path, db)?;
         if args.manifest {
             if writes_straight(path) {
-                return Err(Error::Usage(format!(
-                    "--manifest needs -o to name a file: {} is a device or a named pipe",
-                    path.display()
+                return Err(Error::Usage(crate::tr!(
+                    "export-manifest-device",
+                    path = path.display().to_string()
                 )));
             }
             refuse_catalog_files(&manifest_path(path), db)?;
@@ -307,16 +304,17 @@ fn warn_shortened(cells: &[String]) {
     }
     let mut named = cells[..cells.len().min(NAMED)].join("; ");
     if cells.len() > NAMED {
-        let _ = write!(named, "; and {} more", cells.len() - NAMED);
+        let _ = write!(
+            named,
+            "; {}",
+            crate::tr!("export-and-more", count = cells.len() - NAMED)
+        );
     }
-    let (n, were) = if cells.len() == 1 {
-        ("1 cell".to_owned(), "was")
-    } else {
-        (format!("{} cells", cells.len()), "were")
-    };
-    eprintln!(
-        "tthc: warning: {n} longer than Excel allows (32,767 characters) {were} shortened in the workbook, with a note: {named}; csv and json exports keep them whole"
-    );
+    super::warn(&crate::tr!(
+        "export-cells-shortened",
+        count = cells.len(),
+        cells = named
+    ));
 }
 
 /// `FILE.manifest.json` next to `FILE`.

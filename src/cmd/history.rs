@@ -13,7 +13,10 @@ use crate::domain::rules::Role;
 use crate::domain::version::{EntryVersion, Move, changed_fields, join_assigned_by, moves};
 use crate::domain::{Action, Code, DETAIL_FIELDS, Details, Level};
 use crate::error::Error;
-use crate::output::{DecisionJson, Sink, table, write_json};
+use crate::output::{
+    DecisionJson, Sink, action_word, field_word, level_name, level_text, level_word, table,
+    write_json,
+};
 use crate::store::{Store, as_known};
 
 pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
@@ -51,9 +54,10 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
         if let Some(m) = &args.known_at.moment
             && !store.entry_versions(code, level)?.is_empty()
         {
-            return Err(Error::NotFound(format!(
-                "no version of {code} was stored at {}; tthc history {code} lists its versions as now known",
-                m.text
+            return Err(Error::NotFound(crate::tr!(
+                "history-none-known-at",
+                code = code.to_string(),
+                moment = m.text.as_str()
             )));
         }
         return Err(not_found(&store, code, level)?);
@@ -72,7 +76,11 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
         Format::Table => {
             write_table(&mut out, code, &records)?;
             if let Some(m) = &args.known_at.moment {
-                writeln!(out, "\nAs known at {}.", m.utc)?;
+                writeln!(
+                    out,
+                    "\n{}",
+                    crate::tr!("table-as-known-at", moment = m.utc.as_str())
+                )?;
             }
         }
     }
@@ -83,8 +91,9 @@ pub(crate) fn run(db: &Path, args: &HistoryArgs) -> Result<ExitCode, Error> {
 /// The error for a code (at a level) with no stored version.
 fn not_found(store: &Store, code: Code, level: Option<Level>) -> Result<Error, Error> {
     let Some(level) = level else {
-        return Ok(Error::NotFound(format!(
-            "no version of {code} is stored at any level (tthc search finds procedures by name)"
+        return Ok(Error::NotFound(crate::tr!(
+            "show-no-version",
+            code = code.to_string()
         )));
     };
     let mut others: Vec<&str> = store
@@ -94,13 +103,17 @@ fn not_found(store: &Store, code: Code, level: Option<Level>) -> Result<Error, E
         .collect();
     others.dedup();
     Ok(Error::NotFound(if others.is_empty() {
-        format!(
-            "no version of {code} is stored at any level (tthc search finds procedures by name)"
-        )
+        crate::tr!("show-no-version", code = code.to_string())
     } else {
-        format!(
-            "no version of {code} is stored at {level} level; it has versions at: {}",
-            others.join(", ")
+        crate::tr!(
+            "history-none-at-level",
+            code = code.to_string(),
+            level = level_word(level).to_lowercase(),
+            others = others
+                .iter()
+                .map(|l| level_text(l).to_lowercase())
+                .collect::<Vec<_>>()
+                .join(", ")
         )
     }))
 }
@@ -175,7 +188,13 @@ impl CorrectionRecord {
 
     /// "retracted 2026-03-01T10:00:00Z by clerk: wrong file"
     fn describe(&self, what: &str) -> String {
-        format!("{what} {} by {}: {}", self.at, self.by, self.reason)
+        crate::tr!(
+            "history-correction",
+            what = action_word(what),
+            at = self.at.as_str(),
+            by = self.by.as_str(),
+            reason = self.reason.as_str()
+        )
     }
 }
 
@@ -213,13 +232,20 @@ impl ProvenanceRecord {
     /// "action from heading at line 4; level from …", for the table.
     fn describe(&self) -> String {
         let mut parts = vec![
-            format!("{}: action from {}", self.place, self.action),
-            format!("level from {}", self.levels),
+            crate::tr!(
+                "history-action-from",
+                place = self.place.as_str(),
+                source = self.action.as_str()
+            ),
+            crate::tr!("history-level-from", source = self.levels.as_str()),
         ];
         if let Some(field) = &self.field {
-            parts.push(format!("field from {field}"));
+            parts.push(crate::tr!("history-field-from", source = field.as_str()));
         }
-        parts.push(format!("decision from {}", self.decision));
+        parts.push(crate::tr!(
+            "history-decision-from",
+            source = self.decision.as_str()
+        ));
         parts.join("; ")
     }
 }
@@ -377,58 +403,75 @@ fn write_csv(out: &mut Sink, delimiter: u8, records: &[VersionRecord]) -> Result
 }
 
 fn write_table(out: &mut Sink, code: Code, records: &[VersionRecord]) -> Result<(), Error> {
-    writeln!(out, "History of {code}")?;
+    writeln!(
+        out,
+        "{}",
+        crate::tr!("history-title", code = code.to_string())
+    )?;
     for same_level in records.chunk_by(|a, b| a.level == b.level) {
         let level = same_level.first().map_or("", |r| r.level);
-        let label = Level::parse(level).map(Level::label_vi).unwrap_or_default();
+        let label = Level::parse(level).map_or_else(|_| level.to_owned(), level_name);
         let taken_out = same_level.iter().filter(|r| r.retracted.is_some()).count();
         let live = same_level.len() - taken_out;
-        let also = if taken_out > 0 {
-            format!(", and {taken_out} taken out by corrections")
-        } else {
-            String::new()
-        };
         writeln!(
             out,
-            "\n{label} ({level}): {live} version{}{also}",
-            if live == 1 { "" } else { "s" }
+            "\n{}",
+            if taken_out > 0 {
+                crate::tr!(
+                    "history-level-versions-taken-out",
+                    level = label,
+                    count = live,
+                    taken_out = taken_out
+                )
+            } else {
+                crate::tr!("history-level-versions", level = label, count = live)
+            }
         )?;
-        let mut t = table(&[
-            "#",
-            "Action",
-            "Decision",
-            "Signed",
-            "Effective",
-            "Changes",
-            "Source",
-        ]);
+        let heading = [
+            "#".to_owned(),
+            crate::tr!("table-action"),
+            crate::tr!("table-decision"),
+            crate::tr!("table-signed"),
+            crate::tr!("table-effective"),
+            crate::tr!("history-changes"),
+            crate::tr!("table-source"),
+        ];
+        let mut t = table(&heading.each_ref().map(String::as_str));
         for r in same_level {
-            let mut action = r.action.to_owned();
+            let mut action = action_word(r.action);
             if let Some(old) = &r.replaces {
-                action = format!("{action} (replaces {old})");
+                action = crate::tr!("table-replaces", action = action, old = old.as_str());
             }
             if let Some(new) = &r.replaced_by {
-                action = format!("{action} by {new}");
+                action = crate::tr!("history-replaced-by", action = action, new = new.as_str());
             }
             if let Some(to) = r.moved_to {
-                action = format!("{action} (moved to {to})");
+                action = crate::tr!(
+                    "history-moved-to",
+                    action = action,
+                    level = level_text(to).to_lowercase()
+                );
             }
             if let Some(from) = r.moved_from {
-                action = format!("{action} (moved from {from})");
+                action = crate::tr!(
+                    "history-moved-from",
+                    action = action,
+                    level = level_text(from).to_lowercase()
+                );
             }
             if let Some(c) = &r.retracted {
                 action = format!("{action}\n({})", c.describe("retracted"));
             }
             let changes = if r.retracted.is_some() {
-                "(taken out of the catalog)".to_owned()
+                crate::tr!("history-taken-out")
             } else if r.in_force {
                 r.changed
                     .iter()
-                    .map(|f| format!("{f}: {}", value(r, f)))
+                    .map(|f| format!("{}: {}", field_word(f), value(r, f)))
                     .collect::<Vec<_>>()
                     .join("\n")
             } else {
-                "(not in force)".to_owned()
+                crate::tr!("history-not-in-force")
             };
             t.add_row([
                 r.version.map_or_else(|| "-".to_owned(), |n| n.to_string()),

@@ -107,7 +107,10 @@ fn import(store: &mut Store, args: &ImportArgs, defaults: &Defaults) -> Result<S
     // (a first import's database is removed on error). The next import
     // of the file sets the mode again.
     if bulk && let Err(e) = store.end_bulk_load() {
-        eprintln!("tthc: warning: could not return the database to write-ahead logging: {e}");
+        super::warn(&crate::tr!(
+            "import-wal-not-restored",
+            error = e.to_string()
+        ));
     }
     result
 }
@@ -130,7 +133,9 @@ fn import_batch(
                 .as_deref()
                 .map(clean)
                 .filter(|r| !r.is_empty())
-                .unwrap_or_else(|| format!("corrected by {}", args.files.join(", ")));
+                .unwrap_or_else(|| {
+                    crate::tr!("import-corrected-by", files = args.files.join(", "))
+                });
             Batch::correcting(&tx, target, CorrectionKind::Corrected, &reason)?
         }
     };
@@ -138,7 +143,10 @@ fn import_batch(
     for name in &args.files {
         let same = std::fs::canonicalize(name).ok();
         if name != "-" && same.is_some() && seen.contains(&same) {
-            eprintln!("tthc: {name} is named twice; reading it once");
+            eprintln!(
+                "tthc: {}",
+                crate::tr!("import-named-twice", name = name.as_str())
+            );
             continue;
         }
         seen.push(same);
@@ -153,12 +161,15 @@ fn import_batch(
     }
     for warnings in [&outcome.warnings, &outcome.reference_warnings] {
         for warning in warnings.iter().take(WARNINGS_SHOWN) {
-            eprintln!("tthc: warning: {warning}");
+            super::warn(&warning.to_string());
         }
         if warnings.len() > WARNINGS_SHOWN {
             eprintln!(
-                "  ... and {} more warnings (--format json lists them all)",
-                warnings.len() - WARNINGS_SHOWN
+                "  {}",
+                crate::tr!(
+                    "import-more-warnings",
+                    count = warnings.len() - WARNINGS_SHOWN
+                )
             );
         }
     }
@@ -188,7 +199,7 @@ fn read_published(
         &known_fields,
     );
     for warning in &reading.warnings {
-        eprintln!("tthc: warning: {warning}");
+        super::warn(&warning.to_string());
     }
     let notes = batch.add_published(file, &reading, defaults.levels)?;
     batch.close_file(file, published.sha256.clone(), &notes);
@@ -210,7 +221,11 @@ fn read_file(batch: &mut Batch<'_, '_>, name: &str, defaults: &Defaults) -> Resu
                 let file = batch.open_file(name);
                 batch.reject(
                     file,
-                    vec![Problem::new(name, 0, format!("cannot open: {e}"))],
+                    vec![Problem::new(
+                        name,
+                        0,
+                        crate::tr!("import-cannot-open", error = e.to_string()),
+                    )],
                 );
                 return Ok(());
             }
@@ -268,7 +283,7 @@ fn read_file(batch: &mut Batch<'_, '_>, name: &str, defaults: &Defaults) -> Resu
         }
         parser
             .join()
-            .map_err(|_| Error::Output(io::Error::other("the file reader stopped unexpectedly")))
+            .map_err(|_| Error::Output(io::Error::other(crate::tr!("import-reader-stopped"))))
     })?;
     if let Some(bar) = progress {
         bar.finish_and_clear();
@@ -415,84 +430,102 @@ impl Summary {
 
     fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
         if self.dry_run {
-            writeln!(out, "This was a dry run: nothing was written.")?;
+            writeln!(out, "{}", crate::tr!("import-dry-run"))?;
         }
         if let Some(c) = &self.correction {
             c.write_text(out)?;
             if !c.unchanged {
-                writeln!(out, "  put in:")?;
+                writeln!(out, "  {}", crate::tr!("import-put-in"))?;
                 super::write_tallies(out, &self.actions, &self.levels)?;
             }
         } else if self.decisions == 0 {
-            writeln!(out, "Nothing to import.")?;
+            writeln!(out, "{}", crate::tr!("import-nothing"))?;
         } else {
-            let verb = if self.dry_run {
-                "Would import"
+            let (count, rows, changes) = (self.decisions, self.rows, self.changes);
+            let line = if self.dry_run {
+                crate::tr!(
+                    "import-would",
+                    count = count,
+                    rows = rows,
+                    changes = changes
+                )
             } else {
-                "Imported"
+                crate::tr!("import-done", count = count, rows = rows, changes = changes)
             };
-            let a = &self.actions;
-            let l = &self.levels;
-            writeln!(
-                out,
-                "{verb} {} decision{}: {} rows, {} entry changes.",
-                self.decisions,
-                if self.decisions == 1 { "" } else { "s" },
-                self.rows,
-                self.changes
-            )?;
-            super::write_tallies(out, a, l)?;
+            writeln!(out, "{line}")?;
+            super::write_tallies(out, &self.actions, &self.levels)?;
             for d in self.imported.iter().take(DECISIONS_SHOWN) {
                 writeln!(
                     out,
-                    "  {} signed {}, effective {}: {} entry change{} ({})",
-                    d.number,
-                    d.signed,
-                    d.effective.join(", "),
-                    d.changes,
-                    if d.changes == 1 { "" } else { "s" },
-                    d.file
+                    "  {}",
+                    crate::tr!(
+                        "import-decision",
+                        number = d.number.as_str(),
+                        signed = d.signed.as_str(),
+                        effective = d.effective.join(", "),
+                        count = d.changes,
+                        file = d.file.as_str()
+                    )
                 )?;
             }
             if self.imported.len() > DECISIONS_SHOWN {
                 writeln!(
                     out,
-                    "  ... and {} more decisions (--format json lists them all)",
-                    self.imported.len() - DECISIONS_SHOWN
+                    "  {}",
+                    crate::tr!(
+                        "import-more-decisions",
+                        count = self.imported.len() - DECISIONS_SHOWN
+                    )
                 )?;
             }
         }
+        self.write_notes(out)
+    }
+
+    /// The lines after the counts: decisions skipped, columns ignored,
+    /// entries without a code, codes read from names, rows left out.
+    fn write_notes(&self, out: &mut impl Write) -> io::Result<()> {
         for s in &self.skipped {
             writeln!(
                 out,
-                "Decision {} signed {} is already imported with identical rows: skipped.",
-                s.number, s.signed
+                "{}",
+                crate::tr!(
+                    "import-skipped-decision",
+                    number = s.number.as_str(),
+                    signed = s.signed.as_str()
+                )
             )?;
         }
         if !self.ignored_columns.is_empty() {
-            writeln!(out, "Ignored columns: {}", self.ignored_columns.join(", "))?;
+            writeln!(
+                out,
+                "{}",
+                crate::tr!(
+                    "import-ignored-columns",
+                    columns = self.ignored_columns.join(", ")
+                )
+            )?;
         }
         if self.without_code > 0 {
             writeln!(
                 out,
-                "Entries added without a code (the national database has not given one yet): {}",
-                self.without_code
+                "{}",
+                crate::tr!("import-without-code", count = self.without_code)
             )?;
         }
         if self.codes_from_names > 0 {
             writeln!(
                 out,
-                "Codes taken from the name cell (the code cell was empty): {}",
-                self.codes_from_names
+                "{}",
+                crate::tr!("import-codes-from-names", count = self.codes_from_names)
             )?;
         }
         let skipped = &self.rows_skipped_by_level;
         if !skipped.is_empty() {
             writeln!(
                 out,
-                "Skipped {} row{} naming no level kept by --levels:",
-                skipped.len(),
-                if skipped.len() == 1 { "" } else { "s" }
+                "{}",
+                crate::tr!("import-skipped-rows", count = skipped.len())
             )?;
             for s in skipped.iter().take(SKIPPED_ROWS_SHOWN) {
                 writeln!(out, "  {}:{}: {} {:?}", s.file, s.line, s.code, s.level)?;
@@ -500,8 +533,11 @@ impl Summary {
             if skipped.len() > SKIPPED_ROWS_SHOWN {
                 writeln!(
                     out,
-                    "  ... and {} more (--format json lists them all)",
-                    skipped.len() - SKIPPED_ROWS_SHOWN
+                    "  {}",
+                    crate::tr!(
+                        "import-more-rows",
+                        count = skipped.len() - SKIPPED_ROWS_SHOWN
+                    )
                 )?;
             }
         }

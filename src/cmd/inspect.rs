@@ -20,7 +20,7 @@ use crate::input::{
     Column, DecisionReader, Defaults, FileFormat, Layout, Notes, OpenError, Opened, Problem,
     PublishedFile, TextEncoding, Unchanging, column_letter, open_decision,
 };
-use crate::output::{group_thousands, write_json};
+use crate::output::{action_word, count_text, level_text, write_json};
 use crate::store::{OpenMode, Store};
 
 /// Rows listed one by one in the text report before "... and N more".
@@ -42,10 +42,12 @@ pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
         return Ok(ExitCode::SUCCESS);
     }
     eprintln!(
-        "tthc: {}: {} problem{}: import would reject the file",
-        report.file,
-        report.problems.len(),
-        if report.problems.len() == 1 { "" } else { "s" }
+        "tthc: {}",
+        crate::tr!(
+            "inspect-would-reject",
+            file = report.file.as_str(),
+            count = report.problems.len()
+        )
     );
     Ok(ExitCode::from(exit::REJECTED))
 }
@@ -67,10 +69,11 @@ fn check_reference(db: &Path, args: &InspectArgs, report: &mut Report) {
         Ok(Some(check)) => check,
         Ok(None) => return,
         Err(e) => {
-            eprintln!(
-                "tthc: warning: the national list stored in {} cannot be read, so rows are not checked against it: {e}",
-                db.display()
-            );
+            super::warn(&crate::tr!(
+                "inspect-list-unreadable",
+                db = db.display().to_string(),
+                error = e.to_string()
+            ));
             return;
         }
     };
@@ -109,7 +112,11 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
     let input = match Input::open(&args.file) {
         Ok(input) => input,
         Err(e) => {
-            let problem = Problem::new(&display, 0, format!("cannot open: {e}"));
+            let problem = Problem::new(
+                &display,
+                0,
+                crate::tr!("import-cannot-open", error = e.to_string()),
+            );
             report.problems.push(ProblemReport::from(&problem));
             report.command = command(args, defaults, &report, None);
             return report;
@@ -154,9 +161,7 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
         }
         // As import does: a file this wrong is not read further.
         if report.problems.len() >= STOP_AFTER_PROBLEMS {
-            let message = format!(
-                "more than {STOP_AFTER_PROBLEMS} problems: the rest of the file was not read"
-            );
+            let message = crate::tr!("inspect-stopped", count = STOP_AFTER_PROBLEMS);
             let stop = Problem::new(&display, 0, message);
             report.problems.push(ProblemReport::from(&stop));
             break;
@@ -185,20 +190,20 @@ impl Input {
         let mut held = Vec::new();
         let what = if file == "-" {
             io::stdin().take(MAX_HELD + 1).read_to_end(&mut held)?;
-            "standard input"
+            crate::tr!("inspect-standard-input")
         } else {
             let mut opened = Unchanging::open(file)?;
             if opened.size().is_some() {
                 return Ok(Input::File(file.to_owned()));
             }
             (&mut opened).take(MAX_HELD + 1).read_to_end(&mut held)?;
-            "a pipe or device"
+            crate::tr!("inspect-pipe")
         };
         if held.len() as u64 > MAX_HELD {
-            return Err(io::Error::other(format!(
-                "{what} passes {} MB, more than inspect holds in memory (limit on what inspect reads \
-                 from {what}); save it to a file and inspect that",
-                MAX_HELD >> 20
+            return Err(io::Error::other(crate::tr!(
+                "inspect-too-large",
+                what = what,
+                mb = MAX_HELD >> 20
             )));
         }
         Ok(Input::Held(held))
@@ -988,37 +993,51 @@ impl Report {
     }
 
     fn write_text(&self, out: &mut impl Write) -> io::Result<()> {
-        writeln!(out, "File:       {}", self.file)?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("inspect-file", file = self.file.as_str())
+        )?;
         if self.format.is_none() {
-            writeln!(out, "Format:     unknown: the file could not be read")?;
+            writeln!(out, "{}", crate::tr!("inspect-format-unknown"))?;
             return self.write_end(out);
         }
         let described = self.described;
         match &self.sheet {
             Some(sheet) => writeln!(
                 out,
-                "Format:     {described}, sheet {sheet:?} (sheets: {})",
-                self.sheets
-                    .iter()
-                    .map(|s| format!("{s:?}"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                "{}",
+                crate::tr!(
+                    "inspect-format-sheet",
+                    format = described,
+                    sheet = format!("{sheet:?}"),
+                    sheets = self
+                        .sheets
+                        .iter()
+                        .map(|s| format!("{s:?}"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
             )?,
-            None => writeln!(out, "Format:     {described}")?,
+            None => writeln!(out, "{}", crate::tr!("inspect-format", format = described))?,
         }
         if let Some(encoding) = self.encoding {
-            let bom = if self.bom {
-                " with byte-order mark"
+            let encoding = encoding.to_string();
+            let line = if self.bom {
+                crate::tr!("inspect-encoding-bom", encoding = encoding)
             } else {
-                ""
+                crate::tr!("inspect-encoding", encoding = encoding)
             };
-            writeln!(out, "Encoding:   {encoding}{bom}")?;
+            writeln!(out, "{line}")?;
         }
         if let Some(d) = &self.delimiter {
             writeln!(
                 out,
-                "Delimiter:  {}",
-                delimiter_name(d.bytes().next().unwrap_or(b','))
+                "{}",
+                crate::tr!(
+                    "inspect-delimiter",
+                    delimiter = delimiter_name(d.bytes().next().unwrap_or(b','))
+                )
             )?;
         }
         if let Some(published) = &self.published {
@@ -1028,20 +1047,39 @@ impl Report {
         if self.header_line == 0 {
             return self.write_end(out);
         }
-        let unit = self.unit();
+        self.write_layout(out)?;
+        self.write_rows(out)?;
+        self.write_end(out)
+    }
+
+    /// The header row, the title rows above it and where each column goes.
+    fn write_layout(&self, out: &mut impl Write) -> io::Result<()> {
+        let unit = self.unit(1);
         match self.titles.len() {
-            0 => writeln!(out, "Header:     {unit} {}", self.header_line)?,
+            0 => writeln!(
+                out,
+                "{}",
+                crate::tr!(
+                    "inspect-header",
+                    unit = unit.as_str(),
+                    line = self.header_line
+                )
+            )?,
             n => writeln!(
                 out,
-                "Header:     {unit} {}, below {n} title row{}:",
-                self.header_line,
-                if n == 1 { "" } else { "s" }
+                "{}",
+                crate::tr!(
+                    "inspect-header-titles",
+                    unit = unit.as_str(),
+                    line = self.header_line,
+                    count = n
+                )
             )?,
         }
         for t in &self.titles {
             writeln!(out, "  {unit} {}: {}", t.line, t.text)?;
         }
-        writeln!(out, "Columns:")?;
+        writeln!(out, "{}", crate::tr!("inspect-columns"))?;
         let width = self
             .columns
             .iter()
@@ -1054,67 +1092,87 @@ impl Report {
             let header = c.header.replace('\n', " ");
             let target = c
                 .column
-                .map_or_else(|| "(ignored)".to_owned(), |col| format!("-> {col}"));
+                .map_or_else(|| crate::tr!("inspect-ignored"), |col| format!("-> {col}"));
             writeln!(out, "  {at:>3}  {header:<width$}  {target}")?;
         }
         if !self.absent_columns.is_empty() {
-            writeln!(out, "  not in the file: {}", self.absent_columns.join(", "))?;
+            writeln!(
+                out,
+                "  {}",
+                crate::tr!(
+                    "inspect-absent-columns",
+                    columns = self.absent_columns.join(", ")
+                )
+            )?;
         }
-        self.write_rows(out)?;
-        self.write_end(out)
+        Ok(())
     }
 
-    /// Lines of a text file, rows of a sheet.
-    fn unit(&self) -> &'static str {
-        if self.sheet.is_some() { "row" } else { "line" }
+    /// Lines of a text file, rows of a sheet: the word for `n` of them.
+    fn unit(&self, n: usize) -> String {
+        if self.sheet.is_some() {
+            crate::tr!("inspect-unit-row", count = n)
+        } else {
+            crate::tr!("inspect-unit-line", count = n)
+        }
     }
 
     fn write_rows(&self, out: &mut impl Write) -> io::Result<()> {
         if !self.rows_checked {
-            return writeln!(out, "Rows:       not read: the header has problems");
+            return writeln!(out, "{}", crate::tr!("inspect-rows-not-read"));
         }
         let with_problems = self.rows.saturating_sub(self.valid_rows);
         writeln!(
             out,
-            "Rows:       {} read: {} valid, {with_problems} with problems",
-            self.rows, self.valid_rows
+            "{}",
+            crate::tr!(
+                "inspect-rows",
+                rows = self.rows,
+                valid = self.valid_rows,
+                problems = with_problems
+            )
         )?;
         if self.codes_from_names > 0 {
             writeln!(
                 out,
-                "  codes taken from the name cell: {}",
-                self.codes_from_names
+                "  {}",
+                crate::tr!("inspect-codes-from-names", count = self.codes_from_names)
             )?;
         }
         if self.without_code > 0 {
             writeln!(
                 out,
-                "  entries added without a code (the national database has not given one yet): {}",
-                self.without_code
+                "  {}",
+                crate::tr!("inspect-without-code", count = self.without_code)
             )?;
         }
         if !self.headings.is_empty() && self.published.is_none() {
             let lines: Vec<String> = self.headings.iter().map(|h| h.line.to_string()).collect();
             writeln!(
                 out,
-                "  heading rows skipped (no value in a known column): {} ({}{} {})",
-                self.headings.len(),
-                self.unit(),
-                if lines.len() == 1 { "" } else { "s" },
-                cap_list(&lines)
+                "  {}",
+                crate::tr!(
+                    "inspect-heading-rows",
+                    count = self.headings.len(),
+                    unit = self.unit(lines.len()),
+                    lines = cap_list(&lines)
+                )
             )?;
         }
         if !self.rows_skipped_by_level.is_empty() {
             writeln!(
                 out,
-                "  rows skipped by --levels: {}",
-                self.rows_skipped_by_level.len()
+                "  {}",
+                crate::tr!(
+                    "inspect-skipped-by-levels",
+                    count = self.rows_skipped_by_level.len()
+                )
             )?;
             for s in self.rows_skipped_by_level.iter().take(LIST_CAP) {
                 writeln!(
                     out,
                     "    {} {}: {} {:?}",
-                    self.unit(),
+                    self.unit(1),
                     s.line,
                     s.code,
                     s.level
@@ -1123,16 +1181,24 @@ impl Report {
             if self.rows_skipped_by_level.len() > LIST_CAP {
                 writeln!(
                     out,
-                    "    ... and {} more (--format json lists them all)",
-                    self.rows_skipped_by_level.len() - LIST_CAP
+                    "    {}",
+                    crate::tr!(
+                        "import-more-rows",
+                        count = self.rows_skipped_by_level.len() - LIST_CAP
+                    )
                 )?;
             }
         }
         for d in &self.decisions {
             writeln!(
                 out,
-                "  decision {} signed {}: {} rows",
-                d.number, d.signed, d.rows
+                "  {}",
+                crate::tr!(
+                    "inspect-decision",
+                    number = d.number.as_str(),
+                    signed = d.signed.as_str(),
+                    rows = d.rows
+                )
             )?;
         }
         super::write_tallies(out, &self.actions, &self.levels)
@@ -1142,34 +1208,41 @@ impl Report {
     /// its headings, the rows with where their facts came from, the lines
     /// skipped and the warnings.
     fn write_published(&self, out: &mut impl Write, p: &PublishedReport) -> io::Result<()> {
-        let unit = self.unit();
-        writeln!(
-            out,
-            "Read as:    a decision as published (action, level and field from its titles and headings)"
-        )?;
+        writeln!(out, "{}", crate::tr!("inspect-read-as-published"))?;
         let stated = |fact: &Option<SourcedReport>| {
             fact.as_ref()
-                .map_or_else(|| "not stated".to_owned(), ToString::to_string)
+                .map_or_else(|| crate::tr!("inspect-not-stated"), ToString::to_string)
         };
-        writeln!(out, "Decision:   {}", stated(&p.decision))?;
-        writeln!(out, "Signed:     {}", stated(&p.signed))?;
-        writeln!(out, "Effective:  {}", stated(&p.effective))?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("inspect-decision-stated", value = stated(&p.decision))
+        )?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("inspect-signed-stated", value = stated(&p.signed))
+        )?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("inspect-effective-stated", value = stated(&p.effective))
+        )?;
         if p.tables.is_empty() {
-            writeln!(
-                out,
-                "Tables:     no catalog table (no header row with a name or code column)"
-            )?;
+            writeln!(out, "{}", crate::tr!("inspect-no-table"))?;
         }
         for t in &p.tables {
             let lines: Vec<String> = t.header_lines.iter().map(ToString::to_string).collect();
             writeln!(
                 out,
-                "Table {}:    header on {unit}{} {}, {} procedure row{}",
-                t.number,
-                if lines.len() == 1 { "" } else { "s" },
-                lines.join(" and "),
-                t.rows,
-                if t.rows == 1 { "" } else { "s" }
+                "{}",
+                crate::tr!(
+                    "inspect-table",
+                    number = t.number.to_string(),
+                    unit = self.unit(lines.len()),
+                    lines = lines.join(&crate::tr!("inspect-and")),
+                    count = t.rows
+                )
             )?;
             let width = t
                 .columns
@@ -1182,27 +1255,35 @@ impl Report {
                 let header = c.text.replace('\n', " ");
                 let target = c
                     .column
-                    .map_or_else(|| "(not read)".to_owned(), |col| format!("-> {col}"));
+                    .map_or_else(|| crate::tr!("inspect-not-read"), |col| format!("-> {col}"));
                 writeln!(out, "  {:>3}  {header:<width$}  {target}", c.position)?;
             }
             if !t.unread_columns.is_empty() {
                 writeln!(
                     out,
-                    "  not read, though they hold data: {}",
-                    t.unread_columns
-                        .iter()
-                        .map(|c| c.replace('\n', " "))
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                    "  {}",
+                    crate::tr!(
+                        "inspect-unread-columns",
+                        columns = t
+                            .unread_columns
+                            .iter()
+                            .map(|c| c.replace('\n', " "))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 )?;
             }
             for h in &t.headings {
                 writeln!(
                     out,
-                    "  heading, {unit} {}: {} -> {}",
-                    h.line,
-                    shortened(&h.text, 70),
-                    h.described
+                    "  {}",
+                    crate::tr!(
+                        "inspect-heading",
+                        unit = self.unit(1),
+                        line = h.line,
+                        text = shortened(&h.text, 70),
+                        described = h.described.clone()
+                    )
                 )?;
             }
         }
@@ -1211,9 +1292,13 @@ impl Report {
         self.write_skipped(out, p)?;
         self.write_rows(out)?;
         if p.warnings.is_empty() {
-            writeln!(out, "Warnings:   none")
+            writeln!(out, "{}", crate::tr!("inspect-warnings-none"))
         } else {
-            writeln!(out, "Warnings ({}):", p.warnings.len())?;
+            writeln!(
+                out,
+                "{}",
+                crate::tr!("inspect-warnings", count = p.warnings.len())
+            )?;
             for w in &p.warnings {
                 let shown = Problem::new(&w.file, w.line, w.message.clone());
                 writeln!(out, "  {shown}")?;
@@ -1228,33 +1313,41 @@ impl Report {
         if p.rows.is_empty() {
             return Ok(());
         }
-        writeln!(out, "Procedure rows:")?;
+        writeln!(out, "{}", crate::tr!("inspect-procedure-rows"))?;
+        let no_code = crate::tr!("table-no-code");
         for r in p.rows.iter().take(LIST_CAP) {
             writeln!(
                 out,
-                "  {} {}  STT {}  {}  {}",
-                self.unit(),
+                "  {} {}  {} {}  {}  {}",
+                self.unit(1),
                 r.line,
+                crate::tr!("inspect-stt"),
                 if r.stt.is_empty() { "-" } else { &r.stt },
-                r.code.as_deref().unwrap_or("(no code)"),
+                r.code.as_deref().unwrap_or(&no_code),
                 shortened(&r.name, 60)
             )?;
             let levels = if r.levels.value.is_empty() {
-                "level from the catalog at import".to_owned()
+                crate::tr!("inspect-level-at-import")
             } else {
                 r.levels.to_string()
             };
             let field = r.field.as_ref().map_or_else(
-                || "no field".to_owned(),
-                |f| format!("field {:?} ({})", f.value, f.source),
+                || crate::tr!("inspect-no-field"),
+                |f| {
+                    crate::tr!(
+                        "inspect-field-from",
+                        field = format!("{:?}", f.value),
+                        source = f.source.as_str()
+                    )
+                },
             );
             writeln!(out, "      {}; {levels}; {field}", r.action)?;
         }
         if p.rows.len() > LIST_CAP {
             writeln!(
                 out,
-                "  ... and {} more (--format json lists them all)",
-                p.rows.len() - LIST_CAP
+                "  {}",
+                crate::tr!("import-more-rows", count = p.rows.len() - LIST_CAP)
             )?;
         }
         Ok(())
@@ -1263,14 +1356,16 @@ impl Report {
     /// The lines that hold no procedure, by kind.
     fn write_skipped(&self, out: &mut impl Write, p: &PublishedReport) -> io::Result<()> {
         if p.skipped.is_empty() {
-            return writeln!(out, "Skipped:    none");
+            return writeln!(out, "{}", crate::tr!("inspect-skipped-none"));
         }
         writeln!(
             out,
-            "Skipped:    {} {}{} that hold no procedure:",
-            p.skipped.len(),
-            self.unit(),
-            if p.skipped.len() == 1 { "" } else { "s" }
+            "{}",
+            crate::tr!(
+                "inspect-skipped",
+                count = p.skipped.len(),
+                unit = self.unit(p.skipped.len())
+            )
         )?;
         for kind in SkipKind::ALL {
             let lines: Vec<String> = p
@@ -1284,11 +1379,10 @@ impl Report {
             }
             writeln!(
                 out,
-                "  {}: {} ({}{} {})",
+                "  {}: {} ({} {})",
                 kind.describe(),
                 lines.len(),
-                self.unit(),
-                if lines.len() == 1 { "" } else { "s" },
+                self.unit(lines.len()),
                 cap_list(&lines)
             )?;
         }
@@ -1299,18 +1393,22 @@ impl Report {
         if let Some(r) = &self.reference {
             writeln!(
                 out,
-                "National list: {} ({}, {} procedures)",
-                r.as_of,
-                r.file,
-                group_thousands(r.procedures)
+                "{}",
+                crate::tr!(
+                    "inspect-national-list",
+                    as_of = r.as_of.as_str(),
+                    file = r.file.as_str(),
+                    count = r.procedures,
+                    procedures = count_text(r.procedures)
+                )
             )?;
             if self.reference_warnings.is_empty() {
-                writeln!(out, "Warnings against it: none")?;
+                writeln!(out, "{}", crate::tr!("inspect-against-none"))?;
             } else {
                 writeln!(
                     out,
-                    "Warnings against it ({}):",
-                    self.reference_warnings.len()
+                    "{}",
+                    crate::tr!("inspect-against", count = self.reference_warnings.len())
                 )?;
                 for w in &self.reference_warnings {
                     writeln!(
@@ -1322,9 +1420,13 @@ impl Report {
             }
         }
         if self.problems.is_empty() {
-            writeln!(out, "Problems:   none")?;
+            writeln!(out, "{}", crate::tr!("inspect-problems-none"))?;
         } else {
-            writeln!(out, "Problems ({}):", self.problems.len())?;
+            writeln!(
+                out,
+                "{}",
+                crate::tr!("inspect-problems", count = self.problems.len())
+            )?;
             for p in self.problems.iter().take(PROBLEMS_SHOWN) {
                 let shown = Problem::new(&p.file, p.line, p.message.clone());
                 writeln!(out, "  {shown}")?;
@@ -1332,31 +1434,40 @@ impl Report {
             if self.problems.len() > PROBLEMS_SHOWN {
                 writeln!(
                     out,
-                    "  ... and {} more (--format json lists them all)",
-                    self.problems.len() - PROBLEMS_SHOWN
+                    "  {}",
+                    crate::tr!(
+                        "import-more-rows",
+                        count = self.problems.len() - PROBLEMS_SHOWN
+                    )
                 )?;
             }
         }
         if let Some(s) = &self.suggested {
-            writeln!(
-                out,
-                "The title on {} {} names decision {}{}.",
-                self.unit(),
-                s.line,
-                s.decision,
-                s.signed
-                    .as_deref()
-                    .map(|d| format!(" signed {d}"))
-                    .unwrap_or_default()
-            )?;
+            let unit = self.unit(1);
+            let line = match s.signed.as_deref() {
+                Some(signed) => crate::tr!(
+                    "inspect-title-names-signed",
+                    unit = unit,
+                    line = s.line,
+                    decision = s.decision.as_str(),
+                    signed = signed
+                ),
+                None => crate::tr!(
+                    "inspect-title-names",
+                    unit = unit,
+                    line = s.line,
+                    decision = s.decision.as_str()
+                ),
+            };
+            writeln!(out, "{line}")?;
         }
         if self.command.is_empty() {
             return Ok(());
         }
         if self.problems.is_empty() {
-            writeln!(out, "Import with:")?;
+            writeln!(out, "{}", crate::tr!("inspect-import-with"))?;
         } else {
-            writeln!(out, "Once the problems are fixed, import with:")?;
+            writeln!(out, "{}", crate::tr!("inspect-import-once-fixed"))?;
         }
         writeln!(out, "  {}", self.command)
     }
@@ -1479,7 +1590,10 @@ fn body_checks(
             let mut annexes = StoreAnnexes::new(store);
             let checks = published::body_checks(file, reading, rows, Some(&mut annexes));
             if let Some(e) = annexes.failed {
-                eprintln!("tthc: warning: the catalog could not be read: {e}");
+                super::warn(&crate::tr!(
+                    "inspect-catalog-unreadable",
+                    error = e.to_string()
+                ));
             }
             checks
         }
@@ -1492,33 +1606,41 @@ fn write_body_references(out: &mut impl Write, p: &PublishedReport) -> io::Resul
     if p.body_references.is_empty() {
         return Ok(());
     }
-    writeln!(
-        out,
-        "References in the body (a cross-check, never applied):"
-    )?;
+    writeln!(out, "{}", crate::tr!("inspect-body-references"))?;
+    let no_code = crate::tr!("table-no-code");
     for r in &p.body_references {
-        let action = r.action.unwrap_or("names");
+        let action = r
+            .action
+            .map_or_else(|| crate::tr!("inspect-body-names"), action_word);
         let mut place = vec![format!("số thứ tự {}", r.rows.join(", "))];
         place.extend(r.sections.iter().map(|s| format!("mục {s}")));
         place.extend(r.annex.iter().map(|a| format!("Phụ lục {a}")));
         let place = place.join(" ");
-        let signed = r
-            .signed
-            .as_deref()
-            .map(|d| format!(" signed {d}"))
-            .unwrap_or_default();
-        writeln!(
-            out,
-            "  line {}: {action} {place} of {}{signed}",
-            r.line, r.decision
-        )?;
+        let line = match r.signed.as_deref() {
+            Some(signed) => crate::tr!(
+                "inspect-body-reference-signed",
+                line = r.line,
+                action = action,
+                place = place,
+                decision = r.decision.as_str(),
+                signed = signed
+            ),
+            None => crate::tr!(
+                "inspect-body-reference",
+                line = r.line,
+                action = action,
+                place = place,
+                decision = r.decision.as_str()
+            ),
+        };
+        writeln!(out, "  {line}")?;
         for e in &r.entries {
             writeln!(
                 out,
                 "      {} -> {} {} {}",
                 e.row,
-                e.code.as_deref().unwrap_or("(no code)"),
-                e.level,
+                e.code.as_deref().unwrap_or(&no_code),
+                level_text(e.level),
                 shortened(&e.name, 60)
             )?;
         }

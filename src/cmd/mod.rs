@@ -77,6 +77,15 @@ pub(crate) fn open_existing(db: &Path) -> Result<Store, Error> {
     Ok(store)
 }
 
+/// Prints a warning on standard error: "tthc: warning: ...", in the run's
+/// language.
+pub(crate) fn warn(message: &str) {
+    eprintln!(
+        "tthc: {}",
+        crate::tr!("commands-warning", message = message)
+    );
+}
+
 /// The point after the stored decision a reference names; `dates` when a
 /// date could have been given instead (for messages).
 fn resolve(
@@ -97,13 +106,16 @@ fn resolve(
     {
         return Ok(Point::AfterDecision(decision));
     }
+    let quoted = format!("{raw:?}");
     let mut message = if found.is_empty() {
         let mut m = if dates {
-            format!(
-                "{what}: {raw:?} is neither a date (YYYY-MM-DD or DD/MM/YYYY) nor a stored decision"
+            crate::tr!(
+                "commands-neither-date-nor-decision",
+                what = what,
+                raw = quoted
             )
         } else {
-            format!("{what}: {raw:?} is not a stored decision")
+            crate::tr!("commands-not-a-decision", what = what, raw = quoted)
         };
         found = if numbered.is_empty() {
             // Offer the decisions with the same serial number (other years, other spellings).
@@ -122,15 +134,17 @@ fn resolve(
             numbered.into_iter().map(|(_, d)| d).collect()
         };
         if found.is_empty() {
-            m.push_str("; tthc decisions lists the stored decisions");
+            let _ = write!(m, "; {}", crate::tr!("commands-decisions-lists"));
         } else {
-            let _ = write!(m, "; stored decisions with a similar number:");
+            let _ = write!(m, "; {}", crate::tr!("commands-similar-decisions"));
         }
         m
     } else {
-        format!(
-            "{what}: {raw:?} names {} stored decisions; add the signing date as NUMBER@YYYY-MM-DD:",
-            found.len()
+        crate::tr!(
+            "commands-ambiguous-decision",
+            what = what,
+            raw = quoted,
+            count = found.len()
         )
     };
     for d in &found {
@@ -191,8 +205,10 @@ pub(crate) fn stored_decision(
     };
     match resolve(store, what, &raw, reference, false)? {
         Point::AfterDecision(d) => Ok(d),
-        Point::Day(_) => Err(Error::Usage(format!(
-            "{what}: {raw:?} is not a stored decision"
+        Point::Day(_) => Err(Error::Usage(crate::tr!(
+            "commands-not-a-decision",
+            what = what,
+            raw = format!("{raw:?}")
         ))),
     }
 }
@@ -246,52 +262,77 @@ impl CorrectionSummary {
 
     /// The lines of the text summary.
     pub(crate) fn write_text(&self, out: &mut impl std::io::Write) -> std::io::Result<()> {
-        let plural = |n: u64| if n == 1 { "" } else { "s" };
+        let (decision, signed) = (self.decision.number.as_str(), self.decision.signed.as_str());
         if self.unchanged {
             return writeln!(
                 out,
-                "Decision {} signed {} already has these rows: nothing to correct.",
-                self.decision.number, self.decision.signed
+                "{}",
+                crate::tr!("correct-unchanged", decision = decision, signed = signed)
             );
         }
-        let verb = match (self.kind, self.dry_run) {
-            ("retracted", false) => "Retracted",
-            ("retracted", true) => "Would retract",
-            (_, false) => "Corrected",
-            (_, true) => "Would correct",
-        };
         let (taken, put) = (self.changes_taken_out, self.changes_put_in);
-        if self.kind == "retracted" {
-            writeln!(
-                out,
-                "{verb} decision {} signed {}: {taken} entry change{} taken out of the catalog.",
-                self.decision.number,
-                self.decision.signed,
-                plural(taken)
-            )?;
-        } else {
-            writeln!(
-                out,
-                "{verb} decision {} signed {}: {taken} entry change{} taken out, {put} put in their place.",
-                self.decision.number,
-                self.decision.signed,
-                plural(taken)
-            )?;
-        }
+        let line = match (self.kind, self.dry_run) {
+            ("retracted", false) => crate::tr!(
+                "retract-done",
+                decision = decision,
+                signed = signed,
+                count = taken
+            ),
+            ("retracted", true) => crate::tr!(
+                "retract-would",
+                decision = decision,
+                signed = signed,
+                count = taken
+            ),
+            (_, false) => crate::tr!(
+                "correct-done",
+                decision = decision,
+                signed = signed,
+                count = taken,
+                put = put
+            ),
+            (_, true) => crate::tr!(
+                "correct-would",
+                decision = decision,
+                signed = signed,
+                count = taken,
+                put = put
+            ),
+        };
+        writeln!(out, "{line}")?;
         let a = &self.taken_out;
         writeln!(
             out,
-            "  taken out: added {}, amended {}, replaced {}, repealed {}",
-            a.added, a.amended, a.replaced, a.repealed
+            "  {}",
+            crate::tr!(
+                "correct-taken-out",
+                added = a.added,
+                amended = a.amended,
+                replaced = a.replaced,
+                repealed = a.repealed
+            )
         )?;
-        writeln!(out, "  reason: {}", self.reason)?;
+        writeln!(
+            out,
+            "  {}",
+            crate::tr!("correct-reason", reason = self.reason.as_str())
+        )?;
         if self.dry_run {
-            writeln!(out, "  by {} (not recorded: dry run)", self.by)
+            writeln!(
+                out,
+                "  {}",
+                crate::tr!("correct-by-dry-run", by = self.by.as_str())
+            )
         } else {
             writeln!(
                 out,
-                "  recorded {} by {}; chain head {}",
-                self.at, self.by, self.chain_sha256
+                "  {}",
+                crate::tr!(
+                    "correct-recorded",
+                    at = self.at.as_str(),
+                    by = self.by.as_str(),
+                    chain = self.chain_sha256.as_str()
+                )
             )
         }
     }
@@ -356,9 +397,11 @@ fn point_known(
             .as_ref()
             .map(|m| m.text.as_str())
             .unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "{what}: decision {} was imported after {moment}: it is not part of the catalog as known then",
-            d.reference()
+        return Err(Error::Usage(crate::tr!(
+            "commands-imported-after",
+            what = what,
+            decision = d.reference(),
+            moment = moment
         )));
     }
     if let Some(last) = store.edition_effective_last(d.id, known)? {
@@ -409,12 +452,23 @@ pub(crate) fn write_tallies(
 ) -> std::io::Result<()> {
     writeln!(
         out,
-        "  by action: added {}, amended {}, replaced {}, repealed {}",
-        a.added, a.amended, a.replaced, a.repealed
+        "  {}",
+        crate::tr!(
+            "import-by-action",
+            added = a.added,
+            amended = a.amended,
+            replaced = a.replaced,
+            repealed = a.repealed
+        )
     )?;
     writeln!(
         out,
-        "  by level:  province {}, district {}, commune {}",
-        l.province, l.district, l.commune
+        "  {}",
+        crate::tr!(
+            "import-by-level",
+            province = l.province,
+            district = l.district,
+            commune = l.commune
+        )
     )
 }

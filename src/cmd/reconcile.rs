@@ -24,7 +24,7 @@ use crate::domain::reconcile::{
 };
 use crate::domain::{Day, Point};
 use crate::error::Error;
-use crate::output::{Sink, as_of_vi, code_label, group_thousands, table, write_json};
+use crate::output::{Sink, as_of_text, code_text, count_text, level_word, table, write_json};
 use crate::store::{Snapshot, snapshot_on};
 
 pub(crate) fn run(db: &Path, args: &ReconcileArgs) -> Result<ExitCode, Error> {
@@ -68,13 +68,11 @@ pub(crate) fn run(db: &Path, args: &ReconcileArgs) -> Result<ExitCode, Error> {
 /// No snapshot on or before the day: say which there are and what to do.
 fn no_reference(snapshots: &[Snapshot], day: Day) -> Error {
     match snapshots.first() {
-        None => Error::NotFound(
-            "no national list is stored: store one with tthc reference import FILE".to_owned(),
-        ),
-        Some(first) => Error::NotFound(format!(
-            "no national list is dated on or before {day} (the earliest is of {}): reconcile a later date, \
-             or store an older list with tthc reference import --as-of DATE FILE",
-            first.as_of
+        None => Error::NotFound(crate::tr!("reconcile-no-list")),
+        Some(first) => Error::NotFound(crate::tr!(
+            "reconcile-no-list-before",
+            day = day.to_string(),
+            first = first.as_of.to_string()
         )),
     }
 }
@@ -308,19 +306,30 @@ fn write_table(
 ) -> Result<(), Error> {
     writeln!(
         out,
-        "Đối chiếu danh mục TTHC {} với CSDL quốc gia: danh sách ngày {} ({}, {} TTHC)",
-        as_of_vi(point),
-        snapshot.as_of.date().format("%d/%m/%Y"),
-        snapshot.file,
-        group_thousands(snapshot.procedures)
+        "{}",
+        crate::tr!(
+            "reconcile-title",
+            as_of = as_of_text(point),
+            list = snapshot.as_of.date().format("%d/%m/%Y").to_string(),
+            file = snapshot.file.as_str(),
+            count = snapshot.procedures,
+            procedures = count_text(snapshot.procedures)
+        )
     )?;
     if !findings.is_empty() {
-        let mut t = table(&["Finding", "Level", "Code", "Catalog", "National database"]);
+        let heading = [
+            crate::tr!("reconcile-finding"),
+            crate::tr!("table-level"),
+            crate::tr!("table-code"),
+            crate::tr!("reconcile-catalog"),
+            crate::tr!("reconcile-national"),
+        ];
+        let mut t = table(&heading.each_ref().map(String::as_str));
         for f in findings {
             t.add_row([
-                f.kind.as_str().to_owned(),
-                f.level.as_str().to_owned(),
-                code_label(f.code),
+                finding_word(f.kind),
+                level_word(f.level),
+                code_text(f.code),
                 catalog_cell(f),
                 national_cell(f),
             ]);
@@ -333,16 +342,20 @@ fn write_table(
     }
     let counts: Vec<String> = kinds
         .iter()
-        .map(|k| format!("{} {}", k.as_str(), group_thousands(summary.count(*k))))
+        .map(|k| format!("{} {}", finding_word(*k), count_text(summary.count(*k))))
         .collect();
     if kinds.iter().all(|k| summary.count(*k) == 0) {
         writeln!(
             out,
-            "No finding: the catalog agrees with the national list ({}).",
-            counts.join(", ")
+            "{}",
+            crate::tr!("reconcile-no-finding", counts = counts.join(", "))
         )?;
     } else {
-        writeln!(out, "Findings: {}", counts.join(", "))?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!("reconcile-findings", counts = counts.join(", "))
+        )?;
     }
     Ok(())
 }
@@ -350,15 +363,24 @@ fn write_table(
 /// The catalog's side of a finding: the name and the decision that set it.
 fn catalog_cell(f: &Finding<'_>) -> String {
     let Some(e) = f.entry else {
-        return "(not in force at this level)".to_owned();
+        return crate::tr!("reconcile-not-in-force");
     };
     let mut cell = e.details.name.clone();
     match f.kind {
-        Kind::FieldMismatch => cell = format!("field: {}", e.details.field),
-        Kind::AgencyMismatch => cell = format!("agency: {}", e.details.agency),
+        Kind::FieldMismatch => {
+            cell = crate::tr!("reconcile-field", value = e.details.field.as_str());
+        }
+        Kind::AgencyMismatch => {
+            cell = crate::tr!("reconcile-agency", value = e.details.agency.as_str());
+        }
         _ => {}
     }
-    format!("{cell}\n({}, effective {})", e.decision, e.effective)
+    let set_by = crate::tr!(
+        "reconcile-set-by",
+        decision = e.decision.as_str(),
+        effective = e.effective.to_string()
+    );
+    format!("{cell}\n({set_by})")
 }
 
 /// The national side of a finding.
@@ -371,9 +393,12 @@ fn national_cell(f: &Finding<'_>) -> String {
             .join("; ")
     };
     let Some(p) = f.reference else {
-        let mut cell = "(no such code)".to_owned();
+        let mut cell = crate::tr!("reconcile-no-such-code");
         if !f.others.is_empty() {
-            cell = format!("{cell}\nmay mean: {}", others());
+            cell = format!(
+                "{cell}\n{}",
+                crate::tr!("reconcile-may-mean", others = others())
+            );
         }
         return cell;
     };
@@ -381,23 +406,48 @@ fn national_cell(f: &Finding<'_>) -> String {
         Kind::NameMismatch | Kind::NameOfOtherCode => {
             let mut cell = p.name.clone();
             if let Some(n) = &f.names {
-                cell = format!(
-                    "{cell}\nsimilarity {:.2}; only in the catalog: {}; only here: {}",
-                    n.similarity,
-                    words(&n.catalog_words),
-                    words(&n.reference_words)
+                let similarity = crate::tr!(
+                    "reconcile-similarity",
+                    similarity = format!("{:.2}", n.similarity),
+                    catalog = words(&n.catalog_words),
+                    national = words(&n.reference_words)
                 );
+                cell = format!("{cell}\n{similarity}");
             }
             if f.kind == Kind::NameOfOtherCode {
-                cell = format!("{cell}\nthe catalog's name is that of {}", others());
+                let other = crate::tr!("reconcile-name-of-other", others = others());
+                cell = format!("{cell}\n{other}");
             }
             cell
         }
-        Kind::LevelMismatch => format!("{}\nlevels: {}", p.name, p.levels_text),
-        Kind::Missing => format!("{}\nlevels: {} ({})", p.name, p.levels_text, p.decision),
-        Kind::FieldMismatch => format!("field: {}", p.field),
-        Kind::AgencyMismatch => format!("agency: {}", p.agency),
+        Kind::LevelMismatch => format!(
+            "{}\n{}",
+            p.name,
+            crate::tr!("reconcile-levels", levels = p.levels_text.as_str())
+        ),
+        Kind::Missing => format!(
+            "{}\n{} ({})",
+            p.name,
+            crate::tr!("reconcile-levels", levels = p.levels_text.as_str()),
+            p.decision
+        ),
+        Kind::FieldMismatch => crate::tr!("reconcile-field", value = p.field.as_str()),
+        Kind::AgencyMismatch => crate::tr!("reconcile-agency", value = p.agency.as_str()),
         Kind::UnknownCode => p.name.clone(),
+    }
+}
+
+/// A kind of finding as tables name it: the word of the data in English,
+/// a phrase in Vietnamese.
+fn finding_word(kind: Kind) -> String {
+    match kind {
+        Kind::UnknownCode => crate::tr!("reconcile-kind-unknown-code"),
+        Kind::NameOfOtherCode => crate::tr!("reconcile-kind-name-of-other-code"),
+        Kind::NameMismatch => crate::tr!("reconcile-kind-name-mismatch"),
+        Kind::LevelMismatch => crate::tr!("reconcile-kind-level-mismatch"),
+        Kind::Missing => crate::tr!("reconcile-kind-missing"),
+        Kind::FieldMismatch => crate::tr!("reconcile-kind-field-mismatch"),
+        Kind::AgencyMismatch => crate::tr!("reconcile-kind-agency-mismatch"),
     }
 }
 

@@ -22,7 +22,7 @@ use crate::domain::{Day, Level};
 use crate::error::Error;
 use crate::input::reference::read_reference;
 use crate::input::{Defaults, Problem};
-use crate::output::{Sink, group_thousands, table, write_json};
+use crate::output::{Sink, count_text, table, write_json};
 use crate::store::{NewSnapshot, OpenMode, Snapshot, Store, StoredReference};
 
 pub(crate) fn run(db: &Path, args: &ReferenceArgs) -> Result<ExitCode, Error> {
@@ -80,7 +80,11 @@ fn import(db: &Path, args: &ReferenceImportArgs) -> Result<ExitCode, Error> {
         match File::open(&args.file) {
             Ok(f) => Box::new(f),
             Err(e) => {
-                let problem = Problem::new(&display, 0, format!("cannot open: {e}"));
+                let problem = Problem::new(
+                    &display,
+                    0,
+                    crate::tr!("import-cannot-open", error = e.to_string()),
+                );
                 return Err(Error::Rejected(vec![problem]));
             }
         }
@@ -135,43 +139,69 @@ fn write_imported(
     given: &str,
     asked: Option<Day>,
 ) -> io::Result<()> {
-    let procedures = group_thousands(s.procedures);
+    let procedures = count_text(s.procedures);
     if s.stored {
         writeln!(
             out,
-            "Stored the national list {} as of {}: {procedures} procedures.",
-            s.file, s.as_of
+            "{}",
+            crate::tr!(
+                "reference-stored",
+                file = s.file.as_str(),
+                as_of = s.as_of.as_str(),
+                count = s.procedures,
+                procedures = procedures
+            )
         )?;
     } else {
-        let stored_as = if given == s.file {
-            String::new()
+        let message = if given == s.file {
+            crate::tr!(
+                "reference-already-stored",
+                given = given,
+                as_of = s.as_of.as_str(),
+                count = s.procedures,
+                procedures = procedures
+            )
         } else {
-            format!(", as {},", s.file)
+            crate::tr!(
+                "reference-already-stored-as",
+                given = given,
+                file = s.file.as_str(),
+                as_of = s.as_of.as_str(),
+                count = s.procedures,
+                procedures = procedures
+            )
         };
-        writeln!(
-            out,
-            "{given} is already stored{stored_as} as the national list of {} ({procedures} procedures): nothing to do.",
-            s.as_of
-        )?;
+        writeln!(out, "{message}")?;
         if let Some(day) = asked.filter(|d| d.to_string() != s.as_of) {
             writeln!(
                 out,
-                "  --as-of {day} is not taken: a file is stored once, with the date it was first stored under."
+                "  {}",
+                crate::tr!("reference-as-of-not-taken", day = day.to_string())
             )?;
         }
     }
     let l = &s.levels;
     writeln!(
         out,
-        "  by level: province {}, district {}, commune {}; other levels only (ministry, other agencies) {}",
-        group_thousands(l.province),
-        group_thousands(l.district),
-        group_thousands(l.commune),
-        group_thousands(l.other_only)
+        "  {}",
+        crate::tr!(
+            "reference-by-level",
+            province = count_text(l.province),
+            district = count_text(l.district),
+            commune = count_text(l.commune),
+            other = count_text(l.other_only)
+        )
     )?;
     writeln!(out, "  SHA-256: {}", s.sha256)?;
     if !s.ignored_columns.is_empty() {
-        writeln!(out, "Ignored columns: {}", s.ignored_columns.join(", "))?;
+        writeln!(
+            out,
+            "{}",
+            crate::tr!(
+                "import-ignored-columns",
+                columns = s.ignored_columns.join(", ")
+            )
+        )?;
     }
     Ok(())
 }
@@ -241,16 +271,23 @@ fn list(db: &Path, args: &ReferenceListArgs) -> Result<ExitCode, Error> {
             }
             w.flush()?;
         }
-        Format::Table if records.is_empty() => writeln!(
-            out,
-            "No national list stored yet: tthc reference import FILE stores one."
-        )?,
+        Format::Table if records.is_empty() => {
+            writeln!(out, "{}", crate::tr!("reference-none"))?;
+        }
         Format::Table => {
-            let mut t = table(&["As of", "Procedures", "File", "SHA-256", "Imported", "By"]);
+            let heading = [
+                crate::tr!("reference-as-of"),
+                crate::tr!("reference-procedures"),
+                crate::tr!("table-file"),
+                "SHA-256".to_owned(),
+                crate::tr!("reference-imported"),
+                crate::tr!("decisions-by"),
+            ];
+            let mut t = table(&heading.each_ref().map(String::as_str));
             for r in &records {
                 t.add_row([
                     r.as_of.clone(),
-                    group_thousands(r.procedures),
+                    count_text(r.procedures),
                     r.file.clone(),
                     r.sha256.chars().take(12).collect(),
                     r.imported_at.clone(),

@@ -35,8 +35,10 @@ pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
     if let Some(from) = from
         && from > to
     {
-        return Err(Error::Usage(format!(
-            "--from {from} is after --to {to}: the report needs FROM on or before TO"
+        return Err(Error::Usage(crate::tr!(
+            "report-from-after-to",
+            from = from.to_string(),
+            to = to.to_string()
         )));
     }
     if let Some(path) = &args.output {
@@ -48,9 +50,10 @@ pub(crate) fn run(db: &Path, args: &ReportArgs) -> Result<ExitCode, Error> {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
         && matches!(extension.as_str(), "csv" | "json" | "xlsx")
     {
-        return Err(Error::Usage(format!(
-            "-o {}: the report is an html page (FILE.html); tthc export -o FILE.{extension} writes the catalog as {extension}",
-            path.display()
+        return Err(Error::Usage(crate::tr!(
+            "report-not-html",
+            path = path.display().to_string(),
+            extension = extension
         )));
     }
     let store = super::open_existing(db)?;

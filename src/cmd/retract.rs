@@ -18,10 +18,7 @@ use super::CorrectionSummary;
 pub(crate) fn run(db: &Path, args: &RetractArgs) -> Result<ExitCode, Error> {
     let reason = clean(&args.reason);
     if reason.is_empty() {
-        return Err(Error::Usage(
-            "--reason: say why the decision is retracted; the reason is recorded with the retraction"
-                .to_owned(),
-        ));
+        return Err(Error::Usage(crate::tr!("retract-no-reason")));
     }
     if !db.exists() {
         return Err(Error::Store(StoreError::Missing(db.to_owned())));
@@ -31,17 +28,21 @@ pub(crate) fn run(db: &Path, args: &RetractArgs) -> Result<ExitCode, Error> {
     let tx = store.begin_import()?;
     let target = tx.correction_target(i64::from(decision.id))?;
     if let Some(r) = target.retraction() {
-        return Err(Error::Refused(format!(
-            "decision {} signed {} is already retracted (on {} by {}: {}); nothing was written",
-            target.number, target.signed, r.made_at, r.made_by, r.reason
+        return Err(Error::Refused(crate::tr!(
+            "retract-already",
+            decision = target.number.as_str(),
+            signed = target.signed.to_string(),
+            at = r.made_at.as_str(),
+            by = r.made_by.as_str(),
+            reason = r.reason.as_str()
         )));
     }
     let batch = Batch::correcting(&tx, target, CorrectionKind::Retracted, &reason)?;
     let outcome = batch.finish()?;
     let Some(corrected) = &outcome.corrected else {
-        return Err(Error::Output(io::Error::other(
-            "the retraction was not made",
-        )));
+        return Err(Error::Output(io::Error::other(crate::tr!(
+            "retract-not-made"
+        ))));
     };
     if !args.dry_run && outcome.changes_store() {
         tx.commit()?;
@@ -52,7 +53,7 @@ pub(crate) fn run(db: &Path, args: &RetractArgs) -> Result<ExitCode, Error> {
         SummaryFormat::Json => write_json(&mut out, &summary)?,
         SummaryFormat::Text => {
             if args.dry_run {
-                writeln!(out, "This was a dry run: nothing was written.")?;
+                writeln!(out, "{}", crate::tr!("import-dry-run"))?;
             }
             summary.write_text(&mut out)?;
         }

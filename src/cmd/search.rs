@@ -35,8 +35,9 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
     let (format, delimiter) = super::read_format_csv(args.format, &args.csv)?;
     let words = search_words(&args.text);
     if words.len() > MAX_WORDS {
-        return Err(Error::Usage(format!(
-            "search: the query holds more than {MAX_WORDS} different words; a search takes at most {MAX_WORDS} words"
+        return Err(Error::Usage(crate::tr!(
+            "search-too-many-words",
+            max = MAX_WORDS
         )));
     }
     let (mut store, point, known) =
@@ -77,8 +78,12 @@ pub(crate) fn run(db: &Path, args: &SearchArgs) -> Result<ExitCode, Error> {
     out.finish()?;
     if entries.is_empty() {
         eprintln!(
-            "tthc: no entry in force on {day} matches {:?}",
-            shortened(&args.text)
+            "tthc: {}",
+            crate::tr!(
+                "search-no-match",
+                day = day.to_string(),
+                query = format!("{:?}", shortened(&args.text))
+            )
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -126,8 +131,11 @@ fn matches_words(e: &CatalogEntry, words: &[String]) -> bool {
 }
 
 fn write_table(out: &mut Sink, entries: &[CatalogEntry]) -> Result<(), Error> {
-    let rows = entries.iter().map(|e| (e.level.label_vi().to_owned(), e));
-    writeln!(out, "{}", catalog::entry_table("Cấp", rows))?;
+    let rows = entries
+        .iter()
+        .map(|e| (crate::output::level_word(e.level), e));
+    let level = crate::tr!("table-level");
+    writeln!(out, "{}", catalog::entry_table(&level, rows))?;
     Ok(())
 }
 

@@ -20,14 +20,17 @@ pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
         super::open_at_known(db, "--as-of", args.as_of.value.as_ref(), &args.known_at)?;
     let versions = store.entry_versions_known(code, None, &known)?;
     if versions.is_empty() {
-        return Err(Error::NotFound(format!(
-            "no version of {code} is stored at any level (tthc search finds procedures by name)"
+        return Err(Error::NotFound(crate::tr!(
+            "show-no-version",
+            code = code.to_string()
         )));
     }
     let records = records(&versions, &point);
     if records.is_empty() {
-        return Err(Error::NotFound(format!(
-            "{code} is not in force at any level as of {point}; tthc history {code} lists its versions"
+        return Err(Error::NotFound(crate::tr!(
+            "show-not-in-force",
+            code = code.to_string(),
+            point = point.to_string()
         )));
     }
     let mut out = Sink::open(None)?;
@@ -52,7 +55,7 @@ pub(crate) fn run(db: &Path, args: &ShowArgs) -> Result<ExitCode, Error> {
         Format::Table => {
             write_table(&mut out, code, &point, &records)?;
             if let Some(m) = &args.known_at.moment {
-                writeln!(out, "\n{}", crate::output::catalog::known_at_vi(&m.utc))?;
+                writeln!(out, "\n{}", crate::output::known_at_text(&m.utc))?;
             }
         }
     }
@@ -184,33 +187,33 @@ fn write_table(
     point: &Point,
     records: &[EntryRecord],
 ) -> Result<(), Error> {
-    writeln!(out, "{code} ({})", crate::output::as_of_vi(point))?;
+    writeln!(out, "{code} ({})", crate::output::as_of_text(point))?;
     for r in records {
-        let label = crate::domain::Level::parse(r.level)
-            .map(crate::domain::Level::label_vi)
-            .unwrap_or_default();
-        writeln!(out, "\n{label} ({})", r.level)?;
-        let mut t = table(&["Trường", "Giá trị"]);
+        let level = crate::domain::Level::parse(r.level)
+            .map_or_else(|_| r.level.to_owned(), crate::output::level_name);
+        writeln!(out, "\n{level}")?;
+        let (field, value) = (crate::tr!("show-field"), crate::tr!("show-value"));
+        let mut t = table(&[&field, &value]);
         for (key, value) in [
-            ("Tên thủ tục hành chính", r.name.as_str()),
-            ("Lĩnh vực", &r.field),
-            ("Cơ quan thực hiện", &r.agency),
-            ("Thời hạn giải quyết", &r.processing_time),
-            ("Phí, lệ phí", &r.fee),
-            ("Căn cứ pháp lý", &r.legal_basis),
-            ("Dịch vụ công trực tuyến", &r.online),
-            ("TTHC liên thông", &r.inter_agency),
-            ("Quyết định", &r.decision),
-            ("Ngày ký", &r.signed),
-            ("Ngày hiệu lực", &r.effective),
+            (crate::tr!("table-name"), r.name.as_str()),
+            (crate::tr!("table-field"), &r.field),
+            (crate::tr!("table-agency"), &r.agency),
+            (crate::tr!("show-processing-time"), &r.processing_time),
+            (crate::tr!("show-fee"), &r.fee),
+            (crate::tr!("show-legal-basis"), &r.legal_basis),
+            (crate::tr!("show-online"), &r.online),
+            (crate::tr!("show-inter-agency"), &r.inter_agency),
+            (crate::tr!("table-decision"), &r.decision),
+            (crate::tr!("table-signed"), &r.signed),
+            (crate::tr!("table-effective"), &r.effective),
         ] {
-            t.add_row([key, value]);
+            t.add_row([key.as_str(), value]);
         }
         t.add_row([
-            "Phiên bản".to_owned(),
-            format!("{} ({})", r.version, r.action),
+            crate::tr!("show-version"),
+            format!("{} ({})", r.version, crate::output::action_word(r.action)),
         ]);
-        t.add_row(["Nguồn".to_owned(), format!("{}:{}", r.file, r.line)]);
+        t.add_row([crate::tr!("table-source"), format!("{}:{}", r.file, r.line)]);
         writeln!(out, "{t}")?;
     }
     Ok(())

@@ -128,31 +128,51 @@ fn write_table(
     days: u32,
     records: &[ChangeRecord<'_>],
 ) -> Result<(), Error> {
+    let (today, until) = (today.to_string(), until.to_string());
     if records.is_empty() {
         writeln!(
             out,
-            "No stored change takes effect in the next {days} days (after {today}, until {until})."
+            "{}",
+            crate::tr!(
+                "upcoming-none",
+                days = days,
+                today = today.as_str(),
+                until = until.as_str()
+            )
         )?;
         return Ok(());
     }
     writeln!(
         out,
-        "{} change{} take{} effect in the next {days} days (after {today}, until {until}):",
-        records.len(),
-        if records.len() == 1 { "" } else { "s" },
-        if records.len() == 1 { "s" } else { "" },
+        "{}",
+        crate::tr!(
+            "upcoming-title",
+            count = records.len(),
+            days = days,
+            today = today.as_str(),
+            until = until.as_str()
+        )
     )?;
-    let mut t = table(&["Effective", "Decision", "Action", "Level", "Code", "Name"]);
+    let heading = [
+        crate::tr!("table-effective"),
+        crate::tr!("table-decision"),
+        crate::tr!("table-action"),
+        crate::tr!("table-level"),
+        crate::tr!("table-code"),
+        crate::tr!("table-name"),
+    ];
+    let mut t = table(&heading.each_ref().map(String::as_str));
     for r in records {
+        let action = crate::output::action_word(r.action);
         let action = match &r.replaces {
-            Some(old) => format!("{} (replaces {old})", r.action),
-            None => r.action.to_owned(),
+            Some(old) => crate::tr!("table-replaces", action = action, old = old.as_str()),
+            None => action,
         };
         t.add_row([
             r.effective.clone(),
             r.decision.0.to_owned(),
             action,
-            r.level.to_owned(),
+            crate::output::level_text(r.level),
             r.code.clone(),
             r.name.to_owned(),
         ]);

@@ -158,37 +158,45 @@ struct Report {
 
 impl Report {
     fn write(&self, out: &mut impl Write, db: &Path) -> io::Result<()> {
-        writeln!(out, "{}: verified, no mismatch found.", db.display())?;
-        writeln!(out, "  SQLite integrity and foreign keys: ok")?;
         writeln!(
             out,
-            "  decisions: {} (content and chain hashes match their rows)",
-            self.decisions
+            "{}",
+            crate::tr!("verify-ok", db = db.display().to_string())
+        )?;
+        writeln!(out, "  {}", crate::tr!("verify-integrity"))?;
+        writeln!(
+            out,
+            "  {}",
+            crate::tr!("verify-decisions", count = self.decisions)
         )?;
         writeln!(
             out,
-            "  versions:  {} of {} entries (history replayed; details and validity match)",
-            self.versions, self.entries
+            "  {}",
+            crate::tr!(
+                "verify-versions",
+                count = self.versions,
+                entries = self.entries
+            )
         )?;
-        writeln!(out, "  validity intervals: {}", self.spans)?;
+        writeln!(out, "  {}", crate::tr!("verify-spans", count = self.spans))?;
         writeln!(
             out,
-            "  search index: {} versions (their words match their names, fields and agencies)",
-            self.indexed
+            "  {}",
+            crate::tr!("verify-indexed", count = self.indexed)
         )?;
         if self.corrections > 0 {
             writeln!(
                 out,
-                "  corrections: {} (replayed; rows put in and taken out match their links)",
-                self.corrections
+                "  {}",
+                crate::tr!("verify-corrections", count = self.corrections)
             )?;
         }
         let head = if self.chain_head.is_empty() {
-            "(no decision imported)"
+            crate::tr!("verify-no-decision")
         } else {
-            &self.chain_head
+            self.chain_head.clone()
         };
-        writeln!(out, "  chain head: {head}")?;
+        writeln!(out, "  {}", crate::tr!("verify-head", head = head))?;
         for anchor in &self.anchors {
             writeln!(out, "  {anchor}")?;
         }
@@ -212,23 +220,25 @@ fn manifest_anchor(path: &Path) -> Result<Anchor, Error> {
     io::Read::read_to_end(&mut io::Read::take(file, MANIFEST_MAX + 1), &mut text)
         .map_err(read_err)?;
     if text.len() as u64 > MANIFEST_MAX {
-        return Err(refuse("it is larger than any manifest tthc writes"));
+        return Err(refuse(&crate::tr!("verify-manifest-too-large")));
     }
-    let value: serde_json::Value =
-        serde_json::from_slice(&text).map_err(|e| refuse(&format!("it is not JSON ({e})")))?;
+    let value: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
+        refuse(&crate::tr!(
+            "verify-manifest-not-json",
+            error = e.to_string()
+        ))
+    })?;
     let store = &value["store"];
     let (Some(hash), Some(decisions)) =
         (store["chain_sha256"].as_str(), store["decisions"].as_u64())
     else {
-        return Err(refuse(
-            "it is not the manifest of a tthc export: it has no store.chain_sha256 and store.decisions",
-        ));
+        return Err(refuse(&crate::tr!("verify-manifest-not-tthc")));
     };
     let hash = if hash.is_empty() && decisions == 0 {
         String::new()
     } else {
         hash.parse::<ChainHash>()
-            .map_err(|e| refuse(&format!("its store.chain_sha256: {e}")))?
+            .map_err(|e| refuse(&crate::tr!("verify-manifest-bad-hash", error = e)))?
             .as_str()
             .to_owned()
     };

@@ -5,7 +5,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use super::{Format, as_of_vi, code_label, group_thousands, section_letter, table, write_json};
+use super::{
+    Format, as_of_text, code_text, count_text, known_at_text, level_name, section_letter, table,
+    write_json,
+};
 use crate::domain::{CatalogEntry, Code, Counts, Day, Level, Point};
 use crate::error::Error;
 
@@ -454,33 +457,39 @@ fn write_table(
     let counts = Counts::of(entries);
     writeln!(
         out,
-        "DANH MỤC THỦ TỤC HÀNH CHÍNH ({}): {} TTHC",
-        as_of_vi(point),
-        group_thousands(counts.total())
+        "{}",
+        crate::tr!(
+            "table-catalog-title",
+            as_of = as_of_text(point),
+            count = counts.total(),
+            total = count_text(counts.total())
+        )
     )?;
     if let Some(moment) = known_at {
-        writeln!(out, "{}", known_at_vi(moment))?;
+        writeln!(out, "{}", known_at_text(moment))?;
     }
     let levels = Level::ALL.into_iter().filter(|l| counts.level(*l) > 0);
     for (i, level) in levels.enumerate() {
         writeln!(
             out,
-            "\n{}. {} ({} TTHC)",
-            section_letter(i),
-            level.label_vi(),
-            group_thousands(counts.level(level))
+            "\n{}",
+            crate::tr!(
+                "table-catalog-section",
+                letter = section_letter(i).to_string(),
+                level = level_name(level),
+                count = counts.level(level),
+                total = count_text(counts.level(level))
+            )
         )?;
         let rows = entries.iter().filter(|e| e.level == level);
         let numbered = rows.enumerate().map(|(n, e)| ((n + 1).to_string(), e));
-        writeln!(out, "{}", entry_table("STT", numbered))?;
+        writeln!(
+            out,
+            "{}",
+            entry_table(&crate::tr!("table-number"), numbered)
+        )?;
     }
     Ok(())
-}
-
-/// "Theo dữ liệu đã ghi nhận đến 2026-03-01T03:00:00Z": the line under the
-/// title of a table of the catalog as known at a moment.
-pub(crate) fn known_at_vi(moment: &str) -> String {
-    format!("Theo dữ liệu đã ghi nhận đến {moment} (UTC)")
 }
 
 /// A table of entries: code, name, field and agency, after a first column
@@ -489,17 +498,17 @@ pub(crate) fn entry_table<'a>(
     first: &str,
     rows: impl Iterator<Item = (String, &'a CatalogEntry)>,
 ) -> super::TextTable {
-    let mut t = table(&[
-        first,
-        "Mã số",
-        "Tên thủ tục hành chính",
-        "Lĩnh vực",
-        "Cơ quan thực hiện",
-    ]);
+    let (code, name, field, agency) = (
+        crate::tr!("table-code"),
+        crate::tr!("table-name"),
+        crate::tr!("table-field"),
+        crate::tr!("table-agency"),
+    );
+    let mut t = table(&[first, &code, &name, &field, &agency]);
     for (cell, e) in rows {
         t.add_row([
             cell,
-            code_label(e.code),
+            code_text(e.code),
             e.details.name.clone(),
             e.details.field.clone(),
             e.details.agency.clone(),

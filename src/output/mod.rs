@@ -14,7 +14,7 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use tempfile::NamedTempFile;
 
-use crate::domain::{Day, Point};
+use crate::domain::{Day, Level, Point};
 use crate::error::Error;
 
 /// Output formats of the read commands.
@@ -158,9 +158,9 @@ impl Target {
         let meta = if is_link {
             let Ok(meta) = std::fs::metadata(path) else {
                 let to = std::fs::read_link(path).unwrap_or_default();
-                return Err(refuse(format!(
-                    "it is a symbolic link to {}, which does not exist; point the link at a file, or write to another name",
-                    to.display()
+                return Err(refuse(crate::tr!(
+                    "output-dangling-link",
+                    target = to.display().to_string()
                 )));
             };
             meta
@@ -169,18 +169,13 @@ impl Target {
         };
         let kind = meta.file_type();
         if kind.is_dir() {
-            return Err(refuse(
-                "it is a directory; give the name of a file".to_owned(),
-            ));
+            return Err(refuse(crate::tr!("output-directory")));
         }
         if special_device(kind) {
             return Ok(Target::Device);
         }
         if !kind.is_file() {
-            return Err(refuse(
-                "it is neither a file, a character device nor a named pipe; tthc writes only to those"
-                    .to_owned(),
-            ));
+            return Err(refuse(crate::tr!("output-not-a-file")));
         }
         let real = if is_link {
             std::fs::canonicalize(path).map_err(|source| Error::Write {
@@ -191,9 +186,7 @@ impl Target {
             path.to_owned()
         };
         if let Some(what) = sqlite_file(&real) {
-            return Err(refuse(format!(
-                "it is {what}; tthc never writes over a database: write to another file"
-            )));
+            return Err(refuse(crate::tr!("output-database", what = what)));
         }
         Ok(Target::File(real))
     }
@@ -220,19 +213,19 @@ fn special_device(_: std::fs::FileType) -> bool {
 
 /// What an `SQLite` file is, by its first bytes: a database, a write-ahead
 /// log or a rollback journal; `None` for any other file.
-fn sqlite_file(path: &Path) -> Option<&'static str> {
+fn sqlite_file(path: &Path) -> Option<String> {
     let mut head = [0_u8; 16];
     let mut file = File::open(path).ok()?;
     let n = io::Read::read(&mut file, &mut head).ok()?;
     let head = &head[..n];
     if head.starts_with(b"SQLite format 3\0") {
-        Some("an SQLite database")
+        Some(crate::tr!("output-sqlite-database"))
     } else if head.starts_with(&[0x37, 0x7f, 0x06, 0x82])
         || head.starts_with(&[0x37, 0x7f, 0x06, 0x83])
     {
-        Some("the write-ahead log of an SQLite database")
+        Some(crate::tr!("output-sqlite-wal"))
     } else if head.starts_with(&[0xd9, 0xd5, 0x05, 0xf9, 0x20, 0xa1, 0x63, 0xd7]) {
-        Some("the rollback journal of an SQLite database")
+        Some(crate::tr!("output-sqlite-journal"))
     } else {
         None
     }
@@ -241,23 +234,17 @@ fn sqlite_file(path: &Path) -> Option<&'static str> {
 /// The files `SQLite` keeps for the database at `db`, with what each is:
 /// the database, its write-ahead log, the log's shared-memory index and its
 /// rollback journal.
-fn catalog_files(db: &Path) -> [(PathBuf, &'static str); 4] {
+fn catalog_files(db: &Path) -> [(PathBuf, String); 4] {
     let with = |suffix: &str| {
         let mut p = db.as_os_str().to_owned();
         p.push(suffix);
         PathBuf::from(p)
     };
     [
-        (db.to_owned(), "the catalog database"),
-        (with("-wal"), "the write-ahead log of the catalog database"),
-        (
-            with("-shm"),
-            "the shared-memory index of the catalog database",
-        ),
-        (
-            with("-journal"),
-            "the rollback journal of the catalog database",
-        ),
+        (db.to_owned(), crate::tr!("output-catalog-database")),
+        (with("-wal"), crate::tr!("output-catalog-wal")),
+        (with("-shm"), crate::tr!("output-catalog-shm")),
+        (with("-journal"), crate::tr!("output-catalog-journal")),
     ]
 }
 
@@ -273,9 +260,13 @@ pub(crate) fn refuse_catalog_files(path: &Path, db: &Path) -> Result<(), Error> 
         for (file, what) in catalog_files(db) {
             if same_file(path, &file) {
                 return Err(Error::Usage(format!(
-                    "-o {}: that is {what} {}; writing there would destroy the catalog: write to another file",
+                    "-o {}: {}",
                     path.display(),
-                    db.display()
+                    crate::tr!(
+                        "output-catalog-file",
+                        what = what,
+                        db = db.display().to_string()
+                    )
                 )));
             }
         }
@@ -380,6 +371,106 @@ pub(crate) fn as_of_vi(point: &Point) -> String {
             d.number,
             date(d.signed)
         ),
+    }
+}
+
+/// "as of 15/01/2024", with ", right after decision N signed ..." after a
+/// decision: the date a table of the catalog is at, in the run's language.
+pub(crate) fn as_of_text(point: &Point) -> String {
+    let date = |d: Day| d.date().format("%d/%m/%Y").to_string();
+    match point.decision() {
+        None => crate::tr!("table-as-of", date = date(point.day())),
+        Some(d) => crate::tr!(
+            "table-as-of-after",
+            date = date(point.day()),
+            number = d.number.as_str(),
+            signed = date(d.signed)
+        ),
+    }
+}
+
+/// The line under the title of a table of the catalog as known at a moment.
+pub(crate) fn known_at_text(moment: &str) -> String {
+    crate::tr!("table-known-at", moment = moment)
+}
+
+/// A level as tables show it, in the run's language.
+pub(crate) fn level_word(level: Level) -> String {
+    match level {
+        Level::Province => crate::tr!("table-level-province"),
+        Level::District => crate::tr!("table-level-district"),
+        Level::Commune => crate::tr!("table-level-commune"),
+    }
+}
+
+/// A level word of the data (`province`, ...) as tables show it; anything
+/// else as it is.
+pub(crate) fn level_text(word: &str) -> String {
+    Level::ALL
+        .into_iter()
+        .find(|l| l.as_str() == word)
+        .map_or_else(|| word.to_owned(), level_word)
+}
+
+/// What a decision did to an entry (`added`, `amended`, `replaced`,
+/// `repealed`, `moved`, `code_assigned`) or what a correction did
+/// (`retracted`, `corrected`), as tables show it; anything else as it is.
+pub(crate) fn action_word(word: &str) -> String {
+    match word {
+        "added" => crate::tr!("table-action-added"),
+        "amended" => crate::tr!("table-action-amended"),
+        "replaced" => crate::tr!("table-action-replaced"),
+        "repealed" => crate::tr!("table-action-repealed"),
+        "moved" => crate::tr!("table-action-moved"),
+        "code_assigned" => crate::tr!("table-action-code-assigned"),
+        "retracted" => crate::tr!("table-action-retracted"),
+        "corrected" => crate::tr!("table-action-corrected"),
+        other => other.to_owned(),
+    }
+}
+
+/// A level as the headings of tables name it: "Province level", "Cấp tỉnh".
+pub(crate) fn level_name(level: Level) -> String {
+    match level {
+        Level::Province => crate::tr!("table-level-name-province"),
+        Level::District => crate::tr!("table-level-name-district"),
+        Level::Commune => crate::tr!("table-level-name-commune"),
+    }
+}
+
+/// A number as tables show it: thousands grouped by dots in Vietnamese
+/// (1.295), by commas in English (1,295).
+pub(crate) fn count_text(n: u64) -> String {
+    let grouped = group_thousands(n);
+    match crate::i18n::current() {
+        crate::i18n::Lang::Vi => grouped,
+        crate::i18n::Lang::En => grouped.replace('.', ","),
+    }
+}
+
+/// A detail field of an entry (`name`, `processing_time`, ...) as tables
+/// name it: the key itself in English, its heading in Vietnamese.
+pub(crate) fn field_word(field: &str) -> String {
+    match field {
+        "name" => crate::tr!("table-detail-name"),
+        "field" => crate::tr!("table-detail-field"),
+        "agency" => crate::tr!("table-detail-agency"),
+        "processing_time" => crate::tr!("table-detail-processing-time"),
+        "fee" => crate::tr!("table-detail-fee"),
+        "legal_basis" => crate::tr!("table-detail-legal-basis"),
+        "online" => crate::tr!("table-detail-online"),
+        "inter_agency" => crate::tr!("table-detail-inter-agency"),
+        other => other.to_owned(),
+    }
+}
+
+/// A code as tables show it: "(no code)" for an entry published without
+/// one, in the run's language.
+pub(crate) fn code_text(code: crate::domain::Code) -> String {
+    if code.is_provisional() {
+        crate::tr!("table-no-code")
+    } else {
+        code.to_string()
     }
 }
 

@@ -486,10 +486,15 @@ fn history_shows_the_versions_a_correction_took_out() {
         .run()
         .stdout;
     assert!(
-        table.contains("Cấp tỉnh (province): 2 versions, and 1 taken out by corrections"),
+        table.contains("Province level: 2 versions, and 1 taken out by corrections"),
         "{table}"
     );
     assert!(table.contains("(taken out of the catalog)"), "{table}");
+    test.tthc(&["history", "1.000001", "--format", "table", "--lang", "vi"])
+        .stdout_has("Cấp tỉnh: 2 phiên bản, và 1 phiên bản đã bị rút ra do đính chính")
+        .stdout_has("(đã rút khỏi danh mục)")
+        .stdout_has("Đã rút lúc ")
+        .run();
     let csv = test
         .tthc(&["history", "1.000001", "--format", "csv"])
         .run()

@@ -114,9 +114,21 @@ decision,signed,action,code,level,name,Dịch vụ công trực tuyến
     assert!(history.contains("\"online\": \"Một phần\""), "{history}");
     assert!(history.contains("\"online\": \"Toàn trình\""), "{history}");
     test.tthc(&["counts", "--as-of", "2025-09-01", "--format", "table"])
-        .stdout_has("Toàn trình")
-        .stdout_has("Liên thông")
+        .stdout_has("Fully online")
+        .stdout_has("Inter-agency")
         .run();
+    test.tthc(&[
+        "counts",
+        "--as-of",
+        "2025-09-01",
+        "--format",
+        "table",
+        "--lang",
+        "vi",
+    ])
+    .stdout_has("Toàn trình")
+    .stdout_has("Liên thông")
+    .run();
     // A cell that says neither is refused with its line.
     test.write(
         "bad.csv",

@@ -42,6 +42,10 @@ fn counts_right_after_a_decision_leave_out_later_changes_of_the_same_day() {
         ))
         .run();
     test.tthc(&["counts", "--as-of", "1580/QĐ-UBND", "--format", "table"])
+        .stdout_has("as of 01/07/2025, right after decision 1580/QĐ-UBND signed 20/06/2025")
+        .run();
+    test.tthc(&["counts", "--as-of", "1580/QĐ-UBND", "--format", "table"])
+        .env("LANG", "vi_VN.UTF-8")
         .stdout_has(
             "tính đến ngày 01/07/2025, ngay sau Quyết định số 1580/QĐ-UBND ký ngày 20/06/2025",
         )

@@ -306,21 +306,70 @@ fn table_groups_changes_by_kind_with_counts() {
         .stdout_has(
             "Changes from 2020-02-01 to 2021-03-15: 5 (added 1, amended 2, replaced 1, repealed 1)",
         )
-        .stdout_has("Added / Mới ban hành (1)")
-        .stdout_has("Amended / Sửa đổi, bổ sung (2)")
-        .stdout_has("Replaced / Thay thế (1)")
-        .stdout_has("Repealed / Bãi bỏ (1)")
+        .stdout_has("\nAdded (1)\n")
+        .stdout_has("\nAmended (2)\n")
+        .stdout_has("\nReplaced (1)\n")
+        .stdout_has("\nRepealed (1)\n")
         .stdout_has("processing_time: 20 ngày -> 15 ngày")
         .stdout_has("fee: Không -> 500.000 đồng")
         .run()
         .stdout;
     let position = |part: &str| table.find(part).unwrap();
-    assert!(position("Added /") < position("Amended /"));
-    assert!(position("Amended /") < position("Replaced /"));
-    assert!(position("Replaced /") < position("Repealed /"));
+    assert!(position("\nAdded (") < position("\nAmended ("));
+    assert!(position("\nAmended (") < position("\nReplaced ("));
+    assert!(position("\nReplaced (") < position("\nRepealed ("));
     test.tthc(&["diff", "2020-02-01", "2020-12-31", "--format", "table"])
         .stdout("No changes from 2020-02-01 to 2020-12-31.\n")
         .run();
+}
+
+#[test]
+fn the_table_speaks_vietnamese_alone_with_lang_vi() {
+    let test = audit();
+    let table = test
+        .tthc(&["diff", "2020-02-01", "2021-03-15", "--format", "table", "--lang", "vi"])
+        .stdout_has(
+            "Thay đổi từ 2020-02-01 đến 2021-03-15: 5 (Ban hành mới 1; Sửa đổi, bổ sung 2; Thay thế 1; Bãi bỏ 1)",
+        )
+        .stdout_has("\nBan hành mới (1)\n")
+        .stdout_has("\nSửa đổi, bổ sung (2)\n")
+        .stdout_has("\nThay thế (1)\n")
+        .stdout_has("\nBãi bỏ (1)\n")
+        .stdout_has("Thời hạn giải quyết: 20 ngày -> 15 ngày")
+        .stdout_has("Phí, lệ phí: Không -> 500.000 đồng")
+        .stdout_has("Tên thủ tục hành chính")
+        .stdout_has("Cấp tỉnh")
+        .run()
+        .stdout;
+    for english in [
+        "Added",
+        "Amended",
+        "Level",
+        "Code",
+        "Name",
+        "province",
+        "processing_time",
+    ] {
+        assert!(!table.contains(english), "{english} in {table}");
+    }
+    test.tthc(&["diff", "2020-02-01", "2020-12-31", "--format", "table"])
+        .env("LANG", "vi_VN.UTF-8")
+        .stdout("Không có thay đổi nào từ 2020-02-01 đến 2020-12-31.\n")
+        .run();
+    let json = |lang: &str| {
+        test.tthc(&[
+            "diff",
+            "2020-02-01",
+            "2021-03-15",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ])
+        .run()
+        .stdout
+    };
+    assert_eq!(json("vi"), json("en"));
 }
 
 #[test]
@@ -536,7 +585,7 @@ moved,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,2025
     let table = test
         .tthc(&["diff", "2025-06-30", "2025-07-01", "--format", "table"])
         .stdout_has("Changes from 2025-06-30 to 2025-07-01: 3 (added 0, amended 0, replaced 0, repealed 1, moved 2)\n")
-        .stdout_has("Moved / Chuyển cấp (2)")
+        .stdout_has("\nMoved (2)\n")
         .stdout_has("From level")
         .stdout_has("agency: UBND cấp huyện -> UBND cấp xã (bộ phận một cửa)")
         .run()
@@ -556,7 +605,7 @@ moved,commune,1.000005,Cấp giấy phép kinh doanh karaoke,,1580/QĐ-UBND,2025
     for cell in ["1600/QĐ-UBND (2025-06-25)", "2025-07-01"] {
         assert!(repealed.contains(cell), "{repealed}");
     }
-    assert!(!table.contains("Added /"), "{table}");
+    assert!(!table.contains("\nAdded ("), "{table}");
 }
 
 #[test]

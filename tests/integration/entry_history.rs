@@ -280,7 +280,7 @@ province,2,replaced,,1.000012,,,30/QĐ-UBND,2022-05-01,2022-05-20,false,,Cấp g
         .run();
     test.tthc(&["history", "1.000001", "--format", "table"])
         .stdout_has("History of 1.000001")
-        .stdout_has("Cấp tỉnh (province): 3 versions")
+        .stdout_has("Province level: 3 versions")
         .stdout_has("processing_time: 15 ngày")
         .stdout_has("20/QĐ-UBND")
         .run();

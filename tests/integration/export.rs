@@ -122,7 +122,7 @@ fn export_json_shape() {
 }
 
 #[test]
-fn table_headings_count_entries_with_vietnamese_thousands_separator() {
+fn table_headings_count_entries_with_the_thousands_separator_of_the_language() {
     let test = Test::new();
     test.write("many.csv", many_entries(1200));
     test.write(
@@ -134,11 +134,61 @@ fn table_headings_count_entries_with_vietnamese_thousands_separator() {
     );
     test.import(&["many.csv", "communes.csv"]);
     test.tthc(&["export", "--format", "table", "--as-of", "2024-01-10"])
-        .stdout_has("A. Cấp tỉnh (1.200 TTHC)")
-        .stdout_has("Cấp xã (2 TTHC)")
+        .stdout_has("CATALOG OF ADMINISTRATIVE PROCEDURES (as of 10/01/2024): 1,202 entries\n")
+        .stdout_has("A. Province level (1,200 entries)")
+        .stdout_has("B. Commune level (2 entries)")
+        .stdout_has("│ No. ┆ Code")
         .stdout_has("1.100000")
         .stdout_has("Thủ tục xã 2")
         .run();
+    let vi = test
+        .tthc(&[
+            "export",
+            "--format",
+            "table",
+            "--as-of",
+            "2024-01-10",
+            "--lang",
+            "vi",
+        ])
+        .stdout_has("DANH MỤC THỦ TỤC HÀNH CHÍNH (tính đến ngày 10/01/2024): 1.202 TTHC\n")
+        .stdout_has("A. Cấp tỉnh (1.200 TTHC)")
+        .stdout_has("B. Cấp xã (2 TTHC)")
+        .stdout_has("│ STT ┆ Mã số")
+        .stdout_has("Tên thủ tục hành chính")
+        .run()
+        .stdout;
+    for english in ["CATALOG", "entries", "Province", "Code", "Agency"] {
+        assert!(!vi.contains(english), "{english} in {vi}");
+    }
+    let json = |lang: &str| {
+        test.tthc(&[
+            "export",
+            "--format",
+            "json",
+            "--as-of",
+            "2024-01-10",
+            "--lang",
+            lang,
+        ])
+        .run()
+        .stdout
+    };
+    assert_eq!(json("vi"), json("en"));
+    let csv = |lang: &str| {
+        test.tthc(&[
+            "export",
+            "--format",
+            "csv",
+            "--as-of",
+            "2024-01-10",
+            "--lang",
+            lang,
+        ])
+        .run()
+        .stdout
+    };
+    assert_eq!(csv("vi"), csv("en"));
 }
 
 #[test]
@@ -329,5 +379,8 @@ fn the_format_follows_the_output_extension() {
     // Other names keep the default (csv), or take --format.
     test.tthc(&["export", "-o", "catalog.txt", "--format", "table"])
         .run();
-    assert!(test.read("catalog.txt").contains("DANH MỤC"));
+    assert!(
+        test.read("catalog.txt")
+            .contains("CATALOG OF ADMINISTRATIVE PROCEDURES")
+    );
 }

@@ -470,8 +470,19 @@ fn new_procedures_without_a_code_are_entries_and_can_be_given_one_later() {
         .stdout_has(&format!("province,,{name},"))
         .run();
     test.tthc(&["export", "--format", "table", "--as-of", "2025-12-01"])
-        .stdout_has("(chưa có mã)")
+        .stdout_has("(no code)")
         .run();
+    test.tthc(&[
+        "export",
+        "--format",
+        "table",
+        "--as-of",
+        "2025-12-01",
+        "--lang",
+        "vi",
+    ])
+    .stdout_has("(chưa có mã)")
+    .run();
     // A later decision gives it its code.
     test.write(
         "code.csv",
@@ -529,7 +540,7 @@ fn new_procedures_without_a_code_are_entries_and_can_be_given_one_later() {
     assert_eq!(change["replaces"], Value::Null);
     test.tthc(&["diff", "2025-12-01", "2026-01-05", "--format", "table"])
         .stdout_has("code_assigned 1")
-        .stdout_has("Code assigned / Được cấp mã (1)")
+        .stdout_has("\nCode assigned (1)\n")
         .run();
     test.tthc(&["verify"]).stdout_has("no mismatch").run();
 }

@@ -60,6 +60,10 @@ fn the_quick_start_imports_the_sample_data_and_gives_the_promised_counts() {
     // On a terminal a table; piped, as here, csv.
     test.bare(&["counts"]).stdout_has("as_of,province,").run();
     test.bare(&["counts", "--format", "table"])
+        .stdout_has("Province level")
+        .run();
+    test.bare(&["counts", "--format", "table"])
+        .env("LANG", "vi_VN.UTF-8")
         .stdout_has("Cấp tỉnh")
         .run();
     let promised = promised_counts();

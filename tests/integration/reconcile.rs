@@ -93,7 +93,7 @@ fn planted() -> Test {
     test.write("baseline.csv", baseline())
         .write("2770-QD-UBND.csv", DONG_NAI);
     test.tthc(&["reference", "import", "--as-of", LIST_DATE, LIST])
-        .stdout_has("Stored the national list national/dvcqg-procedures.csv as of 2025-08-01: 2.642 procedures.")
+        .stdout_has("Stored the national list national/dvcqg-procedures.csv as of 2025-08-01: 2,642 procedures.")
         .run();
     import_baseline(&test);
     test.tthc(&[
@@ -307,9 +307,15 @@ fn csv_and_table_give_the_same_findings() {
         "name_of_other_code,commune,2.000927,\"Chứng thực việc sửa đổi, bổ sung, hủy bỏ giao dịch\",Chứng thực,Không có thông tin,2770/QĐ-UBND,2025-11-18,Sửa lỗi sai sót trong giao dịch,Cấp xã,Chứng thực,Không có thông tin,858/QĐ-BTP,0.39,chứng thực việc đổi bổ sung hủy bỏ,lỗi sai sót trong,2.000913"
     );
     test.tthc(&["reconcile", "--as-of", "2025-12-01", "--format", "table"])
-        .stdout_has("Đối chiếu danh mục TTHC tính đến ngày 01/12/2025 với CSDL quốc gia: danh sách ngày 01/08/2025 (national/dvcqg-procedures.csv, 2.642 TTHC)")
+        .stdout_has("Reconciliation of the catalog as of 01/12/2025 with the national database: list of 01/08/2025 (national/dvcqg-procedures.csv, 2,642 procedures)")
         .stdout_has("the catalog's name is that of 2.000913")
         .stdout_has("Findings: unknown_code 2, name_mismatch 1, name_of_other_code 1, level_mismatch 2, missing 3\n")
+        .run();
+    test.tthc(&["reconcile", "--as-of", "2025-12-01", "--format", "table", "--lang", "vi"])
+        .stdout_has("Đối chiếu danh mục TTHC tính đến ngày 01/12/2025 với CSDL quốc gia: danh sách ngày 01/08/2025 (national/dvcqg-procedures.csv, 2.642 TTHC)")
+        .stdout_has("tên trong danh mục là tên của 2.000913")
+        .stdout_has("Sai khác: mã không có trong CSDL 2, tên khác 1, tên của mã khác 1, cấp khác 2, thiếu trong danh mục 3\n")
+        .stdout_has("│ Kết quả")
         .run();
 }
 
@@ -414,7 +420,7 @@ fn the_list_is_stored_once_and_never_changes_the_catalog() {
         .run()
         .stdout;
     test.tthc(&["reference", "import", "--as-of", "2025-11-20", LIST])
-        .stdout_has("national/dvcqg-procedures.csv is already stored as the national list of 2025-08-01 (2.642 procedures): nothing to do.")
+        .stdout_has("national/dvcqg-procedures.csv is already stored as the national list of 2025-08-01 (2,642 procedures): nothing to do.")
         .stdout_has("--as-of 2025-11-20 is not taken")
         .run();
     // The same bytes under another name are the same list.

@@ -192,11 +192,49 @@ fn table_and_csv() {
         "--format",
         "table",
     ])
-    .stdout_has("1.000001 (tính đến ngày 15/03/2021)")
-    .stdout_has("Cấp tỉnh (province)")
+    .stdout_has("1.000001 (as of 15/03/2021)")
+    .stdout_has("\nProvince level\n")
+    .stdout_has("│ Fees and charges ")
+    .stdout_has("│ Version ")
+    .stdout_has("┆ 3 (amended)")
     .stdout_has("500.000 đồng")
     .stdout_has("15/QĐ-UBND")
     .run();
+    let vi = test
+        .tthc(&[
+            "show",
+            "1.000001",
+            "--as-of",
+            "2021-03-15",
+            "--format",
+            "table",
+        ])
+        .env("LANG", "vi_VN.UTF-8")
+        .stdout_has("1.000001 (tính đến ngày 15/03/2021)")
+        .stdout_has("\nCấp tỉnh\n")
+        .stdout_has("│ Phí, lệ phí ")
+        .stdout_has("3 (Sửa đổi, bổ sung)")
+        .stdout_has("500.000 đồng")
+        .run()
+        .stdout;
+    for english in ["as of", "province", "Fees", "Version", "amended"] {
+        assert!(!vi.contains(english), "{english} in {vi}");
+    }
+    let json = |lang: &str| {
+        test.tthc(&[
+            "show",
+            "1.000001",
+            "--as-of",
+            "2021-03-15",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+        ])
+        .run()
+        .stdout
+    };
+    assert_eq!(json("vi"), json("en"));
     test.tthc(&["show", "1.000001", "--as-of", "2021-03-15", "--format", "csv"])
         .stdout(
             "\

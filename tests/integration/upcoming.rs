@@ -169,3 +169,34 @@ fn table_lists_or_says_there_is_nothing() {
         .stderr_has("no catalog database")
         .run();
 }
+
+#[test]
+fn the_table_is_in_vietnamese_with_lang_vi_and_the_json_is_the_same() {
+    let test = window();
+    let table = test
+        .tthc(&["upcoming", "--format", "table", "--lang", "vi"])
+        .env("TZ", "UTC")
+        .stdout_has("4 thay đổi có hiệu lực trong 30 ngày tới")
+        .stdout_has("Thay thế (thay thế 1.000003)")
+        .stdout_has("Ngày hiệu lực")
+        .stdout_has("Hình thức")
+        .run()
+        .stdout;
+    for english in ["changes take", "Effective", "Action", "replaced"] {
+        assert!(!table.contains(english), "{english} in {table}");
+    }
+    test.tthc(&["upcoming", "--days", "0", "--format", "table"])
+        .env("TZ", "UTC")
+        .env("LANG", "vi_VN.UTF-8")
+        .stdout_has("Không có thay đổi nào đã lưu có hiệu lực trong 0 ngày tới")
+        .run();
+    let json = |lang: &str| {
+        test.tthc(&[
+            "upcoming", "--format", "json", "--days", "400", "--lang", lang,
+        ])
+        .env("TZ", "UTC")
+        .run()
+        .stdout
+    };
+    assert_eq!(json("vi"), json("en"));
+}
