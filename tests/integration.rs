@@ -10,6 +10,8 @@
 mod annex;
 #[path = "integration/audit_data.rs"]
 mod audit_data;
+#[path = "integration/command_line.rs"]
+mod command_line;
 #[path = "integration/common.rs"]
 mod common;
 #[path = "integration/concurrency.rs"]

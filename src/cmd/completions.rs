@@ -3,15 +3,13 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, CompletionsArgs};
+use crate::cli::CompletionsArgs;
 use crate::error::Error;
 use crate::output::Sink;
 
 pub(crate) fn run(args: &CompletionsArgs) -> Result<ExitCode, Error> {
     let mut script = Vec::new();
-    clap_complete::generate(args.shell, &mut Cli::command(), "tthc", &mut script);
+    clap_complete::generate(args.shell, &mut crate::cli::command(), "tthc", &mut script);
     let mut out = Sink::open(None)?;
     out.write_all(&script)?;
     out.finish()?;

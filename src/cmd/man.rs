@@ -2,15 +2,13 @@
 
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
-use crate::cli::{Cli, ManArgs};
+use crate::cli::ManArgs;
 use crate::error::Error;
 use crate::output::Sink;
 
 pub(crate) fn run(_args: &ManArgs) -> Result<ExitCode, Error> {
     let mut out = Sink::open(None)?;
-    clap_mangen::Man::new(Cli::command()).render(&mut out)?;
+    clap_mangen::Man::new(crate::cli::command()).render(&mut out)?;
     out.finish()?;
     Ok(ExitCode::SUCCESS)
 }
