@@ -254,7 +254,7 @@ fn open<'a>(
     let mut filled = defaults.clone();
     let mut unresolved = Vec::new();
     let mut keep = |col: Column| {
-        let missing = format!("missing required column {}", col.as_str());
+        let missing = crate::input::missing_column_message(col);
         unresolved.extend(
             e.problems
                 .iter()

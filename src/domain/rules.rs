@@ -61,9 +61,9 @@ pub enum Violation {
 
 impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Violation::InForce => "is already in force",
-            Violation::NotInForce => "is not in force",
+        f.write_str(&match self {
+            Violation::InForce => crate::tr!("rule-in-force"),
+            Violation::NotInForce => crate::tr!("rule-not-in-force"),
         })
     }
 }

@@ -68,5 +68,5 @@ impl ReferenceCheck {
 
 /// How messages name a stored list: "the national list of 2025-11-20".
 pub(crate) fn label(snapshot: &Snapshot) -> String {
-    format!("the national list of {}", snapshot.as_of)
+    crate::tr!("input-national-list-of", date = snapshot.as_of.to_string())
 }

@@ -27,7 +27,7 @@ use sha2::{Digest, Sha256};
 
 pub use columns::{Column, column_letter};
 pub use encoding::TextEncoding;
-pub use reader::{DecisionReader, OpenError, RowResult};
+pub use reader::{DecisionReader, Labels, OpenError, RowResult, missing_column_message};
 pub use reader::{
     MAX_PUBLISHED_CELLS, MAX_PUBLISHED_ROWS, MAX_PUBLISHED_TEXT, Opened, PublishedFile,
     open_decision,
@@ -141,6 +141,8 @@ pub struct Notes {
     /// What is likely a mistake but not against the rules: a row-number
     /// reference that cannot be checked.
     pub warnings: Vec<Problem>,
+    /// How messages name the file's columns.
+    pub labels: Labels,
 }
 
 /// A row skipped by `--levels`.

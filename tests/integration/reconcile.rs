@@ -699,7 +699,7 @@ fn malformed_codes_are_told_the_codes_of_the_list_they_may_mean() {
     test.tthc(&["inspect"])
         .args(flags)
         .status(3)
-        .stdout_has("ha-tinh.csv:2: column code: bad code \"1.0125010\"")
+        .stdout_has("ha-tinh.csv:2: column \"Mã số TTHC\": bad code \"1.0125010\"")
         .stdout_has(hint)
         .run();
     test.tthc(&["import"])

@@ -1,1 +1,178 @@
-# input
+# input: reading and checking decision files, the rules of the catalog, and the store's errors.
+
+## Words of messages
+
+domain-level-province = province
+domain-level-district = district
+domain-level-commune = commune
+domain-action-added = added
+domain-action-amended = amended
+domain-action-replaced = replaced
+domain-action-repealed = repealed
+
+## Cell values
+
+domain-did-you-mean = : did you mean { $word }?
+domain-unknown-level = unknown level { $raw }{ $hint } (expected province, district, commune, "Cấp tỉnh", "Cấp huyện" or "Cấp xã")
+domain-unknown-level-in = unknown level { $part } in { $raw }{ $hint } (expected province, district, commune, "Cấp tỉnh", "Cấp huyện" or "Cấp xã", several separated by commas, or "Dùng chung (cấp tỉnh, cấp xã)")
+domain-level-outside = level { $level } in { $raw } is not a level of a province's catalog (province, district, commune); to import a list that also holds such procedures, give --levels (e.g. --levels province,commune) to keep those levels and skip the rest
+domain-empty-level = empty level (expected province, district or commune)
+domain-unknown-action = unknown action { $raw }{ $hint } (expected added, amended, replaced, repealed, "Mới ban hành", "Ban hành mới", "Sửa đổi, bổ sung", "Sửa đổi/bổ sung", "Thay thế", "Bãi bỏ" or "Hủy bỏ")
+domain-provisional-code = code { $raw } is in the range 9.8xxxxx that tthc keeps for procedures published without a code
+domain-bad-code = bad code { $raw } (expected d.dddddd such as 1.001612, or the long form 1.001612.000.00.00.H12){ $hint }
+domain-bad-code-excel = ; if it comes from a number cell in Excel, the trailing zeros were dropped: format the code column as Text
+domain-bad-date = bad date { $raw } (expected YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or "ngày DD tháng MM năm YYYY")
+domain-impossible-date = impossible date { $raw }: { $date } does not exist
+domain-unknown-online = unknown online service { $raw } (expected "Toàn trình", "Một phần", "Mức độ 4" or "Mức độ 3")
+domain-bare-number = { $message }; a decision is named by its number as written, e.g. { $number }/QĐ-UBND
+domain-reference-date = { $raw }: the part after @ must be the decision's signing date: { $message }
+domain-not-a-reference = { $raw } is neither a date nor a decision reference (NUMBER or NUMBER@YYYY-MM-DD)
+domain-moment-not-local = { $raw } does not exist in the local time zone
+domain-bad-moment = bad moment { $raw } (expected RFC 3339 such as 2026-03-01T10:00:00+07:00, or YYYY-MM-DD[THH:MM[:SS]] in local time)
+
+## Rules of a row and of the catalog
+
+rule-shared-levels = { $raw } does not say which levels, and on { $effective } districts still existed: write them, e.g. "Dùng chung (cấp tỉnh, cấp huyện, cấp xã)"
+rule-district-abolished = { $action } at district level on { $effective }: the district level was abolished on 2025-07-01 (its procedures were repealed or moved to the commune level); only a repeal may name it
+rule-warn-effect-far = takes effect on { $day }, more than a year from its signing date: a typo in the year?
+rule-warn-signed-future = its signing date is in the future (today is { $today })
+rule-warn-number-year = its number names the year { $other }, and it is signed in { $year }
+rule-missing-name = is empty: { $action } rows need a name
+rule-missing-field = is empty: { $action } rows need a field
+rule-in-force = is already in force
+rule-not-in-force = is not in force
+
+## Reading a decision file
+
+input-column-is = column { $column } { $what }
+input-column-value = column { $column }: { $message }
+input-column-invalid-utf8 = column { $column }: invalid UTF-8 (save the file as UTF-8)
+input-row-unreadable = row could not be read
+input-name-several-codes = holds several codes ({ $codes }) and the code cell is empty: write the code of this row in the code column
+input-code-and-name-empty = is empty, and the row has no name either: give the code, or the name of a procedure without one
+input-name-no-code = { $name } holds no code such as "(Mã TTHC: 1.001612)", and the file has no code column
+input-decision-empty = is empty: every row needs the decision number
+input-signed-empty = is empty: every row needs the signing date
+input-replaces-empty = is empty: a replaced row must name the code it replaces
+input-replaces-not-replaced = holds { $raw } on a row whose action is { $action }: only replaced rows name a replaced code
+input-no-rows = no rows: the file has a header but no procedures
+input-no-rows-left = no rows left: all { $count } rows name only levels that --levels { $levels } leaves out
+input-cannot-read = cannot read: { $error }
+input-file-too-large = the file passes { $mb } MB, more than tthc reads of a workbook or Word document (limit on the size of such a file: { $mb } MB); save the table alone as a new file, or as CSV
+input-published-too-long = a decision as published is read whole, and this one passes { $rows } rows or { $mb } MB of text; a file this long needs action and level columns
+input-published-too-wide = a decision as published is read whole, and this one's rows span more than { $cells } cells (limit on the cells of a decision as published); delete the empty columns, or give the file action and level columns
+input-header-invalid-utf8 = header column { $position }: invalid UTF-8 (save the file as UTF-8)
+input-header-twice = header { $header }: column { $column } appears twice
+input-missing-column = missing required column { $column } (Vietnamese: { $vietnamese })
+input-or-give = (or give { $option })
+input-or-code-in-name = (or write each code in the name, as in "Đăng ký khai sinh (Mã TTHC: 1.001612)")
+input-word-is-published = a Word document is a decision as published: tthc import reads it
+input-file-is-published = the file is a decision as published: tthc import reads it
+input-stopped-reading = stopped reading after { $count } problems
+input-no-provisional-code = { $name } has no code, and no provisional code is left for it: give its code from the national database
+input-national-list-of = the national list of { $date }
+
+## The national list
+
+domain-reference-uncoded = { $name } is published without a code, and { $list } has it as { $codes }: write the code
+domain-reference-unknown-code = code { $code } is not in { $list }
+domain-reference-unknown-code-meant = code { $code } is not in { $list }; did you mean { $meant }?
+domain-reference-other-name = the name { $name } is that of { $others } in { $list }; { $code } there is { $listed }
+domain-reference-near-codes = did you mean { $codes } of { $list }?
+domain-list-or = { $items } or { $last }
+
+## The import: decisions, conflicts and corrections
+
+input-decision-label = decision { $number } signed { $signed }
+input-decision-of = { $number } of { $signed }
+input-stored-decision = stored decision { $decision }
+input-entry = { $code } at { $level } level
+input-warn-changes-nothing = { $label }: { $count ->
+    [one] 1 amendment changes no value: it gives
+   *[other] { $count } amendments change no value: they give
+} the values the entry already has (the first: { $code })
+input-row-of-other-decision = this row is of decision { $number } signed { $signed }, not of { $corrected } signed { $corrected_signed } being corrected: a corrected file holds the rows of that decision only
+input-conflict-retracted = { $file }: decision { $number } signed { $signed } was retracted on { $made_at } by { $made_by } ({ $reason }); tthc import --correct { $reference } { $file } puts its rows back
+input-conflict-corrected = { $file }: decision { $number } signed { $signed } has other rows: it was corrected on { $made_at } by { $made_by } with { $source } ({ $reason }); tthc import --correct { $reference } { $file } corrects it again
+input-conflict-other-rows = { $file }: decision { $number } signed { $signed } is already imported with different rows (as { $stored } signed { $stored_signed }); if the rows imported were wrong, tthc import --correct { $reference } { $file } replaces them
+input-correct-no-rows = no row of decision { $number } signed { $signed } to put in place of its rows; tthc retract { $number }@{ $signed } --reason TEXT takes them out
+input-refused-retract = cannot retract decision { $number } signed { $signed }, nothing was written: later changes depend on its rows:
+    { $depending }
+    Retract or correct those decisions first, or correct this one so that they still apply.
+input-refused-correct = cannot correct decision { $number } signed { $signed }, nothing was written: later changes depend on its rows:
+    { $depending }
+    Retract or correct those decisions first, or correct this one so that they still apply.
+rule-named-twice = column { $column }: { $what } is named twice in decision { $decision } (also at { $origin })
+rule-last-change = last change: { $action } by decision { $decision } effective { $effective }
+rule-added-later = it is added on { $effective } by decision { $decision } ({ $origin }), after this change
+rule-never-added = it was never added
+rule-broken = column { $column }: { $what } { $violation } on { $effective }, so it cannot be { $verb } ({ $history })
+rule-breaks-stored = { $action } { $code } at { $level } level effective { $effective } breaks the stored history: in { $origin } { $message }
+rule-depends = { $code } at { $level } level cannot be { $verb } by decision { $number } signed { $signed } effective { $effective } ({ $origin }): without the rows taken out, { $why }
+rule-depends-violation = it { $violation } then
+rule-depends-twice = the decision would name it twice
+rule-brought-in = brought in by a replacement
+input-published-no-field = field { $message } (or give { $option })
+input-published-no-name = name { $message }
+input-published-no-replaces = replaced rows need the code they replace
+
+## Files, sheets and encodings
+
+input-is-empty = is empty
+input-invalid-utf8 = invalid UTF-8 (save the file as UTF-8)
+input-list-word = a Word document is not a national procedure list: save the list as CSV or xlsx
+input-list-no-header = no header row naming the columns code, name and levels ("Mã thủ tục", "Tên thủ tục", "Cấp thực hiện")
+input-list-no-rows = no procedures: the list has a header but no rows
+input-list-missing-column = a national list needs the column { $column } (Vietnamese: { $vietnamese })
+input-list-code-twice = code { $code } is given on line { $line } to { $first } and here to { $name }: a code names one procedure
+input-sheet = sheet { $sheet }
+input-empty-sheet = empty sheet { $sheet }: no header row
+input-sheet-no-header = no row of this sheet looks like a header; the workbook has { $sheets }: choose one with --sheet NAME
+input-sheets-none = no worksheet
+input-sheets-one = one sheet { $sheet }
+input-sheets = sheets { $sheets }
+input-no-such-sheet = no sheet named { $wanted }; the workbook has { $sheets }
+input-no-worksheet = the workbook has no worksheet
+input-cannot-read-sheet = cannot read sheet { $sheet }: { $error }
+input-not-a-workbook = cannot read it as a workbook (xlsx, xls or ods): { $error }; if it is a Word document, copy the table into Excel and save it as .xlsx
+input-sheet-out-of-range = a value in it is out of range (a damaged or forged file)
+input-sheet-cells-reach = its cells reach from { $first } to { $last }, more than { $limit } cells; delete what lies outside the table (Ctrl+End in Excel goes to the last cell it counts as used)
+input-sheet-too-much-text = sheet { $sheet } holds more than { $mb } MB of text in its cells (limit on the text of a sheet: { $mb } MB, a string shared by several cells counted for each)
+input-sheet-strings = its shared string table holds or declares { $count } strings, more than tthc reads (limit on the strings of a workbook: { $limit }); save the table alone as a new workbook
+input-sheet-unpacks = it unpacks to { $mb } MB, more than tthc reads ({ $limit } MB); save the table alone as a new workbook or as CSV
+input-sheet-area = sheet { $sheet } is too large to read: its cells reach over { $rows } rows and { $columns } columns, more than { $limit } cells; delete what lies outside the table
+input-sheet-merges = sheet { $sheet } has { $count } merged areas, more than tthc reads (limit on the merged areas of a sheet: { $limit }); unmerge the cells (Home > Merge & Center)
+input-sheet-excel-error = column { $column } (cell { $cell }) holds the Excel error { $error }: fix the formula or type the value
+input-xls-loops = cannot read it as a workbook (xls): a chain of its sectors loops back on itself (a damaged or forged file)
+input-xls-cells-reach = its cells reach over { $rows } rows and { $columns } columns
+input-xls-too-much-text = a sheet holds more than { $mb } MB of text in its cells (limit on the text of a sheet: { $mb } MB, a string shared by several cells counted for each)
+input-xls-too-large = a sheet is too large to read: { $what }, more than { $limit } cells (limit on the cells of a sheet); delete what lies outside the table
+input-xls-dimensions = its dimensions claim { $rows } rows and { $columns } columns
+input-xls-dimension-rows = its dimensions claim rows { $first } to { $last }
+input-xls-strings = its shared string table declares { $count } strings, more than tthc reads (limit on the strings of a workbook: { $limit })
+input-file-changed = the file changed while it was read ({ $what }): it is being written or synced; import it again once it is complete
+input-changed-unexaminable = it can no longer be examined: { $error }
+input-changed-size = it was { $size } bytes when opened and is { $now } bytes now
+input-changed-read = it is { $size } bytes but { $read } could be read
+input-changed-time = its modification time changed
+input-encoding-legacy = { $name } text is not read directly: open it in Excel or LibreOffice and save it as "CSV UTF-8", or convert it with a Vietnamese converter (Unikey: Công cụ chuyển mã), then import the UTF-8 file
+input-encoding-unknown = unknown encoding { $name } (expected utf-8, utf-16le, utf-16be or windows-1258)
+input-looks-windows-1258 = looks like Windows-1258 (Vietnamese ANSI) text, not UTF-8: import it with --encoding windows-1258, or open it in Excel or LibreOffice and save it as "CSV UTF-8", or convert it with a Vietnamese converter (Unikey: Công cụ chuyển mã)
+input-looks-legacy = looks like { $encoding } text, not UTF-8: open it in Excel or LibreOffice and save it as "CSV UTF-8", or convert it with a Vietnamese converter (Unikey: Công cụ chuyển mã) ({ $encoding } -> Unicode)
+input-garbled-cell = looks like { $encoding } text shown as Unicode ("Hé tÞch" instead of "Hộ tịch"), as text pasted from an old document or typed in a { $encoding } font is: convert it to Unicode (Unikey: Công cụ chuyển mã, { $encoding } -> Unicode)
+input-garbled-file = looks like { $encoding } text that was opened as Western (Windows-1252) and saved as UTF-8 ("Céng hßa" instead of "Cộng hòa"): convert the original { $encoding } file to Unicode (Unikey: Công cụ chuyển mã, { $encoding } -> Unicode) and save it as "CSV UTF-8"
+input-malformed-text = malformed text at byte { $at } of the decoded file
+input-not-utf16 = --encoding { $encoding } was given, but the file holds no zero bytes, so it is not UTF-16 text: leave out --encoding
+input-not-windows-1258 = --encoding windows-1258 was given, but the file is UTF-8 text: leave out --encoding
+input-quote-at-end = the quote (") that opens a cell on this line never closes: the file ends inside it, so every line after it would be part of that cell; close the quote or remove it
+input-quote-too-long = the quote (") that opens a cell on this line never closes: more than { $mb } MB follow without it (limit on the length of a row: { $mb } MB)
+input-row-too-long = the row starting on this line runs past { $mb } MB without a line end (limit on the length of a row: { $mb } MB); is this a CSV file?
+input-row-too-many-cells = the row has more than { $limit } cells (limit on the cells of a row: { $limit })
+input-row-wider = row has { $cells } cells but the header has { $width }: a value containing a { $delimiter } must be quoted
+input-delimiter-comma = comma (,)
+input-delimiter-semicolon = semicolon (;)
+input-delimiter-tab = tab
+input-empty-file = empty file: no header row
+input-not-valid-text = not valid { $encoding } text: { $error } (save the file as CSV UTF-8)
+input-invalid-utf8-position = invalid UTF-8 in column { $position }
+input-malformed-csv = malformed CSV: { $error }

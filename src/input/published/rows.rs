@@ -19,24 +19,27 @@ impl PublishedRow {
         let mut problems = Vec::new();
         let code = self.code;
         if code.is_none() {
-            problems.push(format!(
-                "{:?} has no code, and no provisional code is left for it: give its code from the national database",
-                self.details.name
+            problems.push(crate::tr!(
+                "input-no-provisional-code",
+                name = format!("{:?}", self.details.name)
             ));
         }
         for missing in required_details(action, &self.details.name, &self.details.field) {
-            let hint = if missing.field == "field" {
-                " (or give --field)"
+            problems.push(if missing.field == "field" {
+                crate::tr!(
+                    "input-published-no-field",
+                    message = missing.to_string(),
+                    option = "--field"
+                )
             } else {
-                ""
-            };
-            problems.push(format!("{missing}{hint}"));
+                crate::tr!("input-published-no-name", message = missing.to_string())
+            });
         }
         if let Err(message) = district_abolished(action, self.levels.value, self.effective.value) {
             problems.push(message);
         }
         if action == Action::Replaced && self.replaces.is_none() {
-            problems.push("replaced rows need the code they replace".to_owned());
+            problems.push(crate::tr!("input-published-no-replaces"));
         }
         let Some(code) = code.filter(|_| problems.is_empty()) else {
             return Err(problems);
