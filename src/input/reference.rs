@@ -431,7 +431,7 @@ mod tests {
         let messages = messages(&problems);
         assert_eq!(messages.len(), 4, "{messages:?}");
         assert!(messages[0].starts_with("list.csv:2: column code: bad code \"1.01443\""));
-        assert!(messages[1].starts_with("list.csv:3: column level: unknown level"));
+        assert!(messages[1].starts_with("list.csv:3: column levels: unknown level"));
         assert_eq!(
             messages[2],
             "list.csv:5: column code: code 1.000002 is given on line 4 to \"C\" and here to \"D\": a code names one procedure"

@@ -822,7 +822,7 @@ fn a_list_with_problems_is_refused_whole() {
     test.tthc(&["reference", "import", "list.csv"])
         .status(3)
         .stderr_has("tthc: input rejected, nothing was written (2 problems):\nlist.csv:3: column code: bad code \"1.01443\"")
-        .stderr_has("\nlist.csv:4: column level: unknown level \"cấp làng\"")
+        .stderr_has("\nlist.csv:4: column levels: unknown level \"cấp làng\"")
         .run();
     assert!(!test.db().exists(), "a refused list created the catalog");
     test.tthc(&["reference", "import", "missing.csv"])

@@ -176,3 +176,75 @@ input-empty-file = empty file: no header row
 input-not-valid-text = not valid { $encoding } text: { $error } (save the file as CSV UTF-8)
 input-invalid-utf8-position = invalid UTF-8 in column { $position }
 input-malformed-csv = malformed CSV: { $error }
+
+## The catalog database
+
+store-missing = no catalog database at { $path }: import a decision first (tthc import FILE)
+store-too-new = { $path } was written by a newer tthc (schema version { $found }; this tthc knows up to { $known }): upgrade tthc
+store-corrupt = the database holds a value tthc cannot read: { $what }
+store-not-catalog = { $path } is not a tthc catalog: { $what }; check --db (or TTHC_DB)
+store-damaged = { $path } is a damaged tthc catalog: { $findings }; restore it from a backup
+store-read-only-log = { $path } cannot be read: it is read-only, and an import left its write-ahead log beside it ({ $path }-wal), which only a writable catalog can take in: run any tthc command on it where it can be written, or copy it with its -wal file to a writable folder
+store-old-read-only = { $path } was written by an older tthc (schema version { $found }) and cannot be upgraded while it is read-only: run an import on a writable copy
+store-busy = another import is writing to the catalog; try again when it has finished
+store-created-meanwhile = another import created the catalog at { $path } while this one read standard input; nothing was written: run it again
+store-no-thread = cannot start a second thread
+store-empty-file = it is an empty file (0 bytes)
+store-no-table = it is an SQLite database that holds no table
+store-other-program = it is an SQLite database of another program
+store-other-program-tables = it is an SQLite database of another program (tables: { $tables })
+store-and-more = , and { $count } more
+store-version-reset = its schema version (PRAGMA user_version) is { $version } although it holds tthc's tables: it was reset behind tthc's back
+store-not-sqlite = it is not an SQLite database
+store-sqlite-cannot-read = SQLite cannot read it: { $error }
+
+## Word documents
+
+input-kind-legacy-office = a Word 97-2003 document (.doc) or another legacy Office file
+input-kind-doc = a Word 97-2003 document (.doc)
+input-kind-pdf = a PDF file
+input-kind-image = a { $kind } image
+input-kind-rtf = an RTF document
+input-kind-empty = empty
+input-kind-unknown = of a kind tthc does not know
+input-kind-excel = an Excel workbook
+input-kind-opendocument = an OpenDocument file
+input-kind-zip = a zip archive without word/document.xml
+input-docx-not-docx = this file is { $found }, not a Word document (.docx); save the document as .docx (in Word: File > Save As > Word Document) and use that file
+input-docx-damaged = the document is damaged ({ $reason }); open it in Word and save the document as .docx (in Word: File > Save As > Word Document) and use that file
+input-docx-unpacked = the document unpacks to { $size } MB, more than the { $limit } MB tthc reads (limit on the unpacked size)
+input-docx-part-too-large = { $part } unpacks to more than the { $limit } MB tthc reads (limit on the size of { $part })
+input-docx-xml = { $part } is not well-formed XML (near byte { $position }: { $reason }); open the document in Word and save it again
+input-docx-too-deep = { $part } nests elements more than { $limit } deep (limit on the XML nesting depth)
+input-docx-too-many-cells = the document's tables hold more than { $limit } cells (limit on the cells of a document)
+input-docx-too-many-columns = line { $line }: a row of table { $table } has more than { $limit } columns (limit on the columns of a row)
+input-docx-too-long = line { $line }: a cell or paragraph holds more than { $limit } characters (limit on the text of a cell)
+input-docx-too-many-paragraphs = the document has more than { $limit } paragraphs outside tables (limit on paragraphs)
+
+## Decisions as published
+
+input-pub-heading-unknown = section heading { $text } names no action, level or field tthc knows: reword it (e.g. "I. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH", "A. Thủ tục hành chính cấp xã", "LĨNH VỰC HỘ TỊCH")
+input-pub-row-neither = row is neither a procedure (no row number in the number column, { $number }) nor a heading: { $text }
+input-pub-cell-without-header = column { $position } holds { $text } but its header is empty: the cell belongs to no column
+input-pub-title-number = the annex title names decision { $title } but the decision's header (line { $line }) says { $body }: reading { $body }
+input-pub-decision-flag = --decision { $flag } contradicts the document, which names decision { $document }
+input-pub-no-number = the decision number is not stated (or left blank, as in a draft): give --decision
+input-pub-title-date = the annex title dates the decision { $title } but its header (line { $line }) says { $body }: reading { $body }
+input-pub-signed-flag = --signed { $flag } contradicts the document, which is dated { $document }
+input-pub-no-signed = the signing date is not stated (or left blank, as in a draft): give --signed
+input-pub-effect-tied = the decision takes effect with another act and states no date ({ $text }): give --effective
+input-pub-effective-flag = --effective { $flag } contradicts the document, which takes effect on { $document }
+input-pub-no-effective = the effective date is not stated: give --effective
+input-pub-title-actions = the annex title names { $annex } but the decision's title (line { $line }) names { $decided }: reading { $decided }
+input-pub-title-several-actions = the title (line { $line }) names { $actions } and no heading above this row says which: give --action or add a heading
+input-pub-heading-actions = the heading names { $actions }: a section names one action
+input-pub-action-flag = --action { $flag } contradicts the document, which says { $document }
+input-pub-no-action = no action stated: no cell, heading or title says whether the procedure is added, amended, replaced or repealed: give --action
+input-pub-level-outside = level { $level } is not a level of a province's catalog
+input-pub-shared-levels = "áp dụng chung" names province and commune only from 2025-07-01 (when districts were abolished), and this decision takes effect on { $effective }: name the levels or give --level
+input-pub-level-flag = --level { $flag } contradicts the document, which names { $document }
+input-pub-not-stated = not stated
+input-pub-no-level = no level stated: no level column, heading or title names one, nor the competent authority (the row's agency: { $agency }): give --level
+input-pub-field-flag = --field { $flag } contradicts the document, which names { $document }
+input-pub-no-field = no field stated: no field column, heading or title names one
+input-pub-and = { $items } and { $last }

@@ -173,3 +173,75 @@ input-empty-file = tệp trống: không có dòng tiêu đề
 input-not-valid-text = không phải văn bản { $encoding } hợp lệ: { $error } (hãy lưu tệp dưới dạng CSV UTF-8)
 input-invalid-utf8-position = văn bản UTF-8 không hợp lệ ở cột thứ { $position }
 input-malformed-csv = CSV không hợp lệ: { $error }
+
+## Cơ sở dữ liệu danh mục
+
+store-missing = không có cơ sở dữ liệu danh mục tại { $path }: hãy nhập một quyết định trước (tthc import TỆP)
+store-too-new = { $path } được ghi bởi phiên bản tthc mới hơn (phiên bản lược đồ { $found }; tthc này chỉ biết tới { $known }): hãy nâng cấp tthc
+store-corrupt = cơ sở dữ liệu chứa giá trị mà tthc không đọc được: { $what }
+store-not-catalog = { $path } không phải là danh mục của tthc: { $what }; hãy kiểm tra --db (hoặc TTHC_DB)
+store-damaged = { $path } là danh mục tthc bị hỏng: { $findings }; hãy khôi phục từ bản sao lưu
+store-read-only-log = không đọc được { $path }: tệp chỉ cho đọc, mà một lần nhập đã để lại nhật ký ghi trước bên cạnh ({ $path }-wal), chỉ danh mục ghi được mới tiếp nhận được nhật ký này: hãy chạy một lệnh tthc bất kỳ trên danh mục ở nơi ghi được, hoặc chép danh mục cùng tệp -wal sang một thư mục ghi được
+store-old-read-only = { $path } được ghi bởi phiên bản tthc cũ hơn (phiên bản lược đồ { $found }) và không thể nâng cấp khi chỉ cho đọc: hãy chạy lệnh nhập trên một bản sao ghi được
+store-busy = một lần nhập khác đang ghi vào danh mục; hãy thử lại khi lần nhập đó kết thúc
+store-created-meanwhile = một lần nhập khác đã tạo danh mục tại { $path } trong khi lần nhập này đọc từ đầu vào chuẩn; chưa ghi gì: hãy chạy lại
+store-no-thread = không khởi động được luồng thứ hai
+store-empty-file = đây là tệp trống (0 byte)
+store-no-table = đây là cơ sở dữ liệu SQLite không chứa bảng nào
+store-other-program = đây là cơ sở dữ liệu SQLite của chương trình khác
+store-other-program-tables = đây là cơ sở dữ liệu SQLite của chương trình khác (các bảng: { $tables })
+store-and-more = , và { $count } bảng khác
+store-version-reset = phiên bản lược đồ (PRAGMA user_version) là { $version } dù cơ sở dữ liệu chứa các bảng của tthc: nó đã bị đặt lại ngoài tthc
+store-not-sqlite = đây không phải là cơ sở dữ liệu SQLite
+store-sqlite-cannot-read = SQLite không đọc được: { $error }
+
+## Văn bản Word
+
+input-kind-legacy-office = văn bản Word 97-2003 (.doc) hoặc tệp Office đời cũ khác
+input-kind-doc = văn bản Word 97-2003 (.doc)
+input-kind-pdf = tệp PDF
+input-kind-image = ảnh { $kind }
+input-kind-rtf = văn bản RTF
+input-kind-empty = tệp trống
+input-kind-unknown = loại tệp mà tthc không biết
+input-kind-excel = sổ tính Excel
+input-kind-opendocument = tệp OpenDocument
+input-kind-zip = tệp nén zip không có word/document.xml
+input-docx-not-docx = tệp này là { $found }, không phải văn bản Word (.docx); hãy lưu văn bản thành .docx (trong Word: File > Save As > Word Document) rồi dùng tệp đó
+input-docx-damaged = văn bản bị hỏng ({ $reason }); hãy mở bằng Word, lưu văn bản thành .docx (trong Word: File > Save As > Word Document) rồi dùng tệp đó
+input-docx-unpacked = khi giải nén văn bản chiếm { $size } MB, vượt quá { $limit } MB mà tthc đọc (giới hạn kích thước sau giải nén)
+input-docx-part-too-large = { $part } khi giải nén vượt quá { $limit } MB mà tthc đọc (giới hạn kích thước của { $part })
+input-docx-xml = { $part } không phải XML hợp lệ (gần byte { $position }: { $reason }); hãy mở văn bản bằng Word và lưu lại
+input-docx-too-deep = { $part } lồng các phần tử sâu hơn { $limit } cấp (giới hạn độ sâu lồng XML)
+input-docx-too-many-cells = các bảng của văn bản có hơn { $limit } ô (giới hạn số ô của một văn bản)
+input-docx-too-many-columns = dòng { $line }: một hàng của bảng { $table } có hơn { $limit } cột (giới hạn số cột của một hàng)
+input-docx-too-long = dòng { $line }: một ô hoặc đoạn văn chứa hơn { $limit } ký tự (giới hạn văn bản của một ô)
+input-docx-too-many-paragraphs = văn bản có hơn { $limit } đoạn văn nằm ngoài bảng (giới hạn số đoạn văn)
+
+## Quyết định dạng công bố
+
+input-pub-heading-unknown = tiêu đề mục { $text } không nêu hình thức công bố, cấp thực hiện hay lĩnh vực nào mà tthc biết: hãy sửa lại (ví dụ "I. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH", "A. Thủ tục hành chính cấp xã", "LĨNH VỰC HỘ TỊCH")
+input-pub-row-neither = dòng này không phải thủ tục (cột số thứ tự không có số thứ tự, { $number }) cũng không phải tiêu đề mục: { $text }
+input-pub-cell-without-header = cột thứ { $position } chứa { $text } nhưng tiêu đề cột để trống: ô này không thuộc cột nào
+input-pub-title-number = tiêu đề phụ lục ghi quyết định { $title } nhưng phần đầu quyết định (dòng { $line }) ghi { $body }: đọc theo { $body }
+input-pub-decision-flag = --decision { $flag } mâu thuẫn với văn bản, văn bản ghi quyết định { $document }
+input-pub-no-number = không ghi số quyết định (hoặc để trống như bản dự thảo): hãy dùng --decision
+input-pub-title-date = tiêu đề phụ lục ghi ngày quyết định { $title } nhưng phần đầu quyết định (dòng { $line }) ghi { $body }: đọc theo { $body }
+input-pub-signed-flag = --signed { $flag } mâu thuẫn với văn bản, văn bản ghi ngày { $document }
+input-pub-no-signed = không ghi ngày ký (hoặc để trống như bản dự thảo): hãy dùng --signed
+input-pub-effect-tied = quyết định có hiệu lực theo một văn bản khác và không ghi ngày ({ $text }): hãy dùng --effective
+input-pub-effective-flag = --effective { $flag } mâu thuẫn với văn bản, văn bản ghi có hiệu lực từ ngày { $document }
+input-pub-no-effective = không ghi ngày có hiệu lực: hãy dùng --effective
+input-pub-title-actions = tiêu đề phụ lục ghi { $annex } nhưng trích yếu của quyết định (dòng { $line }) ghi { $decided }: đọc theo { $decided }
+input-pub-title-several-actions = tiêu đề (dòng { $line }) ghi { $actions } mà không có tiêu đề mục nào phía trên dòng này nói rõ hình thức nào: hãy dùng --action hoặc thêm tiêu đề mục
+input-pub-heading-actions = tiêu đề mục ghi { $actions }: mỗi mục chỉ ghi một hình thức công bố
+input-pub-action-flag = --action { $flag } mâu thuẫn với văn bản, văn bản ghi { $document }
+input-pub-no-action = không ghi hình thức công bố: không có ô, tiêu đề mục hay tiêu đề nào cho biết thủ tục được ban hành mới, sửa đổi, bổ sung, thay thế hay bãi bỏ: hãy dùng --action
+input-pub-level-outside = { $level } không phải là cấp thuộc danh mục của tỉnh
+input-pub-shared-levels = "áp dụng chung" chỉ có nghĩa là cấp tỉnh và cấp xã từ ngày 2025-07-01 (khi cấp huyện kết thúc hoạt động), mà quyết định này có hiệu lực từ ngày { $effective }: hãy ghi rõ các cấp hoặc dùng --level
+input-pub-level-flag = --level { $flag } mâu thuẫn với văn bản, văn bản ghi { $document }
+input-pub-not-stated = không ghi
+input-pub-no-level = không ghi cấp thực hiện: không có cột cấp thực hiện, tiêu đề mục hay tiêu đề nào ghi cấp, cũng không có cơ quan có thẩm quyền (cơ quan thực hiện của dòng: { $agency }): hãy dùng --level
+input-pub-field-flag = --field { $flag } mâu thuẫn với văn bản, văn bản ghi { $document }
+input-pub-no-field = không ghi lĩnh vực: không có cột lĩnh vực, tiêu đề mục hay tiêu đề nào ghi lĩnh vực
+input-pub-and = { $items } và { $last }
