@@ -739,7 +739,7 @@ impl From<&Problem> for ProblemReport {
         ProblemReport {
             file: p.file.clone(),
             line: p.line,
-            message: p.message.clone(),
+            message: p.data_message().to_owned(),
         }
     }
 }

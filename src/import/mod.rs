@@ -918,28 +918,39 @@ impl<'t, 'c> Batch<'t, 'c> {
         let today = Day::today();
         for g in self.groups.iter().filter(|g| g.stored.is_none()) {
             let file = &self.files[g.file];
-            let label = crate::tr!(
-                "input-decision-label",
-                number = &g.number,
-                signed = g.signed.to_string()
-            );
-            for message in
-                crate::domain::row_rules::decision_warnings(&g.number, g.signed, g.effective, today)
-            {
-                self.warnings
-                    .push(Problem::new(file, 0, format!("{label}: {message}")));
-            }
-            if let Some((line, code)) = g.first_changed_nothing {
-                self.warnings.push(Problem::new(
-                    file,
-                    line,
-                    crate::tr!(
-                        "input-warn-changes-nothing",
-                        label = &label,
-                        count = g.changed_nothing,
-                        code = code.to_string()
-                    ),
-                ));
+            let warnings = || {
+                let label = crate::tr!(
+                    "input-decision-label",
+                    number = &g.number,
+                    signed = g.signed.to_string()
+                );
+                let mut out: Vec<(u64, String)> = crate::domain::row_rules::decision_warnings(
+                    &g.number,
+                    g.signed,
+                    g.effective,
+                    today,
+                )
+                .into_iter()
+                .map(|message| (0, format!("{label}: {message}")))
+                .collect();
+                if let Some((line, code)) = g.first_changed_nothing {
+                    out.push((
+                        line,
+                        crate::tr!(
+                            "input-warn-changes-nothing",
+                            label = &label,
+                            count = g.changed_nothing,
+                            code = code.to_string()
+                        ),
+                    ));
+                }
+                out
+            };
+            let english = in_english(warnings);
+            for ((line, message), (_, english)) in warnings().into_iter().zip(english) {
+                let mut warning = Problem::new(file, line, message);
+                warning.english = Some(english);
+                self.warnings.push(warning);
             }
         }
     }
@@ -983,6 +994,17 @@ impl<'t, 'c> Batch<'t, 'c> {
         }
         Ok(())
     }
+}
+
+/// Runs `f` with messages in English, for what JSON output says of them:
+/// its values never change with the language. Only where no other thread
+/// formats messages (the checks that end an import).
+pub(crate) fn in_english<T>(f: impl FnOnce() -> T) -> T {
+    let lang = crate::i18n::current();
+    crate::i18n::set(crate::i18n::Lang::En);
+    let out = f();
+    crate::i18n::set(lang);
+    out
 }
 
 /// A stored version of an entry the batch touches.

@@ -48,7 +48,11 @@ use crate::hex::hex;
 pub struct Problem {
     pub file: String,
     pub line: u64,
+    /// The message in the run's language.
     pub message: String,
+    /// The message in English when it was also made in English, for JSON
+    /// output, whose values never change with the language.
+    pub english: Option<String>,
 }
 
 impl Problem {
@@ -57,7 +61,13 @@ impl Problem {
             file: file.to_owned(),
             line,
             message: message.into(),
+            english: None,
         }
+    }
+
+    /// The message as JSON gives it: in English when it was made in English too.
+    pub fn data_message(&self) -> &str {
+        self.english.as_deref().unwrap_or(&self.message)
     }
 }
 

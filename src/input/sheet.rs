@@ -487,7 +487,7 @@ impl Sheet {
             crate::tr!(
                 "input-cannot-read-sheet",
                 sheet = format!("{name:?}"),
-                error = e.to_string()
+                error = e.as_str()
             )
         })?;
         let merges = book.merges(&name);
@@ -654,7 +654,7 @@ impl Records for SheetRecords {
                     "input-sheet-excel-error",
                     column = header.labels.of(*col),
                     cell = format!("{}{line}", column_letter(*i)),
-                    error = error.to_string()
+                    error = error.as_str()
                 ))
             })
             .collect()

@@ -137,3 +137,42 @@ fn a_bare_decision_number_is_told_how_to_name_a_decision_in_vietnamese() {
         .stderr_has("quyết định được gọi bằng số ký hiệu đầy đủ, ví dụ 1234/QĐ-UBND")
         .run();
 }
+
+#[test]
+fn the_json_summary_of_an_import_with_warnings_is_the_same_in_both_languages() {
+    let file = "\
+decision,signed,effective,action,code,level,name,field
+7/QĐ-UBND,2025-10-20,2062-11-01,added,1.000001,province,Thủ tục A,Tư pháp
+7/QĐ-UBND,2025-10-20,2062-11-01,added,1.000009,province,Thủ tục B,Tư pháp
+";
+    let json = |lang: &str| {
+        let test = Test::new();
+        test.write(
+            "list.csv",
+            "code,name,levels\n1.000001,Thủ tục A,Cấp tỉnh\n",
+        );
+        test.tthc(&["reference", "import", "--as-of", "2025-01-01", "list.csv"])
+            .run();
+        test.write("qd.csv", file);
+        let output = test
+            .tthc(&["import", "--format", "json", "--lang", lang, "qd.csv"])
+            .run();
+        assert!(
+            output.stderr.contains(if lang == "vi" {
+                "cách ngày ký hơn một năm"
+            } else {
+                "more than a year from its signing date"
+            }),
+            "{}",
+            output.stderr
+        );
+        output.stdout
+    };
+    let english = json("en");
+    assert!(
+        english.contains("more than a year from its signing date")
+            && english.contains("code 1.000009 is not in the national list of 2025-01-01"),
+        "{english}"
+    );
+    assert_eq!(json("vi"), english);
+}
