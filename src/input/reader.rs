@@ -1066,10 +1066,16 @@ pub struct Labels([String; Column::TABLE.len()]);
 
 impl Labels {
     /// The column as messages name it: a header of one plain word as it is
-    /// (`code`), any other quoted (`"Cấp thực hiện"`).
+    /// (`code`), any other quoted (`"Cấp thực hiện"`). A column the file
+    /// lacks is named by tthc's name for it, in Vietnamese by its usual
+    /// Vietnamese header.
     pub fn of(&self, col: Column) -> String {
         let text = self.0.get(col as usize).map_or("", String::as_str).trim();
-        let text = if text.is_empty() { col.as_str() } else { text };
+        let text = match (text, crate::i18n::current()) {
+            ("", crate::i18n::Lang::Vi) => col.vietnamese().first().copied().unwrap_or("?"),
+            ("", crate::i18n::Lang::En) => col.as_str(),
+            (text, _) => text,
+        };
         if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
             text.to_owned()
         } else {

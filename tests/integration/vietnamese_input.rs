@@ -176,3 +176,21 @@ decision,signed,effective,action,code,level,name,field
     );
     assert_eq!(json("vi"), english);
 }
+
+#[test]
+fn a_column_the_file_lacks_is_named_by_its_usual_header_in_vietnamese() {
+    let test = Test::new();
+    test.write(
+        "thieu.csv",
+        "decision,signed,action,code,level\n1/QĐ-UBND,2025-08-01,added,1.000001,province\n",
+    );
+    test.tthc(&["import", "--lang", "vi", "thieu.csv"])
+        .status(3)
+        .stderr_has("thieu.csv:2: cột \"Tên thủ tục hành chính\" để trống: dòng ban hành mới phải có tên thủ tục")
+        .stderr_has("thieu.csv:2: cột \"Lĩnh vực\" để trống: dòng ban hành mới phải có lĩnh vực")
+        .run();
+    test.tthc(&["import", "thieu.csv"])
+        .status(3)
+        .stderr_has("thieu.csv:2: column name is empty: added rows need a name")
+        .run();
+}
