@@ -216,17 +216,25 @@ fn level_from_catalog(
         return Ok(());
     };
     match (row.code, catalog) {
-        (_, None) => Err(format!(
-            "{message} (import takes it from the catalog when the entry is in force at one level only)"
+        (_, None) => Err(crate::tr!(
+            "input-pub-level-from-catalog",
+            message = message
         )),
-        (None, Some(_)) => Err(format!("{message} (the row gives no code either)")),
+        (None, Some(_)) => Err(crate::tr!("input-pub-level-no-code", message = message)),
         (Some(code), Some(catalog)) => {
             let levels = catalog.levels_in_force(code, row.effective.value);
             if levels.iter().count() != 1 {
                 let found = if levels.is_empty() {
-                    "the catalog has it in force at no level".to_owned()
+                    crate::tr!("input-pub-in-force-nowhere")
                 } else {
-                    format!("the catalog has it in force at {}", levels.to_words())
+                    crate::tr!(
+                        "input-pub-in-force-at",
+                        levels = levels
+                            .iter()
+                            .map(Level::word)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 };
                 return Err(format!("{message} ({found})"));
             }
@@ -447,7 +455,7 @@ fn decision_words(reference: &RowReference) -> String {
 /// A code as messages show it: provisional codes are "(no code yet)".
 fn code_words(code: Code) -> String {
     if code.is_provisional() {
-        "(no code yet)".to_owned()
+        crate::tr!("input-pub-no-code-yet")
     } else {
         code.to_string()
     }
@@ -655,13 +663,16 @@ pub fn named_entry(
     catalog: Option<&mut (dyn Catalog + '_)>,
 ) -> Result<Code, String> {
     let Some(catalog) = catalog else {
-        return Err(format!(
-            "{name:?} has no code: import finds the entry it {action} by its name among the entries in force"
+        return Err(crate::tr!(
+            "input-pub-named-no-catalog",
+            name = format!("{name:?}"),
+            action = action.word()
         ));
     };
     if name.is_empty() {
-        return Err(format!(
-            "the row gives neither a code nor a name: {action} rows need one"
+        return Err(crate::tr!(
+            "input-pub-no-code-no-name",
+            action = action.word()
         ));
     }
     let key = name_key(name);
@@ -680,9 +691,12 @@ pub fn named_entry(
         match matching.as_slice() {
             [(code, _)] if found.is_none_or(|f| f == *code) => found = Some(*code),
             [(code, _)] => {
-                return Err(format!(
-                    "{name:?} names {} at one level and {code} at {level} level: give the code",
-                    found.map(|f| f.to_string()).unwrap_or_default()
+                return Err(crate::tr!(
+                    "input-pub-named-two-codes",
+                    name = format!("{name:?}"),
+                    first = found.map(|f| f.to_string()).unwrap_or_default(),
+                    code = code.to_string(),
+                    level = level.word()
                 ));
             }
             // A procedure published without a code earlier in the same
@@ -702,22 +716,29 @@ pub fn named_entry(
                 let hint = if closest.is_empty() {
                     String::new()
                 } else {
-                    format!("; the closest: {}", listed(&closest))
+                    crate::tr!("input-pub-closest", entries = listed(&closest))
                 };
-                return Err(format!(
-                    "{name:?} has no code and names no entry in force at {level} level on {day}{hint}"
+                return Err(crate::tr!(
+                    "input-pub-named-none",
+                    name = format!("{name:?}"),
+                    level = level.word(),
+                    day = day.to_string(),
+                    hint = hint
                 ));
             }
             several => {
                 let named: Vec<(&str, Code)> =
                     several.iter().map(|(c, n)| (n.as_str(), *c)).collect();
-                return Err(format!(
-                    "{name:?} names {} entries in force at {level} level on {day}: {}; give the code",
-                    several.len(),
-                    listed(&named)
+                return Err(crate::tr!(
+                    "input-pub-named-several",
+                    name = format!("{name:?}"),
+                    count = several.len(),
+                    level = level.word(),
+                    day = day.to_string(),
+                    entries = listed(&named)
                 ));
             }
         }
     }
-    found.ok_or_else(|| format!("{name:?} has no code and no level to look it up at"))
+    found.ok_or_else(|| crate::tr!("input-pub-named-no-level", name = format!("{name:?}")))
 }
