@@ -289,9 +289,9 @@ fn by_row_number(
     let Some(catalog) = catalog else {
         return match given {
             Some(_) => Ok(()),
-            None => Err(format!(
-                "the row names its entry by row number ({}): import finds it in the catalog",
-                refs[0]
+            None => Err(crate::tr!(
+                "input-pub-ref-no-catalog",
+                reference = refs[0].to_string()
             )),
         };
     };
@@ -313,7 +313,14 @@ fn by_row_number(
     let listed = || {
         entries
             .iter()
-            .map(|(c, n, stt)| format!("số thứ tự {stt} is {} {n:?}", code_words(*c)))
+            .map(|(c, n, stt)| {
+                crate::tr!(
+                    "input-pub-ref-row-is",
+                    stt = stt,
+                    code = code_words(*c),
+                    name = format!("{n:?}")
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -321,13 +328,15 @@ fn by_row_number(
         if entries.iter().any(|(c, _, _)| *c == code) {
             return Ok(());
         }
-        return Err(format!(
-            "the row gives code {code}, but it names {} by row number, and {}: correct the code or the row number",
-            refs.iter()
+        return Err(crate::tr!(
+            "input-pub-ref-other-code",
+            code = code.to_string(),
+            references = refs
+                .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; "),
-            listed()
+            entries = listed()
         ));
     }
     let key = name_key(&row.details.name);
@@ -342,10 +351,7 @@ fn by_row_number(
             match by_name.as_slice() {
                 [code] => *code,
                 _ => {
-                    return Err(format!(
-                        "the row names several entries by row number ({}), and its name picks none of them: give the code",
-                        listed()
-                    ));
+                    return Err(crate::tr!("input-pub-ref-several", entries = listed()));
                 }
             }
         }
@@ -371,44 +377,44 @@ fn follow(
 ) -> Result<(), String> {
     match catalog.annex(&reference.decision, reference.signed) {
         Annex::NotStored => {
-            let message = format!(
-                "{reference}: {} is not in the catalog",
-                decision_words(reference)
+            let message = crate::tr!(
+                "input-pub-ref-not-stored",
+                reference = reference.to_string(),
+                decision = decision_words(reference)
             );
             if !given {
-                return Err(format!("{message}; import it first, or give the code"));
+                return Err(crate::tr!("input-pub-ref-import-first", message = message));
             }
-            warn(format!(
-                "{message}, so the row numbers that name it are not checked"
-            ));
+            warn(crate::tr!("input-pub-ref-unchecked", message = message));
         }
         Annex::Several(days) => {
-            let message = format!(
-                "{reference}: the catalog has {} decisions numbered {} (signed {})",
-                days.len(),
-                reference.decision,
-                days.iter()
+            let message = crate::tr!(
+                "input-pub-ref-several-decisions",
+                reference = reference.to_string(),
+                count = days.len(),
+                number = &reference.decision,
+                days = days
+                    .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             );
             if !given {
-                return Err(format!("{message}; give its signing date"));
+                return Err(crate::tr!("input-pub-ref-give-signed", message = message));
             }
-            warn(format!(
-                "{message}, so the row numbers that name one are not checked"
-            ));
+            warn(crate::tr!("input-pub-ref-unchecked-one", message = message));
         }
         annex @ Annex::Stored { number, rows, .. } => {
             if rows.is_empty() {
-                let message =
-                    format!("{reference}: {number} was imported from a file that numbers no rows");
+                let message = crate::tr!(
+                    "input-pub-ref-unnumbered",
+                    reference = reference.to_string(),
+                    number = number
+                );
                 if !given {
-                    return Err(format!("{message}; give the code"));
+                    return Err(crate::tr!("input-pub-ref-give-code", message = message));
                 }
-                warn(format!(
-                    "{message}, so the row numbers that name it are not checked"
-                ));
+                warn(crate::tr!("input-pub-ref-unchecked", message = message));
                 return Ok(());
             }
             for stt in &reference.rows {
@@ -421,16 +427,22 @@ fn follow(
                 }
                 match codes.as_slice() {
                     [] => {
-                        return Err(format!(
-                            "{reference}: {number} has no row số thứ tự {stt}{}",
-                            places(rows, stt)
+                        return Err(crate::tr!(
+                            "input-pub-ref-no-row",
+                            reference = reference.to_string(),
+                            number = number,
+                            stt = stt,
+                            places = places(rows, stt)
                         ));
                     }
                     [one] => entries.push((one.code, one.name.clone(), stt.clone())),
                     several => {
-                        return Err(format!(
-                            "{reference}: {number} has several rows số thứ tự {stt} ({}): name the section (Mục, Phần) too",
-                            several
+                        return Err(crate::tr!(
+                            "input-pub-ref-several-rows",
+                            reference = reference.to_string(),
+                            number = number,
+                            stt = stt,
+                            rows = several
                                 .iter()
                                 .map(|r| format!("{}, {}", r.position, code_words(r.code)))
                                 .collect::<Vec<_>>()
@@ -447,8 +459,12 @@ fn follow(
 /// "1308/QĐ-UBND (signed 2025-06-18)", as a reference names a decision.
 fn decision_words(reference: &RowReference) -> String {
     match reference.signed {
-        Some(day) => format!("decision {} signed {day}", reference.decision),
-        None => format!("decision {}", reference.decision),
+        Some(day) => crate::tr!(
+            "input-decision-label",
+            number = &reference.decision,
+            signed = day.to_string()
+        ),
+        None => crate::tr!("input-pub-decision", number = &reference.decision),
     }
 }
 
@@ -477,7 +493,10 @@ fn places(rows: &[AnnexRow], stt: &str) -> String {
     if found.is_empty() {
         String::new()
     } else {
-        format!(" there; it has: {}", found.join("; "))
+        format!(
+            " {}",
+            crate::tr!("input-pub-ref-places", places = found.join("; "))
+        )
     }
 }
 
@@ -523,10 +542,11 @@ pub fn body_checks(
         let annex = catalog.annex(&reference.decision, reference.signed);
         match annex {
             Annex::NotStored => {
-                check.finding = format!(
-                    "not followed: {} is not in the catalog",
-                    decision_words(reference)
-                );
+                let decision = match reference.signed {
+                    Some(day) => format!("decision {} signed {day}", reference.decision),
+                    None => format!("decision {}", reference.decision),
+                };
+                check.finding = format!("not followed: {decision} is not in the catalog");
             }
             Annex::Several(days) => {
                 check.finding = format!(
