@@ -276,3 +276,4 @@ input-pub-ref-give-code = { $message }; give the code
 input-pub-ref-no-row = { $reference }: { $number } has no row số thứ tự { $stt }{ $places }
 input-pub-ref-several-rows = { $reference }: { $number } has several rows số thứ tự { $stt } ({ $rows }): name the section (Mục, Phần) too
 input-pub-ref-places = there; it has: { $places }
+input-pub-name-several-codes = the name names several codes ({ $codes }): which one is the row's is not clear

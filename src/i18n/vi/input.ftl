@@ -273,3 +273,4 @@ input-pub-ref-give-code = { $message }; hãy ghi mã TTHC
 input-pub-ref-no-row = { $reference }: { $number } không có dòng số thứ tự { $stt }{ $places }
 input-pub-ref-several-rows = { $reference }: { $number } có nhiều dòng số thứ tự { $stt } ({ $rows }): hãy ghi cả mục, phần
 input-pub-ref-places = ở đó; quyết định có số thứ tự này tại: { $places }
+input-pub-name-several-codes = tên thủ tục chứa nhiều mã ({ $codes }): không rõ mã nào là của dòng này

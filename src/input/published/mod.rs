@@ -910,9 +910,9 @@ impl Reader<'_> {
         match from_name {
             Ok(code) => (code, name),
             Err(codes) => {
-                problems.push(format!(
-                    "the name names several codes ({}): which one is the row's is not clear",
-                    codes
+                problems.push(crate::tr!(
+                    "input-pub-name-several-codes",
+                    codes = codes
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
