@@ -92,5 +92,7 @@ mod show;
 mod upcoming;
 #[path = "integration/verify.rs"]
 mod verify;
+#[path = "integration/vietnamese_input.rs"]
+mod vietnamese_input;
 #[path = "integration/xlsx.rs"]
 mod xlsx;

@@ -359,7 +359,7 @@ impl From<&Problem> for WarningRecord {
         WarningRecord {
             file: w.file.clone(),
             line: w.line,
-            message: w.message.clone(),
+            message: w.data_message().to_owned(),
         }
     }
 }

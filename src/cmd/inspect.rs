@@ -259,7 +259,7 @@ fn open<'a>(
     let mut filled = defaults.clone();
     let mut unresolved = Vec::new();
     let mut keep = |col: Column| {
-        let missing = format!("missing required column {}", col.as_str());
+        let missing = crate::input::missing_column_message(col);
         unresolved.extend(
             e.problems
                 .iter()
@@ -744,7 +744,7 @@ impl From<&Problem> for ProblemReport {
         ProblemReport {
             file: p.file.clone(),
             line: p.line,
-            message: p.message.clone(),
+            message: p.data_message().to_owned(),
         }
     }
 }

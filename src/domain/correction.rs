@@ -244,7 +244,7 @@ impl Moment {
         let at = Local
             .from_local_datetime(&naive)
             .earliest()
-            .ok_or_else(|| format!("{raw:?} does not exist in the local time zone"))?;
+            .ok_or_else(|| crate::tr!("domain-moment-not-local", raw = format!("{raw:?}")))?;
         Ok(Moment {
             utc: at
                 .with_timezone(&Utc)
@@ -278,9 +278,7 @@ impl FromStr for Moment {
                 return Moment::local(naive, s);
             }
         }
-        Err(format!(
-            "bad moment {raw:?} (expected RFC 3339 such as 2026-03-01T10:00:00+07:00, or YYYY-MM-DD[THH:MM[:SS]] in local time)"
-        ))
+        Err(crate::tr!("domain-bad-moment", raw = format!("{raw:?}")))
     }
 }
 

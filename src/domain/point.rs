@@ -113,9 +113,10 @@ impl std::str::FromStr for NamedPoint {
             Err(msg)
                 if raw.trim().chars().all(|c| c.is_ascii_digit()) && !raw.trim().is_empty() =>
             {
-                Err(format!(
-                    "{msg}; a decision is named by its number as written, e.g. {}/QĐ-UBND",
-                    raw.trim()
+                Err(crate::tr!(
+                    "domain-bare-number",
+                    message = msg,
+                    number = raw.trim()
                 ))
             }
             Err(msg) if !raw.chars().any(char::is_alphabetic) => Err(msg),
@@ -143,15 +144,20 @@ impl DecisionRef {
         let (number, signed) = match raw.rsplit_once('@') {
             Some((number, date)) => {
                 let signed = Day::parse(date).map_err(|msg| {
-                    format!("{raw:?}: the part after @ must be the decision's signing date: {msg}")
+                    crate::tr!(
+                        "domain-reference-date",
+                        raw = format!("{raw:?}"),
+                        message = msg
+                    )
                 })?;
                 (number.trim(), Some(signed))
             }
             None => (raw, None),
         };
         if number.is_empty() {
-            return Err(format!(
-                "{raw:?} is neither a date nor a decision reference (NUMBER or NUMBER@YYYY-MM-DD)"
+            return Err(crate::tr!(
+                "domain-not-a-reference",
+                raw = format!("{raw:?}")
             ));
         }
         Ok(DecisionRef {

@@ -7,8 +7,6 @@
 //! compares a catalog with it; [`Reference::row_warnings`] and
 //! [`Reference::bad_code_hint`] check one decision row at import time.
 
-use std::fmt::Write as _;
-
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
@@ -152,20 +150,31 @@ impl Reference {
         if code.is_provisional() {
             let named = self.named(name);
             if !named.is_empty() {
-                warnings.push(format!(
-                    "{name:?} is published without a code, and {label} has it as {}: write the code",
-                    code_list(&named)
+                warnings.push(crate::tr!(
+                    "domain-reference-uncoded",
+                    name = format!("{name:?}"),
+                    list = label,
+                    codes = code_list(&named)
                 ));
             }
             return warnings;
         }
         let Some(i) = self.index(code) else {
-            let mut message = format!("code {code} is not in {label}");
             let meant = self.meant(code, name);
-            if !meant.is_empty() {
-                let _ = write!(message, "; did you mean {}?", code_list(&meant));
-            }
-            warnings.push(message);
+            warnings.push(if meant.is_empty() {
+                crate::tr!(
+                    "domain-reference-unknown-code",
+                    code = code.to_string(),
+                    list = label
+                )
+            } else {
+                crate::tr!(
+                    "domain-reference-unknown-code-meant",
+                    code = code.to_string(),
+                    list = label,
+                    meant = code_list(&meant)
+                )
+            });
             return warnings;
         };
         let key = compare_key(name);
@@ -178,14 +187,17 @@ impl Reference {
             .filter(|p| p.code != code)
             .collect();
         if !others.is_empty() {
-            warnings.push(format!(
-                "the name {name:?} is that of {} in {label}; {code} there is {:?}",
-                others
+            warnings.push(crate::tr!(
+                "domain-reference-other-name",
+                name = format!("{name:?}"),
+                others = others
                     .iter()
                     .map(|p| p.code.to_string())
                     .collect::<Vec<_>>()
                     .join(", "),
-                self.procedures[i].name
+                list = label,
+                code = code.to_string(),
+                listed = format!("{:?}", self.procedures[i].name)
             ));
         }
         warnings
@@ -204,9 +216,10 @@ impl Reference {
             .filter_map(|c| self.get(*c))
             .map(|p| format!("{} ({:?})", p.code, shortened(&p.name)))
             .collect();
-        Some(format!(
-            "did you mean {} of {label}?",
-            join_or(&named, NEAR_SHOWN)
+        Some(crate::tr!(
+            "domain-reference-near-codes",
+            codes = join_or(&named, NEAR_SHOWN),
+            list = label
         ))
     }
 }
@@ -248,14 +261,26 @@ fn join_or(items: &[String], max: usize) -> String {
     match shown {
         [] => String::new(),
         [one] => format!("{one}{more}"),
-        [rest @ .., last] if more.is_empty() => format!("{} or {last}", rest.join(", ")),
+        [rest @ .., last] if more.is_empty() => {
+            crate::tr!("domain-list-or", items = rest.join(", "), last = last)
+        }
         all => format!("{}{more}", all.join(", ")),
     }
 }
 
 /// The raw code in a problem message written by [`Code::parse`]: `bad code "1.01443" …`.
 fn bad_code_in(message: &str) -> Option<&str> {
-    let start = message.find("bad code \"")? + "bad code \"".len();
+    use crate::i18n::{Lang, message_in};
+    // The words before the code, in either language: `bad code "`.
+    let start = [Lang::En, Lang::Vi].into_iter().find_map(|lang| {
+        let model = message_in(
+            lang,
+            "domain-bad-code",
+            &[("raw", "\u{1}".into()), ("hint", "".into())],
+        );
+        let prefix = format!("{}\"", model.split('\u{1}').next()?);
+        message.find(&prefix).map(|at| at + prefix.len())
+    })?;
     let len = message[start..].find('"')?;
     Some(&message[start..start + len])
 }

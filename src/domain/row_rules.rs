@@ -13,9 +13,10 @@ use super::{Action, Day, Level, LevelSet};
 /// `shared` whether it was bare shared wording; `Err` holds what is wrong.
 pub fn shared_levels(raw: &str, shared: bool, effective: Day) -> Result<(), String> {
     if shared && effective < Day::districts_abolished() {
-        return Err(format!(
-            "{raw:?} does not say which levels, and on {effective} districts still existed: \
-             write them, e.g. \"Dùng chung (cấp tỉnh, cấp huyện, cấp xã)\""
+        return Err(crate::tr!(
+            "rule-shared-levels",
+            raw = format!("{raw:?}"),
+            effective = effective.to_string()
         ));
     }
     Ok(())
@@ -30,10 +31,10 @@ pub fn district_abolished(action: Action, levels: LevelSet, effective: Day) -> R
     {
         return Ok(());
     }
-    Err(format!(
-        "{} at district level on {effective}: the district level was abolished on 2025-07-01 \
-         (its procedures were repealed or moved to the commune level); only a repeal may name it",
-        action.as_str()
+    Err(crate::tr!(
+        "rule-district-abolished",
+        action = action.word(),
+        effective = effective.to_string()
     ))
 }
 
@@ -58,14 +59,13 @@ pub fn decision_warnings(
                 .iter()
                 .any(|w: &String| w.contains(&day.to_string()))
         {
-            warnings.push(format!(
-                "takes effect on {day}, more than a year from its signing date: a typo in the year?"
-            ));
+            warnings.push(crate::tr!("rule-warn-effect-far", day = day.to_string()));
         }
     }
     if signed > today {
-        warnings.push(format!(
-            "its signing date is in the future (today is {today})"
+        warnings.push(crate::tr!(
+            "rule-warn-signed-future",
+            today = today.to_string()
         ));
     }
     let year = signed.date().year();
@@ -80,14 +80,16 @@ pub fn decision_warnings(
         .filter(|y| (1990..=2100).contains(y))
         .collect();
     if let Some(other) = years.iter().find(|y| **y != year) {
-        warnings.push(format!(
-            "its number names the year {other}, and it is signed in {year}"
+        warnings.push(crate::tr!(
+            "rule-warn-number-year",
+            other = other.to_string(),
+            year = year.to_string()
         ));
     }
     warnings
 }
 
-/// A detail a row lacks: `name is empty: added rows need a name`.
+/// A detail a row lacks, said of its column: `is empty: added rows need a name`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MissingDetail {
     /// The detail's name, as in [`super::DETAIL_FIELDS`].
@@ -97,13 +99,11 @@ pub struct MissingDetail {
 
 impl fmt::Display for MissingDetail {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} is empty: {} rows need a {}",
-            self.field,
-            self.action.as_str(),
-            self.field
-        )
+        let message = match self.field {
+            "name" => crate::tr!("rule-missing-name", action = self.action.word()),
+            _ => crate::tr!("rule-missing-field", action = self.action.word()),
+        };
+        f.write_str(&message)
     }
 }
 
@@ -210,8 +210,8 @@ mod tests {
         assert_eq!(
             messages,
             [
-                "name is empty: replaced rows need a name",
-                "field is empty: replaced rows need a field"
+                "is empty: replaced rows need a name",
+                "is empty: replaced rows need a field"
             ]
         );
         assert_eq!(

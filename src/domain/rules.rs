@@ -59,11 +59,22 @@ pub enum Violation {
     NotInForce,
 }
 
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
+impl Violation {
+    /// The violation in English, for what `verify` records ("is not in force").
+    pub fn as_str(self) -> &'static str {
+        match self {
             Violation::InForce => "is already in force",
             Violation::NotInForce => "is not in force",
+        }
+    }
+}
+
+impl fmt::Display for Violation {
+    /// The violation in the run's language.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&match self {
+            Violation::InForce => crate::tr!("rule-in-force"),
+            Violation::NotInForce => crate::tr!("rule-not-in-force"),
         })
     }
 }

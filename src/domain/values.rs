@@ -28,6 +28,16 @@ impl Level {
         }
     }
 
+    /// The level as messages name it, in the run's language: "province",
+    /// "cấp tỉnh".
+    pub fn word(self) -> String {
+        match self {
+            Level::Province => crate::tr!("domain-level-province"),
+            Level::District => crate::tr!("domain-level-district"),
+            Level::Commune => crate::tr!("domain-level-commune"),
+        }
+    }
+
     /// The Vietnamese name: "Cấp tỉnh", "Cấp huyện", "Cấp xã".
     pub fn label_vi(self) -> &'static str {
         match self {
@@ -65,9 +75,10 @@ impl Level {
             "province" | "tỉnh" => Ok(Level::Province),
             "district" | "huyện" => Ok(Level::District),
             "commune" | "xã" => Ok(Level::Commune),
-            _ => Err(format!(
-                "unknown level {raw:?}{} (expected province, district, commune, \"Cấp tỉnh\", \"Cấp huyện\" or \"Cấp xã\")",
-                did_you_mean(raw, &LEVEL_WORDS)
+            _ => Err(crate::tr!(
+                "domain-unknown-level",
+                raw = format!("{raw:?}"),
+                hint = did_you_mean(raw, &LEVEL_WORDS)
             )),
         }
     }
@@ -113,10 +124,10 @@ impl LevelSet {
         let cell = LevelCell::parse(raw)?;
         match cell.outside.first() {
             None => Ok(cell.levels),
-            Some(other) => Err(format!(
-                "level {other:?} in {raw:?} is not a level of a province's catalog (province, district, commune); \
-                 to import a list that also holds such procedures, give --levels (e.g. --levels province,commune) \
-                 to keep those levels and skip the rest"
+            Some(other) => Err(crate::tr!(
+                "domain-level-outside",
+                level = format!("{other:?}"),
+                raw = format!("{raw:?}")
             )),
         }
     }
@@ -181,9 +192,11 @@ impl LevelCell {
                 Ok(level) => cell.levels.insert(level),
                 Err(_) if is_outside_level(part) => cell.outside.push(part.to_owned()),
                 Err(_) => {
-                    return Err(format!(
-                        "unknown level {part:?} in {raw:?}{} (expected province, district, commune, \"Cấp tỉnh\", \"Cấp huyện\" or \"Cấp xã\", several separated by commas, or \"Dùng chung (cấp tỉnh, cấp xã)\")",
-                        did_you_mean(part, &LEVEL_WORDS)
+                    return Err(crate::tr!(
+                        "domain-unknown-level-in",
+                        part = format!("{part:?}"),
+                        raw = format!("{raw:?}"),
+                        hint = did_you_mean(part, &LEVEL_WORDS)
                     ));
                 }
             }
@@ -193,7 +206,7 @@ impl LevelCell {
             cell.shared = true;
         }
         if cell.levels.is_empty() && cell.outside.is_empty() {
-            return Err("empty level (expected province, district or commune)".to_owned());
+            return Err(crate::tr!("domain-empty-level"));
         }
         Ok(cell)
     }
@@ -255,6 +268,17 @@ impl Action {
         }
     }
 
+    /// The action as messages name it, in the run's language: "added",
+    /// "ban hành mới".
+    pub fn word(self) -> String {
+        match self {
+            Action::Added => crate::tr!("domain-action-added"),
+            Action::Amended => crate::tr!("domain-action-amended"),
+            Action::Replaced => crate::tr!("domain-action-replaced"),
+            Action::Repealed => crate::tr!("domain-action-repealed"),
+        }
+    }
+
     pub fn index(self) -> usize {
         self as usize
     }
@@ -279,9 +303,10 @@ impl Action {
             "amended" | "amend" | "sửađổibổsung" => Ok(Action::Amended),
             "replaced" | "replace" | "thaythế" => Ok(Action::Replaced),
             "repealed" | "repeal" | "bãibỏ" | "hủybỏ" | "huỷbỏ" => Ok(Action::Repealed),
-            _ => Err(format!(
-                "unknown action {raw:?}{} (expected added, amended, replaced, repealed, \"Mới ban hành\", \"Ban hành mới\", \"Sửa đổi, bổ sung\", \"Sửa đổi/bổ sung\", \"Thay thế\", \"Bãi bỏ\" or \"Hủy bỏ\")",
-                did_you_mean(raw, &ACTION_WORDS)
+            _ => Err(crate::tr!(
+                "domain-unknown-action",
+                raw = format!("{raw:?}"),
+                hint = did_you_mean(raw, &ACTION_WORDS)
             )),
         }
     }
@@ -313,8 +338,9 @@ impl Code {
         };
         if let Some(code) = Code::exact(s) {
             if code.is_provisional() {
-                return Err(format!(
-                    "code {raw:?} is in the range 9.8xxxxx that tthc keeps for procedures published without a code"
+                return Err(crate::tr!(
+                    "domain-provisional-code",
+                    raw = format!("{raw:?}")
                 ));
             }
             return Ok(code);
@@ -333,12 +359,14 @@ impl Code {
             && b[1] == b'.'
             && b[2..].iter().all(u8::is_ascii_digit)
         {
-            "; if it comes from a number cell in Excel, the trailing zeros were dropped: format the code column as Text"
+            crate::tr!("domain-bad-code-excel")
         } else {
-            ""
+            String::new()
         };
-        Err(format!(
-            "bad code {raw:?} (expected d.dddddd such as 1.001612, or the long form 1.001612.000.00.00.H12){hint}"
+        Err(crate::tr!(
+            "domain-bad-code",
+            raw = format!("{raw:?}"),
+            hint = hint
         ))
     }
 
@@ -594,17 +622,17 @@ impl Day {
     /// "Hà Nội, ngày ..."); an impossible date is an error.
     pub fn parse(raw: &str) -> Result<Day, String> {
         let s = raw.trim();
-        let bad = || {
-            format!(
-                "bad date {raw:?} (expected YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY or \"ngày DD tháng MM năm YYYY\")"
-            )
-        };
+        let bad = || crate::tr!("domain-bad-date", raw = format!("{raw:?}"));
         let (y, m, d) = numeric_date(s).or_else(|| worded_date(s)).ok_or_else(bad)?;
         let year = i32::try_from(y).map_err(|_| bad())?;
         NaiveDate::from_ymd_opt(year, m, d)
             .map(Day::from_date)
             .ok_or_else(|| {
-                format!("impossible date {raw:?}: {year:04}-{m:02}-{d:02} does not exist")
+                crate::tr!(
+                    "domain-impossible-date",
+                    raw = format!("{raw:?}"),
+                    date = format!("{year:04}-{m:02}-{d:02}")
+                )
             })
     }
 }
@@ -699,7 +727,7 @@ const LEVEL_WORDS: [&str; 6] = [
 /// `: did you mean "X"?` when a word of `words` is close to `raw`, else nothing.
 fn did_you_mean(raw: &str, words: &[&str]) -> String {
     super::names::suggest(raw, words)
-        .map(|w| format!(": did you mean {w:?}?"))
+        .map(|w| crate::tr!("domain-did-you-mean", word = format!("{w:?}")))
         .unwrap_or_default()
 }
 
@@ -784,8 +812,9 @@ impl Online {
         } else if ends("motphan") || ends("mucdo3") || plain == "partial" || plain == "3" {
             Ok(Online::Partial)
         } else {
-            Err(format!(
-                "unknown online service {raw:?} (expected \"Toàn trình\", \"Một phần\", \"Mức độ 4\" or \"Mức độ 3\")"
+            Err(crate::tr!(
+                "domain-unknown-online",
+                raw = format!("{raw:?}")
             ))
         }
     }

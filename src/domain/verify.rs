@@ -686,7 +686,9 @@ pub fn check_entry(versions: &[StoredVersion], out: &mut Findings) {
                 "its decision names the entry twice (also in version {})",
                 versions[other].id
             ),
-            FaultKind::Broken(violation) => format!("the entry {violation} at that point"),
+            FaultKind::Broken(violation) => {
+                format!("the entry {} at that point", violation.as_str())
+            }
         };
         out.push(format!(
             "{entry}: the history does not replay at {}: {why}",

@@ -29,7 +29,7 @@ use crate::domain::tally::{ActionCounts, LevelCounts};
 use crate::domain::version::Version;
 use crate::domain::{ALL_GIVEN, Action, Day, DecisionRow, Details};
 use crate::error::Error;
-use crate::input::{Notes, Problem, SkippedRow};
+use crate::input::{Labels, Notes, Problem, SkippedRow};
 use crate::store::{
     CorrectionTarget, FinishedDecision, ImportTx, NewCorrection, NewDecision, StoreError,
     StoredDecision, VersionWriter,
@@ -240,6 +240,8 @@ pub(crate) struct Batch<'t, 'c> {
     imported_by: String,
     files: Vec<String>,
     file_sha: Vec<String>,
+    /// How messages name each file's columns.
+    labels: Vec<Labels>,
     groups: Vec<Group>,
     by_identity: HashMap<(String, Day), usize>,
     by_id: HashMap<u32, usize>,
@@ -278,6 +280,7 @@ impl<'t, 'c> Batch<'t, 'c> {
                 .unwrap_or_else(|| "unknown".to_owned()),
             files: Vec::new(),
             file_sha: Vec::new(),
+            labels: Vec::new(),
             groups: Vec::new(),
             by_identity: HashMap::new(),
             by_id: HashMap::new(),
@@ -339,12 +342,14 @@ impl<'t, 'c> Batch<'t, 'c> {
     pub(crate) fn open_file(&mut self, name: &str) -> FileId {
         self.files.push(name.to_owned());
         self.file_sha.push(String::new());
+        self.labels.push(Labels::default());
         FileId(self.files.len() - 1)
     }
 
     /// Records what a file's reader noticed, once the file is read.
     pub(crate) fn close_file(&mut self, file: FileId, sha256: String, notes: &Notes) {
         self.file_sha[file.0] = sha256;
+        self.labels[file.0].clone_from(&notes.labels);
         self.outcome.codes_from_names += notes.codes_from_names;
         self.outcome
             .skipped_rows
@@ -391,7 +396,7 @@ impl<'t, 'c> Batch<'t, 'c> {
         self.problems.push(Problem::new(
             &self.files[file.0],
             line,
-            format!("stopped reading after {STOP_AFTER_PROBLEMS} problems"),
+            crate::tr!("input-stopped-reading", count = STOP_AFTER_PROBLEMS),
         ));
         false
     }
@@ -412,9 +417,12 @@ impl<'t, 'c> Batch<'t, 'c> {
             let t = &c.target;
             if row.decision.key() != t.number_key || row.decision.signed != t.signed {
                 let name = self.files[file.0].clone();
-                let message = format!(
-                    "this row is of decision {} signed {}, not of {} signed {} being corrected: a corrected file holds the rows of that decision only",
-                    row.decision.number, row.decision.signed, t.number, t.signed
+                let message = crate::tr!(
+                    "input-row-of-other-decision",
+                    number = &row.decision.number,
+                    signed = row.decision.signed.to_string(),
+                    corrected = &t.number,
+                    corrected_signed = t.signed.to_string()
                 );
                 self.reject(file, vec![Problem::new(&name, line, message)]);
                 return Ok(());
@@ -656,9 +664,15 @@ impl<'t, 'c> Batch<'t, 'c> {
                 .as_ref()
                 .filter(|c| c.kind == CorrectionKind::Retracted);
             if let Some(r) = retracted {
-                conflicts.push(format!(
-                    "{file}: decision {} signed {} was retracted on {} by {} ({}); tthc import --correct {reference} {file} puts its rows back",
-                    group.number, group.signed, r.made_at, r.made_by, r.reason
+                conflicts.push(crate::tr!(
+                    "input-conflict-retracted",
+                    file = file,
+                    number = &group.number,
+                    signed = group.signed.to_string(),
+                    made_at = &r.made_at,
+                    made_by = &r.made_by,
+                    reason = &r.reason,
+                    reference = &reference
                 ));
             } else if content == stored.content_sha256 {
                 self.outcome.unchanged.push(Unchanged {
@@ -666,14 +680,26 @@ impl<'t, 'c> Batch<'t, 'c> {
                     signed: stored.signed,
                 });
             } else if let Some(c) = &stored.corrected {
-                conflicts.push(format!(
-                    "{file}: decision {} signed {} has other rows: it was corrected on {} by {} with {} ({}); tthc import --correct {reference} {file} corrects it again",
-                    group.number, group.signed, c.made_at, c.made_by, c.source, c.reason
+                conflicts.push(crate::tr!(
+                    "input-conflict-corrected",
+                    file = file,
+                    number = &group.number,
+                    signed = group.signed.to_string(),
+                    made_at = &c.made_at,
+                    made_by = &c.made_by,
+                    source = &c.source,
+                    reason = &c.reason,
+                    reference = &reference
                 ));
             } else {
-                conflicts.push(format!(
-                    "{file}: decision {} signed {} is already imported with different rows (as {} signed {}); if the rows imported were wrong, tthc import --correct {reference} {file} replaces them",
-                    group.number, group.signed, stored.number, stored.signed
+                conflicts.push(crate::tr!(
+                    "input-conflict-other-rows",
+                    file = file,
+                    number = &group.number,
+                    signed = group.signed.to_string(),
+                    stored = &stored.number,
+                    stored_signed = stored.signed.to_string(),
+                    reference = &reference
                 ));
             }
         }
@@ -709,9 +735,10 @@ impl<'t, 'c> Batch<'t, 'c> {
             return Err(Error::Rejected(vec![Problem::new(
                 &files,
                 0,
-                format!(
-                    "no row of decision {} signed {} to put in place of its rows; tthc retract {}@{} --reason TEXT takes them out",
-                    t.number, t.signed, t.number, t.signed
+                crate::tr!(
+                    "input-correct-no-rows",
+                    number = &t.number,
+                    signed = t.signed.to_string()
                 ),
             )]));
         }
@@ -818,17 +845,22 @@ impl<'t, 'c> Batch<'t, 'c> {
         }
         if let Some(c) = self.correction.as_ref().filter(|_| !depending.is_empty()) {
             let t = &c.target;
-            let what = match c.kind {
-                CorrectionKind::Retracted => "retract",
-                CorrectionKind::Corrected => "correct",
-            };
-            return Err(Error::Refused(format!(
-                "cannot {what} decision {} signed {}, nothing was written: later changes depend on its rows:\n{}\n\
-                 Retract or correct those decisions first, or correct this one so that they still apply.",
-                t.number,
-                t.signed,
-                depending.join("\n")
-            )));
+            let (number, signed, depending) =
+                (&t.number, t.signed.to_string(), depending.join("\n"));
+            return Err(Error::Refused(match c.kind {
+                CorrectionKind::Retracted => crate::tr!(
+                    "input-refused-retract",
+                    number = number,
+                    signed = signed,
+                    depending = depending
+                ),
+                CorrectionKind::Corrected => crate::tr!(
+                    "input-refused-correct",
+                    number = number,
+                    signed = signed,
+                    depending = depending
+                ),
+            }));
         }
         let mut filed: Vec<(u32, u32)> = known
             .iter()
@@ -886,32 +918,39 @@ impl<'t, 'c> Batch<'t, 'c> {
         let today = Day::today();
         for g in self.groups.iter().filter(|g| g.stored.is_none()) {
             let file = &self.files[g.file];
-            let label = format!("decision {} signed {}", g.number, g.signed);
-            for message in
-                crate::domain::row_rules::decision_warnings(&g.number, g.signed, g.effective, today)
-            {
-                self.warnings
-                    .push(Problem::new(file, 0, format!("{label}: {message}")));
-            }
-            if let Some((line, code)) = g.first_changed_nothing {
-                let n = g.changed_nothing;
-                let (these, them) = if n == 1 {
-                    ("1 amendment changes", "it gives")
-                } else {
-                    ("amendments change", "they give")
-                };
-                let count = if n == 1 {
-                    String::new()
-                } else {
-                    format!("{n} ")
-                };
-                self.warnings.push(Problem::new(
-                    file,
-                    line,
-                    format!(
-                        "{label}: {count}{these} no value: {them} the values the entry already has (the first: {code})"
-                    ),
-                ));
+            let warnings = || {
+                let label = crate::tr!(
+                    "input-decision-label",
+                    number = &g.number,
+                    signed = g.signed.to_string()
+                );
+                let mut out: Vec<(u64, String)> = crate::domain::row_rules::decision_warnings(
+                    &g.number,
+                    g.signed,
+                    g.effective,
+                    today,
+                )
+                .into_iter()
+                .map(|message| (0, format!("{label}: {message}")))
+                .collect();
+                if let Some((line, code)) = g.first_changed_nothing {
+                    out.push((
+                        line,
+                        crate::tr!(
+                            "input-warn-changes-nothing",
+                            label = &label,
+                            count = g.changed_nothing,
+                            code = code.to_string()
+                        ),
+                    ));
+                }
+                out
+            };
+            let english = in_english(warnings);
+            for ((line, message), (_, english)) in warnings().into_iter().zip(english) {
+                let mut warning = Problem::new(file, line, message);
+                warning.english = Some(english);
+                self.warnings.push(warning);
             }
         }
     }
@@ -955,6 +994,17 @@ impl<'t, 'c> Batch<'t, 'c> {
         }
         Ok(())
     }
+}
+
+/// Runs `f` with messages in English, for what JSON output says of them:
+/// its values never change with the language. Only where no other thread
+/// formats messages (the checks that end an import).
+pub(crate) fn in_english<T>(f: impl FnOnce() -> T) -> T {
+    let lang = crate::i18n::current();
+    crate::i18n::set(crate::i18n::Lang::En);
+    let out = f();
+    crate::i18n::set(lang);
+    out
 }
 
 /// A stored version of an entry the batch touches.

@@ -233,9 +233,9 @@ impl Batch<'_, '_> {
                             row.code = code;
                             Ok(())
                         }
-                        None => Err(format!(
-                            "{:?} has no code, and no provisional code is left for it: give its code from the national database",
-                            row.details.name
+                        None => Err(crate::tr!(
+                            "input-no-provisional-code",
+                            name = format!("{:?}", row.details.name)
                         )),
                     }
                 }

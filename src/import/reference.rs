@@ -17,6 +17,8 @@ pub(crate) struct ReferenceCheck {
     reference: Reference,
     label: String,
     warnings: Vec<Problem>,
+    /// The rows warned of, to tell their warnings in English too.
+    warned: Vec<(Code, String, Action)>,
 }
 
 impl ReferenceCheck {
@@ -34,6 +36,7 @@ impl ReferenceCheck {
             label: label(snapshot),
             snapshot: snapshot.clone(),
             warnings: Vec::new(),
+            warned: Vec::new(),
         }))
     }
 
@@ -44,7 +47,11 @@ impl ReferenceCheck {
 
     /// Checks one row of `file` (its line, code, name and action).
     pub(crate) fn row(&mut self, file: &str, line: u64, code: Code, name: &str, action: Action) {
-        for message in self.reference.row_warnings(code, name, action, &self.label) {
+        let warnings = self.reference.row_warnings(code, name, action, &self.label);
+        if !warnings.is_empty() {
+            self.warned.push((code, name.to_owned(), action));
+        }
+        for message in warnings {
             self.warnings.push(Problem::new(file, line, message));
         }
     }
@@ -59,8 +66,24 @@ impl ReferenceCheck {
     }
 
     /// The warnings, by file and line.
+    /// Called where no other thread formats messages: each is made in
+    /// English too (see [`super::in_english`]).
     pub(crate) fn into_warnings(self) -> Vec<Problem> {
+        let english: Vec<String> = super::in_english(|| {
+            let label = label(&self.snapshot);
+            self.warned
+                .iter()
+                .flat_map(|(code, name, action)| {
+                    self.reference.row_warnings(*code, name, *action, &label)
+                })
+                .collect()
+        });
         let mut warnings = self.warnings;
+        if english.len() == warnings.len() {
+            for (warning, english) in warnings.iter_mut().zip(english) {
+                warning.english = Some(english);
+            }
+        }
         warnings.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
         warnings
     }
@@ -68,5 +91,5 @@ impl ReferenceCheck {
 
 /// How messages name a stored list: "the national list of 2025-11-20".
 pub(crate) fn label(snapshot: &Snapshot) -> String {
-    format!("the national list of {}", snapshot.as_of)
+    crate::tr!("input-national-list-of", date = snapshot.as_of.to_string())
 }

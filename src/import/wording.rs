@@ -5,7 +5,7 @@ use super::{Batch, Known};
 use crate::domain::Action;
 use crate::domain::rules::{Effect, Fault, FaultKind};
 use crate::error::Error;
-use crate::input::Problem;
+use crate::input::{Column, Problem};
 
 impl Batch<'_, '_> {
     /// The decision that made a version, as "12/QĐ-UBND of 2020-01-02".
@@ -13,10 +13,18 @@ impl Batch<'_, '_> {
         let decision = k.version.key.decision_seq;
         if let Some(g) = self.by_id.get(&decision).filter(|_| k.is_new()) {
             let g = &self.groups[*g];
-            return Ok(format!("{} of {}", g.number, g.signed));
+            return Ok(crate::tr!(
+                "input-decision-of",
+                number = &g.number,
+                signed = g.signed.to_string()
+            ));
         }
         let (number, signed) = self.tx.decision_label(i64::from(decision))?;
-        Ok(format!("{number} of {signed}"))
+        Ok(crate::tr!(
+            "input-decision-of",
+            number = number,
+            signed = signed.to_string()
+        ))
     }
 
     /// Where a version comes from, as `FILE:LINE` for this batch or a stored decision.
@@ -27,8 +35,18 @@ impl Batch<'_, '_> {
                 self.files[k.file as usize], k.version.line
             ))
         } else {
-            Ok(format!("stored decision {}", self.decision_label(k)?))
+            Ok(crate::tr!(
+                "input-stored-decision",
+                decision = self.decision_label(k)?
+            ))
         }
+    }
+
+    /// A column as the messages about file `file` name it.
+    fn column(&self, file: u16, col: Column) -> String {
+        self.labels
+            .get(usize::from(file))
+            .map_or_else(|| col.as_str().to_owned(), |l| l.of(col))
     }
 
     /// The problem a break of the rules in one entry's versions makes, blamed
@@ -37,38 +55,61 @@ impl Batch<'_, '_> {
         let k = versions[fault.at];
         let v = &k.version;
         let (column, verb) = wording(v.action, v.effect());
-        let what = format!("{} at {} level", v.code, v.level);
+        let blamed = if k.is_new() {
+            k
+        } else {
+            versions[..fault.at]
+                .iter()
+                .rev()
+                .chain(versions[fault.at..].iter())
+                .find(|k| k.is_new())
+                .copied()
+                .unwrap_or(k)
+        };
+        let column = self.column(blamed.file, column);
+        let what = crate::tr!(
+            "input-entry",
+            code = v.code.to_string(),
+            level = v.level.word()
+        );
         let message = match fault.kind {
-            FaultKind::Duplicate(other) => format!(
-                "column {column}: {what} is named twice in decision {} (also at {})",
-                self.decision_label(&k)?,
-                self.origin(&versions[other])?
+            FaultKind::Duplicate(other) => crate::tr!(
+                "rule-named-twice",
+                column = column,
+                what = what,
+                decision = self.decision_label(&k)?,
+                origin = self.origin(&versions[other])?
             ),
             FaultKind::Broken(violation) => {
                 let history = match fault.at.checked_sub(1).map(|i| &versions[i]) {
-                    Some(prev) => format!(
-                        "last change: {} by decision {} effective {}",
-                        prev.version.action,
-                        self.decision_label(prev)?,
-                        prev.version.effective()
+                    Some(prev) => crate::tr!(
+                        "rule-last-change",
+                        action = prev.version.action.word(),
+                        decision = self.decision_label(prev)?,
+                        effective = prev.version.effective().to_string()
                     ),
                     None => match versions[fault.at + 1..]
                         .iter()
                         .find(|later| later.version.effect() == Effect::Add)
                     {
                         // Amended or repealed before the row that adds it.
-                        Some(add) => format!(
-                            "it is added on {} by decision {} ({}), after this change",
-                            add.version.effective(),
-                            self.decision_label(add)?,
-                            self.origin(add)?
+                        Some(add) => crate::tr!(
+                            "rule-added-later",
+                            effective = add.version.effective().to_string(),
+                            decision = self.decision_label(add)?,
+                            origin = self.origin(add)?
                         ),
-                        None => "it was never added".to_owned(),
+                        None => crate::tr!("rule-never-added"),
                     },
                 };
-                format!(
-                    "column {column}: {what} {violation} on {}, so it cannot be {verb} ({history})",
-                    v.effective()
+                crate::tr!(
+                    "rule-broken",
+                    column = column,
+                    what = what,
+                    violation = violation.to_string(),
+                    effective = v.effective().to_string(),
+                    verb = verb,
+                    history = history
                 )
             }
         };
@@ -80,13 +121,6 @@ impl Batch<'_, '_> {
             ));
         }
         // A stored change broke: blame the latest change of this batch before it.
-        let blamed = versions[..fault.at]
-            .iter()
-            .rev()
-            .chain(versions[fault.at..].iter())
-            .find(|k| k.is_new())
-            .copied()
-            .unwrap_or(k);
         let b = &blamed.version;
         Ok(Problem::new(
             &self
@@ -95,13 +129,14 @@ impl Batch<'_, '_> {
                 .cloned()
                 .unwrap_or_default(),
             u64::from(b.line),
-            format!(
-                "{} {} at {} level effective {} breaks the stored history: in {} {message}",
-                b.action,
-                b.code,
-                b.level,
-                b.effective(),
-                self.origin(&k)?
+            crate::tr!(
+                "rule-breaks-stored",
+                action = b.action.word(),
+                code = b.code.to_string(),
+                level = b.level.word(),
+                effective = b.effective().to_string(),
+                origin = self.origin(&k)?,
+                message = message
             ),
         ))
     }
@@ -118,27 +153,34 @@ impl Batch<'_, '_> {
         let (number, signed) = self.tx.decision_label(decision)?;
         let file = self.tx.version_source(i64::from(k.id))?;
         let why = match fault.kind {
-            FaultKind::Broken(violation) => format!("it {violation} then"),
-            FaultKind::Duplicate(_) => "the decision would name it twice".to_owned(),
+            FaultKind::Broken(violation) => {
+                crate::tr!("rule-depends-violation", violation = violation.to_string())
+            }
+            FaultKind::Duplicate(_) => crate::tr!("rule-depends-twice"),
         };
         Ok(format!(
-            "  {} at {} level cannot be {verb} by decision {number} signed {signed} effective {} ({file}:{}): without the rows taken out, {why}",
-            v.code,
-            v.level,
-            v.effective(),
-            v.line
+            "  {}",
+            crate::tr!(
+                "rule-depends",
+                code = v.code.to_string(),
+                level = v.level.word(),
+                verb = verb,
+                number = number,
+                signed = signed.to_string(),
+                effective = v.effective().to_string(),
+                origin = format!("{file}:{}", v.line),
+                why = why
+            )
         ))
     }
 }
 
 /// Which column a change's entry comes from, and the verb for messages.
-fn wording(action: Action, effect: Effect) -> (&'static str, &'static str) {
+fn wording(action: Action, effect: Effect) -> (Column, String) {
     match (action, effect) {
-        (Action::Replaced, Effect::Repeal) => ("replaces", "replaced"),
-        (Action::Replaced, _) => ("code", "brought in by a replacement"),
-        (Action::Added, _) => ("code", "added"),
-        (Action::Amended, _) => ("code", "amended"),
-        (Action::Repealed, _) => ("code", "repealed"),
+        (Action::Replaced, Effect::Repeal) => (Column::Replaces, Action::Replaced.word()),
+        (Action::Replaced, _) => (Column::Code, crate::tr!("rule-brought-in")),
+        (action, _) => (Column::Code, action.word()),
     }
 }
 
@@ -150,11 +192,11 @@ mod tests {
     fn the_replaced_side_of_a_replacement_is_named_by_its_column() {
         assert_eq!(
             wording(Action::Replaced, Effect::Repeal),
-            ("replaces", "replaced")
+            (Column::Replaces, "replaced".to_owned())
         );
         assert_eq!(
             wording(Action::Replaced, Effect::Add),
-            ("code", "brought in by a replacement")
+            (Column::Code, "brought in by a replacement".to_owned())
         );
         assert_eq!(wording(Action::Repealed, Effect::Repeal).1, "repealed");
     }

@@ -82,9 +82,27 @@ pub const MAX_PARAGRAPHS: u64 = 1_000_000;
 /// The deepest XML elements may be nested.
 pub const MAX_DEPTH: usize = 256;
 
-/// What to do with a file that is not a Word 2007+ document.
-const SAVE_AS: &str =
-    "save the document as .docx (in Word: File > Save As > Word Document) and use that file";
+/// What a file is, as [`foreign_format`] and [`read`] name it, in the run's language.
+fn kind_text(found: &str) -> String {
+    match found {
+        "a Word 97-2003 document (.doc) or another legacy Office file" => {
+            crate::tr!("input-kind-legacy-office")
+        }
+        "a Word 97-2003 document (.doc)" => crate::tr!("input-kind-doc"),
+        "a PDF file" => crate::tr!("input-kind-pdf"),
+        "a PNG image" => crate::tr!("input-kind-image", kind = "PNG"),
+        "a JPEG image" => crate::tr!("input-kind-image", kind = "JPEG"),
+        "a TIFF image" => crate::tr!("input-kind-image", kind = "TIFF"),
+        "a GIF image" => crate::tr!("input-kind-image", kind = "GIF"),
+        "an RTF document" => crate::tr!("input-kind-rtf"),
+        "empty" => crate::tr!("input-kind-empty"),
+        "of a kind tthc does not know" => crate::tr!("input-kind-unknown"),
+        "an Excel workbook" => crate::tr!("input-kind-excel"),
+        "an OpenDocument file" => crate::tr!("input-kind-opendocument"),
+        "a zip archive without word/document.xml" => crate::tr!("input-kind-zip"),
+        other => other.to_owned(),
+    }
+}
 
 /// The main part of a Word document.
 const DOCUMENT_XML: &str = "word/document.xml";
@@ -95,24 +113,19 @@ const STYLES_XML: &str = "word/styles.xml";
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum DocxError {
     /// The file is something else than a Word 2007+ document.
-    #[error("this file is {found}, not a Word document (.docx); {advice}", advice = SAVE_AS)]
+    #[error("{}", crate::tr!("input-docx-not-docx", found = kind_text(found)))]
     NotDocx {
         /// What the file is, as far as its first bytes tell.
         found: &'static str,
     },
     /// The file is a zip archive that cannot be unpacked.
-    #[error("the document is damaged ({reason}); open it in Word and {advice}", advice = SAVE_AS)]
+    #[error("{}", crate::tr!("input-docx-damaged", reason = reason))]
     Damaged {
         /// What the unpacking said.
         reason: String,
     },
     /// The parts of the file declare more than [`MAX_UNPACKED`] bytes.
-    #[error(
-        "the document unpacks to {} MB, more than the {} MB tthc reads \
-         (limit on the unpacked size)",
-        .size >> 20,
-        .limit >> 20
-    )]
+    #[error("{}", crate::tr!("input-docx-unpacked", size = *size >> 20, limit = *limit >> 20))]
     Unpacked {
         /// The declared unpacked size.
         size: u64,
@@ -120,10 +133,7 @@ pub enum DocxError {
         limit: u64,
     },
     /// A part is larger than its limit (for `word/document.xml`, [`MAX_DOCUMENT_XML`]).
-    #[error(
-        "{part} unpacks to more than the {} MB tthc reads (limit on the size of {part})",
-        .limit >> 20
-    )]
+    #[error("{}", crate::tr!("input-docx-part-too-large", part = *part, limit = *limit >> 20))]
     PartTooLarge {
         /// The part's name in the archive.
         part: &'static str,
@@ -131,9 +141,12 @@ pub enum DocxError {
         limit: u64,
     },
     /// A part is not well-formed XML.
-    #[error(
-        "{part} is not well-formed XML (near byte {position}: {reason}); open the document in Word and save it again"
-    )]
+    #[error("{}", crate::tr!(
+        "input-docx-xml",
+        part = *part,
+        position = *position,
+        reason = reason
+    ))]
     Xml {
         /// The part's name in the archive.
         part: &'static str,
@@ -143,7 +156,7 @@ pub enum DocxError {
         reason: String,
     },
     /// Elements are nested deeper than [`MAX_DEPTH`].
-    #[error("{part} nests elements more than {limit} deep (limit on the XML nesting depth)")]
+    #[error("{}", crate::tr!("input-docx-too-deep", part = *part, limit = *limit))]
     TooDeep {
         /// The part's name in the archive.
         part: &'static str,
@@ -151,17 +164,18 @@ pub enum DocxError {
         limit: usize,
     },
     /// The tables hold more than [`MAX_CELLS`] grid positions.
-    #[error(
-        "the document's tables hold more than {limit} cells (limit on the cells of a document)"
-    )]
+    #[error("{}", crate::tr!("input-docx-too-many-cells", limit = *limit))]
     TooManyCells {
         /// The limit.
         limit: u64,
     },
     /// A row holds more than [`MAX_COLUMNS`] grid positions.
-    #[error(
-        "line {line}: a row of table {table} has more than {limit} columns (limit on the columns of a row)"
-    )]
+    #[error("{}", crate::tr!(
+        "input-docx-too-many-columns",
+        line = *line,
+        table = *table,
+        limit = *limit
+    ))]
     TooManyColumns {
         /// The row's line.
         line: u64,
@@ -171,9 +185,7 @@ pub enum DocxError {
         limit: usize,
     },
     /// A cell or a paragraph holds more than [`MAX_CELL_CHARS`] characters.
-    #[error(
-        "line {line}: a cell or paragraph holds more than {limit} characters (limit on the text of a cell)"
-    )]
+    #[error("{}", crate::tr!("input-docx-too-long", line = *line, limit = *limit))]
     TooLong {
         /// The line of the paragraph, or of the row holding the cell.
         line: u64,
@@ -181,7 +193,7 @@ pub enum DocxError {
         limit: usize,
     },
     /// More than [`MAX_PARAGRAPHS`] paragraphs outside tables.
-    #[error("the document has more than {limit} paragraphs outside tables (limit on paragraphs)")]
+    #[error("{}", crate::tr!("input-docx-too-many-paragraphs", limit = *limit))]
     TooManyParagraphs {
         /// The limit.
         limit: u64,

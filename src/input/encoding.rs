@@ -25,10 +25,6 @@ impl std::str::FromStr for TextEncoding {
     }
 }
 
-/// How to convert a legacy file, for messages.
-const CONVERT: &str = "open it in Excel or LibreOffice and save it as \"CSV UTF-8\", \
-     or convert it with a Vietnamese converter (Unikey: Công cụ chuyển mã)";
-
 impl TextEncoding {
     /// Reads an `--encoding` value: utf-8, utf-16le, utf-16be or windows-1258
     /// (also cp1258). TCVN3 and VNI are refused with the way to convert them.
@@ -43,11 +39,13 @@ impl TextEncoding {
             "utf16le" | "utf16" => Ok(TextEncoding::Utf16Le),
             "utf16be" => Ok(TextEncoding::Utf16Be),
             "windows1258" | "cp1258" | "1258" => Ok(TextEncoding::Windows1258),
-            "tcvn3" | "tcvn" | "abc" | "vni" | "vniwindows" => Err(format!(
-                "{name:?} text is not read directly: {CONVERT}, then import the UTF-8 file"
+            "tcvn3" | "tcvn" | "abc" | "vni" | "vniwindows" => Err(crate::tr!(
+                "input-encoding-legacy",
+                name = format!("{name:?}")
             )),
-            _ => Err(format!(
-                "unknown encoding {name:?} (expected utf-8, utf-16le, utf-16be or windows-1258)"
+            _ => Err(crate::tr!(
+                "input-encoding-unknown",
+                name = format!("{name:?}")
             )),
         }
     }
@@ -98,40 +96,19 @@ impl Legacy {
     /// The refusal for a file whose bytes are in this encoding.
     pub(crate) fn refusal(self) -> String {
         match self {
-            Legacy::Windows1258 => format!(
-                "looks like Windows-1258 (Vietnamese ANSI) text, not UTF-8: import it with \
-                 --encoding windows-1258, or {CONVERT}"
-            ),
-            _ => format!(
-                "looks like {} text, not UTF-8: {CONVERT} ({} -> Unicode)",
-                self.name(),
-                self.name()
-            ),
+            Legacy::Windows1258 => crate::tr!("input-looks-windows-1258"),
+            _ => crate::tr!("input-looks-legacy", encoding = self.name()),
         }
     }
 
     /// The problem with one cell that holds such bytes read as Windows-1252.
     pub(crate) fn garbled_cell_problem(self) -> String {
-        format!(
-            "looks like {} text shown as Unicode (\"Hé tÞch\" instead of \"Hộ tịch\"), as text \
-             pasted from an old document or typed in a {} font is: convert it to Unicode \
-             (Unikey: Công cụ chuyển mã, {} -> Unicode)",
-            self.name(),
-            self.name(),
-            self.name()
-        )
+        crate::tr!("input-garbled-cell", encoding = self.name())
     }
 
     /// The refusal for UTF-8 text that holds such bytes read as Windows-1252.
     pub(crate) fn garbled_refusal(self) -> String {
-        format!(
-            "looks like {} text that was opened as Western (Windows-1252) and saved as UTF-8 \
-             (\"Céng hßa\" instead of \"Cộng hòa\"): convert the original {} file to Unicode \
-             (Unikey: Công cụ chuyển mã, {} -> Unicode) and save it as \"CSV UTF-8\"",
-            self.name(),
-            self.name(),
-            self.name()
-        )
+        crate::tr!("input-garbled-file", encoding = self.name())
     }
 }
 
@@ -426,7 +403,7 @@ impl<R: Read> Read for Decoding<R> {
                     let at = self.offset.saturating_sub(u64::from(bad));
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
-                        format!("malformed text at byte {at} of the decoded file"),
+                        crate::tr!("input-malformed-text", at = at),
                     ));
                 }
                 DecoderResult::InputEmpty if self.eof => self.done = true,

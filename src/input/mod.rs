@@ -27,7 +27,7 @@ use sha2::{Digest, Sha256};
 
 pub use columns::{Column, column_letter};
 pub use encoding::TextEncoding;
-pub use reader::{DecisionReader, OpenError, RowResult};
+pub use reader::{DecisionReader, Labels, OpenError, RowResult, missing_column_message};
 pub use reader::{
     MAX_PUBLISHED_CELLS, MAX_PUBLISHED_ROWS, MAX_PUBLISHED_TEXT, Opened, PublishedFile,
     open_decision,
@@ -48,7 +48,11 @@ use crate::hex::hex;
 pub struct Problem {
     pub file: String,
     pub line: u64,
+    /// The message in the run's language.
     pub message: String,
+    /// The message in English when it was also made in English, for JSON
+    /// output, whose values never change with the language.
+    pub english: Option<String>,
 }
 
 impl Problem {
@@ -57,7 +61,13 @@ impl Problem {
             file: file.to_owned(),
             line,
             message: message.into(),
+            english: None,
         }
+    }
+
+    /// The message as JSON gives it: in English when it was made in English too.
+    pub fn data_message(&self) -> &str {
+        self.english.as_deref().unwrap_or(&self.message)
     }
 }
 
@@ -141,6 +151,8 @@ pub struct Notes {
     /// What is likely a mistake but not against the rules: a row-number
     /// reference that cannot be checked.
     pub warnings: Vec<Problem>,
+    /// How messages name the file's columns.
+    pub labels: Labels,
 }
 
 /// A row skipped by `--levels`.

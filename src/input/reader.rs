@@ -70,6 +70,8 @@ pub struct DecisionReader<R: Read> {
     notes: Notes,
     /// Before every message: `sheet "Phụ lục I": ` for a workbook.
     context: String,
+    /// How messages name each column: as the file's header does.
+    labels: Labels,
     /// The missing code column was reported on the header line.
     code_column_reported: bool,
 }
@@ -104,7 +106,7 @@ impl<R: Read> DecisionReader<R> {
         let source = match open_source(input, defaults, &mut layout) {
             Ok(Opening::Records(source)) => source,
             Ok(Opening::Word(..)) => {
-                let message = "a Word document is a decision as published: tthc import reads it";
+                let message = crate::tr!("input-word-is-published");
                 let problems = vec![Problem::new(file, 0, message)];
                 return Err(Box::new(OpenError {
                     problems,
@@ -125,11 +127,7 @@ impl<R: Read> DecisionReader<R> {
             Opened::Rows(reader) => Ok(*reader),
             // Not asked for: a table is read row by row or not at all.
             Opened::Published(_) => Err(Box::new(OpenError {
-                problems: vec![Problem::new(
-                    file,
-                    0,
-                    "the file is a decision as published: tthc import reads it",
-                )],
+                problems: vec![Problem::new(file, 0, crate::tr!("input-file-is-published"))],
                 layout: Layout::default(),
                 published: false,
             })),
@@ -186,6 +184,11 @@ impl<R: Read> DecisionReader<R> {
         for &(i, col) in &columns {
             kinds[i] = Some(col);
         }
+        let labels = labels(&layout);
+        let notes = Notes {
+            labels: labels.clone(),
+            ..Notes::default()
+        };
         source.records_mut().set_header(line, kinds);
         Ok(Opened::Rows(Box::new(DecisionReader {
             file: file.to_owned(),
@@ -199,8 +202,9 @@ impl<R: Read> DecisionReader<R> {
             records: 0,
             done: false,
             layout,
-            notes: Notes::default(),
+            notes,
             context,
+            labels,
             code_column_reported: false,
         })))
     }
@@ -256,17 +260,18 @@ impl<R: Read> DecisionReader<R> {
                     if let Some(legacy) = garbled_cell(text) {
                         problems.push(self.problem(
                             line,
-                            format!("column {}: {}", col.as_str(), legacy.garbled_cell_problem()),
+                            crate::tr!(
+                                "input-column-value",
+                                column = self.labels.of(col),
+                                message = legacy.garbled_cell_problem()
+                            ),
                         ));
                     }
                     cells[col as usize] = clean_cow(text);
                 }
                 Err(_) => problems.push(self.problem(
                     line,
-                    format!(
-                        "column {}: invalid UTF-8 (save the file as UTF-8)",
-                        col.as_str()
-                    ),
+                    crate::tr!("input-column-invalid-utf8", column = self.labels.of(col)),
                 )),
             }
         }
@@ -290,6 +295,7 @@ impl<R: Read> DecisionReader<R> {
         let mut check = Checker {
             file: &self.file,
             context: &self.context,
+            labels: &self.labels,
             line,
             problems: Vec::new(),
         };
@@ -372,7 +378,7 @@ impl<R: Read> DecisionReader<R> {
                 code_from_name,
             },
             _ => Outcome::Problems {
-                problems: vec![self.problem(line, "row could not be read")],
+                problems: vec![self.problem(line, crate::tr!("input-row-unreadable"))],
                 no_code_column,
             },
         }
@@ -397,10 +403,7 @@ impl<R: Read> DecisionReader<R> {
             }
             CodeInName::Several(codes) => {
                 let codes: Vec<String> = codes.iter().map(Code::to_string).collect();
-                let message = format!(
-                    "holds several codes ({}) and the code cell is empty: write the code of this row in the code column",
-                    codes.join(", ")
-                );
+                let message = crate::tr!("input-name-several-codes", codes = codes.join(", "));
                 (check.fail(Column::Name, &message), false, false)
             }
             // A procedure without a code yet, or a change that names its
@@ -409,18 +412,13 @@ impl<R: Read> DecisionReader<R> {
                 (Some(Code::stand_in()), false, false)
             }
             CodeInName::None if self.has[Column::Code as usize] => (
-                check.fail(
-                    Column::Code,
-                    "is empty, and the row has no name either: give the code, or the name of a procedure without one",
-                ),
+                check.fail(Column::Code, &crate::tr!("input-code-and-name-empty")),
                 false,
                 false,
             ),
             CodeInName::None => {
-                let message = format!(
-                    "{name:?} holds no code such as \"(Mã TTHC: 1.001612)\", and the file has no code column"
-                );
-                (check.fail(Column::Name, &message), false, true)
+                let message = crate::tr!("input-name-no-code", name = format!("{name:?}"));
+                (check.value(Column::Name, Err(message)), false, true)
             }
         }
     }
@@ -455,15 +453,12 @@ impl<R: Read> DecisionReader<R> {
         let cell = |col: Column| cells[col as usize].as_ref();
         let number = match (cell(Column::Decision), &self.defaults.decision) {
             ("", Some(d)) => Some(d.clone()),
-            ("", None) => check.fail(
-                Column::Decision,
-                "is empty: every row needs the decision number",
-            ),
+            ("", None) => check.fail(Column::Decision, &crate::tr!("input-decision-empty")),
             (n, _) => Some(n.to_owned()),
         };
         let signed = match (cell(Column::Signed), self.defaults.signed) {
             ("", Some(d)) => Some(d),
-            ("", None) => check.fail(Column::Signed, "is empty: every row needs the signing date"),
+            ("", None) => check.fail(Column::Signed, &crate::tr!("input-signed-empty")),
             (s, _) => check.value(Column::Signed, Day::parse(s)),
         };
         let effective = match (cell(Column::Effective), self.defaults.effective) {
@@ -488,6 +483,7 @@ impl<R: Read> DecisionReader<R> {
 struct Checker<'a> {
     file: &'a str,
     context: &'a str,
+    labels: &'a Labels,
     line: u64,
     problems: Vec<Problem>,
 }
@@ -512,15 +508,16 @@ impl Checker<'_> {
     /// `Err` when the cell is wrong (the problem is recorded).
     fn replaces(&mut self, action: Option<Action>, raw: &str) -> Result<Option<Code>, ()> {
         let checked = match (action, raw) {
-            (Some(Action::Replaced), "") => self.fail(
-                Column::Replaces,
-                "is empty: a replaced row must name the code it replaces",
-            ),
+            (Some(Action::Replaced), "") => {
+                self.fail(Column::Replaces, &crate::tr!("input-replaces-empty"))
+            }
             (Some(Action::Replaced), r) => self.value(Column::Replaces, Code::parse(r)).map(Some),
             (Some(a), r) if !r.is_empty() => self.fail(
                 Column::Replaces,
-                &format!(
-                    "holds {r:?} on a row whose action is {a}: only replaced rows name a replaced code"
+                &crate::tr!(
+                    "input-replaces-not-replaced",
+                    raw = format!("{r:?}"),
+                    action = a.word()
                 ),
             ),
             _ => Some(None),
@@ -553,7 +550,12 @@ impl Checker<'_> {
             return;
         };
         for missing in row_rules::required_details(action, name, field) {
-            self.problem(&format!("column {missing}"));
+            let col = if missing.field == "name" {
+                Column::Name
+            } else {
+                Column::Field
+            };
+            self.fail::<()>(col, &missing.to_string());
         }
     }
 
@@ -566,7 +568,11 @@ impl Checker<'_> {
     }
 
     fn fail<T>(&mut self, col: Column, what: &str) -> Option<T> {
-        self.problem(&format!("column {} {what}", col.as_str()));
+        self.problem(&crate::tr!(
+            "input-column-is",
+            column = self.labels.of(col),
+            what = what
+        ));
         None
     }
 
@@ -574,7 +580,11 @@ impl Checker<'_> {
         match parsed {
             Ok(v) => Some(v),
             Err(msg) => {
-                self.problem(&format!("column {}: {msg}", col.as_str()));
+                self.problem(&crate::tr!(
+                    "input-column-value",
+                    column = self.labels.of(col),
+                    message = msg
+                ));
                 None
             }
         }
@@ -595,11 +605,12 @@ impl<R: Read> Iterator for DecisionReader<R> {
                     self.done = true;
                     let skipped = self.notes.skipped.len() as u64;
                     let message = if self.records == 0 {
-                        "no rows: the file has a header but no procedures".to_owned()
+                        crate::tr!("input-no-rows")
                     } else if self.records == skipped {
-                        format!(
-                            "no rows left: all {skipped} rows name only levels that --levels {} leaves out",
-                            self.defaults.levels.unwrap_or_default().to_words()
+                        crate::tr!(
+                            "input-no-rows-left",
+                            count = skipped,
+                            levels = self.defaults.levels.unwrap_or_default().to_words()
                         )
                     } else {
                         return None;
@@ -628,6 +639,7 @@ impl<R: Read> Iterator for DecisionReader<R> {
             let shape = HeaderShape {
                 width: self.width,
                 columns: &self.columns,
+                labels: &self.labels,
             };
             let problems = self
                 .source
@@ -676,7 +688,7 @@ pub(super) fn open_source<R: Read>(
     (&mut hashing)
         .take(SAMPLE as u64)
         .read_to_end(&mut sample)
-        .map_err(|e| (1, format!("cannot read: {e}")))?;
+        .map_err(|e| (1, crate::tr!("input-cannot-read", error = e.to_string())))?;
     let complete = sample.len() < SAMPLE;
     let kind = sniff::kind(&sample);
     if kind == Kind::Text {
@@ -692,16 +704,11 @@ pub(super) fn open_source<R: Read>(
     (&mut hashing)
         .take(docx::MAX_FILE - sample.len() as u64 + 1)
         .read_to_end(&mut sample)
-        .map_err(|e| (1, format!("cannot read: {e}")))?;
+        .map_err(|e| (1, crate::tr!("input-cannot-read", error = e.to_string())))?;
     if sample.len() as u64 > docx::MAX_FILE {
         return Err((
             0,
-            format!(
-                "the file passes {} MB, more than tthc reads of a workbook or Word document \
-                 (limit on the size of such a file: {} MB); save the table alone as a new file, or as CSV",
-                docx::MAX_FILE >> 20,
-                docx::MAX_FILE >> 20
-            ),
+            crate::tr!("input-file-too-large", mb = docx::MAX_FILE >> 20),
         ));
     }
     let digest = (hashing.sha256(), hashing.bytes_read());
@@ -816,18 +823,17 @@ fn read_whole(
         width = width.max(cells.len());
         rows.push((line, cells));
         if rows.len() > MAX_PUBLISHED_ROWS || text > MAX_PUBLISHED_TEXT {
-            return Err(format!(
-                "a decision as published is read whole, and this one passes {MAX_PUBLISHED_ROWS} rows or {} MB of text; \
-                 a file this long needs action and level columns",
-                MAX_PUBLISHED_TEXT >> 20
+            return Err(crate::tr!(
+                "input-published-too-long",
+                rows = MAX_PUBLISHED_ROWS,
+                mb = MAX_PUBLISHED_TEXT >> 20
             ));
         }
         // Its rows are laid out as a grid as wide as the widest.
         if rows.len().saturating_mul(width) > MAX_PUBLISHED_CELLS {
-            return Err(format!(
-                "a decision as published is read whole, and this one's rows span more than \
-                 {MAX_PUBLISHED_CELLS} cells (limit on the cells of a decision as published); \
-                 delete the empty columns, or give the file action and level columns"
+            return Err(crate::tr!(
+                "input-published-too-wide",
+                cells = MAX_PUBLISHED_CELLS
             ));
         }
         Ok(())
@@ -976,9 +982,9 @@ fn map_header(
     };
     for (i, raw) in header.iter().enumerate() {
         let Ok(text) = std::str::from_utf8(raw) else {
-            mapped.problems.push(problem(format!(
-                "header column {}: invalid UTF-8 (save the file as UTF-8)",
-                i + 1
+            mapped.problems.push(problem(crate::tr!(
+                "input-header-invalid-utf8",
+                position = i + 1
             )));
             continue;
         };
@@ -992,9 +998,10 @@ fn map_header(
             });
         }
         match column {
-            Some(col) if mapped.has[col as usize] => mapped.problems.push(problem(format!(
-                "header {name:?}: column {} appears twice",
-                col.as_str()
+            Some(col) if mapped.has[col as usize] => mapped.problems.push(problem(crate::tr!(
+                "input-header-twice",
+                header = format!("{name:?}"),
+                column = col.as_str()
             ))),
             Some(col) => {
                 mapped.has[col as usize] = true;
@@ -1008,19 +1015,18 @@ fn map_header(
         (
             Column::Decision,
             defaults.decision.is_none(),
-            " (or give --decision)",
+            Some("--decision"),
         ),
-        (
-            Column::Signed,
-            defaults.signed.is_none(),
-            " (or give --signed)",
-        ),
-        (Column::Action, true, ""),
-        (Column::Level, true, ""),
+        (Column::Signed, defaults.signed.is_none(), Some("--signed")),
+        (Column::Action, true, None),
+        (Column::Level, true, None),
     ];
-    for (col, needed, hint) in required {
+    for (col, needed, option) in required {
         if needed && !mapped.has[col as usize] {
-            mapped.problems.push(problem(missing_column(col, hint)));
+            let hint = option.map_or_else(String::new, |option| {
+                format!(" {}", crate::tr!("input-or-give", option = option))
+            });
+            mapped.problems.push(problem(missing_column(col, &hint)));
         }
     }
     // Codes may be written in the name cells; without either column there are none.
@@ -1032,19 +1038,64 @@ fn map_header(
     mapped
 }
 
-fn missing_column(col: Column, hint: &str) -> String {
-    format!(
-        "missing required column {} (Vietnamese: {:?}){hint}",
-        col.as_str(),
-        col.vietnamese()[0]
+/// The message of a required column a header lacks, before any hint of
+/// what else would do (what `tthc inspect` looks for among the problems).
+pub fn missing_column_message(col: Column) -> String {
+    crate::tr!(
+        "input-missing-column",
+        column = col.as_str(),
+        vietnamese = format!("{:?}", col.vietnamese()[0])
     )
+}
+
+fn missing_column(col: Column, hint: &str) -> String {
+    format!("{}{hint}", missing_column_message(col))
 }
 
 fn missing_code_column() -> String {
     missing_column(
         Column::Code,
-        " (or write each code in the name, as in \"Đăng ký khai sinh (Mã TTHC: 1.001612)\")",
+        &format!(" {}", crate::tr!("input-or-code-in-name")),
     )
+}
+
+/// How messages name the columns of one file: by the file's own header
+/// ("Mã TTHC bị thay thế"), or by tthc's name for a column it lacks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels([String; Column::TABLE.len()]);
+
+impl Labels {
+    /// The column as messages name it: a header of one plain word as it is
+    /// (`code`), any other quoted (`"Cấp thực hiện"`). A column the file
+    /// lacks is named by tthc's name for it, in Vietnamese by its usual
+    /// Vietnamese header.
+    pub fn of(&self, col: Column) -> String {
+        let text = self.0.get(col as usize).map_or("", String::as_str).trim();
+        let text = match (text, crate::i18n::current()) {
+            ("", crate::i18n::Lang::Vi) => col.vietnamese().first().copied().unwrap_or("?"),
+            ("", crate::i18n::Lang::En) => col.as_str(),
+            (text, _) => text,
+        };
+        if text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+            text.to_owned()
+        } else {
+            format!("{text:?}")
+        }
+    }
+}
+
+/// The labels of the columns a file's header names.
+pub(super) fn labels(layout: &Layout) -> Labels {
+    let mut labels = Labels::default();
+    for cell in &layout.header {
+        if let Some(col) = cell.column
+            && let Some(slot) = labels.0.get_mut(col as usize)
+            && slot.is_empty()
+        {
+            slot.clone_from(&cell.text);
+        }
+    }
+    labels
 }
 
 pub(super) fn is_blank(record: &ByteRecord) -> bool {

@@ -24,6 +24,8 @@ pub(super) struct HeaderShape<'a> {
     pub(super) width: usize,
     /// The known columns, with their positions.
     pub(super) columns: &'a [(usize, Column)],
+    /// How messages name the columns.
+    pub(super) labels: &'a super::Labels,
 }
 
 /// A source of the records of one decision file.

@@ -77,11 +77,7 @@ pub fn read_reference<R: Read>(
     let mut source = match open_source(input, defaults, &mut layout) {
         Ok(Opening::Records(source)) => source,
         Ok(Opening::Word(..)) => {
-            return Err(vec![Problem::new(
-                file,
-                0,
-                "a Word document is not a national procedure list: save the list as CSV or xlsx",
-            )]);
+            return Err(vec![Problem::new(file, 0, crate::tr!("input-list-word"))]);
         }
         Err((line, message)) => return Err(vec![Problem::new(file, line, message)]),
     };
@@ -94,10 +90,7 @@ pub fn read_reference<R: Read>(
     let (columns, ignored, mut problems) =
         map_columns(&header.record, &mut layout, &|m| problem(line, m));
     if !header.found {
-        problems.push(problem(
-            line,
-            "no header row naming the columns code, name and levels (\"Mã thủ tục\", \"Tên thủ tục\", \"Cấp thực hiện\")",
-        ));
+        problems.push(problem(line, &crate::tr!("input-list-no-header")));
     }
     if !problems.is_empty() {
         return Err(problems);
@@ -107,9 +100,11 @@ pub fn read_reference<R: Read>(
         kinds[i] = Some(col);
     }
     source.records_mut().set_header(line, kinds);
+    let labels = super::reader::labels(&layout);
     let mut list = Rows {
         file,
         context: &context,
+        labels: &labels,
         columns: &columns,
         width: header.record.len(),
         procedures: Vec::new(),
@@ -118,10 +113,8 @@ pub fn read_reference<R: Read>(
         headings: Vec::new(),
     };
     if list.read_all(source.records_mut()) == 0 && list.problems.is_empty() {
-        list.problems.push(problem(
-            line,
-            "no procedures: the list has a header but no rows",
-        ));
+        list.problems
+            .push(problem(line, &crate::tr!("input-list-no-rows")));
     }
     if !list.problems.is_empty() {
         return Err(list.problems);
@@ -158,9 +151,13 @@ fn map_columns(
             column,
         });
         match column {
-            Some(col) if columns.iter().any(|(_, c)| *c == col) => problems.push(problem(
-                &format!("header {text:?}: column {} appears twice", col.as_str()),
-            )),
+            Some(col) if columns.iter().any(|(_, c)| *c == col) => {
+                problems.push(problem(&crate::tr!(
+                    "input-header-twice",
+                    header = format!("{text:?}"),
+                    column = col.as_str()
+                )));
+            }
             Some(col) => columns.push((i, col)),
             None => ignored.push(text),
         }
@@ -171,9 +168,10 @@ fn map_columns(
         (Column::Level, "Cấp thực hiện"),
     ] {
         if !columns.iter().any(|(_, c)| *c == col) {
-            problems.push(problem(&format!(
-                "a national list needs the column {} (Vietnamese: {vietnamese:?})",
-                col.as_str()
+            problems.push(problem(&crate::tr!(
+                "input-list-missing-column",
+                column = col.as_str(),
+                vietnamese = format!("{vietnamese:?}")
             )));
         }
     }
@@ -184,6 +182,7 @@ fn map_columns(
 struct Rows<'a> {
     file: &'a str,
     context: &'a str,
+    labels: &'a super::Labels,
     columns: &'a [(usize, Column)],
     /// How many cells the header row has.
     width: usize,
@@ -205,7 +204,7 @@ impl Rows<'_> {
                 self.problems.push(Problem::new(
                     self.file,
                     0,
-                    format!("stopped reading after {STOP_AFTER_PROBLEMS} problems"),
+                    crate::tr!("input-stopped-reading", count = STOP_AFTER_PROBLEMS),
                 ));
                 break;
             }
@@ -243,6 +242,7 @@ impl Rows<'_> {
             let shape = HeaderShape {
                 width: self.width,
                 columns: self.columns,
+                labels: self.labels,
             };
             let found = records.record_problems(&record, line, &shape);
             if found.is_empty() {
@@ -264,7 +264,15 @@ impl Rows<'_> {
         self.problems.push(Problem::new(
             self.file,
             line,
-            format!("{}column {}: {message}", self.context, column.as_str()),
+            format!(
+                "{}{}",
+                self.context,
+                crate::tr!(
+                    "input-column-value",
+                    column = self.labels.of(column),
+                    message = message
+                )
+            ),
         ));
     }
 
@@ -277,7 +285,7 @@ impl Rows<'_> {
                 continue;
             };
             let Ok(text) = std::str::from_utf8(record.get(i).unwrap_or_default()) else {
-                self.problem(line, col, "invalid UTF-8 (save the file as UTF-8)");
+                self.problem(line, col, &crate::tr!("input-invalid-utf8"));
                 return;
             };
             cells[slot] = clean(text);
@@ -289,7 +297,7 @@ impl Rows<'_> {
                     name = rest;
                     Ok(code)
                 }
-                _ => Err("is empty".to_owned()),
+                _ => Err(crate::tr!("input-is-empty")),
             }
         } else {
             Code::parse(&code)
@@ -302,7 +310,7 @@ impl Rows<'_> {
             }
         };
         if name.is_empty() {
-            self.problem(line, Column::Name, "is empty");
+            self.problem(line, Column::Name, &crate::tr!("input-is-empty"));
         }
         let cell = match LevelCell::parse(&levels) {
             Ok(cell) => Some(cell),
@@ -320,9 +328,12 @@ impl Rows<'_> {
         if let Some(&at) = self.by_code.get(&code) {
             let first = &mut self.procedures[at];
             if compare_key(&first.name) != compare_key(&name) {
-                let message = format!(
-                    "code {code} is given on line {} to {:?} and here to {name:?}: a code names one procedure",
-                    first.line, first.name
+                let message = crate::tr!(
+                    "input-list-code-twice",
+                    code = code.to_string(),
+                    line = first.line,
+                    first = format!("{:?}", first.name),
+                    name = format!("{name:?}")
                 );
                 self.problem(line, Column::Code, &message);
                 return;
@@ -420,7 +431,7 @@ mod tests {
         let messages = messages(&problems);
         assert_eq!(messages.len(), 4, "{messages:?}");
         assert!(messages[0].starts_with("list.csv:2: column code: bad code \"1.01443\""));
-        assert!(messages[1].starts_with("list.csv:3: column level: unknown level"));
+        assert!(messages[1].starts_with("list.csv:3: column levels: unknown level"));
         assert_eq!(
             messages[2],
             "list.csv:5: column code: code 1.000002 is given on line 4 to \"C\" and here to \"D\": a code names one procedure"

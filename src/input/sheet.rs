@@ -120,11 +120,11 @@ fn check_area(book: &mut Xlsx<Bytes<'_>>, name: &str) -> Result<(), String> {
         count += 1;
         let area = (u64::from(last.0 - first.0) + 1) * (u64::from(last.1 - first.1) + 1);
         if area > MAX_CELLS || count > MAX_CELLS {
-            return Err(format!(
-                "its cells reach from {} to {}, more than {MAX_CELLS} cells; \
-                 delete what lies outside the table (Ctrl+End in Excel goes to the last cell it counts as used)",
-                cell_name(first),
-                cell_name(last)
+            return Err(crate::tr!(
+                "input-sheet-cells-reach",
+                first = cell_name(first),
+                last = cell_name(last),
+                limit = MAX_CELLS
             ));
         }
     }
@@ -133,11 +133,10 @@ fn check_area(book: &mut Xlsx<Bytes<'_>>, name: &str) -> Result<(), String> {
 
 /// The message for a sheet whose cells hold more than [`MAX_SHEET_TEXT`].
 fn too_much_text(sheet: &str) -> String {
-    format!(
-        "sheet {sheet:?} holds more than {} MB of text in its cells (limit on the text of a sheet: \
-         {} MB, a string shared by several cells counted for each)",
-        MAX_SHEET_TEXT >> 20,
-        MAX_SHEET_TEXT >> 20
+    crate::tr!(
+        "input-sheet-too-much-text",
+        sheet = format!("{sheet:?}"),
+        mb = MAX_SHEET_TEXT >> 20
     )
 }
 
@@ -158,12 +157,7 @@ fn check_shared_strings(bytes: &[u8]) -> Result<(), String> {
             })
         })
         .collect();
-    let too_many = |n: u64| {
-        format!(
-            "its shared string table holds or declares {n} strings, more than tthc reads \
-             (limit on the strings of a workbook: {MAX_STRINGS}); save the table alone as a new workbook"
-        )
-    };
+    let too_many = |n: u64| crate::tr!("input-sheet-strings", count = n, limit = MAX_STRINGS);
     for i in parts {
         let Ok(part) = zip.by_index(i) else {
             continue;
@@ -221,10 +215,10 @@ fn check_unpacked_size(bytes: &[u8]) -> Result<(), String> {
         }
     }
     if total > MAX_UNPACKED {
-        return Err(format!(
-            "it unpacks to {} MB, more than tthc reads ({} MB); save the table alone as a new workbook or as CSV",
-            total >> 20,
-            MAX_UNPACKED >> 20
+        return Err(crate::tr!(
+            "input-sheet-unpacks",
+            mb = total >> 20,
+            limit = MAX_UNPACKED >> 20
         ));
     }
     Ok(())
@@ -236,11 +230,12 @@ fn area_problem(sheet: &str, rows: Option<(u64, u64)>, cols: Option<(u64, u64)>)
     let ((r0, r1), (c0, c1)) = (rows?, cols?);
     let area = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
     (area > MAX_CELLS).then(|| {
-        format!(
-            "sheet {sheet:?} is too large to read: its cells reach over {} rows \
-             and {} columns, more than {MAX_CELLS} cells; delete what lies outside the table",
-            r1 - r0 + 1,
-            c1 - c0 + 1
+        crate::tr!(
+            "input-sheet-area",
+            sheet = format!("{sheet:?}"),
+            rows = r1 - r0 + 1,
+            columns = c1 - c0 + 1,
+            limit = MAX_CELLS
         )
     })
 }
@@ -434,11 +429,8 @@ impl Sheet {
     /// refused like any other that cannot be read, and the panic is not
     /// reported as a failure of tthc.
     fn open(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
-        quietly(|| Sheet::read(bytes, ole, wanted)).unwrap_or_else(|| {
-            Err(unreadable(
-                "a value in it is out of range (a damaged or forged file)",
-            ))
-        })
+        quietly(|| Sheet::read(bytes, ole, wanted))
+            .unwrap_or_else(|| Err(unreadable(&crate::tr!("input-sheet-out-of-range"))))
     }
 
     fn read(bytes: &[u8], ole: bool, wanted: Option<&str>) -> Result<Sheet, String> {
@@ -478,9 +470,10 @@ impl Sheet {
                 .or_else(|| names.iter().find(|n| fold(n) == fold(wanted)))
                 .cloned()
                 .ok_or_else(|| {
-                    format!(
-                        "no sheet named {wanted:?}; the workbook has {}",
-                        sheet_list(&names)
+                    crate::tr!(
+                        "input-no-such-sheet",
+                        wanted = format!("{wanted:?}"),
+                        sheets = sheet_list(&names)
                     )
                 })?,
             None => sheets
@@ -488,17 +481,22 @@ impl Sheet {
                 .find(|s| s.visible == SheetVisible::Visible)
                 .or_else(|| sheets.first())
                 .map(|s| s.name.clone())
-                .ok_or_else(|| "the workbook has no worksheet".to_owned())?,
+                .ok_or_else(|| crate::tr!("input-no-worksheet"))?,
         };
-        let range = book
-            .range(&name)
-            .map_err(|e| format!("cannot read sheet {name:?}: {e}"))?;
+        let range = book.range(&name).map_err(|e| {
+            crate::tr!(
+                "input-cannot-read-sheet",
+                sheet = format!("{name:?}"),
+                error = e.as_str()
+            )
+        })?;
         let merges = book.merges(&name);
         if merges.len() > MAX_MERGES {
-            return Err(format!(
-                "sheet {name:?} has {} merged areas, more than tthc reads (limit on the merged \
-                 areas of a sheet: {MAX_MERGES}); unmerge the cells (Home > Merge & Center)",
-                merges.len()
+            return Err(crate::tr!(
+                "input-sheet-merges",
+                sheet = format!("{name:?}"),
+                count = merges.len(),
+                limit = MAX_MERGES
             ));
         }
         let row = range.start().map_or(0, |s| s.0);
@@ -652,29 +650,36 @@ impl Records for SheetRecords {
             .iter()
             .filter_map(|(i, error)| {
                 let (_, col) = header.columns.iter().find(|(c, _)| c == i)?;
-                Some(format!(
-                    "column {} (cell {}{line}) holds the Excel error {error}: fix the formula or type the value",
-                    col.as_str(),
-                    column_letter(*i)
+                Some(crate::tr!(
+                    "input-sheet-excel-error",
+                    column = header.labels.of(*col),
+                    cell = format!("{}{line}", column_letter(*i)),
+                    error = error.as_str()
                 ))
             })
             .collect()
     }
 
     fn context(&self) -> String {
-        format!("sheet {:?}: ", self.sheet.name)
+        format!(
+            "{}: ",
+            crate::tr!("input-sheet", sheet = format!("{:?}", self.sheet.name))
+        )
     }
 
     fn empty_message(&self) -> String {
-        format!("empty sheet {:?}: no header row", self.sheet.name)
+        crate::tr!(
+            "input-empty-sheet",
+            sheet = format!("{:?}", self.sheet.name)
+        )
     }
 
     /// With several sheets, the header may be on another one.
     fn no_header_hint(&self) -> Option<String> {
         (self.sheet.names.len() > 1).then(|| {
-            format!(
-                "no row of this sheet looks like a header; the workbook has {}: choose one with --sheet NAME",
-                sheet_list(&self.sheet.names)
+            crate::tr!(
+                "input-sheet-no-header",
+                sheets = sheet_list(&self.sheet.names)
             )
         })
     }
@@ -690,19 +695,16 @@ impl Records for SheetRecords {
 
 /// The message for a file that looks like a workbook but is not one calamine reads.
 fn unreadable(error: &str) -> String {
-    format!(
-        "cannot read it as a workbook (xlsx, xls or ods): {error}; if it is a Word document, \
-         copy the table into Excel and save it as .xlsx"
-    )
+    crate::tr!("input-not-a-workbook", error = error)
 }
 
 /// "sheets "A", "B"" or "one sheet "A"".
 fn sheet_list(names: &[String]) -> String {
     let quoted: Vec<String> = names.iter().map(|n| format!("{n:?}")).collect();
     match quoted.len() {
-        0 => "no worksheet".to_owned(),
-        1 => format!("one sheet {}", quoted[0]),
-        _ => format!("sheets {}", quoted.join(", ")),
+        0 => crate::tr!("input-sheets-none"),
+        1 => crate::tr!("input-sheets-one", sheet = &quoted[0]),
+        _ => crate::tr!("input-sheets", sheets = quoted.join(", ")),
     }
 }
 

@@ -121,17 +121,12 @@ pub(crate) fn text_encoding(
             return if sample.contains(&0) {
                 Ok((e, 0))
             } else {
-                Err(format!(
-                    "--encoding {e} was given, but the file holds no zero bytes, so it is not UTF-16 text: leave out --encoding"
-                ))
+                Err(crate::tr!("input-not-utf16", encoding = e.to_string()))
             };
         }
         Some(TextEncoding::Windows1258) => {
             if utf8.is_some_and(|t| !t.is_ascii()) {
-                return Err(
-                    "--encoding windows-1258 was given, but the file is UTF-8 text: leave out --encoding"
-                        .to_owned(),
-                );
+                return Err(crate::tr!("input-not-windows-1258"));
             }
             return match detect_legacy(sample) {
                 Some(legacy) if legacy != super::encoding::Legacy::Windows1258 => {

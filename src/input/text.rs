@@ -9,7 +9,7 @@ use csv::{ByteRecord, ReaderBuilder};
 use super::columns::Column;
 use super::encoding::{Decoding, TextEncoding};
 use super::records::{HeaderShape, Records, Step};
-use super::sniff::{self, SAMPLE, delimiter_name};
+use super::sniff::{self, SAMPLE};
 use super::{FileFormat, Hashing, Layout};
 
 /// The raw bytes: the sample already read, then the rest, all hashed.
@@ -87,24 +87,15 @@ impl std::fmt::Display for Framing {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let mb = MAX_ROW_BYTES >> 20;
         match self {
-            Framing::UnclosedAtEnd { .. } => f.write_str(
-                "the quote (\") that opens a cell on this line never closes: the file ends inside it, \
-                 so every line after it would be part of that cell; close the quote or remove it",
-            ),
-            Framing::UnclosedTooLong { .. } => write!(
-                f,
-                "the quote (\") that opens a cell on this line never closes: more than {mb} MB follow \
-                 without it (limit on the length of a row: {mb} MB)"
-            ),
-            Framing::RowTooLong { .. } => write!(
-                f,
-                "the row starting on this line runs past {mb} MB without a line end \
-                 (limit on the length of a row: {mb} MB); is this a CSV file?"
-            ),
-            Framing::TooManyCells { .. } => write!(
-                f,
-                "the row has more than {MAX_ROW_CELLS} cells (limit on the cells of a row: {MAX_ROW_CELLS})"
-            ),
+            Framing::UnclosedAtEnd { .. } => f.write_str(&crate::tr!("input-quote-at-end")),
+            Framing::UnclosedTooLong { .. } => {
+                f.write_str(&crate::tr!("input-quote-too-long", mb = mb))
+            }
+            Framing::RowTooLong { .. } => f.write_str(&crate::tr!("input-row-too-long", mb = mb)),
+            Framing::TooManyCells { .. } => f.write_str(&crate::tr!(
+                "input-row-too-many-cells",
+                limit = MAX_ROW_CELLS
+            )),
         }
     }
 }
@@ -349,11 +340,15 @@ impl<R: Read> Records for TextRecords<R> {
         if !extra.any(|c| !c.iter().all(u8::is_ascii_whitespace)) {
             return Vec::new();
         }
-        vec![format!(
-            "row has {} cells but the header has {}: a value containing a {} must be quoted",
-            record.len(),
-            header.width,
-            delimiter_name(self.delimiter)
+        vec![crate::tr!(
+            "input-row-wider",
+            cells = record.len(),
+            width = header.width,
+            delimiter = match self.delimiter {
+                b';' => crate::tr!("input-delimiter-semicolon"),
+                b'\t' => crate::tr!("input-delimiter-tab"),
+                _ => crate::tr!("input-delimiter-comma"),
+            }
         )]
     }
 
@@ -362,7 +357,7 @@ impl<R: Read> Records for TextRecords<R> {
     }
 
     fn empty_message(&self) -> String {
-        "empty file: no header row".to_owned()
+        crate::tr!("input-empty-file")
     }
 
     fn no_header_hint(&self) -> Option<String> {
@@ -390,12 +385,16 @@ fn csv_error(e: &csv::Error, encoding: TextEncoding) -> String {
         return framing.to_string();
     }
     match e.kind() {
-        csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::InvalidData => {
-            format!("not valid {encoding} text: {io} (save the file as CSV UTF-8)")
+        csv::ErrorKind::Io(io) if io.kind() == io::ErrorKind::InvalidData => crate::tr!(
+            "input-not-valid-text",
+            encoding = encoding.to_string(),
+            error = io.to_string()
+        ),
+        csv::ErrorKind::Io(io) => crate::tr!("input-cannot-read", error = io.to_string()),
+        csv::ErrorKind::Utf8 { err, .. } => {
+            crate::tr!("input-invalid-utf8-position", position = err.field() + 1)
         }
-        csv::ErrorKind::Io(io) => format!("cannot read: {io}"),
-        csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in column {}", err.field() + 1),
-        _ => format!("malformed CSV: {e}"),
+        _ => crate::tr!("input-malformed-csv", error = e.to_string()),
     }
 }
 

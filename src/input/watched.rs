@@ -24,10 +24,7 @@ pub struct Unchanging {
 
 /// How a file changed while it was read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "the file changed while it was read ({what}): it is being written or synced; \
-     import it again once it is complete"
-)]
+#[error("{}", crate::tr!("input-file-changed", what = what))]
 pub struct Changed {
     what: String,
 }
@@ -64,19 +61,16 @@ impl Unchanging {
             Ok(now) => now,
             Err(e) => {
                 return Some(Changed {
-                    what: format!("it can no longer be examined: {e}"),
+                    what: crate::tr!("input-changed-unexaminable", error = e.to_string()),
                 });
             }
         };
         let what = if now.len() != size {
-            format!(
-                "it was {size} bytes when opened and is {} bytes now",
-                now.len()
-            )
+            crate::tr!("input-changed-size", size = size, now = now.len())
         } else if self.read != size {
-            format!("it is {size} bytes but {} could be read", self.read)
+            crate::tr!("input-changed-read", size = size, read = self.read)
         } else if now.modified().ok() != modified {
-            "its modification time changed".to_owned()
+            crate::tr!("input-changed-time")
         } else {
             return None;
         };

@@ -26,9 +26,7 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
 
 /// The problem with a compound file whose sectors chain in a loop.
 fn looping() -> String {
-    "cannot read it as a workbook (xls): a chain of its sectors loops back on itself \
-     (a damaged or forged file)"
-        .to_owned()
+    crate::tr!("input-xls-loops")
 }
 
 /// Whether the chain from `start` in `table` comes back to a sector it
@@ -236,10 +234,10 @@ impl SheetSpan {
         if let (Some((r0, r1)), Some((c0, c1))) = (self.rows, self.cols) {
             let area = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
             if area > MAX_CELLS {
-                return Err(too_large(&format!(
-                    "its cells reach over {} rows and {} columns",
-                    r1 - r0 + 1,
-                    c1 - c0 + 1
+                return Err(too_large(&crate::tr!(
+                    "input-xls-cells-reach",
+                    rows = r1 - r0 + 1,
+                    columns = c1 - c0 + 1
                 )));
             }
         }
@@ -249,11 +247,9 @@ impl SheetSpan {
     fn add_text(&mut self, bytes: u64) -> Result<(), String> {
         self.text = self.text.saturating_add(bytes);
         if self.text > MAX_SHEET_TEXT {
-            return Err(format!(
-                "a sheet holds more than {} MB of text in its cells (limit on the text of a sheet: \
-                 {} MB, a string shared by several cells counted for each)",
-                MAX_SHEET_TEXT >> 20,
-                MAX_SHEET_TEXT >> 20
+            return Err(crate::tr!(
+                "input-xls-too-much-text",
+                mb = MAX_SHEET_TEXT >> 20
             ));
         }
         Ok(())
@@ -261,10 +257,7 @@ impl SheetSpan {
 }
 
 fn too_large(what: &str) -> String {
-    format!(
-        "a sheet is too large to read: {what}, more than {MAX_CELLS} cells (limit on the cells of \
-         a sheet); delete what lies outside the table"
-    )
+    crate::tr!("input-xls-too-large", what = what, limit = MAX_CELLS)
 }
 
 /// UTF-8 bytes a string of `chars` characters may take.
@@ -357,11 +350,15 @@ fn dimensions(data: &[u8]) -> Result<(), String> {
     let cols = u64::from(end_col) - u64::from(first_col);
     match rows {
         Some(rows) if rows.saturating_mul(cols) <= MAX_CELLS => Ok(()),
-        Some(rows) => Err(too_large(&format!(
-            "its dimensions claim {rows} rows and {cols} columns"
+        Some(rows) => Err(too_large(&crate::tr!(
+            "input-xls-dimensions",
+            rows = rows,
+            columns = cols
         ))),
-        None => Err(too_large(&format!(
-            "its dimensions claim rows {first_row} to {end_row}"
+        None => Err(too_large(&crate::tr!(
+            "input-xls-dimension-rows",
+            first = first_row.to_string(),
+            last = end_row.to_string()
         ))),
     }
 }
@@ -375,9 +372,10 @@ fn string_lengths(parts: &[&[u8]]) -> Result<Vec<u32>, String> {
     };
     let unique = u64::from(u32_at(first, 4).unwrap_or(0));
     if unique > MAX_STRINGS {
-        return Err(format!(
-            "its shared string table declares {unique} strings, more than tthc reads \
-             (limit on the strings of a workbook: {MAX_STRINGS})"
+        return Err(crate::tr!(
+            "input-xls-strings",
+            count = unique,
+            limit = MAX_STRINGS
         ));
     }
     let mut reader = Parts {

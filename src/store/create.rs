@@ -33,7 +33,7 @@ pub(crate) enum CreateError<E> {
     #[error(transparent)]
     Build(E),
     /// The file could not be made or moved into place.
-    #[error("cannot write {}", path.display())]
+    #[error("{}", crate::tr!("cannot-write", path = path.display().to_string()))]
     Write {
         path: PathBuf,
         #[source]

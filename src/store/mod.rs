@@ -64,55 +64,55 @@ const MIGRATIONS: &[&str] = &[
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("no catalog database at {}: import a decision first (tthc import FILE)", .0.display())]
+    #[error("{}", crate::tr!("store-missing", path = .0.display().to_string()))]
     Missing(PathBuf),
-    #[error(
-        "{} was written by a newer tthc (schema version {found}; this tthc knows up to {known}): upgrade tthc",
-        path.display()
-    )]
+    #[error("{}", crate::tr!(
+        "store-too-new",
+        path = path.display().to_string(),
+        found = *found,
+        known = *known
+    ))]
     TooNew {
         path: PathBuf,
         found: i64,
         known: i64,
     },
-    #[error("the database holds a value tthc cannot read: {0}")]
+    #[error("{}", crate::tr!("store-corrupt", what = .0))]
     Corrupt(String),
     /// The file was never a catalog of tthc: an empty file, another
     /// program's database, or no database at all.
-    #[error("{} is not a tthc catalog: {what}; check --db (or TTHC_DB)", path.display())]
+    #[error("{}", crate::tr!(
+        "store-not-catalog",
+        path = path.display().to_string(),
+        what = what
+    ))]
     NotCatalog { path: PathBuf, what: String },
     /// A catalog of tthc whose schema was changed behind tthc's back.
-    #[error(
-        "{} is a damaged tthc catalog: {}; restore it from a backup",
-        path.display(),
-        findings.join("; ")
-    )]
+    #[error("{}", crate::tr!(
+        "store-damaged",
+        path = path.display().to_string(),
+        findings = findings.join("; ")
+    ))]
     Damaged {
         path: PathBuf,
         findings: Vec<String>,
     },
     /// A read-only catalog beside which an import left its write-ahead log,
     /// which `SQLite` can read only with its shared-memory index.
-    #[error(
-        "{} cannot be read: it is read-only, and an import left its write-ahead log beside it ({}-wal), which only a writable catalog can take in: run any tthc command on it where it can be written, or copy it with its -wal file to a writable folder",
-        .0.display(),
-        .0.display()
-    )]
+    #[error("{}", crate::tr!("store-read-only-log", path = .0.display().to_string()))]
     ReadOnlyLog(PathBuf),
     /// A read-only catalog of an older schema, which only a write can upgrade.
-    #[error(
-        "{} was written by an older tthc (schema version {found}) and cannot be upgraded while it is read-only: run an import on a writable copy",
-        path.display()
-    )]
+    #[error("{}", crate::tr!(
+        "store-old-read-only",
+        path = path.display().to_string(),
+        found = *found
+    ))]
     OldReadOnly { path: PathBuf, found: i64 },
-    #[error("another import is writing to the catalog; try again when it has finished")]
+    #[error("{}", crate::tr!("store-busy"))]
     Busy,
-    #[error(
-        "another import created the catalog at {} while this one read standard input; nothing was written: run it again",
-        .0.display()
-    )]
+    #[error("{}", crate::tr!("store-created-meanwhile", path = .0.display().to_string()))]
     CreatedMeanwhile(PathBuf),
-    #[error("cannot start a second thread")]
+    #[error("{}", crate::tr!("store-no-thread"))]
     Thread(#[source] std::io::Error),
     #[error(transparent)]
     Sqlite(rusqlite::Error),
@@ -168,7 +168,7 @@ impl Store {
         if !fresh && std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() == 0) {
             return Err(StoreError::NotCatalog {
                 path: path.to_owned(),
-                what: "it is an empty file (0 bytes)".to_owned(),
+                what: crate::tr!("store-empty-file"),
             });
         }
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE

@@ -57,19 +57,15 @@ pub(super) fn check(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
             .map(|(name, _)| name.as_str())
             .collect();
         let what = if schema.is_empty() {
-            "it is an SQLite database that holds no table".to_owned()
+            crate::tr!("store-no-table")
         } else if tables.is_empty() {
-            "it is an SQLite database of another program".to_owned()
+            crate::tr!("store-other-program")
         } else {
-            let mut what = format!(
-                "it is an SQLite database of another program (tables: {}",
-                tables[..tables.len().min(5)].join(", ")
-            );
+            let mut listed = tables[..tables.len().min(5)].join(", ");
             if tables.len() > 5 {
-                let _ = write!(what, ", and {} more", tables.len() - 5);
+                listed.push_str(&crate::tr!("store-and-more", count = tables.len() - 5));
             }
-            what.push(')');
-            what
+            crate::tr!("store-other-program-tables", tables = listed)
         };
         return Err(StoreError::NotCatalog {
             path: path.to_owned(),
@@ -87,9 +83,7 @@ pub(super) fn check(conn: &Connection, path: &Path) -> Result<i64, StoreError> {
     if version < 1 {
         return Err(StoreError::Damaged {
             path: path.to_owned(),
-            findings: vec![format!(
-                "its schema version (PRAGMA user_version) is {version} although it holds tthc's tables: it was reset behind tthc's back"
-            )],
+            findings: vec![crate::tr!("store-version-reset", version = version)],
         });
     }
     let findings = differences(&reference(version)?, &schema);
@@ -109,11 +103,14 @@ fn opening_error(e: rusqlite::Error, path: &Path) -> StoreError {
     match e.sqlite_error_code() {
         Some(ErrorCode::NotADatabase) if !starts_like_sqlite(path) => StoreError::NotCatalog {
             path: path.to_owned(),
-            what: "it is not an SQLite database".to_owned(),
+            what: crate::tr!("store-not-sqlite"),
         },
         Some(ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt) => StoreError::Damaged {
             path: path.to_owned(),
-            findings: vec![format!("SQLite cannot read it: {e}")],
+            findings: vec![crate::tr!(
+                "store-sqlite-cannot-read",
+                error = e.to_string()
+            )],
         },
         _ => StoreError::from(e),
     }

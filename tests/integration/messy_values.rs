@@ -94,8 +94,8 @@ Gia hạn (Mã TTHC: 1.004446) (Mã TTHC: 1.004447),Xây dựng,Cấp tỉnh,M�
         &[],
         &[
             "names.csv:1: missing required column code",
-            "names.csv:3: column name \"Cấp lại giấy phép\" holds no code",
-            "names.csv:4: column name holds several codes (1.004446, 1.004447)",
+            "names.csv:3: column \"Tên thủ tục hành chính\": \"Cấp lại giấy phép\" holds no code",
+            "names.csv:4: column \"Tên thủ tục hành chính\" holds several codes (1.004446, 1.004447)",
         ],
     );
 }

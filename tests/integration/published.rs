@@ -436,6 +436,13 @@ decision,signed,action,code,level,name,field
         .status(3)
         .stderr_has("twice.csv:3: \"Đăng ký hộ kinh doanh\" names 2 entries in force at commune level on 2025-09-01: 1.000003 \"Đăng ký hộ kinh doanh\", 1.000004 \"Đăng ký hộ kinh doanh\"; give the code")
         .run();
+    // In Vietnamese, the same.
+    test.tthc(&["import", "--lang", "vi"])
+        .args(["--decision", "7/QĐ-UBND", "--signed", "2025-09-01", "--effective", "2025-09-01"])
+        .args(["twice.csv"])
+        .status(3)
+        .stderr_has("twice.csv:3: \"Đăng ký hộ kinh doanh\" ứng với 2 thủ tục đang có hiệu lực ở cấp xã ngày 2025-09-01: 1.000003 \"Đăng ký hộ kinh doanh\", 1.000004 \"Đăng ký hộ kinh doanh\"; hãy ghi mã TTHC")
+        .run();
 }
 
 /// Hồ Chí Minh City 2817 publishes 14 new procedures before the national

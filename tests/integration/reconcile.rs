@@ -707,7 +707,7 @@ fn malformed_codes_are_told_the_codes_of_the_list_they_may_mean() {
     test.tthc(&["inspect"])
         .args(flags)
         .status(3)
-        .stdout_has("ha-tinh.csv:2: column code: bad code \"1.0125010\"")
+        .stdout_has("ha-tinh.csv:2: column \"Mã số TTHC\": bad code \"1.0125010\"")
         .stdout_has(hint)
         .run();
     test.tthc(&["import"])
@@ -830,7 +830,7 @@ fn a_list_with_problems_is_refused_whole() {
     test.tthc(&["reference", "import", "list.csv"])
         .status(3)
         .stderr_has("tthc: input rejected, nothing was written (2 problems):\nlist.csv:3: column code: bad code \"1.01443\"")
-        .stderr_has("\nlist.csv:4: column level: unknown level \"cấp làng\"")
+        .stderr_has("\nlist.csv:4: column levels: unknown level \"cấp làng\"")
         .run();
     assert!(!test.db().exists(), "a refused list created the catalog");
     test.tthc(&["reference", "import", "missing.csv"])

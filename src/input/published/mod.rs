@@ -609,10 +609,7 @@ impl Reader<'_> {
         if actions.is_empty() && level_words.is_none() && authority.is_none() && field.is_none() {
             self.problem(
                 line,
-                format!(
-                    "section heading {text:?} names no action, level or field tthc knows: \
-                     reword it (e.g. \"I. DANH MỤC THỦ TỤC HÀNH CHÍNH MỚI BAN HÀNH\", \"A. Thủ tục hành chính cấp xã\", \"LĨNH VỰC HỘ TỊCH\")"
-                ),
+                crate::tr!("input-pub-heading-unknown", text = format!("{text:?}")),
             );
             return;
         }
@@ -771,9 +768,14 @@ impl Reader<'_> {
                 } else {
                     self.problem(
                         row.line,
-                        format!(
-                            "row is neither a procedure (no row number in the number column, {stt:?}) nor a heading: {}",
-                            filled.iter().map(|&i| texts[i].as_str()).collect::<Vec<_>>().join(" | ")
+                        crate::tr!(
+                            "input-pub-row-neither",
+                            number = format!("{stt:?}"),
+                            text = filled
+                                .iter()
+                                .map(|&i| texts[i].as_str())
+                                .collect::<Vec<_>>()
+                                .join(" | ")
                         ),
                     );
                 }
@@ -852,10 +854,10 @@ impl Reader<'_> {
                         unmapped.push(header.clone());
                     }
                 }
-                _ => problems.push(format!(
-                    "column {} holds {:?} but its header is empty: the cell belongs to no column",
-                    i + 1,
-                    shorten(text)
+                _ => problems.push(crate::tr!(
+                    "input-pub-cell-without-header",
+                    position = i + 1,
+                    text = format!("{:?}", shorten(text))
                 )),
             }
         }
@@ -908,9 +910,9 @@ impl Reader<'_> {
         match from_name {
             Ok(code) => (code, name),
             Err(codes) => {
-                problems.push(format!(
-                    "the name names several codes ({}): which one is the row's is not clear",
-                    codes
+                problems.push(crate::tr!(
+                    "input-pub-name-several-codes",
+                    codes = codes
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
@@ -1090,7 +1092,7 @@ impl Reader<'_> {
                 } else {
                     self.warning(
                         tl,
-                        format!("the annex title names decision {t} but the decision's header (line {bl}) says {b}: reading {b}"),
+                        crate::tr!("input-pub-title-number", title = &t, line = bl, body = &b),
                     );
                     Some(Sourced::new(b, Origin::Body { line: bl }))
                 }
@@ -1106,9 +1108,10 @@ impl Reader<'_> {
                 let line = origin_line(&doc.origin);
                 self.problem(
                     line,
-                    format!(
-                        "--decision {flag} contradicts the document, which names decision {}",
-                        doc.value
+                    crate::tr!(
+                        "input-pub-decision-flag",
+                        flag = flag,
+                        document = &doc.value
                     ),
                 );
                 Some(doc)
@@ -1116,10 +1119,7 @@ impl Reader<'_> {
             (Some(doc), _) => Some(doc),
             (None, Some(flag)) => Some(Sourced::new(flag.clone(), Origin::Flag)),
             (None, None) => {
-                self.problem(
-                    0,
-                    "the decision number is not stated (or left blank, as in a draft): give --decision",
-                );
+                self.problem(0, crate::tr!("input-pub-no-number"));
                 None
             }
         }
@@ -1136,7 +1136,12 @@ impl Reader<'_> {
                 } else {
                     self.warning(
                         tl,
-                        format!("the annex title dates the decision {t} but its header (line {bl}) says {b}: reading {b}"),
+                        crate::tr!(
+                            "input-pub-title-date",
+                            title = t.to_string(),
+                            line = bl,
+                            body = b.to_string()
+                        ),
                     );
                     Some(Sourced::new(b, Origin::Body { line: bl }))
                 }
@@ -1150,9 +1155,10 @@ impl Reader<'_> {
                 let line = origin_line(&doc.origin);
                 self.problem(
                     line,
-                    format!(
-                        "--signed {flag} contradicts the document, which is dated {}",
-                        doc.value
+                    crate::tr!(
+                        "input-pub-signed-flag",
+                        flag = flag.to_string(),
+                        document = doc.value.to_string()
                     ),
                 );
                 Some(doc)
@@ -1160,10 +1166,7 @@ impl Reader<'_> {
             (Some(doc), _) => Some(doc),
             (None, Some(flag)) => Some(Sourced::new(flag, Origin::Flag)),
             (None, None) => {
-                self.problem(
-                    0,
-                    "the signing date is not stated (or left blank, as in a draft): give --signed",
-                );
+                self.problem(0, crate::tr!("input-pub-no-signed"));
                 None
             }
         }
@@ -1180,7 +1183,7 @@ impl Reader<'_> {
                 if self.flags.effective.is_none() {
                     self.problem(
                         line,
-                        format!("the decision takes effect with another act and states no date ({text:?}): give --effective"),
+                        crate::tr!("input-pub-effect-tied", text = format!("{text:?}")),
                     );
                 }
                 None
@@ -1192,9 +1195,10 @@ impl Reader<'_> {
                 let line = origin_line(&doc.origin);
                 self.problem(
                     line,
-                    format!(
-                        "--effective {flag} contradicts the document, which takes effect on {}",
-                        doc.value
+                    crate::tr!(
+                        "input-pub-effective-flag",
+                        flag = flag.to_string(),
+                        document = doc.value.to_string()
                     ),
                 );
                 Some(doc)
@@ -1203,7 +1207,7 @@ impl Reader<'_> {
             (None, Some(flag)) => Some(Sourced::new(flag, Origin::Flag)),
             (None, None) => {
                 if !matches!(self.body.effect, Some((Effect::Tied(_), _))) {
-                    self.problem(0, "the effective date is not stated: give --effective");
+                    self.problem(0, crate::tr!("input-pub-no-effective"));
                 }
                 None
             }
@@ -1223,11 +1227,11 @@ impl Reader<'_> {
                 {
                     warnings.push((
                         *al,
-                        format!(
-                            "the annex title names {} but the decision's title (line {line}) names {}: reading {}",
-                            action_words(annex),
-                            action_words(decided),
-                            action_words(decided)
+                        crate::tr!(
+                            "input-pub-title-actions",
+                            annex = action_words(annex),
+                            line = *line,
+                            decided = action_words(decided)
                         ),
                     ));
                     Some((decided.clone(), *line))
@@ -1292,18 +1296,19 @@ impl Reader<'_> {
                 ([one], true) => stated = Some(Sourced::new(*one, Origin::Title { line })),
                 ([one], false) => stated = Some(Sourced::new(*one, Origin::Heading { line })),
                 (_, true) => {
-                    unsettled = Some(format!(
-                        "the title (line {line}) names {} and no heading above this row says which: give --action or add a heading",
-                        action_words(&actions)
+                    unsettled = Some(crate::tr!(
+                        "input-pub-title-several-actions",
+                        line = line,
+                        actions = action_words(&actions)
                     ));
                 }
                 (_, false) => {
                     if reported.insert((line, "heading actions")) {
                         self.problem(
                             line,
-                            format!(
-                                "the heading names {}: a section names one action",
-                                action_words(&actions)
+                            crate::tr!(
+                                "input-pub-heading-actions",
+                                actions = action_words(&actions)
                             ),
                         );
                     }
@@ -1323,9 +1328,10 @@ impl Reader<'_> {
                     self.clash(
                         Flag::Action,
                         line,
-                        format!(
-                            "--action {flag} contradicts the document, which says {}",
-                            doc.value
+                        crate::tr!(
+                            "input-pub-action-flag",
+                            flag = flag.as_str(),
+                            document = doc.value.word()
                         ),
                     );
                 }
@@ -1337,9 +1343,7 @@ impl Reader<'_> {
                 Some(Sourced::new(flag, Origin::Flag))
             }
             (None, None) => {
-                let message = unsettled.unwrap_or_else(|| {
-                    "no action stated: no cell, heading or title says whether the procedure is added, amended, replaced or repealed: give --action".to_owned()
-                });
+                let message = unsettled.unwrap_or_else(|| crate::tr!("input-pub-no-action"));
                 self.problem(row.line, message);
                 None
             }
@@ -1367,9 +1371,9 @@ impl Reader<'_> {
                 Ok(cell) => {
                     self.problem(
                         row.line,
-                        format!(
-                            "level {:?} is not a level of a province's catalog",
-                            cell.outside.join(", ")
+                        crate::tr!(
+                            "input-pub-level-outside",
+                            level = format!("{:?}", cell.outside.join(", "))
                         ),
                     );
                     return Err(());
@@ -1433,10 +1437,7 @@ impl Reader<'_> {
                     if reported.insert((line, "shared")) {
                         self.problem(
                             line,
-                            format!(
-                                "\"áp dụng chung\" names province and commune only from 2025-07-01 (when districts were abolished), and this decision takes effect on {}: name the levels or give --level",
-                                e.value
-                            ),
+                            crate::tr!("input-pub-shared-levels", effective = e.value.to_string()),
                         );
                     }
                     return None;
@@ -1457,10 +1458,15 @@ impl Reader<'_> {
                     self.clash(
                         Flag::Level,
                         line,
-                        format!(
-                            "--level {} contradicts the document, which names {}",
-                            flag.to_words(),
-                            doc.value.to_words()
+                        crate::tr!(
+                            "input-pub-level-flag",
+                            flag = flag.to_words(),
+                            document = doc
+                                .value
+                                .iter()
+                                .map(crate::domain::Level::word)
+                                .collect::<Vec<_>>()
+                                .join(", ")
                         ),
                     );
                 }
@@ -1477,12 +1483,10 @@ impl Reader<'_> {
                     .iter()
                     .find(|(c, _, _)| *c == Column::Agency)
                     .map_or_else(
-                        || "not stated".to_owned(),
+                        || crate::tr!("input-pub-not-stated"),
                         |(_, _, t)| format!("{:?}", shorten(t)),
                     );
-                let message = format!(
-                    "no level stated: no level column, heading or title names one, nor the competent authority (the row's agency: {agency}): give --level"
-                );
+                let message = crate::tr!("input-pub-no-level", agency = agency);
                 // An entry that is already in force may be in force at one
                 // level only: the catalog then says which.
                 if row.code.is_some() && action.is_some_and(|a| a != Action::Added) {
@@ -1530,9 +1534,10 @@ impl Reader<'_> {
                     self.clash(
                         Flag::Field,
                         line,
-                        format!(
-                            "--field {flag:?} contradicts the document, which names {:?}",
-                            doc.value
+                        crate::tr!(
+                            "input-pub-field-flag",
+                            flag = format!("{flag:?}"),
+                            document = format!("{:?}", doc.value)
                         ),
                     );
                 }
@@ -1550,10 +1555,7 @@ impl Reader<'_> {
             // needs one, and the import says so.
             (None, None) if !matches!(action, Some(Action::Added | Action::Replaced)) => None,
             (None, None) => {
-                self.warning(
-                    row.line,
-                    "no field stated: no field column, heading or title names one",
-                );
+                self.warning(row.line, crate::tr!("input-pub-no-field"));
                 None
             }
         }
@@ -1588,11 +1590,13 @@ fn origin_line(origin: &Origin) -> u64 {
 }
 
 fn action_words(actions: &[Action]) -> String {
-    actions
-        .iter()
-        .map(|a| a.as_str())
-        .collect::<Vec<_>>()
-        .join(" and ")
+    let words: Vec<String> = actions.iter().map(|a| a.word()).collect();
+    match words.as_slice() {
+        [rest @ .., last] if !rest.is_empty() => {
+            crate::tr!("input-pub-and", items = rest.join(", "), last = last)
+        }
+        _ => words.concat(),
+    }
 }
 
 fn columns_of(positions: &[Position]) -> Vec<HeaderColumn> {

@@ -19,24 +19,27 @@ impl PublishedRow {
         let mut problems = Vec::new();
         let code = self.code;
         if code.is_none() {
-            problems.push(format!(
-                "{:?} has no code, and no provisional code is left for it: give its code from the national database",
-                self.details.name
+            problems.push(crate::tr!(
+                "input-no-provisional-code",
+                name = format!("{:?}", self.details.name)
             ));
         }
         for missing in required_details(action, &self.details.name, &self.details.field) {
-            let hint = if missing.field == "field" {
-                " (or give --field)"
+            problems.push(if missing.field == "field" {
+                crate::tr!(
+                    "input-published-no-field",
+                    message = missing.to_string(),
+                    option = "--field"
+                )
             } else {
-                ""
-            };
-            problems.push(format!("{missing}{hint}"));
+                crate::tr!("input-published-no-name", message = missing.to_string())
+            });
         }
         if let Err(message) = district_abolished(action, self.levels.value, self.effective.value) {
             problems.push(message);
         }
         if action == Action::Replaced && self.replaces.is_none() {
-            problems.push("replaced rows need the code they replace".to_owned());
+            problems.push(crate::tr!("input-published-no-replaces"));
         }
         let Some(code) = code.filter(|_| problems.is_empty()) else {
             return Err(problems);
@@ -213,17 +216,25 @@ fn level_from_catalog(
         return Ok(());
     };
     match (row.code, catalog) {
-        (_, None) => Err(format!(
-            "{message} (import takes it from the catalog when the entry is in force at one level only)"
+        (_, None) => Err(crate::tr!(
+            "input-pub-level-from-catalog",
+            message = message
         )),
-        (None, Some(_)) => Err(format!("{message} (the row gives no code either)")),
+        (None, Some(_)) => Err(crate::tr!("input-pub-level-no-code", message = message)),
         (Some(code), Some(catalog)) => {
             let levels = catalog.levels_in_force(code, row.effective.value);
             if levels.iter().count() != 1 {
                 let found = if levels.is_empty() {
-                    "the catalog has it in force at no level".to_owned()
+                    crate::tr!("input-pub-in-force-nowhere")
                 } else {
-                    format!("the catalog has it in force at {}", levels.to_words())
+                    crate::tr!(
+                        "input-pub-in-force-at",
+                        levels = levels
+                            .iter()
+                            .map(Level::word)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )
                 };
                 return Err(format!("{message} ({found})"));
             }
@@ -278,9 +289,9 @@ fn by_row_number(
     let Some(catalog) = catalog else {
         return match given {
             Some(_) => Ok(()),
-            None => Err(format!(
-                "the row names its entry by row number ({}): import finds it in the catalog",
-                refs[0]
+            None => Err(crate::tr!(
+                "input-pub-ref-no-catalog",
+                reference = refs[0].to_string()
             )),
         };
     };
@@ -302,7 +313,14 @@ fn by_row_number(
     let listed = || {
         entries
             .iter()
-            .map(|(c, n, stt)| format!("số thứ tự {stt} is {} {n:?}", code_words(*c)))
+            .map(|(c, n, stt)| {
+                crate::tr!(
+                    "input-pub-ref-row-is",
+                    stt = stt,
+                    code = code_words(*c),
+                    name = format!("{n:?}")
+                )
+            })
             .collect::<Vec<_>>()
             .join("; ")
     };
@@ -310,13 +328,15 @@ fn by_row_number(
         if entries.iter().any(|(c, _, _)| *c == code) {
             return Ok(());
         }
-        return Err(format!(
-            "the row gives code {code}, but it names {} by row number, and {}: correct the code or the row number",
-            refs.iter()
+        return Err(crate::tr!(
+            "input-pub-ref-other-code",
+            code = code.to_string(),
+            references = refs
+                .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; "),
-            listed()
+            entries = listed()
         ));
     }
     let key = name_key(&row.details.name);
@@ -331,10 +351,7 @@ fn by_row_number(
             match by_name.as_slice() {
                 [code] => *code,
                 _ => {
-                    return Err(format!(
-                        "the row names several entries by row number ({}), and its name picks none of them: give the code",
-                        listed()
-                    ));
+                    return Err(crate::tr!("input-pub-ref-several", entries = listed()));
                 }
             }
         }
@@ -360,44 +377,44 @@ fn follow(
 ) -> Result<(), String> {
     match catalog.annex(&reference.decision, reference.signed) {
         Annex::NotStored => {
-            let message = format!(
-                "{reference}: {} is not in the catalog",
-                decision_words(reference)
+            let message = crate::tr!(
+                "input-pub-ref-not-stored",
+                reference = reference.to_string(),
+                decision = decision_words(reference)
             );
             if !given {
-                return Err(format!("{message}; import it first, or give the code"));
+                return Err(crate::tr!("input-pub-ref-import-first", message = message));
             }
-            warn(format!(
-                "{message}, so the row numbers that name it are not checked"
-            ));
+            warn(crate::tr!("input-pub-ref-unchecked", message = message));
         }
         Annex::Several(days) => {
-            let message = format!(
-                "{reference}: the catalog has {} decisions numbered {} (signed {})",
-                days.len(),
-                reference.decision,
-                days.iter()
+            let message = crate::tr!(
+                "input-pub-ref-several-decisions",
+                reference = reference.to_string(),
+                count = days.len(),
+                number = &reference.decision,
+                days = days
+                    .iter()
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             );
             if !given {
-                return Err(format!("{message}; give its signing date"));
+                return Err(crate::tr!("input-pub-ref-give-signed", message = message));
             }
-            warn(format!(
-                "{message}, so the row numbers that name one are not checked"
-            ));
+            warn(crate::tr!("input-pub-ref-unchecked-one", message = message));
         }
         annex @ Annex::Stored { number, rows, .. } => {
             if rows.is_empty() {
-                let message =
-                    format!("{reference}: {number} was imported from a file that numbers no rows");
+                let message = crate::tr!(
+                    "input-pub-ref-unnumbered",
+                    reference = reference.to_string(),
+                    number = number
+                );
                 if !given {
-                    return Err(format!("{message}; give the code"));
+                    return Err(crate::tr!("input-pub-ref-give-code", message = message));
                 }
-                warn(format!(
-                    "{message}, so the row numbers that name it are not checked"
-                ));
+                warn(crate::tr!("input-pub-ref-unchecked", message = message));
                 return Ok(());
             }
             for stt in &reference.rows {
@@ -410,16 +427,22 @@ fn follow(
                 }
                 match codes.as_slice() {
                     [] => {
-                        return Err(format!(
-                            "{reference}: {number} has no row số thứ tự {stt}{}",
-                            places(rows, stt)
+                        return Err(crate::tr!(
+                            "input-pub-ref-no-row",
+                            reference = reference.to_string(),
+                            number = number,
+                            stt = stt,
+                            places = places(rows, stt)
                         ));
                     }
                     [one] => entries.push((one.code, one.name.clone(), stt.clone())),
                     several => {
-                        return Err(format!(
-                            "{reference}: {number} has several rows số thứ tự {stt} ({}): name the section (Mục, Phần) too",
-                            several
+                        return Err(crate::tr!(
+                            "input-pub-ref-several-rows",
+                            reference = reference.to_string(),
+                            number = number,
+                            stt = stt,
+                            rows = several
                                 .iter()
                                 .map(|r| format!("{}, {}", r.position, code_words(r.code)))
                                 .collect::<Vec<_>>()
@@ -436,15 +459,19 @@ fn follow(
 /// "1308/QĐ-UBND (signed 2025-06-18)", as a reference names a decision.
 fn decision_words(reference: &RowReference) -> String {
     match reference.signed {
-        Some(day) => format!("decision {} signed {day}", reference.decision),
-        None => format!("decision {}", reference.decision),
+        Some(day) => crate::tr!(
+            "input-decision-label",
+            number = &reference.decision,
+            signed = day.to_string()
+        ),
+        None => crate::tr!("input-pub-decision", number = &reference.decision),
     }
 }
 
 /// A code as messages show it: provisional codes are "(no code yet)".
 fn code_words(code: Code) -> String {
     if code.is_provisional() {
-        "(no code yet)".to_owned()
+        crate::tr!("input-pub-no-code-yet")
     } else {
         code.to_string()
     }
@@ -466,7 +493,10 @@ fn places(rows: &[AnnexRow], stt: &str) -> String {
     if found.is_empty() {
         String::new()
     } else {
-        format!(" there; it has: {}", found.join("; "))
+        format!(
+            " {}",
+            crate::tr!("input-pub-ref-places", places = found.join("; "))
+        )
     }
 }
 
@@ -512,10 +542,11 @@ pub fn body_checks(
         let annex = catalog.annex(&reference.decision, reference.signed);
         match annex {
             Annex::NotStored => {
-                check.finding = format!(
-                    "not followed: {} is not in the catalog",
-                    decision_words(reference)
-                );
+                let decision = match reference.signed {
+                    Some(day) => format!("decision {} signed {day}", reference.decision),
+                    None => format!("decision {}", reference.decision),
+                };
+                check.finding = format!("not followed: {decision} is not in the catalog");
             }
             Annex::Several(days) => {
                 check.finding = format!(
@@ -652,13 +683,16 @@ pub fn named_entry(
     catalog: Option<&mut (dyn Catalog + '_)>,
 ) -> Result<Code, String> {
     let Some(catalog) = catalog else {
-        return Err(format!(
-            "{name:?} has no code: import finds the entry it {action} by its name among the entries in force"
+        return Err(crate::tr!(
+            "input-pub-named-no-catalog",
+            name = format!("{name:?}"),
+            action = action.word()
         ));
     };
     if name.is_empty() {
-        return Err(format!(
-            "the row gives neither a code nor a name: {action} rows need one"
+        return Err(crate::tr!(
+            "input-pub-no-code-no-name",
+            action = action.word()
         ));
     }
     let key = name_key(name);
@@ -677,9 +711,12 @@ pub fn named_entry(
         match matching.as_slice() {
             [(code, _)] if found.is_none_or(|f| f == *code) => found = Some(*code),
             [(code, _)] => {
-                return Err(format!(
-                    "{name:?} names {} at one level and {code} at {level} level: give the code",
-                    found.map(|f| f.to_string()).unwrap_or_default()
+                return Err(crate::tr!(
+                    "input-pub-named-two-codes",
+                    name = format!("{name:?}"),
+                    first = found.map(|f| f.to_string()).unwrap_or_default(),
+                    code = code.to_string(),
+                    level = level.word()
                 ));
             }
             // A procedure published without a code earlier in the same
@@ -699,22 +736,29 @@ pub fn named_entry(
                 let hint = if closest.is_empty() {
                     String::new()
                 } else {
-                    format!("; the closest: {}", listed(&closest))
+                    crate::tr!("input-pub-closest", entries = listed(&closest))
                 };
-                return Err(format!(
-                    "{name:?} has no code and names no entry in force at {level} level on {day}{hint}"
+                return Err(crate::tr!(
+                    "input-pub-named-none",
+                    name = format!("{name:?}"),
+                    level = level.word(),
+                    day = day.to_string(),
+                    hint = hint
                 ));
             }
             several => {
                 let named: Vec<(&str, Code)> =
                     several.iter().map(|(c, n)| (n.as_str(), *c)).collect();
-                return Err(format!(
-                    "{name:?} names {} entries in force at {level} level on {day}: {}; give the code",
-                    several.len(),
-                    listed(&named)
+                return Err(crate::tr!(
+                    "input-pub-named-several",
+                    name = format!("{name:?}"),
+                    count = several.len(),
+                    level = level.word(),
+                    day = day.to_string(),
+                    entries = listed(&named)
                 ));
             }
         }
     }
-    found.ok_or_else(|| format!("{name:?} has no code and no level to look it up at"))
+    found.ok_or_else(|| crate::tr!("input-pub-named-no-level", name = format!("{name:?}")))
 }
