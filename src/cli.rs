@@ -879,6 +879,7 @@ pub struct ReferenceListArgs {
 ///   tthc reconcile
 ///   tthc reconcile --as-of 2770/QĐ-UBND --format json
 ///   tthc reconcile --level commune --format csv > missing.csv
+///   tthc reconcile --field "ho tich" --agency "UBND cấp xã"
 ///   tthc reconcile --exit-code || echo "the catalog differs from the national database"
 #[derive(Debug, Args)]
 #[command(verbatim_doc_comment)]
@@ -899,9 +900,10 @@ pub struct ReconcileArgs {
     #[arg(long)]
     pub exit_code: bool,
 
-    /// Only findings at this level (province, district, commune, or the Vietnamese name).
-    #[arg(long, value_name = "LEVEL")]
-    pub level: Option<Level>,
+    // Findings at these levels, of entries whose field and agency contain
+    // these texts; a missing procedure by the national list's field and agency.
+    #[command(flatten)]
+    pub filters: Filters,
 
     /// Also the information-only findings: field_mismatch and agency_mismatch.
     #[arg(long)]
