@@ -245,11 +245,9 @@ impl Shell {
         for name in ["data", "tests"] {
             std::os::unix::fs::symlink(Path::new(ROOT).join(name), dir.join(name)).unwrap();
         }
-        let path = std::env::join_paths(
-            std::iter::once(dir.join("bin")).chain(std::env::split_paths(
-                &std::env::var_os("PATH").unwrap_or_default(),
-            )),
-        )
+        let path = std::env::join_paths(std::iter::once(dir.join("bin")).chain(
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+        ))
         .unwrap();
         Shell {
             dir: dir.to_owned(),

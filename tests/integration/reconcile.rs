@@ -330,7 +330,13 @@ fn field_and_agency_filter_entries_by_their_own_and_missing_procedures_by_the_li
     // An entry by its agency (1.012510, 1.000045), a missing procedure by
     // the list's (1.012501); with a level, the other levels' findings go.
     assert_eq!(
-        at(&["--agency", "sở nong nghiep va moi truong", "--level", "Cấp tỉnh", "--all"]),
+        at(&[
+            "--agency",
+            "sở nong nghiep va moi truong",
+            "--level",
+            "Cấp tỉnh",
+            "--all"
+        ]),
         triples(&[
             ("unknown_code", "province", "1.012510"),
             ("missing", "province", "1.012501"),
