@@ -873,7 +873,9 @@ pub struct ReferenceListArgs {
 ///                       communes (the districts before 2025-07-01) that is
 ///                       not in force at that level: what is left to publish
 ///   field_mismatch, agency_mismatch   information only, with --all
-/// Findings are ordered by kind, then level, then code.
+/// Findings are ordered by kind, then level, then code. --level, --field and
+/// --agency keep the findings of the entries they keep, and the missing
+/// procedures by the national list's level, field and agency.
 ///
 /// Examples:
 ///   tthc reconcile
