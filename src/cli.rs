@@ -527,8 +527,10 @@ pub struct ReconcileArgs {
     #[arg(long)]
     pub exit_code: bool,
 
-    #[arg(long, value_name = "LEVEL")]
-    pub level: Option<Level>,
+    // Findings at these levels, of entries whose field and agency contain
+    // these texts; a missing procedure by the national list's field and agency.
+    #[command(flatten)]
+    pub filters: Filters,
 
     #[arg(long)]
     pub all: bool,

@@ -38,10 +38,10 @@ pub(crate) fn run(db: &Path, args: &ReconcileArgs) -> Result<ExitCode, Error> {
     let catalog = store.catalog_at(&point)?;
     let settings = Settings {
         day: point.day(),
-        level: args.level,
+        filter: args.filters.entry_filter(),
         all: args.all,
     };
-    let findings = reconcile(&catalog, &reference, settings);
+    let findings = reconcile(&catalog, &reference, &settings);
     let summary = Summary::of(&findings);
     let mut out = Sink::open(None)?;
     match format {

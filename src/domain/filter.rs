@@ -1,5 +1,5 @@
 //! Which entries of a catalog an output keeps: `--level`, `--field` and
-//! `--agency` of export, counts and search.
+//! `--agency` of export, counts, search and reconcile.
 
 use super::text::strip_diacritics;
 use super::{CatalogEntry, LevelSet};
@@ -34,14 +34,19 @@ impl EntryFilter {
     }
 
     pub fn keeps(&self, e: &CatalogEntry) -> bool {
+        self.levels.is_none_or(|l| l.contains(e.level))
+            && self.keeps_field_and_agency(&e.details.field, &e.details.agency)
+    }
+
+    /// Whether a field and an agency contain the texts given, whatever the
+    /// level: how reconcile filters a procedure of the national list.
+    pub fn keeps_field_and_agency(&self, field: &str, agency: &str) -> bool {
         let contains = |wanted: &Option<String>, value: &str| {
             wanted
                 .as_ref()
                 .is_none_or(|w| strip_diacritics(value).contains(w.as_str()))
         };
-        self.levels.is_none_or(|l| l.contains(e.level))
-            && contains(&self.field, &e.details.field)
-            && contains(&self.agency, &e.details.agency)
+        contains(&self.field, field) && contains(&self.agency, agency)
     }
 
     /// The entries kept, in their order.

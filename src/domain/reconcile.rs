@@ -10,6 +10,7 @@
 use rustc_hash::FxHashMap;
 use unicode_normalization::UnicodeNormalization;
 
+use super::filter::EntryFilter;
 use super::names::name_key;
 use super::{Action, CatalogEntry, Code, Day, Level, LevelSet};
 
@@ -501,13 +502,14 @@ pub struct Finding<'a> {
 }
 
 /// What to compare.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Settings {
     /// The date of the catalog: before 2025-07-01 the district level is
     /// one a province publishes.
     pub day: Day,
-    /// Only findings at this level.
-    pub level: Option<Level>,
+    /// The findings kept: those of the entries the filter keeps, and the
+    /// `missing` procedures at its levels whose own field and agency it keeps.
+    pub filter: EntryFilter,
     /// Also the information kinds ([`Kind::INFORMATION`]).
     pub all: bool,
 }
@@ -529,22 +531,25 @@ pub fn levels_held(day: Day) -> LevelSet {
 pub fn reconcile<'a>(
     catalog: &'a [CatalogEntry],
     reference: &'a Reference,
-    settings: Settings,
+    settings: &Settings,
 ) -> Vec<Finding<'a>> {
     let mut findings = Vec::new();
     let mut held: FxHashMap<Code, LevelSet> = FxHashMap::default();
     for entry in catalog.iter().filter(|e| !e.code.is_provisional()) {
         held.entry(entry.code).or_default().insert(entry.level);
-        if settings.level.is_some_and(|l| l != entry.level) {
+        if !settings.filter.keeps(entry) {
             continue;
         }
         compare_entry(entry, reference, settings.all, &mut findings);
     }
     let mut levels = levels_held(settings.day);
-    if let Some(only) = settings.level {
-        levels = levels.intersection(LevelSet::single(only));
+    if let Some(only) = settings.filter.levels {
+        levels = levels.intersection(only);
     }
     for p in &reference.procedures {
+        if !settings.filter.keeps_field_and_agency(&p.field, &p.agency) {
+            continue;
+        }
         let in_force = held.get(&p.code).copied().unwrap_or_default();
         for level in p.levels.intersection(levels).iter() {
             if !in_force.contains(level) {
@@ -706,7 +711,7 @@ mod tests {
     fn settings() -> Settings {
         Settings {
             day: Day::parse("2025-12-01").unwrap(),
-            level: None,
+            filter: EntryFilter::default(),
             all: false,
         }
     }
@@ -769,7 +774,7 @@ mod tests {
                 "Đánh giá năng lực cơ sở thử nghiệm",
             ),
         ];
-        let findings = reconcile(&catalog, &reference, settings());
+        let findings = reconcile(&catalog, &reference, &settings());
         assert_eq!(
             kinds(&findings),
             [
@@ -803,7 +808,7 @@ mod tests {
             day: Day::parse("2025-06-30").unwrap(),
             ..settings()
         };
-        let missing = |s: &Settings| kinds(&reconcile(&[], &reference, *s));
+        let missing = |s: &Settings| kinds(&reconcile(&[], &reference, s));
         assert_eq!(
             missing(&before),
             [
@@ -816,7 +821,7 @@ mod tests {
             [(Kind::Missing, Level::Commune, "1.000001".to_owned())]
         );
         let province_only = Settings {
-            level: Some(Level::Province),
+            filter: EntryFilter::new(Some(LevelSet::single(Level::Province)), None, None),
             ..before
         };
         assert!(missing(&province_only).is_empty());
@@ -836,8 +841,8 @@ mod tests {
         let plain = reconcile(
             &catalog,
             &reference,
-            Settings {
-                level: Some(Level::Commune),
+            &Settings {
+                filter: EntryFilter::new(Some(LevelSet::single(Level::Commune)), None, None),
                 ..settings()
             },
         );
@@ -845,8 +850,8 @@ mod tests {
         let all = reconcile(
             &catalog,
             &reference,
-            Settings {
-                level: Some(Level::Commune),
+            &Settings {
+                filter: EntryFilter::new(Some(LevelSet::single(Level::Commune)), None, None),
                 all: true,
                 ..settings()
             },

@@ -443,9 +443,13 @@ impl Store {
              ORDER BY v.level, v.field, v.code"
         ))?;
         let rows = stmt.query_map(params![words.join(" "), day.number()], catalog_entry)?;
-        rows.map(|r| r.map_err(StoreError::from)?)
-            .collect::<Result<_>>()
-            .map(Some)
+        let mut entries = rows
+            .map(|r| r.map_err(StoreError::from)?)
+            .collect::<Result<Vec<_>>>()?;
+        // SQLite orders fields by code point ("Đất đai" last); the catalog's
+        // order is Vietnamese.
+        crate::domain::sort_catalog(&mut entries);
+        Ok(Some(entries))
     }
 
     /// Indexes for search the versions stored since the last search.

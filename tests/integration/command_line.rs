@@ -107,7 +107,8 @@ fn export_help_is_in_vietnamese_with_lang_vi_and_in_english_without() {
     // The help column's indent depends on the longest option name.
     assert!(
         short.lines().any(|l| l.starts_with("  -h, --help ")
-            && l.trim_end().ends_with(" In trợ giúp (xem đầy đủ với '--help')")),
+            && l.trim_end()
+                .ends_with(" In trợ giúp (xem đầy đủ với '--help')")),
         "{short}"
     );
 

@@ -215,6 +215,59 @@ fn the_counts_sheet_holds_the_counts() {
     assert_eq!(total[1..5], ["4", "2", "3", "9"]);
 }
 
+/// The annex's field headings and the counts sheet's rows per field follow
+/// the Vietnamese alphabet, not code points ("Thi đua" before "Thành lập",
+/// "Đất đai" last).
+#[test]
+fn the_annex_and_its_counts_sheet_list_fields_in_vietnamese_order() {
+    let test = Test::new();
+    test.write(
+        "fields.csv",
+        "decision,signed,action,code,level,name,field\n\
+         1/QĐ-UBND,2025-08-01,added,1.000001,province,Thủ tục 1,\"Thi đua, khen thưởng\"\n\
+         1/QĐ-UBND,2025-08-01,added,1.000002,province,Thủ tục 2,Y tế\n\
+         1/QĐ-UBND,2025-08-01,added,1.000003,commune,Thủ tục 3,Thành lập và hoạt động doanh nghiệp\n\
+         1/QĐ-UBND,2025-08-01,added,1.000004,commune,Thủ tục 4,Đất đai\n\
+         1/QĐ-UBND,2025-08-01,added,1.000005,province,Thủ tục 5,Đất đai\n",
+    );
+    test.import(&["fields.csv"]);
+    test.tthc(&["export", "--as-of", "2025-08-01", "-o", "annex.xlsx"])
+        .run();
+    let path = test.path("annex.xlsx");
+    let headings: Vec<String> = read_annex(&path)
+        .sections
+        .iter()
+        .flat_map(|s| s.fields.iter().map(|(heading, _)| heading.clone()))
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            "I. LĨNH VỰC ĐẤT ĐAI (1 TTHC)",
+            "II. LĨNH VỰC THI ĐUA, KHEN THƯỞNG (1 TTHC)",
+            "III. LĨNH VỰC Y TẾ (1 TTHC)",
+            "I. LĨNH VỰC ĐẤT ĐAI (1 TTHC)",
+            "II. LĨNH VỰC THÀNH LẬP VÀ HOẠT ĐỘNG DOANH NGHIỆP (1 TTHC)",
+        ]
+    );
+    let rows = sheet(&path, "Số lượng");
+    let first = rows.iter().position(|r| r[0] == "ĐẤT ĐAI").unwrap();
+    let fields: Vec<&str> = rows[first..first + 4]
+        .iter()
+        .map(|r| r[0].as_str())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "ĐẤT ĐAI",
+            "THÀNH LẬP VÀ HOẠT ĐỘNG DOANH NGHIỆP",
+            "THI ĐUA, KHEN THƯỞNG",
+            "Y TẾ"
+        ]
+    );
+    assert_eq!(rows[first + 4][0], "Tổng số");
+    assert_eq!(rows[first][1..5], ["1", "0", "1", "2"]);
+}
+
 /// After 2025-07-01 the district level is empty: its section is left out and
 /// the commune section takes the next letter.
 #[test]

@@ -1,5 +1,5 @@
 //! The README's quick start, the counts `data/README.md` promises for it, and
-//! the README's shell examples, run as written.
+//! the shell examples of the README and of docs/commands.md, run as written.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -92,14 +92,27 @@ enum Step {
     Run(Example),
     /// An `sh` block that starts with `#!`: a script the README asks the
     /// user to save, under the name its second line gives (`# NAME: ...`).
-    Save { name: String, text: String },
+    Save {
+        line: usize,
+        name: String,
+        text: String,
+    },
 }
 
-/// The README's `console` and `sh` blocks. A block right after a line
-/// `<!-- not run: ... -->` is left out; blocks in other languages (json,
-/// csv, crontab) are not commands.
-fn readme_steps(readme: &str) -> Vec<Step> {
-    let lines: Vec<&str> = readme.lines().collect();
+impl Step {
+    fn line(&self) -> usize {
+        match self {
+            Step::Run(example) => example.line,
+            Step::Save { line, .. } => *line,
+        }
+    }
+}
+
+/// The `console` and `sh` blocks of a document (`file` names it in
+/// messages). A block right after a line `<!-- not run: ... -->` is left
+/// out; blocks in other languages (json, csv, crontab) are not commands.
+fn doc_steps(doc: &str, file: &str) -> Vec<Step> {
+    let lines: Vec<&str> = doc.lines().collect();
     let mut steps = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -111,7 +124,7 @@ fn readme_steps(readme: &str) -> Vec<Step> {
         let start = i + 1;
         let end = (start..lines.len())
             .find(|&j| lines[j].starts_with("```"))
-            .unwrap_or_else(|| panic!("README.md:{}: the block never closes", i + 1));
+            .unwrap_or_else(|| panic!("{file}:{}: the block never closes", i + 1));
         let body = &lines[start..end];
         i = end + 1;
         if skipped {
@@ -131,7 +144,7 @@ fn readme_steps(readme: &str) -> Vec<Step> {
                     } else if let Some(example) = current.as_mut() {
                         example.shown.push((*line).to_owned());
                     } else {
-                        panic!("README.md:{}: output before any command", start + k + 1);
+                        panic!("{file}:{}: output before any command", start + k + 1);
                     }
                 }
                 steps.extend(current.map(Step::Run));
@@ -142,10 +155,11 @@ fn readme_steps(readme: &str) -> Vec<Step> {
                     .and_then(|l| l.strip_prefix("# "))
                     .and_then(|l| l.split_once(':'))
                 else {
-                    panic!("README.md:{start}: a script names itself on its second line");
+                    panic!("{file}:{start}: a script names itself on its second line");
                 };
                 let name = name.to_owned();
                 steps.push(Step::Save {
+                    line: start,
                     name,
                     text: body.join("\n") + "\n",
                 });
@@ -221,42 +235,38 @@ fn as_run(example: &Example) -> String {
     command
 }
 
-#[test]
-fn the_readme_examples_run_and_print_what_the_readme_shows() {
-    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).unwrap();
-    let test = Test::new();
-    let dir = test.dir();
-    // `tthc` is the binary under test; the README's paths are those of the repository.
-    std::fs::create_dir(dir.join("bin")).unwrap();
-    std::os::unix::fs::symlink(BIN, dir.join("bin/tthc")).unwrap();
-    for name in ["data", "tests"] {
-        std::os::unix::fs::symlink(Path::new(ROOT).join(name), dir.join(name)).unwrap();
-    }
-    let path = std::env::join_paths(
-        std::iter::once(dir.join("bin")).chain(std::env::split_paths(
-            &std::env::var_os("PATH").unwrap_or_default(),
-        )),
-    )
-    .unwrap();
-    let mut ran = Vec::new();
-    for step in readme_steps(&readme) {
-        let example = match step {
-            Step::Save { name, text } => {
-                test.write(&name, text);
-                continue;
-            }
-            Step::Run(example) => example,
-        };
-        // Building and testing tthc is what this test is part of.
-        if example.command.starts_with("cargo test") {
-            continue;
+/// A directory to run a document's examples in: `tthc` on the PATH is the
+/// binary under test, and `data` and `tests` are the repository's.
+struct Shell {
+    dir: std::path::PathBuf,
+    path: std::ffi::OsString,
+}
+
+impl Shell {
+    fn new(dir: &Path) -> Shell {
+        std::fs::create_dir_all(dir.join("bin")).unwrap();
+        std::os::unix::fs::symlink(BIN, dir.join("bin/tthc")).unwrap();
+        for name in ["data", "tests"] {
+            std::os::unix::fs::symlink(Path::new(ROOT).join(name), dir.join(name)).unwrap();
         }
-        let command = as_run(&example);
+        let path = std::env::join_paths(std::iter::once(dir.join("bin")).chain(
+            std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()),
+        ))
+        .unwrap();
+        Shell {
+            dir: dir.to_owned(),
+            path,
+        }
+    }
+
+    /// Runs a command with `sh`, in English; its exit status and what it
+    /// printed on both streams.
+    fn run(&self, command: &str) -> (std::process::ExitStatus, String) {
         let output = Command::new("sh")
             .arg("-c")
             .arg(format!("{{ {command}\n}} 2>&1"))
-            .current_dir(dir)
-            .env("PATH", &path)
+            .current_dir(&self.dir)
+            .env("PATH", &self.path)
             .env_remove("TTHC_DB")
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
@@ -264,28 +274,116 @@ fn the_readme_examples_run_and_print_what_the_readme_shows() {
             .stdin(Stdio::null())
             .output()
             .unwrap();
-        let printed = String::from_utf8_lossy(&output.stdout);
+        (
+            output.status,
+            String::from_utf8_lossy(&output.stdout).into_owned(),
+        )
+    }
+
+    /// Runs a step of `file`: saves a script, or runs an example and checks
+    /// that it succeeds and prints what the document shows. The command run.
+    fn step(&self, step: Step, file: &str) -> Option<String> {
+        let example = match step {
+            Step::Save { name, text, .. } => {
+                std::fs::write(self.dir.join(name), text).unwrap();
+                return None;
+            }
+            Step::Run(example) => example,
+        };
+        // Building and testing tthc is what this test is part of.
+        if example.command.starts_with("cargo test") {
+            return None;
+        }
+        let command = as_run(&example);
+        let (status, printed) = self.run(&command);
         assert!(
-            output.status.success(),
-            "README.md:{}: `{command}` exited with {}; it printed:\n{printed}",
+            status.success(),
+            "{file}:{}: `{command}` exited with {status}; it printed:\n{printed}",
             example.line,
-            output.status
         );
         if !example.shown.is_empty() {
             assert!(
                 shown_matches(&example.shown, &trimmed_lines(&printed)),
-                "README.md:{}: `{command}` printed:\n{printed}\nwhere the README shows:\n{}",
+                "{file}:{}: `{command}` printed:\n{printed}\nwhere {file} shows:\n{}",
                 example.line,
                 example.shown.join("\n")
             );
         }
-        ran.push(command);
+        Some(command)
     }
+}
+
+#[test]
+fn the_readme_examples_run_and_print_what_the_readme_shows() {
+    let readme = std::fs::read_to_string(format!("{ROOT}/README.md")).unwrap();
+    let test = Test::new();
+    let shell = Shell::new(test.dir());
+    let ran: Vec<String> = doc_steps(&readme, "README.md")
+        .into_iter()
+        .filter_map(|step| shell.step(step, "README.md"))
+        .collect();
     assert!(
         ran.iter().any(|c| c.starts_with("tthc import data/*.csv")),
         "the quick start's import was not run: {ran:?}"
     );
     assert!(ran.len() >= 20, "only {} examples ran: {ran:?}", ran.len());
+}
+
+/// The catalog each section of docs/commands.md shows its examples on, made
+/// by these commands in a directory of its own: the sample data, the audit
+/// history, the verify history or the national list, as the text says.
+fn commands_setup(heading: &str) -> &'static [&'static str] {
+    const SAMPLE: &str = "tthc import data/*.csv >/dev/null";
+    const AUDIT: &str =
+        "d=$PWD && cd tests/data && tthc --db \"$d/tthc.db\" import audit/*.csv >/dev/null";
+    const VERIFY: &str = "d=$PWD && cd tests/data/verify && tthc --db \"$d/tthc.db\" import \
+         d1-base.csv d2-changes.csv d3-later.csv d4-backfill.csv >/dev/null";
+    const LIST: &str = "cp tests/data/national/dvcqg-procedures.csv .";
+    match heading {
+        "import" | "reference" => &[LIST],
+        "diff" | "history" | "show" | "upcoming" => &[AUDIT],
+        h if h.starts_with("Catalog versions") => &[AUDIT],
+        "decisions" | "verify" => &[VERIFY],
+        "reconcile" => &[
+            SAMPLE,
+            "tthc reference import --as-of 2025-01-01 tests/data/national/dvcqg-procedures.csv >/dev/null",
+        ],
+        _ => &[SAMPLE],
+    }
+}
+
+#[test]
+fn the_command_reference_examples_run_and_print_what_it_shows() {
+    const FILE: &str = "docs/commands.md";
+    let doc = std::fs::read_to_string(format!("{ROOT}/{FILE}")).unwrap();
+    let headings: Vec<(usize, &str)> = doc
+        .lines()
+        .enumerate()
+        .filter_map(|(i, l)| l.strip_prefix("## ").map(|h| (i + 1, h)))
+        .collect();
+    let test = Test::new();
+    let mut shell: Option<(usize, Shell)> = None;
+    let mut ran = Vec::new();
+    for step in doc_steps(&doc, FILE) {
+        let (at, heading) = *headings
+            .iter()
+            .rev()
+            .find(|(line, _)| *line < step.line())
+            .unwrap_or_else(|| panic!("{FILE}:{}: an example before any section", step.line()));
+        if shell.as_ref().is_none_or(|(section, _)| *section != at) {
+            let fresh = Shell::new(&test.dir().join(format!("line-{at}")));
+            for command in commands_setup(heading) {
+                let (status, printed) = fresh.run(command);
+                assert!(status.success(), "{FILE}:{at}: `{command}`: {printed}");
+            }
+            shell = Some((at, fresh));
+        }
+        let Some((_, current)) = shell.as_ref() else {
+            unreachable!("a shell was made above");
+        };
+        ran.extend(current.step(step, FILE));
+    }
+    assert!(ran.len() >= 40, "only {} examples ran: {ran:?}", ran.len());
 }
 
 #[test]

@@ -320,6 +320,56 @@ fn csv_and_table_give_the_same_findings() {
 }
 
 #[test]
+fn field_and_agency_filter_entries_by_their_own_and_missing_procedures_by_the_lists() {
+    let test = planted();
+    let at = |args: &[&str]| {
+        let mut all = vec!["--as-of", "2025-12-01"];
+        all.extend(args);
+        findings(&reconcile_json(&test, &all))
+    };
+    // 1.001612 is missing, and only the national list gives its field
+    // (case and diacritics ignored).
+    assert_eq!(
+        at(&["--field", "THANH LAP va hoat dong doanh nghiep"]),
+        triples(&[("missing", "commune", "1.001612")])
+    );
+    // An entry by its agency (1.012510, 1.000045), a missing procedure by
+    // the list's (1.012501); with a level, the other levels' findings go.
+    assert_eq!(
+        at(&[
+            "--agency",
+            "sở nong nghiep va moi truong",
+            "--level",
+            "Cấp tỉnh",
+            "--all"
+        ]),
+        triples(&[
+            ("unknown_code", "province", "1.012510"),
+            ("missing", "province", "1.012501"),
+            ("field_mismatch", "province", "1.000045"),
+            ("agency_mismatch", "province", "1.000045"),
+        ])
+    );
+    // Field and agency together keep what both keep.
+    assert_eq!(
+        at(&["--field", "đường bộ", "--agency", "SỞ XÂY DỰNG"]),
+        triples(&[("level_mismatch", "commune", "1.000028")])
+    );
+    test.tthc(&[
+        "reconcile",
+        "--as-of",
+        "2025-12-01",
+        "--field",
+        "no such field",
+        "--exit-code",
+        "--format",
+        "table",
+    ])
+    .stdout_has("No finding: the catalog agrees with the national list")
+    .run();
+}
+
+#[test]
 fn exit_code_tells_whether_there_is_a_finding() {
     let test = planted();
     // Findings, without --exit-code: success.

@@ -156,3 +156,41 @@ fn no_match_is_not_an_error() {
     .stderr_has("no entry in force")
     .run();
 }
+
+#[test]
+fn search_results_follow_the_vietnamese_order_of_fields() {
+    let test = Test::new();
+    test.write(
+        "fields.csv",
+        "decision,signed,effective,action,code,level,name,field,agency\n\
+         1/QĐ-UBND,2023-01-05,2023-01-15,added,1.000001,province,Tặng bằng khen,\"Thi đua, khen thưởng\",Sở Nội vụ\n\
+         1/QĐ-UBND,2023-01-05,2023-01-15,added,1.000002,province,Cấp giấy phép hành nghề,Y tế,Sở Y tế\n\
+         1/QĐ-UBND,2023-01-05,2023-01-15,added,1.000003,province,Đăng ký doanh nghiệp,Thành lập và hoạt động doanh nghiệp,Sở Tài chính\n\
+         1/QĐ-UBND,2023-01-05,2023-01-15,added,1.000004,province,Đăng ký đất đai,Đất đai,Sở Nông nghiệp và Môi trường\n",
+    );
+    test.import(&["fields.csv"]);
+    let out: serde_json::Value = test
+        .tthc(&["search", "so", "--as-of", "2024-01-01", "--format", "json"])
+        .run()
+        .json();
+    let fields: Vec<&str> = out["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| e["field"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            "Đất đai",
+            "Thành lập và hoạt động doanh nghiệp",
+            "Thi đua, khen thưởng",
+            "Y tế"
+        ]
+    );
+    assert!(fields.is_sorted_by(|a, b| crate::common::vietnamese_order(a, b).is_le()));
+    assert_eq!(
+        codes(&test, &["so", "--as-of", "2024-01-01"]),
+        ["1.000004", "1.000003", "1.000001", "1.000002"]
+    );
+}

@@ -466,16 +466,18 @@ cli-reconcile-long-about =
                           communes (the districts before 2025-07-01) that is
                           not in force at that level: what is left to publish
       field_mismatch, agency_mismatch   information only, with --all
-    Findings are ordered by kind, then level, then code.
+    Findings are ordered by kind, then level, then code. --level, --field and
+    --agency keep the findings of the entries they keep, and the missing
+    procedures by the national list's level, field and agency.
 
     Examples:
       tthc reconcile
-      tthc reconcile --as-of 2770/QĐ-UBND --format json
+      tthc reconcile --as-of 1580/QĐ-UBND --format json
       tthc reconcile --level commune --format csv > missing.csv
+      tthc reconcile --field "ho tich" --agency "UBND cấp xã"
       tthc reconcile --exit-code || echo "the catalog differs from the national database"
 
 cli-reconcile-arg-exit-code = Exit with 1 when there is a finding of the default kinds and 0 when there is none (other failures keep their codes)
-cli-reconcile-arg-level = Only findings at this level (province, district, commune, or the Vietnamese name)
 cli-reconcile-arg-all = Also the information-only findings: field_mismatch and agency_mismatch
 
 cli-completions-about = Print a shell completion script.

@@ -462,16 +462,18 @@ cli-reconcile-long-about =
                           (cấp huyện trước 2025-07-01) mà chưa có hiệu lực ở
                           cấp đó: phần còn phải công bố
       field_mismatch, agency_mismatch   chỉ để tham khảo, với --all
-    Các phát hiện được xếp theo loại, rồi cấp, rồi mã TTHC.
+    Các phát hiện được xếp theo loại, rồi cấp, rồi mã TTHC. --level, --field và
+    --agency giữ các phát hiện của những thủ tục chúng giữ, còn thủ tục còn
+    thiếu thì theo cấp, lĩnh vực và cơ quan của danh sách quốc gia.
 
     Ví dụ:
       tthc reconcile
-      tthc reconcile --as-of 2770/QĐ-UBND --format json
+      tthc reconcile --as-of 1580/QĐ-UBND --format json
       tthc reconcile --level commune --format csv > missing.csv
+      tthc reconcile --field "ho tich" --agency "UBND cấp xã"
       tthc reconcile --exit-code || echo "danh mục khác Cơ sở dữ liệu quốc gia"
 
 cli-reconcile-arg-exit-code = Thoát với mã 1 khi có phát hiện thuộc các loại mặc định và 0 khi không có (các lỗi khác giữ mã của chúng)
-cli-reconcile-arg-level = Chỉ các phát hiện ở cấp này (province, district, commune, hoặc tên tiếng Việt)
 cli-reconcile-arg-all = Cả các phát hiện chỉ để tham khảo: field_mismatch và agency_mismatch
 
 cli-completions-about = In script tự hoàn thành lệnh cho shell.
