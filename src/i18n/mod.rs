@@ -6,6 +6,7 @@
 //! through here, so their keys and values stay the same in both languages.
 
 use std::sync::OnceLock;
+use std::cell::Cell;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -83,8 +84,27 @@ pub fn set(lang: Lang) {
     CURRENT.store(lang.index() as u8, Ordering::Relaxed);
 }
 
-/// The language chosen for this run (English until [`set`] is called).
+thread_local! {
+    /// A language this thread formats in for a while ([`in_lang`]).
+    static OVERRIDE: Cell<Option<Lang>> = const { Cell::new(None) };
+}
+
+/// Runs `f` with this thread's messages in `lang`, whatever the run's
+/// language: the English kept in JSON values, say. Other threads are not
+/// affected.
+pub fn in_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    let before = OVERRIDE.with(|o| o.replace(Some(lang)));
+    let out = f();
+    OVERRIDE.with(|o| o.set(before));
+    out
+}
+
+/// The language chosen for this run (English until [`set`] is called), or
+/// the one [`in_lang`] chose for this thread.
 pub fn current() -> Lang {
+    if let Some(lang) = OVERRIDE.with(Cell::get) {
+        return lang;
+    }
     if CURRENT.load(Ordering::Relaxed) == 0 {
         Lang::Vi
     } else {

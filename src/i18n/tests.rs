@@ -201,3 +201,16 @@ fn messages_take_numbers_for_plurals_and_fall_back_to_english() {
         "no-such-message"
     );
 }
+
+#[test]
+fn in_lang_chooses_the_language_of_this_thread_only_for_a_while() {
+    let outside = current();
+    let inside = in_lang(Lang::Vi, || {
+        let other = std::thread::spawn(current).join().unwrap();
+        (current(), other, crate::tr!("cannot-write-output"))
+    });
+    assert_eq!(inside.0, Lang::Vi);
+    assert_eq!(inside.1, outside, "another thread keeps the run's language");
+    assert_eq!(inside.2, "không ghi được dữ liệu ra");
+    assert_eq!(current(), outside);
+}

@@ -996,15 +996,10 @@ impl<'t, 'c> Batch<'t, 'c> {
     }
 }
 
-/// Runs `f` with messages in English, for what JSON output says of them:
-/// its values never change with the language. Only where no other thread
-/// formats messages (the checks that end an import).
+/// Runs `f` with this thread's messages in English, for what JSON output
+/// says of them: its values never change with the language.
 pub(crate) fn in_english<T>(f: impl FnOnce() -> T) -> T {
-    let lang = crate::i18n::current();
-    crate::i18n::set(crate::i18n::Lang::En);
-    let out = f();
-    crate::i18n::set(lang);
-    out
+    crate::i18n::in_lang(crate::i18n::Lang::En, f)
 }
 
 /// A stored version of an entry the batch touches.
