@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::cli::{DecisionsArgs, Format};
 use crate::domain::correction::Correction;
 use crate::error::Error;
-use crate::output::{Sink, action_word, table, write_json};
+use crate::output::{DecisionJson, Sink, action_word, table, write_json};
 use crate::store::LoggedDecision;
 
 /// One decision of the log, as JSON and csv show it.
@@ -79,8 +79,8 @@ impl Record {
 /// A correction, a link of the chain.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 struct Link {
-    number: String,
-    signed: String,
+    /// The decision corrected, `{"number", "signed"}`.
+    decision: DecisionJson,
     /// `retracted` or `corrected`.
     kind: &'static str,
     reason: String,
@@ -126,8 +126,10 @@ pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
             .map(|d| (d.number.clone(), d.signed.to_string()))
             .unwrap_or_default();
         links.push(Link {
-            number,
-            signed,
+            decision: DecisionJson {
+                number,
+                signed,
+            },
             kind: c.kind.as_str(),
             reason: c.reason.clone(),
             at: c.made_at.clone(),
@@ -286,8 +288,8 @@ fn write_links(out: &mut impl Write, links: &[Link]) -> Result<(), Error> {
     for (i, l) in links.iter().enumerate() {
         t.add_row([
             (i + 1).to_string(),
-            l.number.clone(),
-            l.signed.clone(),
+            l.decision.number.clone(),
+            l.decision.signed.clone(),
             action_word(l.kind),
             l.at.clone(),
             l.by.clone(),

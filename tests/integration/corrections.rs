@@ -419,7 +419,10 @@ fn corrections_are_links_of_the_chain_listed_by_decisions() {
     assert_eq!(links[0]["source"], "other-fixed.csv");
     assert_eq!(links[0]["rows"], 3);
     assert_eq!(links[1]["kind"], "retracted");
-    assert_eq!(links[1]["number"], "30/QĐ-UBND");
+    assert_eq!(
+        links[1]["decision"],
+        serde_json::json!({"number": "30/QĐ-UBND", "signed": "2024-04-10"})
+    );
     assert_eq!(links[1]["source"], "");
     // The chain head is the last link: the retraction.
     assert_eq!(links[1]["chain_sha256"], after.as_str());
