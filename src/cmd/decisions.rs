@@ -126,10 +126,7 @@ pub(crate) fn run(db: &Path, args: &DecisionsArgs) -> Result<ExitCode, Error> {
             .map(|d| (d.number.clone(), d.signed.to_string()))
             .unwrap_or_default();
         links.push(Link {
-            decision: DecisionJson {
-                number,
-                signed,
-            },
+            decision: DecisionJson { number, signed },
             kind: c.kind.as_str(),
             reason: c.reason.clone(),
             at: c.made_at.clone(),
