@@ -209,12 +209,7 @@ impl Store {
             ],
             |r| {
                 Ok((
-                    OrderKey {
-                        effective: Day::from_number(r.get(0)?),
-                        signed: Day::from_number(r.get(1)?),
-                        decision_seq: r.get(2)?,
-                        row: r.get(3)?,
-                    },
+                    order_key(r, 0)?,
                     r.get::<_, i64>(4)?,
                     r.get::<_, String>(5)?,
                     r.get::<_, String>(6)?,
@@ -245,12 +240,7 @@ impl Store {
             params![first.number(), last.number(), Action::Amended as i64],
             |r| {
                 Ok((
-                    OrderKey {
-                        effective: Day::from_number(r.get(0)?),
-                        signed: Day::from_number(r.get(1)?),
-                        decision_seq: r.get(2)?,
-                        row: r.get(3)?,
-                    },
+                    order_key(r, 0)?,
                     r.get::<_, i64>(4)?,
                     r.get::<_, String>(5)?,
                     r.get::<_, i64>(6)?,
@@ -440,15 +430,21 @@ struct RawVersion {
     position: Option<Position>,
 }
 
+/// The order key in the four columns from `first`: effective day, signing
+/// day, decision sequence and row.
+fn order_key(r: &Row<'_>, first: usize) -> rusqlite::Result<OrderKey> {
+    Ok(OrderKey {
+        effective: Day::from_number(r.get(first)?),
+        signed: Day::from_number(r.get(first + 1)?),
+        decision_seq: r.get(first + 2)?,
+        row: r.get(first + 3)?,
+    })
+}
+
 fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
     Ok(RawVersion {
         level: r.get(1)?,
-        key: OrderKey {
-            effective: Day::from_number(r.get(2)?),
-            signed: Day::from_number(r.get(3)?),
-            decision_seq: r.get(4)?,
-            row: r.get(5)?,
-        },
+        key: order_key(r, 2)?,
         action: r.get(6)?,
         role: r.get(7)?,
         other_code: r.get(8)?,
