@@ -277,3 +277,13 @@ input-pub-ref-no-row = { $reference }: { $number } has no row số thứ tự { 
 input-pub-ref-several-rows = { $reference }: { $number } has several rows số thứ tự { $stt } ({ $rows }): name the section (Mục, Phần) too
 input-pub-ref-places = there; it has: { $places }
 input-pub-name-several-codes = the name names several codes ({ $codes }): which one is the row's is not clear
+
+## How a damaged catalog's schema differs from tthc's ($kind: table, index, trigger, view)
+store-schema-missing = { $kind } { $name } is missing
+store-schema-other-kind = { $name } is a { $kind } where tthc has a { $expected }
+store-schema-other-table = { $kind } { $name } belongs to { $table } where tthc's belongs to { $expected }
+store-schema-extra = it holds a { $kind } { $name } that tthc does not make
+store-schema-differs = { $kind } { $name } differs from tthc's
+store-schema-theirs = tthc's has { $parts }
+store-schema-ours = this one has { $parts }
+store-schema-order = its columns are in another order

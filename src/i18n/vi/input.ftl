@@ -274,3 +274,13 @@ input-pub-ref-no-row = { $reference }: { $number } không có dòng số thứ t
 input-pub-ref-several-rows = { $reference }: { $number } có nhiều dòng số thứ tự { $stt } ({ $rows }): hãy ghi cả mục, phần
 input-pub-ref-places = ở đó; quyết định có số thứ tự này tại: { $places }
 input-pub-name-several-codes = tên thủ tục chứa nhiều mã ({ $codes }): không rõ mã nào là của dòng này
+
+## Cấu trúc của một cơ sở dữ liệu bị hỏng khác với của tthc ($kind: table, index, trigger, view, giữ nguyên tên SQL)
+store-schema-missing = thiếu { $kind } { $name }
+store-schema-other-kind = { $name } là { $kind } trong khi ở tthc là { $expected }
+store-schema-other-table = { $kind } { $name } thuộc bảng { $table } trong khi ở tthc thuộc bảng { $expected }
+store-schema-extra = có { $kind } { $name } mà tthc không tạo ra
+store-schema-differs = { $kind } { $name } khác với của tthc
+store-schema-theirs = của tthc có { $parts }
+store-schema-ours = cái này có { $parts }
+store-schema-order = các cột xếp theo thứ tự khác
