@@ -489,7 +489,7 @@ struct Report {
     /// `csv`, `xlsx`, `xls`, `ods`; null when the file could not be read.
     format: Option<&'static str>,
     #[serde(skip)]
-    described: &'static str,
+    described: String,
     /// Whether the rows were read (not when the header has problems).
     #[serde(skip)]
     rows_checked: bool,
@@ -634,7 +634,7 @@ impl SourcedReport {
     fn new<T>(sourced: &Sourced<T>, value: impl Fn(&T) -> String) -> Self {
         SourcedReport {
             value: value(&sourced.value),
-            source: sourced.origin.to_string(),
+            source: sourced.origin.describe(),
         }
     }
 }
@@ -776,7 +776,7 @@ impl Report {
         Report {
             file: file.to_owned(),
             format: None,
-            described: "",
+            described: String::new(),
             rows_checked: false,
             encoding: None,
             bom: false,
@@ -952,7 +952,7 @@ impl Report {
     fn layout(&mut self, layout: &Layout) {
         let workbook = layout.format.is_some_and(FileFormat::is_workbook);
         self.format = layout.format.map(FileFormat::as_str);
-        self.described = layout.format.map_or("", FileFormat::describe);
+        self.described = layout.format.map_or_else(String::new, FileFormat::describe);
         self.encoding = layout.encoding.map(TextEncoding::name);
         self.bom = layout.bom;
         self.delimiter = layout.delimiter.map(|d| char::from(d).to_string());
@@ -1017,7 +1017,7 @@ impl Report {
             writeln!(out, "{}", crate::tr!("inspect-format-unknown"))?;
             return self.write_end(out);
         }
-        let described = self.described;
+        let described = self.described.as_str();
         match &self.sheet {
             Some(sheet) => writeln!(
                 out,

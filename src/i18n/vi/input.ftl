@@ -284,3 +284,54 @@ store-schema-differs = { $kind } { $name } khác với của tthc
 store-schema-theirs = của tthc có { $parts }
 store-schema-ours = cái này có { $parts }
 store-schema-order = các cột xếp theo thứ tự khác
+
+## inspect: định dạng và dấu phân cách của tệp, điều một đề mục xác định, các dòng không phải thủ tục
+input-format-csv = văn bản CSV
+input-format-xlsx = bảng tính Excel (xlsx)
+input-format-xls = bảng tính Excel 97-2003 (xls)
+input-format-ods = bảng tính OpenDocument (ods)
+input-format-docx = văn bản Word (docx)
+input-delimiter-semicolon = dấu chấm phẩy (;)
+input-delimiter-tab = ký tự tab
+input-delimiter-comma = dấu phẩy (,)
+input-heading-action = hình thức { $action }
+input-heading-actions = các hình thức { $actions }
+# Tiếng Việt không chia số nhiều: $count không đổi cách viết.
+input-heading-levels = { $count ->
+   *[other] { $levels }
+}
+input-heading-shared = { $levels } (áp dụng chung)
+input-heading-authority = { $levels } (theo cơ quan có thẩm quyền)
+input-heading-field = lĩnh vực { $field }
+input-heading-nothing = không xác định gì
+input-skip-header-block = phần đầu của quyết định
+input-skip-layout = bảng trình bày (phần chữ ký)
+input-skip-body = phần nội dung của quyết định
+input-skip-title = tiêu đề phụ lục
+input-skip-totals = dòng tổng cộng
+input-skip-footnote = chú thích cuối trang
+input-skip-note = ghi chú
+input-skip-numbering = nhãn đánh số
+input-skip-non-catalog = bảng không phải danh mục
+
+## Nguồn của một thông tin trên dòng
+origin-cell = ô { $column }
+origin-heading = đề mục ở dòng { $line }
+origin-title = tiêu đề, dòng { $line }
+origin-authority = cơ quan có thẩm quyền ghi trong tiêu đề, dòng { $line }
+origin-body = phần nội dung của quyết định, dòng { $line }
+origin-flag = tham số dòng lệnh
+origin-catalog = danh mục, cấp duy nhất đang có hiệu lực
+
+## Tham chiếu số thứ tự trong phần nội dung quyết định, đối chiếu với danh mục
+input-body-no-catalog = chưa đối chiếu: chưa có danh mục
+input-body-not-stored-signed = chưa đối chiếu: quyết định { $decision } ký ngày { $signed } không có trong danh mục
+input-body-not-stored = chưa đối chiếu: quyết định { $decision } không có trong danh mục
+input-body-several = chưa đối chiếu: danh mục có { $count } quyết định cùng số { $decision }
+input-body-unnumbered = chưa đối chiếu: { $number } được nhập từ một tệp không đánh số thứ tự các dòng
+input-body-changes = thay đổi
+input-body-agrees = phụ lục { $action } mọi thủ tục được nêu
+input-body-no-row = { $number } không có dòng số thứ tự { $rows }
+input-body-missing-entry = { $code } (số thứ tự { $stt })
+input-body-missing = phụ lục không có dòng nào { $action } { $entries }
+input-body-disagrees = phần nội dung nêu { $reference }, nhưng { $finding }: các dòng của phụ lục mới là nội dung được nhập

@@ -535,24 +535,30 @@ pub fn body_checks(
             warning: None,
         };
         let Some(catalog) = catalog.as_deref_mut() else {
-            "not followed: no catalog".clone_into(&mut check.finding);
+            check.finding = crate::tr!("input-body-no-catalog");
             out.push(check);
             continue;
         };
         let annex = catalog.annex(&reference.decision, reference.signed);
         match annex {
             Annex::NotStored => {
-                let decision = match reference.signed {
-                    Some(day) => format!("decision {} signed {day}", reference.decision),
-                    None => format!("decision {}", reference.decision),
+                check.finding = match reference.signed {
+                    Some(day) => crate::tr!(
+                        "input-body-not-stored-signed",
+                        decision = reference.decision.as_str(),
+                        signed = day.to_string()
+                    ),
+                    None => crate::tr!(
+                        "input-body-not-stored",
+                        decision = reference.decision.as_str()
+                    ),
                 };
-                check.finding = format!("not followed: {decision} is not in the catalog");
             }
             Annex::Several(days) => {
-                check.finding = format!(
-                    "not followed: the catalog has {} decisions numbered {}",
-                    days.len(),
-                    reference.decision
+                check.finding = crate::tr!(
+                    "input-body-several",
+                    count = days.len(),
+                    decision = reference.decision.as_str()
                 );
             }
             Annex::Stored {
@@ -560,11 +566,10 @@ pub fn body_checks(
                 rows: numbered,
                 ..
             } if numbered.is_empty() => {
-                check.finding =
-                    format!("not followed: {number} was imported from a file that numbers no rows");
+                check.finding = crate::tr!("input-body-unnumbered", number = number.as_str());
             }
             Annex::Stored { number, .. } => {
-                let mut missing: Vec<String> = Vec::new();
+                let mut missing: Vec<(Code, String)> = Vec::new();
                 let mut unknown: Vec<String> = Vec::new();
                 for stt in &reference.rows {
                     let named = annex.rows_named(reference, stt);
@@ -580,32 +585,58 @@ pub fn body_checks(
                             continue;
                         }
                         if !annex_changes(rows, body.action, r.code) {
-                            missing.push(format!("{} (số thứ tự {stt})", code_words(r.code)));
+                            missing.push((r.code, stt.clone()));
                         }
                         check.entries.push((stt.clone(), r.clone()));
                     }
                 }
                 missing.dedup();
-                let action = body
-                    .action
-                    .map_or_else(|| "changes".to_owned(), |a| a.to_string());
                 check.agrees = Some(missing.is_empty() && unknown.is_empty());
-                check.finding = if unknown.is_empty() && missing.is_empty() {
-                    format!("the annex {action} every entry it names")
-                } else if !unknown.is_empty() {
-                    format!("{number} has no row số thứ tự {}", unknown.join(", "))
-                } else {
-                    format!("the annex has no row that {action} {}", missing.join(", "))
+                // In the run's language, and in English for JSON.
+                let finding = || {
+                    let action = body
+                        .action
+                        .map_or_else(|| crate::tr!("input-body-changes"), Action::word);
+                    if unknown.is_empty() && missing.is_empty() {
+                        crate::tr!("input-body-agrees", action = action)
+                    } else if !unknown.is_empty() {
+                        crate::tr!(
+                            "input-body-no-row",
+                            number = number.as_str(),
+                            rows = unknown.join(", ")
+                        )
+                    } else {
+                        let missing: Vec<String> = missing
+                            .iter()
+                            .map(|(code, stt)| {
+                                crate::tr!(
+                                    "input-body-missing-entry",
+                                    code = code_words(*code),
+                                    stt = stt.as_str()
+                                )
+                            })
+                            .collect();
+                        crate::tr!(
+                            "input-body-missing",
+                            action = action,
+                            entries = missing.join(", ")
+                        )
+                    }
                 };
+                check.finding = finding();
                 if check.agrees == Some(false) {
-                    check.warning = Some(Problem::new(
-                        file,
-                        body.line,
-                        format!(
-                            "the body names {reference}, but {}: the annex's rows are what is imported",
-                            check.finding
-                        ),
-                    ));
+                    let warning = |finding: String| {
+                        crate::tr!(
+                            "input-body-disagrees",
+                            reference = reference.to_string(),
+                            finding = finding
+                        )
+                    };
+                    let mut problem = Problem::new(file, body.line, warning(finding()));
+                    problem.english = Some(crate::i18n::in_lang(crate::i18n::Lang::En, || {
+                        warning(finding())
+                    }));
+                    check.warning = Some(problem);
                 }
             }
         }
