@@ -1562,8 +1562,9 @@ impl PublishedReport {
                     sections: r.position.sections.clone(),
                     code: r.code.map(|c| c.to_string()),
                     name: r.details.name.clone(),
-                    action: SourcedReport::new(&r.action, |a| a.as_str().to_owned()),
-                    levels: SourcedReport::new(&r.levels, |l| l.to_words()),
+                    // Words of the run's language; JSON is written in English.
+                    action: SourcedReport::new(&r.action, |a| a.word()),
+                    levels: SourcedReport::new(&r.levels, |l| l.words()),
                     field: r
                         .field
                         .as_ref()

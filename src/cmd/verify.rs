@@ -259,7 +259,8 @@ fn manifest_anchor(path: &Path) -> Result<Anchor, Error> {
     let value: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
         refuse(&crate::tr!(
             "verify-manifest-not-json",
-            error = e.to_string()
+            line = e.line(),
+            column = e.column()
         ))
     })?;
     let store = &value["store"];
@@ -333,7 +334,10 @@ impl Chain<'_> {
                 self.corrected
                     .insert(narrow(head.id), CorrectionCheck::new(head, seen, n));
             } else if head.corrected {
-                out.push(crate::tr!("verify-correction-unrecorded", label = head.label()));
+                out.push(crate::tr!(
+                    "verify-correction-unrecorded",
+                    label = head.label()
+                ));
             }
         }
     }

@@ -141,6 +141,16 @@ impl LevelSet {
     pub fn to_words(self) -> String {
         self.iter().map(Level::as_str).collect::<Vec<_>>().join(",")
     }
+
+    /// The levels in the run's language: "province,commune" as
+    /// [`to_words`](Self::to_words) in English, "cấp tỉnh, cấp xã".
+    pub fn words(self) -> String {
+        let sep = match crate::i18n::current() {
+            crate::i18n::Lang::Vi => ", ",
+            crate::i18n::Lang::En => ",",
+        };
+        self.iter().map(Level::word).collect::<Vec<_>>().join(sep)
+    }
 }
 
 /// The two levels of local government since 2025-07-01, when districts were

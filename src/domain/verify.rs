@@ -39,7 +39,10 @@ impl std::str::FromStr for ChainHash {
         if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
             Ok(ChainHash(hash.to_ascii_lowercase()))
         } else {
-            Err(crate::tr!("verify-not-chain-hash", text = format!("{text:?}")))
+            Err(crate::tr!(
+                "verify-not-chain-hash",
+                text = format!("{text:?}")
+            ))
         }
     }
 }

@@ -5,8 +5,8 @@
 //! language chosen for this run ([`set`]); JSON and CSV data never pass
 //! through here, so their keys and values stay the same in both languages.
 
-use std::sync::OnceLock;
 use std::cell::Cell;
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU8, Ordering};
 
 use fluent_bundle::concurrent::FluentBundle;

@@ -97,7 +97,13 @@ impl Store {
         while let Some(r) = rows.next()? {
             let count = |i: usize| -> Result<u64> {
                 let n: i64 = r.get(i)?;
-                u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("row count {n}")))
+                u64::try_from(n).map_err(|_| {
+                    StoreError::Corrupt(crate::tr!(
+                        "store-corrupt-column",
+                        column = "rows",
+                        value = n.to_string()
+                    ))
+                })
             };
             log.push(LoggedDecision {
                 id: r.get(14)?,

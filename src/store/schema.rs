@@ -270,7 +270,11 @@ fn describe_change(name: &str, want: &Object, have: &Object) -> String {
         .filter(|p| !want.parts.contains(p))
         .map(String::as_str)
         .collect();
-    let mut text = crate::tr!("store-schema-differs", kind = want.kind.as_str(), name = name);
+    let mut text = crate::tr!(
+        "store-schema-differs",
+        kind = want.kind.as_str(),
+        name = name
+    );
     if !missing.is_empty() {
         let _ = write!(
             text,

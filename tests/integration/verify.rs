@@ -1032,12 +1032,17 @@ fn a_tampered_store_is_told_in_vietnamese_and_its_json_stays_english() {
     let (en, vi) = (json("en"), json("vi"));
     assert_eq!(vi.stdout, en.stdout);
     assert!(
-        en.stdout.contains("the amended version by decision 2/QĐ-UBND"),
+        en.stdout
+            .contains("the amended version by decision 2/QĐ-UBND"),
         "{}",
         en.stdout
     );
     // Beside the JSON, stderr is in the run's language.
-    assert!(vi.stderr.contains("phiên bản sửa đổi, bổ sung"), "{}", vi.stderr);
+    assert!(
+        vi.stderr.contains("phiên bản sửa đổi, bổ sung"),
+        "{}",
+        vi.stderr
+    );
     assert!(en.stderr.contains("the amended version"), "{}", en.stderr);
 }
 
@@ -1053,10 +1058,12 @@ fn a_missing_anchor_is_told_in_vietnamese() {
         ))
         .run();
     let json = |lang: &str| {
-        test.tthc(&["verify", "--head", &head, "--format", "json", "--lang", lang])
-            .status(5)
-            .run()
-            .stdout
+        test.tthc(&[
+            "verify", "--head", &head, "--format", "json", "--lang", lang,
+        ])
+        .status(5)
+        .run()
+        .stdout
     };
     assert_eq!(json("vi"), json("en"));
 }

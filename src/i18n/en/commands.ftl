@@ -274,7 +274,7 @@ retract-not-made = the retraction was not made
 ## verify
 
 verify-manifest-too-large = it is larger than any manifest tthc writes
-verify-manifest-not-json = it is not JSON ({ $error })
+verify-manifest-not-json = it is not JSON (line { $line }, column { $column })
 verify-manifest-not-tthc = it is not the manifest of a tthc export: it has no store.chain_sha256 and store.decisions
 verify-manifest-bad-hash = its store.chain_sha256: { $error }
 verify-ok = { $db }: verified, no mismatch found.

@@ -338,3 +338,11 @@ input-body-no-row = { $number } has no row số thứ tự { $rows }
 input-body-missing-entry = { $code } (số thứ tự { $stt })
 input-body-missing = the annex has no row that { $action } { $entries }
 input-body-disagrees = the body names { $reference }, but { $finding }: the annex's rows are what is imported
+
+## A catalog being built that an interrupted import left
+store-interrupted-build = note: { $path } is left from an import that was interrupted; delete it if no other import is running
+
+## What a stored value tthc cannot read is (a column of the database)
+store-corrupt-column = column { $column } holds { $value }
+store-corrupt-unknown = column { $column } holds a value tthc does not know
+store-corrupt-version = version { $id }: { $what }

@@ -276,11 +276,35 @@ input-pub-ref-places = ở đó; quyết định có số thứ tự này tại:
 input-pub-name-several-codes = tên thủ tục chứa nhiều mã ({ $codes }): không rõ mã nào là của dòng này
 
 ## Cấu trúc của một cơ sở dữ liệu bị hỏng khác với của tthc ($kind: table, index, trigger, view, giữ nguyên tên SQL)
-store-schema-missing = thiếu { $kind } { $name }
-store-schema-other-kind = { $name } là { $kind } trong khi ở tthc là { $expected }
-store-schema-other-table = { $kind } { $name } thuộc bảng { $table } trong khi ở tthc thuộc bảng { $expected }
-store-schema-extra = có { $kind } { $name } mà tthc không tạo ra
-store-schema-differs = { $kind } { $name } khác với của tthc
+store-schema-missing = thiếu { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} { $name }
+store-schema-other-kind = { $name } là { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} trong khi ở tthc là { $expected ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $expected }
+}
+store-schema-other-table = { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} { $name } thuộc bảng { $table } trong khi ở tthc thuộc bảng { $expected }
+store-schema-extra = có { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} { $name } mà tthc không tạo ra
+store-schema-differs = { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} { $name } khác với của tthc
 store-schema-theirs = của tthc có { $parts }
 store-schema-ours = cái này có { $parts }
 store-schema-order = các cột xếp theo thứ tự khác
@@ -335,3 +359,11 @@ input-body-no-row = { $number } không có dòng số thứ tự { $rows }
 input-body-missing-entry = { $code } (số thứ tự { $stt })
 input-body-missing = phụ lục không có dòng nào { $action } { $entries }
 input-body-disagrees = phần nội dung nêu { $reference }, nhưng { $finding }: các dòng của phụ lục mới là nội dung được nhập
+
+## Tệp danh mục đang dựng dở do một lần nhập bị ngắt
+store-interrupted-build = lưu ý: { $path } còn sót lại từ một lần nhập bị ngắt giữa chừng; hãy xóa tệp này nếu không có lần nhập nào khác đang chạy
+
+## Giá trị đã lưu mà tthc không đọc được (một cột của cơ sở dữ liệu)
+store-corrupt-column = cột { $column } chứa { $value }
+store-corrupt-unknown = cột { $column } chứa một giá trị tthc không biết
+store-corrupt-version = phiên bản { $id }: { $what }

@@ -22,7 +22,7 @@ impl Heading {
             crate::tr!(
                 "input-heading-levels",
                 count = set.iter().count(),
-                levels = level_words(set)
+                levels = set.words()
             )
         };
         if let Some(set) = self.levels {
@@ -36,7 +36,10 @@ impl Heading {
             parts.push(crate::tr!("input-heading-authority", levels = levels(set)));
         }
         if let Some(field) = &self.field {
-            parts.push(crate::tr!("input-heading-field", field = format!("{field:?}")));
+            parts.push(crate::tr!(
+                "input-heading-field",
+                field = format!("{field:?}")
+            ));
         }
         if parts.is_empty() {
             crate::tr!("input-heading-nothing")
@@ -44,17 +47,6 @@ impl Heading {
             parts.join("; ")
         }
     }
-}
-
-/// The levels of a set in the run's language: "province,commune", "cấp
-/// tỉnh, cấp xã".
-fn level_words(set: crate::domain::LevelSet) -> String {
-    let sep = match crate::i18n::current() {
-        crate::i18n::Lang::Vi => ", ",
-        crate::i18n::Lang::En => ",",
-    };
-    let words: Vec<String> = set.iter().map(crate::domain::Level::word).collect();
-    words.join(sep)
 }
 
 impl SkipKind {
