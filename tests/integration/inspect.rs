@@ -984,10 +984,10 @@ decision,signed,action,code,level,name,field
         assert_eq!(json("vi"), english, "{file}");
     }
     // The text report stays in the run's language.
-    let text = test
+    let report = test
         .tthc(&["inspect", "--lang", "vi", "bad.csv"])
         .status(3)
         .run()
         .stdout;
-    assert!(!text.contains("bad code"), "{text}");
+    assert!(!report.contains("bad code"), "{report}");
 }

@@ -500,6 +500,44 @@ fn places(rows: &[AnnexRow], stt: &str) -> String {
     }
 }
 
+/// What the annex's rows say of the entries a body's reference names, in
+/// the run's language: they agree, or the rows numbered `unknown` are not in
+/// the annex `number`, or no row changes the entries `missing` (code and
+/// row number) as the body says (`action`).
+fn annex_finding(
+    number: &str,
+    action: Option<Action>,
+    unknown: &[String],
+    missing: &[(Code, String)],
+) -> String {
+    let action = action.map_or_else(|| crate::tr!("input-body-changes"), Action::word);
+    if unknown.is_empty() && missing.is_empty() {
+        crate::tr!("input-body-agrees", action = action)
+    } else if !unknown.is_empty() {
+        crate::tr!(
+            "input-body-no-row",
+            number = number,
+            rows = unknown.join(", ")
+        )
+    } else {
+        let missing: Vec<String> = missing
+            .iter()
+            .map(|(code, stt)| {
+                crate::tr!(
+                    "input-body-missing-entry",
+                    code = code_words(*code),
+                    stt = stt.as_str()
+                )
+            })
+            .collect();
+        crate::tr!(
+            "input-body-missing",
+            action = action,
+            entries = missing.join(", ")
+        )
+    }
+}
+
 /// A row-number reference of the body, checked against the annex.
 #[derive(Debug, Clone)]
 pub struct BodyCheck {
@@ -593,36 +631,7 @@ pub fn body_checks(
                 missing.dedup();
                 check.agrees = Some(missing.is_empty() && unknown.is_empty());
                 // In the run's language, and in English for JSON.
-                let finding = || {
-                    let action = body
-                        .action
-                        .map_or_else(|| crate::tr!("input-body-changes"), Action::word);
-                    if unknown.is_empty() && missing.is_empty() {
-                        crate::tr!("input-body-agrees", action = action)
-                    } else if !unknown.is_empty() {
-                        crate::tr!(
-                            "input-body-no-row",
-                            number = number.as_str(),
-                            rows = unknown.join(", ")
-                        )
-                    } else {
-                        let missing: Vec<String> = missing
-                            .iter()
-                            .map(|(code, stt)| {
-                                crate::tr!(
-                                    "input-body-missing-entry",
-                                    code = code_words(*code),
-                                    stt = stt.as_str()
-                                )
-                            })
-                            .collect();
-                        crate::tr!(
-                            "input-body-missing",
-                            action = action,
-                            entries = missing.join(", ")
-                        )
-                    }
-                };
+                let finding = || annex_finding(number, body.action, &unknown, &missing);
                 check.finding = finding();
                 if check.agrees == Some(false) {
                     let warning = |finding: String| {
