@@ -346,3 +346,6 @@ store-interrupted-build = note: { $path } is left from an import that was interr
 store-corrupt-column = column { $column } holds { $value }
 store-corrupt-unknown = column { $column } holds a value tthc does not know
 store-corrupt-version = version { $id }: { $what }
+
+## A row-number reference names its decision: "số thứ tự 4 mục I of 12/QĐ-UBND"
+position-of-decision = of { $decision }

@@ -367,3 +367,6 @@ store-interrupted-build = lưu ý: { $path } còn sót lại từ một lần nh
 store-corrupt-column = cột { $column } chứa { $value }
 store-corrupt-unknown = cột { $column } chứa một giá trị tthc không biết
 store-corrupt-version = phiên bản { $id }: { $what }
+
+## Tham chiếu số thứ tự nêu quyết định của nó: "số thứ tự 4 mục I của 12/QĐ-UBND"
+position-of-decision = của { $decision }

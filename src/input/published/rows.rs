@@ -201,7 +201,11 @@ pub fn decision_rows(
     notes.warnings = unchecked
         .0
         .into_iter()
-        .map(|(line, message)| Problem::new(file, line, message))
+        .map(|(line, message, english)| {
+            let mut warning = Problem::new(file, line, message);
+            warning.english = Some(english);
+            warning
+        })
         .collect();
     (rows, notes)
 }
@@ -246,12 +250,14 @@ fn level_from_catalog(
 
 /// The references that cannot be checked, one per decision: (line, message).
 #[derive(Default)]
-struct Unchecked(Vec<(u64, String)>, BTreeSet<String>);
+struct Unchecked(Vec<(u64, String, String)>, BTreeSet<String>);
 
 impl Unchecked {
-    fn add(&mut self, line: u64, decision: &str, message: String) {
+    /// A warning, formatted in the run's language and in English (for JSON).
+    fn add(&mut self, line: u64, decision: &str, message: &dyn Fn() -> String) {
         if self.1.insert(decision.to_owned()) {
-            self.0.push((line, message));
+            let english = crate::i18n::in_lang(crate::i18n::Lang::En, message);
+            self.0.push((line, message(), english));
         }
     }
 }
@@ -373,48 +379,57 @@ fn follow(
     catalog: &mut (dyn Catalog + '_),
     given: bool,
     entries: &mut Vec<(Code, String, String)>,
-    warn: &mut dyn FnMut(String),
+    warn: &mut dyn FnMut(&dyn Fn() -> String),
 ) -> Result<(), String> {
     match catalog.annex(&reference.decision, reference.signed) {
         Annex::NotStored => {
-            let message = crate::tr!(
-                "input-pub-ref-not-stored",
-                reference = reference.to_string(),
-                decision = decision_words(reference)
-            );
+            let message = || {
+                crate::tr!(
+                    "input-pub-ref-not-stored",
+                    reference = reference.to_string(),
+                    decision = decision_words(reference)
+                )
+            };
             if !given {
-                return Err(crate::tr!("input-pub-ref-import-first", message = message));
+                return Err(crate::tr!(
+                    "input-pub-ref-import-first",
+                    message = message()
+                ));
             }
-            warn(crate::tr!("input-pub-ref-unchecked", message = message));
+            warn(&|| crate::tr!("input-pub-ref-unchecked", message = message()));
         }
         Annex::Several(days) => {
-            let message = crate::tr!(
-                "input-pub-ref-several-decisions",
-                reference = reference.to_string(),
-                count = days.len(),
-                number = &reference.decision,
-                days = days
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            let message = || {
+                crate::tr!(
+                    "input-pub-ref-several-decisions",
+                    reference = reference.to_string(),
+                    count = days.len(),
+                    number = &reference.decision,
+                    days = days
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
             if !given {
-                return Err(crate::tr!("input-pub-ref-give-signed", message = message));
+                return Err(crate::tr!("input-pub-ref-give-signed", message = message()));
             }
-            warn(crate::tr!("input-pub-ref-unchecked-one", message = message));
+            warn(&|| crate::tr!("input-pub-ref-unchecked-one", message = message()));
         }
         annex @ Annex::Stored { number, rows, .. } => {
             if rows.is_empty() {
-                let message = crate::tr!(
-                    "input-pub-ref-unnumbered",
-                    reference = reference.to_string(),
-                    number = number
-                );
+                let message = || {
+                    crate::tr!(
+                        "input-pub-ref-unnumbered",
+                        reference = reference.to_string(),
+                        number = number
+                    )
+                };
                 if !given {
-                    return Err(crate::tr!("input-pub-ref-give-code", message = message));
+                    return Err(crate::tr!("input-pub-ref-give-code", message = message()));
                 }
-                warn(crate::tr!("input-pub-ref-unchecked", message = message));
+                warn(&|| crate::tr!("input-pub-ref-unchecked", message = message()));
                 return Ok(());
             }
             for stt in &reference.rows {
