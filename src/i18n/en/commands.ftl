@@ -404,3 +404,10 @@ inspect-body-names = names
 inspect-body-reference = line { $line }: { $action } { $place } of { $decision }
 inspect-body-reference-signed = line { $line }: { $action } { $place } of { $decision } signed { $signed }
 diff-separator = {", "}
+
+## export --format xlsx: the cells cut to Excel's limit, and a workbook that cannot be built
+export-cell-title = the title
+export-cell-field-heading = the heading of field { $field }
+export-cell-entry = { $code } at { $level } level: { $column }
+export-cell-field-count = the count of field { $field }
+export-workbook-failed = cannot build the workbook: { $error }

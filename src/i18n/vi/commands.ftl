@@ -359,3 +359,10 @@ inspect-body-names = nêu
 inspect-body-reference = dòng { $line }: { $action } { $place } của { $decision }
 inspect-body-reference-signed = dòng { $line }: { $action } { $place } của { $decision } ký ngày { $signed }
 diff-separator = {"; "}
+
+## export --format xlsx: các ô bị cắt theo giới hạn của Excel, và bảng tính không tạo được
+export-cell-title = tiêu đề
+export-cell-field-heading = đề mục của lĩnh vực { $field }
+export-cell-entry = { $code } { $level }: { $column }
+export-cell-field-count = dòng đếm của lĩnh vực { $field }
+export-workbook-failed = không tạo được bảng tính: { $error }
