@@ -1135,8 +1135,9 @@ pub fn inter_agency_words(raw: &str) -> Result<&'static str, String> {
         "" => Ok(""),
         "x" | "có" | "liên thông" | "yes" => Ok(super::YES),
         "không" | "no" => Ok(super::NO),
-        other => Err(format!(
-            "{other:?} does not say whether the procedure is inter-agency: write \"Có\", \"x\" or \"Không\""
+        other => Err(crate::tr!(
+            "domain-not-inter-agency",
+            raw = format!("{other:?}")
         )),
     }
 }

@@ -349,3 +349,6 @@ store-corrupt-version = version { $id }: { $what }
 
 ## A row-number reference names its decision: "số thứ tự 4 mục I of 12/QĐ-UBND"
 position-of-decision = of { $decision }
+
+## A cell that should say whether a procedure is inter-agency
+domain-not-inter-agency = { $raw } does not say whether the procedure is inter-agency: write "Có", "x" or "Không"

@@ -370,3 +370,6 @@ store-corrupt-version = phiên bản { $id }: { $what }
 
 ## Tham chiếu số thứ tự nêu quyết định của nó: "số thứ tự 4 mục I của 12/QĐ-UBND"
 position-of-decision = của { $decision }
+
+## Ô lẽ ra cho biết thủ tục có phải TTHC liên thông hay không
+domain-not-inter-agency = { $raw } không cho biết thủ tục có phải TTHC liên thông hay không: hãy ghi "Có", "x" hoặc "Không"
