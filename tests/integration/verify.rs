@@ -1066,6 +1066,13 @@ fn a_missing_anchor_is_told_in_vietnamese() {
         .stdout
     };
     assert_eq!(json("vi"), json("en"));
+    // A head the store holds: the report says so in Vietnamese.
+    let head = chain_head(&test);
+    test.tthc(&["verify", "--head", &head, "--lang", "vi"])
+        .stdout_has(&format!(
+            "mốc đối chiếu: {head} (--head) là mã băm chuỗi của quyết định thứ 4 trên 4"
+        ))
+        .run();
 }
 
 /// A damaged catalog: how its schema differs is told in Vietnamese, and
