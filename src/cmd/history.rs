@@ -216,6 +216,9 @@ struct ProvenanceRecord {
     levels: String,
     field: Option<String>,
     decision: String,
+    /// The same, in the run's language, for the table.
+    #[serde(skip)]
+    described: String,
 }
 
 impl ProvenanceRecord {
@@ -226,27 +229,32 @@ impl ProvenanceRecord {
             levels: p.levels.to_string(),
             field: p.field.as_ref().map(ToString::to_string),
             decision: p.decision.to_string(),
+            described: Self::described(p),
         }
     }
 
     /// "action from heading at line 4; level from …", for the table.
-    fn describe(&self) -> String {
+    fn described(p: &Provenance) -> String {
         let mut parts = vec![
             crate::tr!(
                 "history-action-from",
-                place = self.place.as_str(),
-                source = self.action.as_str()
+                place = p.place.as_str(),
+                source = p.action.describe()
             ),
-            crate::tr!("history-level-from", source = self.levels.as_str()),
+            crate::tr!("history-level-from", source = p.levels.describe()),
         ];
-        if let Some(field) = &self.field {
-            parts.push(crate::tr!("history-field-from", source = field.as_str()));
+        if let Some(field) = &p.field {
+            parts.push(crate::tr!("history-field-from", source = field.describe()));
         }
         parts.push(crate::tr!(
             "history-decision-from",
-            source = self.decision.as_str()
+            source = p.decision.describe()
         ));
         parts.join("; ")
+    }
+
+    fn describe(&self) -> String {
+        self.described.clone()
     }
 }
 

@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::cli::{InspectArgs, SummaryFormat};
 use crate::domain::{Action, Day, DecisionRow, LevelSet};
 use crate::error::{Error, exit};
+use crate::i18n::Lang;
 use crate::import::reference::ReferenceCheck;
 use crate::import::{STOP_AFTER_PROBLEMS, StoreAnnexes};
 use crate::input::published::{self, Fallbacks, Reading, SkipKind, Sourced};
@@ -30,8 +31,18 @@ const PROBLEMS_SHOWN: usize = 100;
 
 pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
     let defaults = super::read_defaults(&args.read);
-    let mut report = inspect(args, db, &defaults);
-    check_reference(db, args, &mut report);
+    // The JSON report is data: its messages are in English whatever the
+    // run's language; warnings on stderr stay in the run's language.
+    let lang = crate::i18n::current();
+    let gather = || {
+        let mut report = inspect(args, db, &defaults, lang);
+        check_reference(db, args, &mut report, lang);
+        report
+    };
+    let report = match args.format {
+        SummaryFormat::Json => crate::i18n::in_lang(crate::i18n::Lang::En, gather),
+        SummaryFormat::Text => gather(),
+    };
     let mut out = io::stdout().lock();
     match args.format {
         SummaryFormat::Json => write_json(&mut out, &report)?,
@@ -56,7 +67,7 @@ pub(crate) fn run(db: &Path, args: &InspectArgs) -> Result<ExitCode, Error> {
 /// catalog at `db`, if there is one: warnings row by row, and the codes of
 /// the list a malformed code may mean. Inspect does not need the catalog:
 /// one that cannot be read is only warned of.
-fn check_reference(db: &Path, args: &InspectArgs, report: &mut Report) {
+fn check_reference(db: &Path, args: &InspectArgs, report: &mut Report, lang: Lang) {
     if !db.is_file() {
         return;
     }
@@ -69,11 +80,13 @@ fn check_reference(db: &Path, args: &InspectArgs, report: &mut Report) {
         Ok(Some(check)) => check,
         Ok(None) => return,
         Err(e) => {
-            super::warn(&crate::tr!(
-                "inspect-list-unreadable",
-                db = db.display().to_string(),
-                error = e.to_string()
-            ));
+            crate::i18n::in_lang(lang, || {
+                super::warn(&crate::tr!(
+                    "inspect-list-unreadable",
+                    db = db.display().to_string(),
+                    error = e.to_string()
+                ));
+            });
             return;
         }
     };
@@ -102,7 +115,8 @@ fn check_reference(db: &Path, args: &InspectArgs, report: &mut Report) {
 }
 
 /// Reads the whole file and gathers the report.
-fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
+/// `lang` is the language of warnings on stderr.
+fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults, lang: Lang) -> Report {
     let display = if args.file == "-" {
         "<stdin>".to_owned()
     } else {
@@ -124,7 +138,7 @@ fn inspect(args: &InspectArgs, db: &Path, defaults: &Defaults) -> Report {
     };
     match open_decision(&display, input.reader(), defaults) {
         Ok(Opened::Published(file)) => {
-            report.published(args, db, defaults, &file);
+            report.published(args, db, defaults, &file, lang);
             return report;
         }
         // A decision as published that cannot be read whole: its problems
@@ -475,7 +489,7 @@ struct Report {
     /// `csv`, `xlsx`, `xls`, `ods`; null when the file could not be read.
     format: Option<&'static str>,
     #[serde(skip)]
-    described: &'static str,
+    described: String,
     /// Whether the rows were read (not when the header has problems).
     #[serde(skip)]
     rows_checked: bool,
@@ -620,7 +634,7 @@ impl SourcedReport {
     fn new<T>(sourced: &Sourced<T>, value: impl Fn(&T) -> String) -> Self {
         SourcedReport {
             value: value(&sourced.value),
-            source: sourced.origin.to_string(),
+            source: sourced.origin.describe(),
         }
     }
 }
@@ -762,7 +776,7 @@ impl Report {
         Report {
             file: file.to_owned(),
             format: None,
-            described: "",
+            described: String::new(),
             rows_checked: false,
             encoding: None,
             bom: false,
@@ -834,6 +848,7 @@ impl Report {
         db: &Path,
         defaults: &Defaults,
         file: &PublishedFile,
+        lang: Lang,
     ) {
         self.layout(&file.layout);
         self.rows_checked = true;
@@ -846,7 +861,7 @@ impl Report {
             .map(|filled| published::read(&display, &file.document, filled, &[]));
         let shown = again.as_ref().unwrap_or(&reading);
         let (rows, notes) = published::decision_rows(&display, shown, defaults.levels, None);
-        let checks = body_checks(db, &display, shown, &rows);
+        let checks = body_checks(db, &display, shown, &rows, lang);
         self.problems = reading.problems.iter().map(ProblemReport::from).collect();
         let mut asked: Vec<&str> = reading
             .problems
@@ -937,7 +952,7 @@ impl Report {
     fn layout(&mut self, layout: &Layout) {
         let workbook = layout.format.is_some_and(FileFormat::is_workbook);
         self.format = layout.format.map(FileFormat::as_str);
-        self.described = layout.format.map_or("", FileFormat::describe);
+        self.described = layout.format.map_or_else(String::new, FileFormat::describe);
         self.encoding = layout.encoding.map(TextEncoding::name);
         self.bom = layout.bom;
         self.delimiter = layout.delimiter.map(|d| char::from(d).to_string());
@@ -1002,7 +1017,7 @@ impl Report {
             writeln!(out, "{}", crate::tr!("inspect-format-unknown"))?;
             return self.write_end(out);
         }
-        let described = self.described;
+        let described = self.described.as_str();
         match &self.sheet {
             Some(sheet) => writeln!(
                 out,
@@ -1547,8 +1562,9 @@ impl PublishedReport {
                     sections: r.position.sections.clone(),
                     code: r.code.map(|c| c.to_string()),
                     name: r.details.name.clone(),
-                    action: SourcedReport::new(&r.action, |a| a.as_str().to_owned()),
-                    levels: SourcedReport::new(&r.levels, |l| l.to_words()),
+                    // Words of the run's language; JSON is written in English.
+                    action: SourcedReport::new(&r.action, |a| a.word()),
+                    levels: SourcedReport::new(&r.levels, |l| l.words()),
                     field: r
                         .field
                         .as_ref()
@@ -1577,6 +1593,7 @@ fn body_checks(
     file: &str,
     reading: &Reading,
     rows: &[Result<DecisionRow, Vec<Problem>>],
+    lang: Lang,
 ) -> Vec<published::BodyCheck> {
     if reading.body_references.is_empty() {
         return Vec::new();
@@ -1590,10 +1607,12 @@ fn body_checks(
             let mut annexes = StoreAnnexes::new(store);
             let checks = published::body_checks(file, reading, rows, Some(&mut annexes));
             if let Some(e) = annexes.failed {
-                super::warn(&crate::tr!(
-                    "inspect-catalog-unreadable",
-                    error = e.to_string()
-                ));
+                crate::i18n::in_lang(lang, || {
+                    super::warn(&crate::tr!(
+                        "inspect-catalog-unreadable",
+                        error = e.to_string()
+                    ));
+                });
             }
             checks
         }

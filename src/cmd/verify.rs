@@ -32,6 +32,7 @@ use crate::domain::verify::{
     check_entry, describe_span,
 };
 use crate::error::{Error, PROBLEM_CAP};
+use crate::i18n::Lang;
 use crate::store::{LogItem, LogReader, StoreError};
 
 pub(crate) fn run(db: &Path, args: &VerifyArgs) -> Result<ExitCode, Error> {
@@ -46,6 +47,50 @@ pub(crate) fn run(db: &Path, args: &VerifyArgs) -> Result<ExitCode, Error> {
     if let Some(path) = &args.manifest {
         anchors.push(manifest_anchor(path)?);
     }
+    let json = args.format == SummaryFormat::Json;
+    // The JSON report is data, in English whatever the run's language; the
+    // text report and the mismatches on stderr are in the run's language.
+    let lang = crate::i18n::current();
+    let found = if json {
+        crate::i18n::in_lang(Lang::En, || check(db, anchors.clone()))?
+    } else {
+        check(db, anchors.clone())?
+    };
+    if json {
+        write_json_report(db, &found.report, &found.mismatches, found.total)?;
+    }
+    if found.total > 0 {
+        // Told again in the run's language: the store is read once more,
+        // only when it does not verify.
+        let found = if json && lang != Lang::En {
+            check(db, anchors)?
+        } else {
+            found
+        };
+        return Err(Error::Tampered {
+            mismatches: found.mismatches,
+            total: found.total,
+        });
+    }
+    if json {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let mut out = io::stdout().lock();
+    found.report.write(&mut out, db)?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// What one reading of the store found: what was checked, and the first
+/// mismatches (up to [`PROBLEM_CAP`]) of `total`.
+struct Found {
+    report: Report,
+    mismatches: Vec<String>,
+    total: usize,
+}
+
+/// Checks the store, with its messages in the language of this thread.
+fn check(db: &Path, anchors: Vec<Anchor>) -> Result<Found, Error> {
     let mut store = match super::open_existing(db) {
         Ok(store) => store,
         // A catalog whose schema was changed: each change is a mismatch.
@@ -54,11 +99,11 @@ pub(crate) fn run(db: &Path, args: &VerifyArgs) -> Result<ExitCode, Error> {
                 .iter()
                 .map(|f| format!("{}: {f}", path.display()))
                 .collect();
-            let total = mismatches.len();
-            if args.format == SummaryFormat::Json {
-                write_json_report(db, &Report::default(), &mismatches, total)?;
-            }
-            return Err(Error::Tampered { total, mismatches });
+            return Ok(Found {
+                report: Report::default(),
+                total: mismatches.len(),
+                mismatches,
+            });
         }
         Err(e) => return Err(e),
     };
@@ -68,28 +113,17 @@ pub(crate) fn run(db: &Path, args: &VerifyArgs) -> Result<ExitCode, Error> {
         Ok(report) => report,
         // A damaged file is a finding too, once SQLite's own check has said where.
         Err(Error::Store(e)) if e.is_damage() => {
-            findings.push(format!("the store cannot be read to the end: {e}"));
+            findings.push(crate::tr!("verify-unreadable", error = e.to_string()));
             Report::default()
         }
         Err(e) => return Err(e),
     };
     drop(log);
-    if !findings.is_empty() {
-        let total = findings.total();
-        let mismatches = findings.into_shown();
-        if args.format == SummaryFormat::Json {
-            write_json_report(db, &report, &mismatches, total)?;
-        }
-        return Err(Error::Tampered { mismatches, total });
-    }
-    if args.format == SummaryFormat::Json {
-        write_json_report(db, &report, &[], 0)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let mut out = io::stdout().lock();
-    report.write(&mut out, db)?;
-    out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(Found {
+        report,
+        total: findings.total(),
+        mismatches: findings.into_shown(),
+    })
 }
 
 /// `verify --format json`: what was checked, and the mismatches found (the
@@ -225,7 +259,8 @@ fn manifest_anchor(path: &Path) -> Result<Anchor, Error> {
     let value: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
         refuse(&crate::tr!(
             "verify-manifest-not-json",
-            error = e.to_string()
+            line = e.line(),
+            column = e.column()
         ))
     })?;
     let store = &value["store"];
@@ -263,9 +298,10 @@ fn audit(log: &LogReader<'_>, anchors: Vec<Anchor>, out: &mut Findings) -> Resul
     check_entries(log, out, &mut report)?;
     log.stray_spans(|id, span| {
         report.spans += 1;
-        out.push(format!(
-            "the validity index holds an interval for version {id}, which does not exist ({})",
-            describe_span(span)
+        out.push(crate::tr!(
+            "verify-stray-span",
+            id = id,
+            span = describe_span(span)
         ));
     })?;
     report.indexed = log.search_index_mismatches(|line| out.push(line))?;
@@ -298,9 +334,9 @@ impl Chain<'_> {
                 self.corrected
                     .insert(narrow(head.id), CorrectionCheck::new(head, seen, n));
             } else if head.corrected {
-                out.push(format!(
-                    "{}: its record says a correction changed its rows, but none is recorded",
-                    head.label()
+                out.push(crate::tr!(
+                    "verify-correction-unrecorded",
+                    label = head.label()
                 ));
             }
         }
@@ -340,9 +376,11 @@ impl Chain<'_> {
     ) -> Result<(), Error> {
         let previous = self.last.replace(c.chain_sha256.clone());
         let Some(check) = self.corrected.get_mut(&c.decision) else {
-            out.push(format!(
-                "the correction made {} by {} corrects decision id {}, which is not in the decision log before it",
-                c.made_at, c.made_by, c.decision
+            out.push(crate::tr!(
+                "verify-correction-orphan",
+                made_at = c.made_at.as_str(),
+                made_by = c.made_by.as_str(),
+                decision = c.decision
             ));
             return Ok(());
         };
@@ -440,11 +478,11 @@ fn check_entries(
         // Taken out by a correction: in force on no day.
         if !v.live {
             if v.span.is_some() || v.misfiled {
-                out.push(format!(
-                    "{}: {}, which a correction took out, has {} in the index",
-                    v.entry_label(),
-                    v.version_label(),
-                    describe_span(v.span)
+                out.push(crate::tr!(
+                    "verify-taken-out-span",
+                    entry = v.entry_label(),
+                    version = v.version_label(),
+                    span = describe_span(v.span)
                 ));
             }
             report.spans += u64::from(v.span.is_some());

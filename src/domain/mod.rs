@@ -34,6 +34,22 @@ pub const DETAIL_FIELDS: [&str; 8] = [
     "inter_agency",
 ];
 
+/// A detail field of an entry (`name`, `processing_time`, ...) as tables
+/// and messages name it: the key itself in English, its heading in Vietnamese.
+pub fn field_word(field: &str) -> String {
+    match field {
+        "name" => crate::tr!("table-detail-name"),
+        "field" => crate::tr!("table-detail-field"),
+        "agency" => crate::tr!("table-detail-agency"),
+        "processing_time" => crate::tr!("table-detail-processing-time"),
+        "fee" => crate::tr!("table-detail-fee"),
+        "legal_basis" => crate::tr!("table-detail-legal-basis"),
+        "online" => crate::tr!("table-detail-online"),
+        "inter_agency" => crate::tr!("table-detail-inter-agency"),
+        other => other.to_owned(),
+    }
+}
+
 /// How many descriptive fields an entry has.
 pub const DETAILS: usize = DETAIL_FIELDS.len();
 

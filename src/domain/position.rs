@@ -94,7 +94,11 @@ impl fmt::Display for RowReference {
         if let Some(annex) = &self.annex {
             write!(f, " Phụ lục {annex}")?;
         }
-        write!(f, " of {}", self.decision)?;
+        write!(
+            f,
+            " {}",
+            crate::tr!("position-of-decision", decision = self.decision.as_str())
+        )?;
         if let Some(day) = self.signed {
             write!(f, " ({day})")?;
         }

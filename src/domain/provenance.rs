@@ -65,6 +65,25 @@ impl Origin {
     }
 }
 
+impl Origin {
+    /// Where a fact came from, in the run's language, for people: "heading
+    /// at line 12", "đề mục ở dòng 12". [`Display`](fmt::Display) gives
+    /// the English kept in JSON.
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::Cell { column } => {
+                crate::tr!("origin-cell", column = format!("{column:?}"))
+            }
+            Origin::Heading { line } => crate::tr!("origin-heading", line = *line),
+            Origin::Title { line } => crate::tr!("origin-title", line = *line),
+            Origin::Authority { line } => crate::tr!("origin-authority", line = *line),
+            Origin::Body { line } => crate::tr!("origin-body", line = *line),
+            Origin::Flag => crate::tr!("origin-flag"),
+            Origin::Catalog => crate::tr!("origin-catalog"),
+        }
+    }
+}
+
 impl fmt::Display for Origin {
     /// "cell \"Ghi chú\"", "heading at line 12", "the competent authority in the title, line 2".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -141,6 +141,16 @@ impl LevelSet {
     pub fn to_words(self) -> String {
         self.iter().map(Level::as_str).collect::<Vec<_>>().join(",")
     }
+
+    /// The levels in the run's language: "province,commune" as
+    /// [`to_words`](Self::to_words) in English, "cấp tỉnh, cấp xã".
+    pub fn words(self) -> String {
+        let sep = match crate::i18n::current() {
+            crate::i18n::Lang::Vi => ", ",
+            crate::i18n::Lang::En => ",",
+        };
+        self.iter().map(Level::word).collect::<Vec<_>>().join(sep)
+    }
 }
 
 /// The two levels of local government since 2025-07-01, when districts were
@@ -1125,8 +1135,9 @@ pub fn inter_agency_words(raw: &str) -> Result<&'static str, String> {
         "" => Ok(""),
         "x" | "có" | "liên thông" | "yes" => Ok(super::YES),
         "không" | "no" => Ok(super::NO),
-        other => Err(format!(
-            "{other:?} does not say whether the procedure is inter-agency: write \"Có\", \"x\" or \"Không\""
+        other => Err(crate::tr!(
+            "domain-not-inter-agency",
+            raw = format!("{other:?}")
         )),
     }
 }

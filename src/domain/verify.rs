@@ -11,8 +11,6 @@
 //! Every mismatch is one line in [`Findings`], naming the decision (number and
 //! signing date) or the entry (code, level).
 
-use std::fmt::Write as _;
-
 use super::canonical::{
     CanonicalChange, CanonicalCorrection, chain_digest, content_digest, correction_digest,
     row_digest,
@@ -41,8 +39,9 @@ impl std::str::FromStr for ChainHash {
         if hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
             Ok(ChainHash(hash.to_ascii_lowercase()))
         } else {
-            Err(format!(
-                "{text:?} is not a chain hash: give all 64 hexadecimal digits of a chain head, as tthc verify prints it"
+            Err(crate::tr!(
+                "verify-not-chain-hash",
+                text = format!("{text:?}")
             ))
         }
     }
@@ -107,29 +106,47 @@ impl AnchorCheck {
             format!("--manifest {source}")
         };
         if hash.is_empty() {
-            return Some(format!(
-                "anchor: {source} names a store without decisions: nothing before it to prove"
-            ));
+            return Some(crate::tr!("verify-anchor-empty", source = source));
         }
-        let head = if head.is_empty() { "none" } else { head };
+        let head = if head.is_empty() {
+            crate::tr!("verify-none")
+        } else {
+            head.to_owned()
+        };
         match (self.found_at, decisions) {
             (None, _) => {
-                out.push(format!(
-                    "the chain head {hash} given by {given} is not in the store: decisions were deleted or rewritten since it was kept (the store holds {total} decisions; its chain head is {head})"
+                out.push(crate::tr!(
+                    "verify-anchor-missing",
+                    hash = hash,
+                    given = given,
+                    total = total,
+                    head = head
                 ));
                 None
             }
             (Some((at, _)), Some(then)) if at != then => {
-                out.push(format!(
-                    "the chain head {hash} given by {given} is the chain hash of decision {at}, but the store held {then} decisions when it was kept"
+                out.push(crate::tr!(
+                    "verify-anchor-elsewhere",
+                    hash = hash,
+                    given = given,
+                    at = at,
+                    then = then
                 ));
                 None
             }
-            (Some((at, false)), _) => Some(format!(
-                "anchor: {hash} ({source}) is the chain hash of decision {at} of {total}: the store holds it and every decision before it unchanged"
+            (Some((at, false)), _) => Some(crate::tr!(
+                "verify-anchor-decision",
+                hash = hash,
+                source = source,
+                at = at,
+                total = total
             )),
-            (Some((at, true)), _) => Some(format!(
-                "anchor: {hash} ({source}) is the chain hash of a correction made after decision {at} of {total}: the store holds it and every link before it unchanged"
+            (Some((at, true)), _) => Some(crate::tr!(
+                "verify-anchor-correction",
+                hash = hash,
+                source = source,
+                at = at,
+                total = total
             )),
         }
     }
@@ -191,9 +208,10 @@ impl StoredVersion {
 
     /// "entry 1.001612 at province level"
     pub fn entry_label(&self) -> String {
-        format!(
-            "entry {} at {} level",
-            self.version.code, self.version.level
+        crate::tr!(
+            "verify-entry-label",
+            code = self.version.code.to_string(),
+            level = self.version.level.word()
         )
     }
 
@@ -201,18 +219,23 @@ impl StoredVersion {
     pub fn version_label(&self) -> String {
         let by = match &self.decision {
             Some((number, signed)) => decision_label(number, *signed),
-            None => format!(
-                "decision id {} (missing from the decision log)",
-                self.version.key.decision_seq
+            None => crate::tr!(
+                "verify-decision-not-logged",
+                id = self.version.key.decision_seq
             ),
         };
         let v = &self.version;
+        let effective = v.effective().to_string();
         match (v.action, v.role) {
-            (Action::Replaced, Role::Replaced) => format!(
-                "the version by {by} that repeals it by replacement, effective {}",
-                v.effective()
+            (Action::Replaced, Role::Replaced) => {
+                crate::tr!("verify-version-repeal", by = by, effective = effective)
+            }
+            (action, _) => crate::tr!(
+                "verify-version-label",
+                action = action.word(),
+                by = by,
+                effective = effective
             ),
-            (action, _) => format!("the {action} version by {by}, effective {}", v.effective()),
         }
     }
 }
@@ -229,7 +252,11 @@ impl Change for StoredVersion {
 
 /// "decision 12/QĐ-UBND signed 2020-01-02"
 pub fn decision_label(number: &str, signed: Day) -> String {
-    format!("decision {number} signed {signed}")
+    crate::tr!(
+        "verify-decision-label",
+        number = number,
+        signed = signed.to_string()
+    )
 }
 
 /// The mismatches found so far: the first `cap` lines, and how many in all.
@@ -338,12 +365,13 @@ impl DecisionCheck {
         let (v, id) = (&stored.version, stored.id);
         let label = &self.label;
         if v.signed() != self.head.signed {
-            out.push(format!(
-                "{label}: version {} (row {}) has signing date {}, the decision {}",
-                id,
-                v.key.row,
-                v.signed(),
-                self.head.signed
+            out.push(crate::tr!(
+                "verify-version-signed",
+                label = label,
+                id = id,
+                row = v.key.row,
+                signed = v.signed().to_string(),
+                decision = self.head.signed.to_string()
             ));
         }
         match v.role {
@@ -357,9 +385,12 @@ impl DecisionCheck {
         self.missing_twin(out);
         let label = &self.label;
         if v.key.row != self.next_row {
-            out.push(format!(
-                "{label}: version {} is row {} where row {} is expected: rows are missing, added or renumbered",
-                id, v.key.row, self.next_row
+            out.push(crate::tr!(
+                "verify-row-out-of-place",
+                label = label,
+                id = id,
+                row = v.key.row,
+                expected = self.next_row
             ));
         }
         self.next_row = v.key.row.saturating_add(1);
@@ -392,54 +423,68 @@ impl DecisionCheck {
         let (v, id) = (&stored.version, stored.id);
         let label = &self.label;
         let Some(r) = self.waiting.take() else {
-            out.push(format!(
-                "{label}: version {} (row {}) repeals {} at {} level by replacement, but no row of the decision replaces it",
-                id, v.key.row, v.code, v.level
+            out.push(crate::tr!(
+                "verify-repeal-unmatched",
+                label = label,
+                id = id,
+                row = v.key.row,
+                code = v.code.to_string(),
+                level = v.level.word()
             ));
             return;
         };
         let mut wrong = Vec::new();
         if v.key.row != r.row_no {
-            wrong.push(format!("row {}", v.key.row));
+            wrong.push(crate::tr!("verify-wrong-row", row = v.key.row));
         }
         if v.action != Action::Replaced {
-            wrong.push(format!("action {}", v.action));
+            wrong.push(crate::tr!("verify-wrong-action", action = v.action.word()));
         }
         if v.code != r.replaced {
-            wrong.push(format!("code {}", v.code));
+            wrong.push(crate::tr!("verify-wrong-code", code = v.code.to_string()));
         }
         if v.other_code != Some(r.code) {
-            wrong.push(format!(
-                "new code {}",
-                v.other_code
-                    .map_or_else(|| "none".to_owned(), |c| c.to_string())
-            ));
+            let code = v
+                .other_code
+                .map_or_else(|| crate::tr!("verify-none"), |c| c.to_string());
+            wrong.push(crate::tr!("verify-wrong-new-code", code = code));
         }
         if v.level != r.level {
-            wrong.push(format!("level {}", v.level));
+            wrong.push(crate::tr!("verify-wrong-level", level = v.level.word()));
         }
         if v.effective() != r.effective {
-            wrong.push(format!("effective date {}", v.effective()));
+            wrong.push(crate::tr!(
+                "verify-wrong-effective",
+                effective = v.effective().to_string()
+            ));
         }
         if v.given != 0 {
-            wrong.push(format!("given cells {:#08b}", v.given));
+            wrong.push(crate::tr!(
+                "verify-wrong-given",
+                given = format!("{:#08b}", v.given)
+            ));
         }
         if !wrong.is_empty() {
-            out.push(format!(
-                "{label}: the repeal of {} at {} level by the replacement at row {} has {}",
-                r.replaced,
-                r.level,
-                r.row_no,
-                wrong.join(", ")
+            out.push(crate::tr!(
+                "verify-repeal-differs",
+                label = label,
+                code = r.replaced.to_string(),
+                level = r.level.word(),
+                row = r.row_no,
+                wrong = wrong.join(", ")
             ));
         }
     }
 
     fn missing_twin(&mut self, out: &mut Findings) {
         if let Some(r) = self.waiting.take() {
-            out.push(format!(
-                "{}: row {} replaces {} at {} level by {}, but the repeal of {} is missing",
-                self.label, r.row_no, r.replaced, r.level, r.code, r.replaced
+            out.push(crate::tr!(
+                "verify-repeal-missing",
+                label = self.label.as_str(),
+                row = r.row_no,
+                replaced = r.replaced.to_string(),
+                level = r.level.word(),
+                code = r.code.to_string()
             ));
         }
     }
@@ -457,45 +502,58 @@ impl DecisionCheck {
         let label = &self.label;
         let key = number_key(&head.number);
         if key != head.number_key {
-            out.push(format!(
-                "{label}: number key is {:?}, the number gives {key:?}",
-                head.number_key
+            out.push(crate::tr!(
+                "verify-number-key",
+                label = label,
+                stored = format!("{:?}", head.number_key),
+                key = format!("{key:?}")
             ));
         }
         let rows = self.digests.len() as i64;
         if rows != head.rows && !head.corrected {
-            out.push(format!(
-                "{label}: records {} rows, {rows} are stored",
-                head.rows
+            out.push(crate::tr!(
+                "verify-row-count",
+                label = label,
+                recorded = head.rows,
+                stored = rows
             ));
         }
         if let Some((first, last)) = self.effective
             && (first, last) != (head.effective_first, head.effective_last)
             && !head.corrected
         {
-            out.push(format!(
-                "{label}: records effective dates {} to {}, its rows give {first} to {last}",
-                head.effective_first, head.effective_last
+            out.push(crate::tr!(
+                "verify-effective-dates",
+                label = label,
+                first = head.effective_first.to_string(),
+                last = head.effective_last.to_string(),
+                rows_first = first.to_string(),
+                rows_last = last.to_string()
             ));
         }
         let content = content_digest(&head.number_key, head.signed, &mut self.digests);
         if content != head.content_sha256 {
-            out.push(format!(
-                "{label}: content hash {} does not match its rows, which give {content}",
-                short(&head.content_sha256)
+            out.push(crate::tr!(
+                "verify-content-hash",
+                label = label,
+                stored = short(&head.content_sha256),
+                content = content
             ));
         }
         if let Some(previous) = previous {
             let chain = chain_digest(previous, &head.content_sha256);
             if chain != head.chain_sha256 {
                 let before = if previous.is_empty() {
-                    "the start of the chain".to_owned()
+                    crate::tr!("verify-chain-start")
                 } else {
-                    format!("the previous decision's chain hash {}", short(previous))
+                    crate::tr!("verify-chain-previous", hash = short(previous))
                 };
-                out.push(format!(
-                    "{label}: chain hash {} does not follow from {before} and its content hash (expected {chain})",
-                    short(&head.chain_sha256)
+                out.push(crate::tr!(
+                    "verify-chain-hash",
+                    label = label,
+                    stored = short(&head.chain_sha256),
+                    before = before,
+                    expected = chain
                 ));
             }
         }
@@ -552,11 +610,12 @@ impl CorrectionCheck {
             CorrectionKind::Retracted => "retraction",
             CorrectionKind::Corrected => "correction",
         };
-        let label = format!(
-            "the {what} of {} made {} by {}",
-            self.head.label(),
-            c.made_at,
-            c.made_by
+        let label = crate::tr!(
+            "verify-correction-label",
+            kind = what,
+            decision = self.head.label(),
+            made_at = c.made_at.as_str(),
+            made_by = c.made_by.as_str()
         );
         self.placement(c, &label, out);
         let edition = DecisionHead {
@@ -572,9 +631,11 @@ impl CorrectionCheck {
         }
         let seen = check.finish(None, out);
         if seen.rows != c.rows {
-            out.push(format!(
-                "{label}: records {} rows, {} are stored",
-                c.rows, seen.rows
+            out.push(crate::tr!(
+                "verify-row-count",
+                label = label.as_str(),
+                recorded = c.rows,
+                stored = seen.rows
             ));
         }
         self.left = self.left.saturating_sub(1);
@@ -595,9 +656,11 @@ impl CorrectionCheck {
             });
             let chain = chain_digest(previous, &link);
             if chain != c.chain_sha256 {
-                out.push(format!(
-                    "{label}: chain hash {} does not follow from the link before it and what it records (expected {chain})",
-                    short(&c.chain_sha256)
+                out.push(crate::tr!(
+                    "verify-correction-chain-hash",
+                    label = label.as_str(),
+                    stored = short(&c.chain_sha256),
+                    expected = chain
                 ));
             }
         }
@@ -614,25 +677,27 @@ impl CorrectionCheck {
     /// rows, numbers its own after them, and a retraction puts in none.
     fn placement(&self, c: &Correction, label: &str, out: &mut Findings) {
         if self.started && c.taken != self.versions {
-            out.push(format!(
-                "{label}: takes out versions {}..{}, the rows in force before it are versions {}..{}",
-                c.taken.0, c.taken.1, self.versions.0, self.versions.1
+            out.push(crate::tr!(
+                "verify-correction-taken",
+                label = label,
+                taken = format!("{}..{}", c.taken.0, c.taken.1),
+                before = format!("{}..{}", self.versions.0, self.versions.1)
             ));
         }
         let next_row = self.first_row.saturating_add(self.rows as u32);
         if c.first_row != next_row {
-            out.push(format!(
-                "{label}: numbers its rows from {}, the rows before it end before row {next_row}",
-                c.first_row
+            out.push(crate::tr!(
+                "verify-correction-rows",
+                label = label,
+                first = c.first_row,
+                next = next_row
             ));
         }
         if i64::from(c.after_decision) < self.head.id {
-            out.push(format!(
-                "{label}: is placed in the chain before the decision it corrects"
-            ));
+            out.push(crate::tr!("verify-correction-early", label = label));
         }
         if c.kind == CorrectionKind::Retracted && (c.rows != 0 || c.versions.0 <= c.versions.1) {
-            out.push(format!("{label}: a retraction records rows it puts in"));
+            out.push(crate::tr!("verify-retraction-rows", label = label));
         }
     }
 
@@ -640,26 +705,26 @@ impl CorrectionCheck {
     fn in_force(&self, c: &Correction, seen: Seen, out: &mut Findings) {
         let h = &self.head;
         if h.versions != c.versions || h.rows != i64::try_from(c.rows).unwrap_or(-1) {
-            out.push(format!(
-                "{}: records versions {}..{} and {} rows in the catalog, its latest correction (made {}) puts in versions {}..{} and {} rows",
-                h.label(),
-                h.versions.0,
-                h.versions.1,
-                h.rows,
-                c.made_at,
-                c.versions.0,
-                c.versions.1,
-                c.rows
+            out.push(crate::tr!(
+                "verify-correction-record",
+                label = h.label(),
+                versions = format!("{}..{}", h.versions.0, h.versions.1),
+                rows = h.rows,
+                made_at = c.made_at.as_str(),
+                put = format!("{}..{}", c.versions.0, c.versions.1),
+                put_rows = c.rows
             ));
         }
         if let Some((first, last)) = seen.effective
             && (first, last) != (h.effective_first, h.effective_last)
         {
-            out.push(format!(
-                "{}: records effective dates {} to {}, the rows of its latest correction give {first} to {last}",
-                h.label(),
-                h.effective_first,
-                h.effective_last
+            out.push(crate::tr!(
+                "verify-correction-effective",
+                label = h.label(),
+                first = h.effective_first.to_string(),
+                last = h.effective_last.to_string(),
+                rows_first = first.to_string(),
+                rows_last = last.to_string()
             ));
         }
     }
@@ -682,17 +747,18 @@ pub fn check_entry(versions: &[StoredVersion], out: &mut Findings) {
     if let Err(fault) = replay(versions) {
         let v = &versions[fault.at];
         let why = match fault.kind {
-            FaultKind::Duplicate(other) => format!(
-                "its decision names the entry twice (also in version {})",
-                versions[other].id
-            ),
+            FaultKind::Duplicate(other) => {
+                crate::tr!("verify-replay-twice", id = versions[other].id)
+            }
             FaultKind::Broken(violation) => {
-                format!("the entry {} at that point", violation.as_str())
+                crate::tr!("verify-replay-broken", violation = violation.to_string())
             }
         };
-        out.push(format!(
-            "{entry}: the history does not replay at {}: {why}",
-            v.version_label()
+        out.push(crate::tr!(
+            "verify-replay",
+            entry = entry.as_str(),
+            version = v.version_label(),
+            why = why
         ));
     }
     let mut previous = Details::default();
@@ -706,26 +772,29 @@ pub fn check_entry(versions: &[StoredVersion], out: &mut Findings) {
         };
         let differs = field_differences(&v.details, &expected);
         if !differs.is_empty() {
-            out.push(format!(
-                "{entry}: {} holds {}",
-                v.version_label(),
-                differs.join("; ")
+            out.push(crate::tr!(
+                "verify-details",
+                entry = entry.as_str(),
+                version = v.version_label(),
+                differs = differs.join("; ")
             ));
         }
         let next = versions.get(i + 1).map(|n| n.version.effective());
         let span = validity(v.version.effect(), v.version.effective(), next);
         if span != v.span {
-            out.push(format!(
-                "{entry}: {} has {} in the index, the history gives {}",
-                v.version_label(),
-                describe_span(v.span),
-                describe_span(span)
+            out.push(crate::tr!(
+                "verify-span",
+                entry = entry.as_str(),
+                version = v.version_label(),
+                stored = describe_span(v.span),
+                expected = describe_span(span)
             ));
         }
         if v.misfiled {
-            out.push(format!(
-                "{entry}: {} has its validity interval filed at the wrong place in the index, so the catalog misses it on some days",
-                v.version_label()
+            out.push(crate::tr!(
+                "verify-misfiled",
+                entry = entry.as_str(),
+                version = v.version_label()
             ));
         }
         previous = expected;
@@ -736,26 +805,28 @@ pub fn check_entry(versions: &[StoredVersion], out: &mut Findings) {
 fn check_given(entry: &str, v: &StoredVersion, out: &mut Findings) {
     let given = v.version.given;
     if given & !ALL_GIVEN != 0 {
-        out.push(format!(
-            "{entry}: {} has given mask {}, which names no detail field",
-            v.version_label(),
-            given
+        out.push(crate::tr!(
+            "verify-given-mask",
+            entry = entry,
+            version = v.version_label(),
+            given = u32::from(given)
         ));
         return;
     }
-    let empty: Vec<&str> = DETAIL_FIELDS
+    let empty: Vec<String> = DETAIL_FIELDS
         .iter()
         .zip(v.details.as_array())
         .enumerate()
         .filter(|&(i, (_, value))| given & (1 << i) != 0 && value.is_empty())
-        .map(|(_, (name, _))| *name)
+        .map(|(_, (name, _))| super::field_word(name))
         .collect();
     if !empty.is_empty() {
-        out.push(format!(
-            "{entry}: {} has given mask {} marking empty {} as given",
-            v.version_label(),
-            given,
-            empty.join(", ")
+        out.push(crate::tr!(
+            "verify-given-empty",
+            entry = entry,
+            version = v.version_label(),
+            given = u32::from(given),
+            fields = empty.join(", ")
         ));
     }
 }
@@ -766,7 +837,14 @@ fn field_differences(stored: &Details, expected: &Details) -> Vec<String> {
         .iter()
         .zip(stored.as_array().into_iter().zip(expected.as_array()))
         .filter(|(_, (s, e))| s != e)
-        .map(|(name, (s, e))| format!("{name} {:?} where the history gives {:?}", clip(s), clip(e)))
+        .map(|(name, (s, e))| {
+            crate::tr!(
+                "verify-field-differs",
+                field = super::field_word(name),
+                stored = format!("{:?}", clip(s)),
+                expected = format!("{:?}", clip(e))
+            )
+        })
         .collect()
 }
 
@@ -782,15 +860,18 @@ fn clip(text: &str) -> String {
 /// "validity 2020-01-01 to 2021-01-01", "validity from 2020-01-01 on", "no validity interval".
 pub fn describe_span(span: Option<(i32, i32)>) -> String {
     let Some((from, to)) = span else {
-        return "no validity interval".to_owned();
+        return crate::tr!("verify-span-none");
     };
-    let mut text = format!("validity from {}", Day::from_number(from));
+    let from = Day::from_number(from).to_string();
     if to == Day::OPEN {
-        text.push_str(" on");
+        crate::tr!("verify-span-open", from = from)
     } else {
-        let _ = write!(text, " to {}", Day::from_number(to));
+        crate::tr!(
+            "verify-span-closed",
+            from = from,
+            to = Day::from_number(to).to_string()
+        )
     }
-    text
 }
 
 #[cfg(test)]

@@ -1014,8 +1014,13 @@ fn stored(id: i64, version: Version) -> Result<Known, Error> {
 /// Row ids of decisions and versions, kept in 32 bits in the import's
 /// compact list of versions (four billion versions is far beyond any catalog).
 fn narrow(id: i64) -> Result<u32, Error> {
-    u32::try_from(id)
-        .map_err(|_| Error::Store(StoreError::Corrupt(format!("row id {id} out of range"))))
+    u32::try_from(id).map_err(|_| {
+        Error::Store(StoreError::Corrupt(crate::tr!(
+            "store-corrupt-column",
+            column = "id",
+            value = id.to_string()
+        )))
+    })
 }
 
 #[cfg(test)]

@@ -44,13 +44,13 @@ impl FileFormat {
     }
 
     /// What the file is, for people.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            FileFormat::Csv => "CSV text",
-            FileFormat::Xlsx => "Excel workbook (xlsx)",
-            FileFormat::Xls => "Excel 97-2003 workbook (xls)",
-            FileFormat::Ods => "OpenDocument spreadsheet (ods)",
-            FileFormat::Docx => "Word document (docx)",
+            FileFormat::Csv => crate::tr!("input-format-csv"),
+            FileFormat::Xlsx => crate::tr!("input-format-xlsx"),
+            FileFormat::Xls => crate::tr!("input-format-xls"),
+            FileFormat::Ods => crate::tr!("input-format-ods"),
+            FileFormat::Docx => crate::tr!("input-format-docx"),
         }
     }
 
@@ -155,11 +155,11 @@ pub(crate) fn text_encoding(
 }
 
 /// The name of a delimiter for people.
-pub fn delimiter_name(d: u8) -> &'static str {
+pub fn delimiter_name(d: u8) -> String {
     match d {
-        b';' => "semicolon (;)",
-        b'\t' => "tab",
-        _ => "comma (,)",
+        b';' => crate::tr!("input-delimiter-semicolon"),
+        b'\t' => crate::tr!("input-delimiter-tab"),
+        _ => crate::tr!("input-delimiter-comma"),
     }
 }
 

@@ -448,21 +448,7 @@ pub(crate) fn count_text(n: u64) -> String {
     }
 }
 
-/// A detail field of an entry (`name`, `processing_time`, ...) as tables
-/// name it: the key itself in English, its heading in Vietnamese.
-pub(crate) fn field_word(field: &str) -> String {
-    match field {
-        "name" => crate::tr!("table-detail-name"),
-        "field" => crate::tr!("table-detail-field"),
-        "agency" => crate::tr!("table-detail-agency"),
-        "processing_time" => crate::tr!("table-detail-processing-time"),
-        "fee" => crate::tr!("table-detail-fee"),
-        "legal_basis" => crate::tr!("table-detail-legal-basis"),
-        "online" => crate::tr!("table-detail-online"),
-        "inter_agency" => crate::tr!("table-detail-inter-agency"),
-        other => other.to_owned(),
-    }
-}
+pub(crate) use crate::domain::field_word;
 
 /// A code as tables show it: "(no code)" for an entry published without
 /// one, in the run's language.

@@ -209,7 +209,10 @@ fn note(left_out: usize) -> String {
 }
 
 fn xlsx_error(e: &XlsxError) -> Error {
-    Error::Output(io::Error::other(format!("cannot build the workbook: {e}")))
+    Error::Output(io::Error::other(crate::tr!(
+        "export-workbook-failed",
+        error = e.to_string()
+    )))
 }
 
 /// The cell formats of the workbook.
@@ -350,7 +353,7 @@ fn write_heading(
     );
     let mut header_row = 0;
     for (text, line) in heading.lines(as_of, &totals) {
-        let text = fit.cell(&text, || "the title".to_owned());
+        let text = fit.cell(&text, || crate::tr!("export-cell-title"));
         let (format, size, bold) = match line {
             Line::Title => (&s.title, TITLE_SIZE, true),
             Line::Note => (&s.subtitle, BODY_SIZE, false),
@@ -413,7 +416,9 @@ fn write_annex(
                 roman(n + 1),
                 group_thousands(group.len() as u64)
             );
-            let heading = fit.cell(&heading, || format!("the heading of field {}", clip(field)));
+            let heading = fit.cell(&heading, || {
+                crate::tr!("export-cell-field-heading", field = clip(field))
+            });
             sheet.merge_range(row, 0, row, LAST_COL, &heading, &s.field)?;
             sheet.set_row_height(
                 row,
@@ -436,10 +441,11 @@ fn write_annex(
                 ];
                 for (col, (column, text)) in cells.into_iter().enumerate() {
                     let text = fit.cell(text, || {
-                        format!(
-                            "{} at {} level: {column}",
-                            super::code_label(e.code),
-                            e.level
+                        crate::tr!(
+                            "export-cell-entry",
+                            code = super::code_label(e.code),
+                            level = e.level.word(),
+                            column = super::field_word(column)
                         )
                     });
                     sheet.write_string_with_format(row, col as u16 + 2, text.as_ref(), &s.cell)?;
@@ -630,7 +636,9 @@ fn write_counts(
     }
     fields.sort_by(|a, b| crate::domain::collation::compare(&a.0, &b.0));
     for (field, per_level) in &fields {
-        let label = fit.cell(field, || format!("the count of field {}", clip(field)));
+        let label = fit.cell(field, || {
+            crate::tr!("export-cell-field-count", field = clip(field))
+        });
         sheet.write_string_with_format(row, 0, label.as_ref(), &s.label)?;
         sheet.set_row_height(row, Text::new(&label, BODY_SIZE, false).height(44.0))?;
         for (col, n) in per_level.iter().enumerate() {

@@ -253,10 +253,20 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (key, level, code, action, role, other, decision) = row?;
-            let action = Action::from_index(action)
-                .ok_or_else(|| StoreError::Corrupt(format!("a version's action {action}")))?;
-            let role = Role::from_index(role)
-                .ok_or_else(|| StoreError::Corrupt(format!("a version's role {role}")))?;
+            let action = Action::from_index(action).ok_or_else(|| {
+                StoreError::Corrupt(crate::tr!(
+                    "store-corrupt-column",
+                    column = "action",
+                    value = action.to_string()
+                ))
+            })?;
+            let role = Role::from_index(role).ok_or_else(|| {
+                StoreError::Corrupt(crate::tr!(
+                    "store-corrupt-column",
+                    column = "role",
+                    value = role.to_string()
+                ))
+            })?;
             let into_force = match Effect::of(action, role, other.as_deref() == Some(&code)) {
                 Effect::Add => true,
                 Effect::Repeal => false,
@@ -296,8 +306,17 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (id, effective, decision, signed, action, level, code, other, name) = row?;
-            let action = Action::from_index(action)
-                .ok_or_else(|| StoreError::Corrupt(format!("version {id}: action {action}")))?;
+            let action = Action::from_index(action).ok_or_else(|| {
+                StoreError::Corrupt(crate::tr!(
+                    "store-corrupt-version",
+                    id = id,
+                    what = crate::tr!(
+                        "store-corrupt-column",
+                        column = "action",
+                        value = action.to_string()
+                    )
+                ))
+            })?;
             let code = parse_code(&code)?;
             let other = other.as_deref().map(parse_code).transpose()?;
             out.push(UpcomingChange {
@@ -476,16 +495,28 @@ fn raw_version(r: &Row<'_>) -> rusqlite::Result<RawVersion> {
 
 impl RawVersion {
     fn into_version(self, id: i64, code: Code) -> Result<EntryVersion> {
-        let corrupt = |what: String| StoreError::Corrupt(format!("version {id}: {what}"));
+        let corrupt = |what: String| {
+            StoreError::Corrupt(crate::tr!("store-corrupt-version", id = id, what = what))
+        };
         Ok(EntryVersion {
             version: Version {
                 key: self.key,
                 level: parse_level(self.level)?,
                 code,
-                action: Action::from_index(self.action)
-                    .ok_or_else(|| corrupt(format!("action {}", self.action)))?,
-                role: Role::from_index(self.role)
-                    .ok_or_else(|| corrupt(format!("role {}", self.role)))?,
+                action: Action::from_index(self.action).ok_or_else(|| {
+                    corrupt(crate::tr!(
+                        "store-corrupt-column",
+                        column = "action",
+                        value = self.action.to_string()
+                    ))
+                })?,
+                role: Role::from_index(self.role).ok_or_else(|| {
+                    corrupt(crate::tr!(
+                        "store-corrupt-column",
+                        column = "role",
+                        value = self.role.to_string()
+                    ))
+                })?,
                 other_code: self.other_code.as_deref().map(parse_code).transpose()?,
                 given: self.given,
                 line: u32::try_from(self.line).unwrap_or(u32::MAX),
@@ -498,8 +529,13 @@ impl RawVersion {
                 .map(|p| (p, self.position))
                 .map(|((place, action, levels, field, decision), position)| {
                     let origin = |code: &str| {
-                        Origin::from_code(code)
-                            .ok_or_else(|| corrupt(format!("provenance {code:?}")))
+                        Origin::from_code(code).ok_or_else(|| {
+                            corrupt(crate::tr!(
+                                "store-corrupt-column",
+                                column = "provenance",
+                                value = format!("{code:?}")
+                            ))
+                        })
                     };
                     Ok::<_, StoreError>(Provenance {
                         place,

@@ -97,7 +97,13 @@ impl Store {
         while let Some(r) = rows.next()? {
             let count = |i: usize| -> Result<u64> {
                 let n: i64 = r.get(i)?;
-                u64::try_from(n).map_err(|_| StoreError::Corrupt(format!("row count {n}")))
+                u64::try_from(n).map_err(|_| {
+                    StoreError::Corrupt(crate::tr!(
+                        "store-corrupt-column",
+                        column = "rows",
+                        value = n.to_string()
+                    ))
+                })
             };
             log.push(LoggedDecision {
                 id: r.get(14)?,
@@ -145,7 +151,7 @@ impl LogReader<'_> {
         while let Some(r) = rows.next()? {
             let line: String = r.get(0)?;
             if line != "ok" {
-                on(format!("SQLite integrity check: {line}"));
+                on(crate::tr!("verify-sqlite-integrity", line = line));
             }
         }
         let mut stmt = self.tx.prepare("PRAGMA foreign_key_check")?;
@@ -154,9 +160,15 @@ impl LogReader<'_> {
             let table: String = r.get(0)?;
             let rowid: Option<i64> = r.get(1)?;
             let parent: String = r.get(2)?;
-            let row = rowid.map_or_else(|| "a row".to_owned(), |id| format!("row {id}"));
-            on(format!(
-                "SQLite foreign key check: {row} of {table} refers to a row of {parent} that does not exist"
+            let row = rowid.map_or_else(
+                || crate::tr!("verify-a-row"),
+                |id| crate::tr!("verify-wrong-row", row = id),
+            );
+            on(crate::tr!(
+                "verify-foreign-key",
+                row = row,
+                table = table,
+                parent = parent
             ));
         }
         Ok(())
@@ -181,8 +193,13 @@ impl LogReader<'_> {
             for id in ids {
                 let mut found = version.query(params![id])?;
                 on(match found.next()?.map(|r| version_at(r, 0)) {
-                    Some(Ok(v)) => format!("{}: {}: {what}", v.entry_label(), v.version_label()),
-                    _ => format!("{index} names version {id}, which does not exist"),
+                    Some(Ok(v)) => crate::tr!(
+                        "verify-index-version",
+                        entry = v.entry_label(),
+                        version = v.version_label(),
+                        what = what.as_str()
+                    ),
+                    _ => crate::tr!("verify-index-no-version", index = index.as_str(), id = id),
                 });
             }
         }
@@ -197,16 +214,12 @@ impl LogReader<'_> {
                     .map_or_else(|_| shown(r, 2), |d| Day::from_number(d).to_string());
                 let decision = match number.zip(signed) {
                     Some((number, signed)) => decision_label(&number, Day::from_number(signed)),
-                    None => "a decision that does not exist".to_owned(),
+                    None => crate::tr!("verify-no-such-decision"),
                 };
                 on(if missing {
-                    format!(
-                        "{decision}: the index of effective dates does not list {day}, on which it changes entries"
-                    )
+                    crate::tr!("verify-day-missing", decision = decision, day = day)
                 } else {
-                    format!(
-                        "{decision}: the index of effective dates lists {day}, on which it changes nothing"
-                    )
+                    crate::tr!("verify-day-extra", decision = decision, day = day)
                 });
             }
         }
@@ -228,9 +241,7 @@ impl LogReader<'_> {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
         if states != 1 {
-            on(format!(
-                "the search index's state holds {states} rows where tthc keeps one"
-            ));
+            on(crate::tr!("verify-search-state", states = states));
         }
         let indexed_to = indexed_to.unwrap_or(0);
         let last: i64 =
@@ -239,8 +250,10 @@ impl LogReader<'_> {
                     r.get(0)
                 })?;
         if indexed_to > last {
-            on(format!(
-                "the search index says it indexed versions up to {indexed_to}, but the last version stored is {last}: versions were deleted"
+            on(crate::tr!(
+                "verify-search-deleted",
+                indexed_to = indexed_to,
+                last = last
             ));
         }
         register_word_digest(&self.tx)?;
@@ -363,24 +376,23 @@ impl LogReader<'_> {
         const NAMED: usize = 1_000;
         for (i, &id) in ids.iter().enumerate() {
             if i >= NAMED {
-                on(format!(
-                    "version {id}: the search index does not hold the words of its name, field and agency"
-                ));
+                on(crate::tr!("verify-search-words-id", id = id));
                 continue;
             }
             let mut rows = version.query(params![id])?;
             on(match rows.next()?.map(|r| version_at(r, 0)) {
-                Some(Ok(v)) if id <= indexed_to => format!(
-                    "{}: {}: the search index does not hold the words of its name, field and agency",
-                    v.entry_label(),
-                    v.version_label()
+                Some(Ok(v)) if id <= indexed_to => crate::tr!(
+                    "verify-search-words",
+                    entry = v.entry_label(),
+                    version = v.version_label()
                 ),
-                Some(Ok(v)) => format!(
-                    "{}: {}: the search index holds words for it, but says it indexed versions up to {indexed_to} only",
-                    v.entry_label(),
-                    v.version_label()
+                Some(Ok(v)) => crate::tr!(
+                    "verify-search-beyond",
+                    entry = v.entry_label(),
+                    version = v.version_label(),
+                    indexed_to = indexed_to
                 ),
-                _ => format!("the search index holds words for version {id}, which does not exist"),
+                _ => crate::tr!("verify-search-no-version", id = id),
             });
         }
         Ok(())
@@ -576,7 +588,7 @@ fn taken_out(v: &str, d: &str) -> String {
 /// covers its own). Each group of queries returns the ids of mismatching
 /// versions, and comes with what is wrong with such a version, and the name
 /// of the index for an id that is no version.
-fn index_checks() -> [(Vec<String>, &'static str, &'static str); 3] {
+fn index_checks() -> [(Vec<String>, String, String); 3] {
     let entry = [
         format!(
             "SELECT v.id FROM versions AS v
@@ -618,18 +630,18 @@ fn index_checks() -> [(Vec<String>, &'static str, &'static str); 3] {
     [
         (
             entry.to_vec(),
-            "the entry index does not file it exactly under its code and level",
-            "the entry index",
+            crate::tr!("verify-entry-index"),
+            crate::tr!("verify-entry-index-name"),
         ),
         (
             vec![range.to_owned()],
-            "its decision's recorded range of version ids does not hold it",
-            "the decision ranges",
+            crate::tr!("verify-range"),
+            crate::tr!("verify-range-name"),
         ),
         (
             tree,
-            "the interval tree does not hold exactly its validity interval",
-            "the interval tree or the validity index",
+            crate::tr!("verify-tree"),
+            crate::tr!("verify-tree-name"),
         ),
     ]
 }
@@ -669,7 +681,7 @@ fn day_checks() -> [(String, bool); 2] {
 /// Reads column `i`; a value of the wrong type becomes a message naming it.
 fn get<T: FromSql>(r: &Row<'_>, i: usize, column: &str) -> std::result::Result<T, String> {
     r.get(i)
-        .map_err(|_| format!("column {column} holds {}", shown(r, i)))
+        .map_err(|_| crate::tr!("verify-column-holds", column = column, value = shown(r, i)))
 }
 
 /// A stored value as a message shows it.
@@ -679,7 +691,7 @@ fn shown(r: &Row<'_>, i: usize) -> String {
         Ok(ValueRef::Integer(n)) => n.to_string(),
         Ok(ValueRef::Real(x)) => x.to_string(),
         Ok(ValueRef::Text(t)) => format!("{:?}", String::from_utf8_lossy(t)),
-        Ok(ValueRef::Blob(b)) => format!("a blob of {} bytes", b.len()),
+        Ok(ValueRef::Blob(b)) => crate::tr!("verify-blob", count = b.len()),
         Err(e) => e.to_string(),
     }
 }
@@ -707,7 +719,7 @@ fn decision_head(r: &Row<'_>, id: i64) -> std::result::Result<DecisionHead, Stri
             corrected: get(r, DECISION_TAIL + 2, "corrections")?,
         })
     };
-    read().map_err(|what| format!("decision id {id}: {what}"))
+    read().map_err(|what| crate::tr!("verify-decision-id", id = id, what = what))
 }
 
 /// Reads a version from column `base` on: [`VERSION_COLUMNS`], then its
@@ -719,7 +731,13 @@ fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, St
         let int = |i: usize| get::<i64>(r, base + i, VERSION_NAMES[i]);
         let day = |i: usize| get::<i32>(r, base + i, VERSION_NAMES[i]).map(Day::from_number);
         let text = |i: usize| get::<String>(r, base + i, VERSION_NAMES[i]);
-        let bad = |i: usize| format!("column {} holds {}", VERSION_NAMES[i], shown(r, base + i));
+        let bad = |i: usize| {
+            crate::tr!(
+                "verify-column-holds",
+                column = VERSION_NAMES[i],
+                value = shown(r, base + i)
+            )
+        };
         let code = |i: usize| -> std::result::Result<Option<Code>, String> {
             let raw: Option<String> = get(r, base + i, VERSION_NAMES[i])?;
             raw.map(|s| Code::stored(&s).ok_or_else(|| bad(i)))
@@ -773,7 +791,7 @@ fn version_at(r: &Row<'_>, base: usize) -> std::result::Result<StoredVersion, St
         let id = r
             .get::<_, i64>(base)
             .map_or_else(|_| "?".to_owned(), |id| id.to_string());
-        format!("version {id}: {what}")
+        crate::tr!("verify-version-id", id = id, what = what)
     })
 }
 

@@ -21,11 +21,23 @@ pub(super) fn correction_at(
     let id: i64 = r.get(0)?;
     let kind: i64 = r.get(3)?;
     let Some(kind) = CorrectionKind::from_index(kind) else {
-        return Ok(Err(format!("correction {id}: column kind holds {kind}")));
+        return Ok(Err(crate::tr!(
+            "verify-correction-column",
+            id = id,
+            column = "kind",
+            value = kind.to_string()
+        )));
     };
     let number = |i: usize, what: &str| -> rusqlite::Result<std::result::Result<u64, String>> {
         let n: i64 = r.get(i)?;
-        Ok(u64::try_from(n).map_err(|_| format!("correction {id}: column {what} holds {n}")))
+        Ok(u64::try_from(n).map_err(|_| {
+            crate::tr!(
+                "verify-correction-column",
+                id = id,
+                column = what,
+                value = n.to_string()
+            )
+        }))
     };
     let decision = number(1, "decision_id")?;
     let after = number(2, "after_decision")?;
@@ -33,7 +45,7 @@ pub(super) fn correction_at(
     let first_row = number(10, "first_row")?;
     let (Ok(decision), Ok(after), Ok(rows), Ok(first_row)) = (decision, after, rows, first_row)
     else {
-        return Ok(Err(format!("correction {id}: a count or id is negative")));
+        return Ok(Err(crate::tr!("verify-correction-negative", id = id)));
     };
     let narrow = |n: u64| u32::try_from(n).unwrap_or(u32::MAX);
     Ok(Ok(Correction {
@@ -273,7 +285,13 @@ impl ImportTx<'_> {
             .optional()?
             .transpose()
             .map_err(StoreError::Corrupt)?;
-        let rows = u32::try_from(rows).map_err(|_| StoreError::Corrupt(format!("rows {rows}")))?;
+        let rows = u32::try_from(rows).map_err(|_| {
+            StoreError::Corrupt(crate::tr!(
+                "store-corrupt-column",
+                column = "rows",
+                value = rows.to_string()
+            ))
+        })?;
         Ok(CorrectionTarget {
             id,
             number,
@@ -318,7 +336,13 @@ impl ImportTx<'_> {
         let mut taken = Vec::with_capacity(rows.len());
         let mut days = Vec::new();
         for (id, code, level, action, role, effective) in rows {
-            let corrupt = |what: &str| StoreError::Corrupt(format!("version {id}: {what}"));
+            let corrupt = |what: &str| {
+                StoreError::Corrupt(crate::tr!(
+                    "store-corrupt-version",
+                    id = id,
+                    what = crate::tr!("store-corrupt-unknown", column = what)
+                ))
+            };
             self.remove_span(id)?;
             days.push(effective);
             taken.push(TakenVersion {

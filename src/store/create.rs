@@ -125,9 +125,11 @@ fn note_interrupted(dir: &Path, prefix: &OsStr) {
             && idle.is_some_and(|idle| idle >= ABANDONED_AFTER)
         {
             eprintln!(
-                "tthc: note: {} is left from an import that was interrupted; \
-                 delete it if no other import is running",
-                dir.join(&name).display()
+                "tthc: {}",
+                crate::tr!(
+                    "store-interrupted-build",
+                    path = dir.join(&name).display().to_string()
+                )
             );
         }
     }

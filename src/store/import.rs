@@ -293,7 +293,13 @@ impl<'c> ImportTx<'c> {
         let mut versions = Vec::new();
         for row in rows {
             let (id, key, line, action, role, other, given) = row?;
-            let corrupt = |what: &str| StoreError::Corrupt(format!("version {id}: {what}"));
+            let corrupt = |what: &str| {
+                StoreError::Corrupt(crate::tr!(
+                    "store-corrupt-version",
+                    id = id,
+                    what = crate::tr!("store-corrupt-unknown", column = what)
+                ))
+            };
             versions.push((
                 id,
                 Version {
@@ -575,6 +581,11 @@ impl<'c> ImportTx<'c> {
 
 /// The provisional code numbered `number`.
 fn provisional(number: u32) -> Result<Code> {
-    Code::provisional(number)
-        .ok_or_else(|| StoreError::Corrupt(format!("provisional code number {number}")))
+    Code::provisional(number).ok_or_else(|| {
+        StoreError::Corrupt(crate::tr!(
+            "store-corrupt-column",
+            column = "code",
+            value = number.to_string()
+        ))
+    })
 }

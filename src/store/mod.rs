@@ -831,11 +831,23 @@ impl ImportTx<'_> {
 }
 
 fn parse_level(i: i64) -> Result<Level> {
-    Level::from_index(i).ok_or_else(|| StoreError::Corrupt(format!("level {i}")))
+    Level::from_index(i).ok_or_else(|| {
+        StoreError::Corrupt(crate::tr!(
+            "store-corrupt-column",
+            column = "level",
+            value = i.to_string()
+        ))
+    })
 }
 
 fn parse_code(s: &str) -> Result<Code> {
-    Code::stored(s).ok_or_else(|| StoreError::Corrupt(format!("code {s:?}")))
+    Code::stored(s).ok_or_else(|| {
+        StoreError::Corrupt(crate::tr!(
+            "store-corrupt-column",
+            column = "code",
+            value = format!("{s:?}")
+        ))
+    })
 }
 
 #[cfg(test)]

@@ -198,8 +198,17 @@ impl Store {
         let mut changes = Vec::new();
         for row in rows {
             let (id, code, level, action) = row?;
-            let action = Action::from_index(action)
-                .ok_or_else(|| StoreError::Corrupt(format!("version {id}: action {action}")))?;
+            let action = Action::from_index(action).ok_or_else(|| {
+                StoreError::Corrupt(crate::tr!(
+                    "store-corrupt-version",
+                    id = id,
+                    what = crate::tr!(
+                        "store-corrupt-column",
+                        column = "action",
+                        value = action.to_string()
+                    )
+                ))
+            })?;
             changes.push(LevelChange {
                 effective: day,
                 code: parse_code(&code)?,
@@ -250,8 +259,17 @@ impl Store {
         let mut changes = Vec::new();
         for row in rows {
             let (id, action, level, code, other, name, effective) = row?;
-            let action = Action::from_index(action)
-                .ok_or_else(|| StoreError::Corrupt(format!("version {id}: action {action}")))?;
+            let action = Action::from_index(action).ok_or_else(|| {
+                StoreError::Corrupt(crate::tr!(
+                    "store-corrupt-version",
+                    id = id,
+                    what = crate::tr!(
+                        "store-corrupt-column",
+                        column = "action",
+                        value = action.to_string()
+                    )
+                ))
+            })?;
             let code = parse_code(&code)?;
             let other = other.as_deref().map(parse_code).transpose()?;
             changes.push(DecisionChange {

@@ -217,18 +217,27 @@ fn differences(expected: &Schema, found: &Schema) -> Vec<String> {
     let mut findings = Vec::new();
     for (name, want) in expected {
         let Some(have) = found.get(name) else {
-            findings.push(format!("{} {name} is missing", want.kind));
+            findings.push(crate::tr!(
+                "store-schema-missing",
+                kind = want.kind.as_str(),
+                name = name.as_str()
+            ));
             continue;
         };
         if have.kind != want.kind {
-            findings.push(format!(
-                "{name} is a {} where tthc has a {}",
-                have.kind, want.kind
+            findings.push(crate::tr!(
+                "store-schema-other-kind",
+                name = name.as_str(),
+                kind = have.kind.as_str(),
+                expected = want.kind.as_str()
             ));
         } else if have.table != want.table {
-            findings.push(format!(
-                "{} {name} belongs to {} where tthc's belongs to {}",
-                want.kind, have.table, want.table
+            findings.push(crate::tr!(
+                "store-schema-other-table",
+                kind = want.kind.as_str(),
+                name = name.as_str(),
+                table = have.table.as_str(),
+                expected = want.table.as_str()
             ));
         } else if have.parts != want.parts {
             findings.push(describe_change(name, want, have));
@@ -236,9 +245,10 @@ fn differences(expected: &Schema, found: &Schema) -> Vec<String> {
     }
     for (name, have) in found {
         if !expected.contains_key(name) {
-            findings.push(format!(
-                "it holds a {} {name} that tthc does not make",
-                have.kind
+            findings.push(crate::tr!(
+                "store-schema-extra",
+                kind = have.kind.as_str(),
+                name = name.as_str()
             ));
         }
     }
@@ -260,16 +270,28 @@ fn describe_change(name: &str, want: &Object, have: &Object) -> String {
         .filter(|p| !want.parts.contains(p))
         .map(String::as_str)
         .collect();
-    let mut text = format!("{} {name} differs from tthc's", want.kind);
+    let mut text = crate::tr!(
+        "store-schema-differs",
+        kind = want.kind.as_str(),
+        name = name
+    );
     if !missing.is_empty() {
-        let _ = write!(text, ": tthc's has {}", missing.join(", "));
+        let _ = write!(
+            text,
+            ": {}",
+            crate::tr!("store-schema-theirs", parts = missing.join(", "))
+        );
     }
     if !extra.is_empty() {
         let sep = if missing.is_empty() { ":" } else { ";" };
-        let _ = write!(text, "{sep} this one has {}", extra.join(", "));
+        let _ = write!(
+            text,
+            "{sep} {}",
+            crate::tr!("store-schema-ours", parts = extra.join(", "))
+        );
     }
     if missing.is_empty() && extra.is_empty() {
-        text.push_str(": its columns are in another order");
+        let _ = write!(text, ": {}", crate::tr!("store-schema-order"));
     }
     text
 }

@@ -142,4 +142,9 @@ decision,signed,action,code,level,name,field,TTHC liên thông
         .stderr_has("bad.csv:2:")
         .stderr_has("does not say whether the procedure is inter-agency")
         .run();
+    test.tthc(&["import", "bad.csv", "--lang", "vi"])
+        .status(3)
+        .stderr_has("bad.csv:2:")
+        .stderr_has("\"một cửa\" không cho biết thủ tục có phải TTHC liên thông hay không")
+        .run();
 }

@@ -956,3 +956,38 @@ fn check_quang_tri_tables(tables: &[Table]) {
     );
     assert_eq!(repealed.headings[0].sets.actions, ["repealed"]);
 }
+
+/// The JSON report is data: its problems and warnings are in English,
+/// byte for byte the same whatever the language of the run.
+#[test]
+fn inspect_json_is_the_same_in_vietnamese_and_english() {
+    let docx = "CaoBang_2031-QD-UBND_2025-11-28.docx";
+    let test = real(docx);
+    test.write(
+        "bad.csv",
+        "\
+decision,signed,action,code,level,name,field
+5/QĐ-UBND,2025-08-01,added,1.0001,province,A,F
+5/QĐ-UBND,2025-08-01,added,1.000002,Cấp làng,B,F
+",
+    );
+    test.write("annex.csv", ANNEX);
+    for file in [docx, "bad.csv", "annex.csv"] {
+        let json = |lang: &str| {
+            test.tthc(&["inspect", "--format", "json", "--lang", lang, file])
+                .status(3)
+                .run()
+                .stdout
+        };
+        let english = json("en");
+        assert!(english.contains("\"message\""), "{english}");
+        assert_eq!(json("vi"), english, "{file}");
+    }
+    // The text report stays in the run's language.
+    let report = test
+        .tthc(&["inspect", "--lang", "vi", "bad.csv"])
+        .status(3)
+        .run()
+        .stdout;
+    assert!(!report.contains("bad code"), "{report}");
+}

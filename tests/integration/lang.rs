@@ -325,3 +325,77 @@ fn a_correction_summary_is_in_vietnamese() {
         .stdout;
     none_of(&log, &["Corrections", "corrected", "Reason"]);
 }
+
+/// English words that a message in Vietnamese must not hold.
+const ENGLISH_WORDS: [&str; 10] = [
+    "cannot", "not a", "must", "unknown", "expected", "invalid", "missing", " the ", " is ",
+    " does ",
+];
+
+/// A guard against messages left in English: a set of failing commands,
+/// each with `--lang vi`, tell what is wrong without these English words.
+#[test]
+fn failing_commands_say_what_is_wrong_in_vietnamese() {
+    let test = Test::with(&["base.csv"]);
+    test.tthc(&["import", "base.csv"]).run();
+    let base = test.read("base.csv");
+    test.write("changed.csv", base.replace(",20 ngày,", ",15 ngày,"));
+    test.write(
+        "bad.csv",
+        "\
+decision,signed,action,code,level,name,field
+5/QĐ-UBND,2025-08-01,added,1.0001,province,A,F
+5/QĐ-UBND,2025-08-01,added,1.000002,Cấp làng,B,F
+5/QĐ-UBND,2025-08-01,bogus,1.000003,province,C,
+",
+    );
+    test.write("nocols.csv", "code,name\n1.000001,A\n");
+    test.write("notdb.db", "junk\n");
+    let failing: [(&[&str], i32); 17] = [
+        (&["show", "9.999999"], 1),
+        (&["history", "9.999999"], 1),
+        (&["reconcile"], 1),
+        (&["import", "bad.csv"], 3),
+        (&["import", "nocols.csv"], 3),
+        (&["import", "absent.csv"], 3),
+        (&["inspect", "bad.csv"], 3),
+        (&["import", "changed.csv"], 4),
+        (&["export", "--as-of", "2025-13-45"], 2),
+        (&["export", "--level", "galaxy"], 2),
+        (&["decisions", "--format", "xml"], 2),
+        (&["verify", "--head", "abc"], 2),
+        (&["verify", "--manifest", "base.csv"], 2),
+        (&["retract", "99/QĐ-UBND", "--reason", "x"], 2),
+        (&["import", "--correct", "99/QĐ-UBND", "base.csv"], 2),
+        (&["--db", "notdb.db", "decisions"], 2),
+        (&["no-such-command"], 2),
+    ];
+    let check = |test: &Test, args: &[&str], status: i32| {
+        let out = test.tthc(args).args(["--lang", "vi"]).status(status).run();
+        assert!(!out.stderr.is_empty(), "{args:?}");
+        for word in ENGLISH_WORDS {
+            assert!(
+                !out.stderr.contains(word),
+                "{args:?}: {word:?} in:\n{}",
+                out.stderr
+            );
+        }
+    };
+    for (args, status) in failing {
+        check(&test, args, status);
+    }
+    // A store edited behind tthc's back, then one whose schema was changed.
+    let conn = rusqlite::Connection::open(test.db()).unwrap();
+    conn.execute_batch(
+        "UPDATE versions SET name = 'Tên bị sửa' WHERE id = 1; DELETE FROM decision_days",
+    )
+    .unwrap();
+    drop(conn);
+    check(&test, &["verify"], 5);
+    check(&test, &["verify", "--format", "json"], 5);
+    let conn = rusqlite::Connection::open(test.db()).unwrap();
+    conn.execute_batch("CREATE TABLE extra (x)").unwrap();
+    drop(conn);
+    check(&test, &["verify"], 5);
+    check(&test, &["export"], 5);
+}

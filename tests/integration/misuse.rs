@@ -686,6 +686,12 @@ fn a_cell_longer_than_excel_allows_is_shortened_in_the_workbook_with_a_note() {
     );
     let csv = test.export_csv(BASE_DAY);
     assert!(csv.contains(long.trim()), "the csv lost the long cell");
+    // In Vietnamese, the note names the cell in Vietnamese.
+    test.tthc(&[
+        "export", "--as-of", BASE_DAY, "--format", "xlsx", "-o", "vi.xlsx", "--lang", "vi",
+    ])
+    .stderr_has("1.000001 cấp tỉnh: Căn cứ pháp lý")
+    .run();
 }
 
 // --- text a terminal or a spreadsheet would obey ---------------------------

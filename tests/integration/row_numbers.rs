@@ -353,3 +353,41 @@ fn word(paragraphs: &[&str], rows: &[Vec<String>]) -> Vec<u8> {
     }
     zip.finish().unwrap().into_inner()
 }
+
+/// The warning of a row-number reference that cannot be followed is told
+/// in Vietnamese, and kept in English in the JSON summary, the same bytes
+/// in both languages.
+#[test]
+fn an_unchecked_reference_is_warned_of_in_vietnamese_and_kept_in_english_in_json() {
+    let unknown = "Số thứ tự 2 Phụ lục I kèm theo Quyết định số 999/QĐ-UBND ngày 01/02/2025";
+    let json = |lang: &str| {
+        let test = with_first();
+        test.write("qd-2487.csv", repeal(&[("1.000001", unknown)]));
+        test.tthc(&[
+            "import",
+            "--dry-run",
+            "--format",
+            "json",
+            "--lang",
+            lang,
+            "qd-2487.csv",
+        ])
+        .args(LATER)
+        .run()
+    };
+    let (en, vi) = (json("en"), json("vi"));
+    assert!(
+        en.stdout
+            .contains("the row numbers that name it are not checked"),
+        "{}",
+        en.stdout
+    );
+    assert_eq!(vi.stdout, en.stdout);
+    assert!(
+        vi.stderr
+            .contains("số thứ tự 2 Phụ lục I của 999/QĐ-UBND (2025-02-01)"),
+        "{}",
+        vi.stderr
+    );
+    assert!(!vi.stderr.contains("not checked"), "{}", vi.stderr);
+}

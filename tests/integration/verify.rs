@@ -998,3 +998,104 @@ fn verify_reports_in_json_for_scripts() {
     );
     assert!(!out.stderr.is_empty());
 }
+
+// --- languages -------------------------------------------------------------------
+
+/// The mismatches of a tampered store are told in Vietnamese on stderr with
+/// `--lang vi`, and kept in English in the JSON report, byte for byte the
+/// same in both languages.
+#[test]
+fn a_tampered_store_is_told_in_vietnamese_and_its_json_stays_english() {
+    let test = history();
+    let id = version(&test, "2/QĐ-UBND", "1.100001", 0, 0);
+    tamper(
+        &test,
+        &format!("UPDATE versions SET name = 'Tên bị sửa' WHERE id = {id}"),
+    );
+    let out = test
+        .tthc(&["verify", "--lang", "vi"])
+        .status(5)
+        .stdout("")
+        .stderr_has("tthc: kiểm tra không khớp (1 chỗ sai lệch):\n")
+        .stderr_has(
+            "thủ tục 1.100001 cấp tỉnh: phiên bản sửa đổi, bổ sung theo quyết định 2/QĐ-UBND ký ngày 2023-05-02, có hiệu lực ngày 2023-06-01 ghi Tên thủ tục \"Tên bị sửa\" trong khi theo lịch sử là \"Cấp giấy phép khai thác sử dụng nước mặt\"",
+        )
+        .run();
+    for english in ["entry", "version", "decision", "history gives"] {
+        assert!(!out.stderr.contains(english), "{english}: {}", out.stderr);
+    }
+    let json = |lang: &str| {
+        test.tthc(&["verify", "--format", "json", "--lang", lang])
+            .status(5)
+            .run()
+    };
+    let (en, vi) = (json("en"), json("vi"));
+    assert_eq!(vi.stdout, en.stdout);
+    assert!(
+        en.stdout
+            .contains("the amended version by decision 2/QĐ-UBND"),
+        "{}",
+        en.stdout
+    );
+    // Beside the JSON, stderr is in the run's language.
+    assert!(
+        vi.stderr.contains("phiên bản sửa đổi, bổ sung"),
+        "{}",
+        vi.stderr
+    );
+    assert!(en.stderr.contains("the amended version"), "{}", en.stderr);
+}
+
+/// A chain head given by --head that the store no longer holds, in Vietnamese.
+#[test]
+fn a_missing_anchor_is_told_in_vietnamese() {
+    let test = history();
+    let head = "ab".repeat(32);
+    test.tthc(&["verify", "--head", &head, "--lang", "vi"])
+        .status(5)
+        .stderr_has(&format!(
+            "đầu chuỗi băm {head} nêu tại --head không có trong cơ sở dữ liệu"
+        ))
+        .run();
+    let json = |lang: &str| {
+        test.tthc(&[
+            "verify", "--head", &head, "--format", "json", "--lang", lang,
+        ])
+        .status(5)
+        .run()
+        .stdout
+    };
+    assert_eq!(json("vi"), json("en"));
+    // A head the store holds: the report says so in Vietnamese.
+    let head = chain_head(&test);
+    test.tthc(&["verify", "--head", &head, "--lang", "vi"])
+        .stdout_has(&format!(
+            "mốc đối chiếu: {head} (--head) là mã băm chuỗi của quyết định thứ 4 trên 4"
+        ))
+        .run();
+}
+
+/// A damaged catalog: how its schema differs is told in Vietnamese, and
+/// kept in English in the JSON report.
+#[test]
+fn a_damaged_catalog_is_told_in_vietnamese_and_its_json_stays_english() {
+    let test = history();
+    flip_schema_byte(&test, "legal_basis     TEXT", 0);
+    let out = test
+        .tthc(&["verify", "--lang", "vi"])
+        .status(5)
+        .stdout("")
+        .stderr_has("tthc: kiểm tra không khớp (")
+        .stderr_has("khác với của tthc")
+        .run();
+    assert!(!out.stderr.contains("differs"), "{}", out.stderr);
+    let json = |lang: &str| {
+        test.tthc(&["verify", "--format", "json", "--lang", lang])
+            .status(5)
+            .run()
+            .stdout
+    };
+    let en = json("en");
+    assert!(en.contains("differs from tthc's"), "{en}");
+    assert_eq!(json("vi"), en);
+}

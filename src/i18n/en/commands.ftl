@@ -274,7 +274,7 @@ retract-not-made = the retraction was not made
 ## verify
 
 verify-manifest-too-large = it is larger than any manifest tthc writes
-verify-manifest-not-json = it is not JSON ({ $error })
+verify-manifest-not-json = it is not JSON (line { $line }, column { $column })
 verify-manifest-not-tthc = it is not the manifest of a tthc export: it has no store.chain_sha256 and store.decisions
 verify-manifest-bad-hash = its store.chain_sha256: { $error }
 verify-ok = { $db }: verified, no mismatch found.
@@ -404,3 +404,10 @@ inspect-body-names = names
 inspect-body-reference = line { $line }: { $action } { $place } of { $decision }
 inspect-body-reference-signed = line { $line }: { $action } { $place } of { $decision } signed { $signed }
 diff-separator = {", "}
+
+## export --format xlsx: the cells cut to Excel's limit, and a workbook that cannot be built
+export-cell-title = the title
+export-cell-field-heading = the heading of field { $field }
+export-cell-entry = { $code } at { $level } level: { $column }
+export-cell-field-count = the count of field { $field }
+export-workbook-failed = cannot build the workbook: { $error }

@@ -277,3 +277,78 @@ input-pub-ref-no-row = { $reference }: { $number } has no row số thứ tự { 
 input-pub-ref-several-rows = { $reference }: { $number } has several rows số thứ tự { $stt } ({ $rows }): name the section (Mục, Phần) too
 input-pub-ref-places = there; it has: { $places }
 input-pub-name-several-codes = the name names several codes ({ $codes }): which one is the row's is not clear
+
+## How a damaged catalog's schema differs from tthc's ($kind: table, index, trigger, view)
+store-schema-missing = { $kind } { $name } is missing
+store-schema-other-kind = { $name } is a { $kind } where tthc has a { $expected }
+store-schema-other-table = { $kind } { $name } belongs to { $table } where tthc's belongs to { $expected }
+store-schema-extra = it holds a { $kind } { $name } that tthc does not make
+store-schema-differs = { $kind } { $name } differs from tthc's
+store-schema-theirs = tthc's has { $parts }
+store-schema-ours = this one has { $parts }
+store-schema-order = its columns are in another order
+
+## inspect: the file's format and delimiter, what a heading sets, the lines without procedures
+input-format-csv = CSV text
+input-format-xlsx = Excel workbook (xlsx)
+input-format-xls = Excel 97-2003 workbook (xls)
+input-format-ods = OpenDocument spreadsheet (ods)
+input-format-docx = Word document (docx)
+input-delimiter-semicolon = semicolon (;)
+input-delimiter-tab = tab
+input-delimiter-comma = comma (,)
+input-heading-action = action { $action }
+input-heading-actions = actions { $actions }
+input-heading-levels = { $count ->
+    [one] level
+   *[other] levels
+} { $levels }
+input-heading-shared = { $levels } (áp dụng chung)
+input-heading-authority = { $levels } (the competent authority)
+input-heading-field = field { $field }
+input-heading-nothing = nothing
+input-skip-header-block = header block of the decision
+input-skip-layout = layout table (signature block)
+input-skip-body = body of the decision
+input-skip-title = annex title
+input-skip-totals = totals
+input-skip-footnote = footnote
+input-skip-note = note
+input-skip-numbering = numbering label
+input-skip-non-catalog = table that is no catalog
+
+## Where a fact of a row came from
+origin-cell = cell { $column }
+origin-heading = heading at line { $line }
+origin-title = title, line { $line }
+origin-authority = the competent authority in the title, line { $line }
+origin-body = body of the decision, line { $line }
+origin-flag = command-line flag
+origin-catalog = the catalog, the only level in force
+
+## A row-number reference of a decision's body, followed in the catalog
+input-body-no-catalog = not followed: no catalog
+input-body-not-stored-signed = not followed: decision { $decision } signed { $signed } is not in the catalog
+input-body-not-stored = not followed: decision { $decision } is not in the catalog
+input-body-several = not followed: the catalog has { $count } decisions numbered { $decision }
+input-body-unnumbered = not followed: { $number } was imported from a file that numbers no rows
+input-body-changes = changes
+input-body-agrees = the annex { $action } every entry it names
+input-body-no-row = { $number } has no row số thứ tự { $rows }
+input-body-missing-entry = { $code } (số thứ tự { $stt })
+input-body-missing = the annex has no row that { $action } { $entries }
+input-body-disagrees = the body names { $reference }, but { $finding }: the annex's rows are what is imported
+
+## A catalog being built that an interrupted import left
+store-interrupted-build = note: { $path } is left from an import that was interrupted; delete it if no other import is running
+
+## What a stored value tthc cannot read is (a column of the database)
+store-corrupt-column = column { $column } holds { $value }
+store-corrupt-unknown = column { $column } holds a value tthc does not know
+store-corrupt-version = version { $id }: { $what }
+
+## A row-number reference names its decision: "số thứ tự 4 mục I of 12/QĐ-UBND"
+position-of-decision = of { $decision }
+
+## A cell that should say whether a procedure is inter-agency
+domain-not-inter-agency = { $raw } does not say whether the procedure is inter-agency: write "Có", "x" or "Không"

@@ -236,7 +236,7 @@ retract-not-made = chưa rút được quyết định
 ## verify
 
 verify-manifest-too-large = tệp lớn hơn mọi tệp kê khai (manifest) mà tthc ghi ra
-verify-manifest-not-json = tệp không phải JSON ({ $error })
+verify-manifest-not-json = tệp không phải JSON (dòng { $line }, cột { $column })
 verify-manifest-not-tthc = đây không phải tệp kê khai của một lần xuất dữ liệu tthc: không có store.chain_sha256 và store.decisions
 verify-manifest-bad-hash = store.chain_sha256 của tệp: { $error }
 verify-ok = { $db }: đã kiểm tra, không thấy chỗ sai lệch nào.
@@ -359,3 +359,10 @@ inspect-body-names = nêu
 inspect-body-reference = dòng { $line }: { $action } { $place } của { $decision }
 inspect-body-reference-signed = dòng { $line }: { $action } { $place } của { $decision } ký ngày { $signed }
 diff-separator = {"; "}
+
+## export --format xlsx: các ô bị cắt theo giới hạn của Excel, và bảng tính không tạo được
+export-cell-title = tiêu đề
+export-cell-field-heading = đề mục của lĩnh vực { $field }
+export-cell-entry = { $code } { $level }: { $column }
+export-cell-field-count = dòng đếm của lĩnh vực { $field }
+export-workbook-failed = không tạo được bảng tính: { $error }

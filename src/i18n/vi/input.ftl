@@ -274,3 +274,102 @@ input-pub-ref-no-row = { $reference }: { $number } không có dòng số thứ t
 input-pub-ref-several-rows = { $reference }: { $number } có nhiều dòng số thứ tự { $stt } ({ $rows }): hãy ghi cả mục, phần
 input-pub-ref-places = ở đó; quyết định có số thứ tự này tại: { $places }
 input-pub-name-several-codes = tên thủ tục chứa nhiều mã ({ $codes }): không rõ mã nào là của dòng này
+
+## Cấu trúc của một cơ sở dữ liệu bị hỏng khác với của tthc ($kind: table, index, trigger, view, giữ nguyên tên SQL)
+store-schema-missing = thiếu { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} { $name }
+store-schema-other-kind = { $name } là { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} trong khi ở tthc là { $expected ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $expected }
+}
+store-schema-other-table = { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} { $name } thuộc bảng { $table } trong khi ở tthc thuộc bảng { $expected }
+store-schema-extra = có { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} { $name } mà tthc không tạo ra
+store-schema-differs = { $kind ->
+    [table] bảng
+    [index] chỉ mục
+   *[other] { $kind }
+} { $name } khác với của tthc
+store-schema-theirs = của tthc có { $parts }
+store-schema-ours = cái này có { $parts }
+store-schema-order = các cột xếp theo thứ tự khác
+
+## inspect: định dạng và dấu phân cách của tệp, điều một đề mục xác định, các dòng không phải thủ tục
+input-format-csv = văn bản CSV
+input-format-xlsx = bảng tính Excel (xlsx)
+input-format-xls = bảng tính Excel 97-2003 (xls)
+input-format-ods = bảng tính OpenDocument (ods)
+input-format-docx = văn bản Word (docx)
+input-delimiter-semicolon = dấu chấm phẩy (;)
+input-delimiter-tab = ký tự tab
+input-delimiter-comma = dấu phẩy (,)
+input-heading-action = hình thức { $action }
+input-heading-actions = các hình thức { $actions }
+# Tiếng Việt không chia số nhiều: $count không đổi cách viết.
+input-heading-levels = { $count ->
+   *[other] { $levels }
+}
+input-heading-shared = { $levels } (áp dụng chung)
+input-heading-authority = { $levels } (theo cơ quan có thẩm quyền)
+input-heading-field = lĩnh vực { $field }
+input-heading-nothing = không xác định gì
+input-skip-header-block = phần đầu của quyết định
+input-skip-layout = bảng trình bày (phần chữ ký)
+input-skip-body = phần nội dung của quyết định
+input-skip-title = tiêu đề phụ lục
+input-skip-totals = dòng tổng cộng
+input-skip-footnote = chú thích cuối trang
+input-skip-note = ghi chú
+input-skip-numbering = nhãn đánh số
+input-skip-non-catalog = bảng không phải danh mục
+
+## Nguồn của một thông tin trên dòng
+origin-cell = ô { $column }
+origin-heading = đề mục ở dòng { $line }
+origin-title = tiêu đề, dòng { $line }
+origin-authority = cơ quan có thẩm quyền ghi trong tiêu đề, dòng { $line }
+origin-body = phần nội dung của quyết định, dòng { $line }
+origin-flag = tham số dòng lệnh
+origin-catalog = danh mục, cấp duy nhất đang có hiệu lực
+
+## Tham chiếu số thứ tự trong phần nội dung quyết định, đối chiếu với danh mục
+input-body-no-catalog = chưa đối chiếu: chưa có danh mục
+input-body-not-stored-signed = chưa đối chiếu: quyết định { $decision } ký ngày { $signed } không có trong danh mục
+input-body-not-stored = chưa đối chiếu: quyết định { $decision } không có trong danh mục
+input-body-several = chưa đối chiếu: danh mục có { $count } quyết định cùng số { $decision }
+input-body-unnumbered = chưa đối chiếu: { $number } được nhập từ một tệp không đánh số thứ tự các dòng
+input-body-changes = thay đổi
+input-body-agrees = phụ lục { $action } mọi thủ tục được nêu
+input-body-no-row = { $number } không có dòng số thứ tự { $rows }
+input-body-missing-entry = { $code } (số thứ tự { $stt })
+input-body-missing = phụ lục không có dòng nào { $action } { $entries }
+input-body-disagrees = phần nội dung nêu { $reference }, nhưng { $finding }: các dòng của phụ lục mới là nội dung được nhập
+
+## Tệp danh mục đang dựng dở do một lần nhập bị ngắt
+store-interrupted-build = lưu ý: { $path } còn sót lại từ một lần nhập bị ngắt giữa chừng; hãy xóa tệp này nếu không có lần nhập nào khác đang chạy
+
+## Giá trị đã lưu mà tthc không đọc được (một cột của cơ sở dữ liệu)
+store-corrupt-column = cột { $column } chứa { $value }
+store-corrupt-unknown = cột { $column } chứa một giá trị tthc không biết
+store-corrupt-version = phiên bản { $id }: { $what }
+
+## Tham chiếu số thứ tự nêu quyết định của nó: "số thứ tự 4 mục I của 12/QĐ-UBND"
+position-of-decision = của { $decision }
+
+## Ô lẽ ra cho biết thủ tục có phải TTHC liên thông hay không
+domain-not-inter-agency = { $raw } không cho biết thủ tục có phải TTHC liên thông hay không: hãy ghi "Có", "x" hoặc "Không"

@@ -12,25 +12,37 @@ impl Heading {
         let mut parts = Vec::new();
         match self.actions.as_slice() {
             [] => {}
-            [one] => parts.push(format!("action {}", one.as_str())),
-            several => parts.push(format!("actions {}", action_words(several))),
+            [one] => parts.push(crate::tr!("input-heading-action", action = one.word())),
+            several => parts.push(crate::tr!(
+                "input-heading-actions",
+                actions = action_words(several)
+            )),
         }
         let levels = |set: crate::domain::LevelSet| {
-            let s = if set.iter().count() == 1 { "" } else { "s" };
-            format!("level{s} {}", set.to_words())
+            crate::tr!(
+                "input-heading-levels",
+                count = set.iter().count(),
+                levels = set.words()
+            )
         };
         if let Some(set) = self.levels {
             parts.push(levels(set));
         } else if self.shared {
-            parts.push(format!("{} (áp dụng chung)", levels(SHARED_LEVELS)));
+            parts.push(crate::tr!(
+                "input-heading-shared",
+                levels = levels(SHARED_LEVELS)
+            ));
         } else if let Some(set) = self.authority {
-            parts.push(format!("{} (the competent authority)", levels(set)));
+            parts.push(crate::tr!("input-heading-authority", levels = levels(set)));
         }
         if let Some(field) = &self.field {
-            parts.push(format!("field {field:?}"));
+            parts.push(crate::tr!(
+                "input-heading-field",
+                field = format!("{field:?}")
+            ));
         }
         if parts.is_empty() {
-            "nothing".to_owned()
+            crate::tr!("input-heading-nothing")
         } else {
             parts.join("; ")
         }
@@ -55,17 +67,17 @@ impl SkipKind {
     }
 
     /// What the line is, for people.
-    pub fn describe(self) -> &'static str {
+    pub fn describe(self) -> String {
         match self {
-            SkipKind::HeaderBlock => "header block of the decision",
-            SkipKind::Layout => "layout table (signature block)",
-            SkipKind::Body => "body of the decision",
-            SkipKind::Title => "annex title",
-            SkipKind::Totals => "totals",
-            SkipKind::Footnote => "footnote",
-            SkipKind::Note => "note",
-            SkipKind::Numbering => "numbering label",
-            SkipKind::NonCatalogTable => "table that is no catalog",
+            SkipKind::HeaderBlock => crate::tr!("input-skip-header-block"),
+            SkipKind::Layout => crate::tr!("input-skip-layout"),
+            SkipKind::Body => crate::tr!("input-skip-body"),
+            SkipKind::Title => crate::tr!("input-skip-title"),
+            SkipKind::Totals => crate::tr!("input-skip-totals"),
+            SkipKind::Footnote => crate::tr!("input-skip-footnote"),
+            SkipKind::Note => crate::tr!("input-skip-note"),
+            SkipKind::Numbering => crate::tr!("input-skip-numbering"),
+            SkipKind::NonCatalogTable => crate::tr!("input-skip-non-catalog"),
         }
     }
 

@@ -201,7 +201,11 @@ pub fn decision_rows(
     notes.warnings = unchecked
         .0
         .into_iter()
-        .map(|(line, message)| Problem::new(file, line, message))
+        .map(|(line, message, english)| {
+            let mut warning = Problem::new(file, line, message);
+            warning.english = Some(english);
+            warning
+        })
         .collect();
     (rows, notes)
 }
@@ -246,12 +250,14 @@ fn level_from_catalog(
 
 /// The references that cannot be checked, one per decision: (line, message).
 #[derive(Default)]
-struct Unchecked(Vec<(u64, String)>, BTreeSet<String>);
+struct Unchecked(Vec<(u64, String, String)>, BTreeSet<String>);
 
 impl Unchecked {
-    fn add(&mut self, line: u64, decision: &str, message: String) {
+    /// A warning, formatted in the run's language and in English (for JSON).
+    fn add(&mut self, line: u64, decision: &str, message: &dyn Fn() -> String) {
         if self.1.insert(decision.to_owned()) {
-            self.0.push((line, message));
+            let english = crate::i18n::in_lang(crate::i18n::Lang::En, message);
+            self.0.push((line, message(), english));
         }
     }
 }
@@ -373,48 +379,57 @@ fn follow(
     catalog: &mut (dyn Catalog + '_),
     given: bool,
     entries: &mut Vec<(Code, String, String)>,
-    warn: &mut dyn FnMut(String),
+    warn: &mut dyn FnMut(&dyn Fn() -> String),
 ) -> Result<(), String> {
     match catalog.annex(&reference.decision, reference.signed) {
         Annex::NotStored => {
-            let message = crate::tr!(
-                "input-pub-ref-not-stored",
-                reference = reference.to_string(),
-                decision = decision_words(reference)
-            );
+            let message = || {
+                crate::tr!(
+                    "input-pub-ref-not-stored",
+                    reference = reference.to_string(),
+                    decision = decision_words(reference)
+                )
+            };
             if !given {
-                return Err(crate::tr!("input-pub-ref-import-first", message = message));
+                return Err(crate::tr!(
+                    "input-pub-ref-import-first",
+                    message = message()
+                ));
             }
-            warn(crate::tr!("input-pub-ref-unchecked", message = message));
+            warn(&|| crate::tr!("input-pub-ref-unchecked", message = message()));
         }
         Annex::Several(days) => {
-            let message = crate::tr!(
-                "input-pub-ref-several-decisions",
-                reference = reference.to_string(),
-                count = days.len(),
-                number = &reference.decision,
-                days = days
-                    .iter()
-                    .map(ToString::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
+            let message = || {
+                crate::tr!(
+                    "input-pub-ref-several-decisions",
+                    reference = reference.to_string(),
+                    count = days.len(),
+                    number = &reference.decision,
+                    days = days
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
             if !given {
-                return Err(crate::tr!("input-pub-ref-give-signed", message = message));
+                return Err(crate::tr!("input-pub-ref-give-signed", message = message()));
             }
-            warn(crate::tr!("input-pub-ref-unchecked-one", message = message));
+            warn(&|| crate::tr!("input-pub-ref-unchecked-one", message = message()));
         }
         annex @ Annex::Stored { number, rows, .. } => {
             if rows.is_empty() {
-                let message = crate::tr!(
-                    "input-pub-ref-unnumbered",
-                    reference = reference.to_string(),
-                    number = number
-                );
+                let message = || {
+                    crate::tr!(
+                        "input-pub-ref-unnumbered",
+                        reference = reference.to_string(),
+                        number = number
+                    )
+                };
                 if !given {
-                    return Err(crate::tr!("input-pub-ref-give-code", message = message));
+                    return Err(crate::tr!("input-pub-ref-give-code", message = message()));
                 }
-                warn(crate::tr!("input-pub-ref-unchecked", message = message));
+                warn(&|| crate::tr!("input-pub-ref-unchecked", message = message()));
                 return Ok(());
             }
             for stt in &reference.rows {
@@ -500,6 +515,44 @@ fn places(rows: &[AnnexRow], stt: &str) -> String {
     }
 }
 
+/// What the annex's rows say of the entries a body's reference names, in
+/// the run's language: they agree, or the rows numbered `unknown` are not in
+/// the annex `number`, or no row changes the entries `missing` (code and
+/// row number) as the body says (`action`).
+fn annex_finding(
+    number: &str,
+    action: Option<Action>,
+    unknown: &[String],
+    missing: &[(Code, String)],
+) -> String {
+    let action = action.map_or_else(|| crate::tr!("input-body-changes"), Action::word);
+    if unknown.is_empty() && missing.is_empty() {
+        crate::tr!("input-body-agrees", action = action)
+    } else if !unknown.is_empty() {
+        crate::tr!(
+            "input-body-no-row",
+            number = number,
+            rows = unknown.join(", ")
+        )
+    } else {
+        let missing: Vec<String> = missing
+            .iter()
+            .map(|(code, stt)| {
+                crate::tr!(
+                    "input-body-missing-entry",
+                    code = code_words(*code),
+                    stt = stt.as_str()
+                )
+            })
+            .collect();
+        crate::tr!(
+            "input-body-missing",
+            action = action,
+            entries = missing.join(", ")
+        )
+    }
+}
+
 /// A row-number reference of the body, checked against the annex.
 #[derive(Debug, Clone)]
 pub struct BodyCheck {
@@ -535,24 +588,30 @@ pub fn body_checks(
             warning: None,
         };
         let Some(catalog) = catalog.as_deref_mut() else {
-            "not followed: no catalog".clone_into(&mut check.finding);
+            check.finding = crate::tr!("input-body-no-catalog");
             out.push(check);
             continue;
         };
         let annex = catalog.annex(&reference.decision, reference.signed);
         match annex {
             Annex::NotStored => {
-                let decision = match reference.signed {
-                    Some(day) => format!("decision {} signed {day}", reference.decision),
-                    None => format!("decision {}", reference.decision),
+                check.finding = match reference.signed {
+                    Some(day) => crate::tr!(
+                        "input-body-not-stored-signed",
+                        decision = reference.decision.as_str(),
+                        signed = day.to_string()
+                    ),
+                    None => crate::tr!(
+                        "input-body-not-stored",
+                        decision = reference.decision.as_str()
+                    ),
                 };
-                check.finding = format!("not followed: {decision} is not in the catalog");
             }
             Annex::Several(days) => {
-                check.finding = format!(
-                    "not followed: the catalog has {} decisions numbered {}",
-                    days.len(),
-                    reference.decision
+                check.finding = crate::tr!(
+                    "input-body-several",
+                    count = days.len(),
+                    decision = reference.decision.as_str()
                 );
             }
             Annex::Stored {
@@ -560,11 +619,10 @@ pub fn body_checks(
                 rows: numbered,
                 ..
             } if numbered.is_empty() => {
-                check.finding =
-                    format!("not followed: {number} was imported from a file that numbers no rows");
+                check.finding = crate::tr!("input-body-unnumbered", number = number.as_str());
             }
             Annex::Stored { number, .. } => {
-                let mut missing: Vec<String> = Vec::new();
+                let mut missing: Vec<(Code, String)> = Vec::new();
                 let mut unknown: Vec<String> = Vec::new();
                 for stt in &reference.rows {
                     let named = annex.rows_named(reference, stt);
@@ -580,32 +638,29 @@ pub fn body_checks(
                             continue;
                         }
                         if !annex_changes(rows, body.action, r.code) {
-                            missing.push(format!("{} (số thứ tự {stt})", code_words(r.code)));
+                            missing.push((r.code, stt.clone()));
                         }
                         check.entries.push((stt.clone(), r.clone()));
                     }
                 }
                 missing.dedup();
-                let action = body
-                    .action
-                    .map_or_else(|| "changes".to_owned(), |a| a.to_string());
                 check.agrees = Some(missing.is_empty() && unknown.is_empty());
-                check.finding = if unknown.is_empty() && missing.is_empty() {
-                    format!("the annex {action} every entry it names")
-                } else if !unknown.is_empty() {
-                    format!("{number} has no row số thứ tự {}", unknown.join(", "))
-                } else {
-                    format!("the annex has no row that {action} {}", missing.join(", "))
-                };
+                // In the run's language, and in English for JSON.
+                let finding = || annex_finding(number, body.action, &unknown, &missing);
+                check.finding = finding();
                 if check.agrees == Some(false) {
-                    check.warning = Some(Problem::new(
-                        file,
-                        body.line,
-                        format!(
-                            "the body names {reference}, but {}: the annex's rows are what is imported",
-                            check.finding
-                        ),
-                    ));
+                    let warning = |finding: String| {
+                        crate::tr!(
+                            "input-body-disagrees",
+                            reference = reference.to_string(),
+                            finding = finding
+                        )
+                    };
+                    let mut problem = Problem::new(file, body.line, warning(finding()));
+                    problem.english = Some(crate::i18n::in_lang(crate::i18n::Lang::En, || {
+                        warning(finding())
+                    }));
+                    check.warning = Some(problem);
                 }
             }
         }
