@@ -6,7 +6,8 @@ use std::collections::HashSet;
 use rusqlite::{Row, params};
 
 use super::{
-    Result, Store, StoreError, details_at, details_of_v, entry_of_v, parse_code, parse_level,
+    Result, Store, StoreError, details_at, details_of_v, entry_of_v, parse_action, parse_code,
+    parse_level, parse_version_action,
 };
 use crate::domain::diff::{ForceChange, Replacement};
 use crate::domain::position::Position;
@@ -253,13 +254,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (key, level, code, action, role, other, decision) = row?;
-            let action = Action::from_index(action).ok_or_else(|| {
-                StoreError::Corrupt(crate::tr!(
-                    "store-corrupt-column",
-                    column = "action",
-                    value = action.to_string()
-                ))
-            })?;
+            let action = parse_action(action)?;
             let role = Role::from_index(role).ok_or_else(|| {
                 StoreError::Corrupt(crate::tr!(
                     "store-corrupt-column",
@@ -306,17 +301,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (id, effective, decision, signed, action, level, code, other, name) = row?;
-            let action = Action::from_index(action).ok_or_else(|| {
-                StoreError::Corrupt(crate::tr!(
-                    "store-corrupt-version",
-                    id = id,
-                    what = crate::tr!(
-                        "store-corrupt-column",
-                        column = "action",
-                        value = action.to_string()
-                    )
-                ))
-            })?;
+            let action = parse_version_action(id, action)?;
             let code = parse_code(&code)?;
             let other = other.as_deref().map(parse_code).transpose()?;
             out.push(UpcomingChange {

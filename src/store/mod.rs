@@ -840,6 +840,31 @@ fn parse_level(i: i64) -> Result<Level> {
     })
 }
 
+fn parse_action(i: i64) -> Result<crate::domain::Action> {
+    crate::domain::Action::from_index(i).ok_or_else(|| {
+        StoreError::Corrupt(crate::tr!(
+            "store-corrupt-column",
+            column = "action",
+            value = i.to_string()
+        ))
+    })
+}
+
+/// The action of stored version `id`, naming the version when it is not one.
+fn parse_version_action(id: i64, i: i64) -> Result<crate::domain::Action> {
+    crate::domain::Action::from_index(i).ok_or_else(|| {
+        StoreError::Corrupt(crate::tr!(
+            "store-corrupt-version",
+            id = id,
+            what = crate::tr!(
+                "store-corrupt-column",
+                column = "action",
+                value = i.to_string()
+            )
+        ))
+    })
+}
+
 fn parse_code(s: &str) -> Result<Code> {
     Code::stored(s).ok_or_else(|| {
         StoreError::Corrupt(crate::tr!(

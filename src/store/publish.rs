@@ -5,7 +5,7 @@
 
 use rusqlite::params;
 
-use super::{Result, Store, StoreError, parse_code, parse_level};
+use super::{Result, Store, parse_code, parse_level, parse_version_action};
 use crate::domain::diff::LevelChange;
 use crate::domain::rules::Role;
 use crate::domain::{Action, Code, Day, Level, Point, number_key};
@@ -198,17 +198,7 @@ impl Store {
         let mut changes = Vec::new();
         for row in rows {
             let (id, code, level, action) = row?;
-            let action = Action::from_index(action).ok_or_else(|| {
-                StoreError::Corrupt(crate::tr!(
-                    "store-corrupt-version",
-                    id = id,
-                    what = crate::tr!(
-                        "store-corrupt-column",
-                        column = "action",
-                        value = action.to_string()
-                    )
-                ))
-            })?;
+            let action = parse_version_action(id, action)?;
             changes.push(LevelChange {
                 effective: day,
                 code: parse_code(&code)?,
@@ -259,17 +249,7 @@ impl Store {
         let mut changes = Vec::new();
         for row in rows {
             let (id, action, level, code, other, name, effective) = row?;
-            let action = Action::from_index(action).ok_or_else(|| {
-                StoreError::Corrupt(crate::tr!(
-                    "store-corrupt-version",
-                    id = id,
-                    what = crate::tr!(
-                        "store-corrupt-column",
-                        column = "action",
-                        value = action.to_string()
-                    )
-                ))
-            })?;
+            let action = parse_version_action(id, action)?;
             let code = parse_code(&code)?;
             let other = other.as_deref().map(parse_code).transpose()?;
             changes.push(DecisionChange {
