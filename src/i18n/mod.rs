@@ -146,6 +146,13 @@ fn bundle(tag: &str, sources: &[&str]) -> Bundle {
     // Messages go to terminals and log files, where Unicode isolation marks
     // around every value are noise.
     bundle.set_use_isolating(false);
+    // DATE($day): the dates in a value written day first, as Vietnamese
+    // readers write them (2025-11-19 -> 19/11/2025).
+    let _ = bundle.add_function("DATE", |positional, _named| match positional.first() {
+        Some(FluentValue::String(text)) => FluentValue::from(day_first(text)),
+        Some(other) => other.clone(),
+        None => FluentValue::None,
+    });
     for source in sources {
         // The catalog is compiled in and checked by the tests below; a syntax
         // error would leave the broken messages out, never stop a run.
@@ -153,6 +160,44 @@ fn bundle(tag: &str, sources: &[&str]) -> Bundle {
         let _ = bundle.add_resource(resource);
     }
     bundle
+}
+
+/// `text` with every ISO date (`2025-11-19`) written day first
+/// (`19/11/2025`); a date that is part of a time stamp (`2025-11-19T08:00`)
+/// or of a decision reference (`1580/QĐ-UBND@2025-06-20`) stays as it is.
+pub fn day_first(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let digits = |from: usize, n: usize| {
+        bytes
+            .get(from..from + n)
+            .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+    };
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'@');
+        let is_date = starts
+            && digits(i, 4)
+            && bytes.get(i + 4) == Some(&b'-')
+            && digits(i + 5, 2)
+            && bytes.get(i + 7) == Some(&b'-')
+            && digits(i + 8, 2)
+            && !bytes.get(i + 10).is_some_and(u8::is_ascii_alphanumeric);
+        if is_date {
+            let d = &text[i..i + 10];
+            out.push_str(&d[8..10]);
+            out.push('/');
+            out.push_str(&d[5..7]);
+            out.push('/');
+            out.push_str(&d[0..4]);
+            i += 10;
+        } else {
+            let len = text[i..].chars().next().map_or(1, char::len_utf8);
+            out.push_str(&text[i..i + len]);
+            i += len;
+        }
+    }
+    out
 }
 
 /// Whether the catalog has message `id` in `lang`.

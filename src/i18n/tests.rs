@@ -214,3 +214,19 @@ fn in_lang_chooses_the_language_of_this_thread_only_for_a_while() {
     assert_eq!(inside.2, "không ghi được dữ liệu ra");
     assert_eq!(current(), outside);
 }
+
+#[test]
+fn dates_are_written_day_first_except_in_time_stamps_and_references() {
+    assert_eq!(day_first("2025-11-19"), "19/11/2025");
+    assert_eq!(
+        day_first("hiệu lực 2026-03-01, 2026-04-01"),
+        "hiệu lực 01/03/2026, 01/04/2026"
+    );
+    assert_eq!(
+        day_first("1580/QĐ-UBND@2025-06-20"),
+        "1580/QĐ-UBND@2025-06-20"
+    );
+    assert_eq!(day_first("2026-03-01T09:00:00Z"), "2026-03-01T09:00:00Z");
+    assert_eq!(day_first("mã 1.001612, dòng 12"), "mã 1.001612, dòng 12");
+    assert_eq!(day_first("12025-11-19"), "12025-11-19");
+}

@@ -329,7 +329,7 @@ fn the_table_speaks_vietnamese_alone_with_lang_vi() {
     let table = test
         .tthc(&["diff", "2020-02-01", "2021-03-15", "--format", "table", "--lang", "vi"])
         .stdout_has(
-            "Thay đổi từ 2020-02-01 đến 2021-03-15: 5 (Ban hành mới 1; Sửa đổi, bổ sung 2; Thay thế 1; Bãi bỏ 1)",
+            "Thay đổi từ 01/02/2020 đến 15/03/2021: 5 (Ban hành mới 1; Sửa đổi, bổ sung 2; Thay thế 1; Bãi bỏ 1)",
         )
         .stdout_has("\nBan hành mới (1)\n")
         .stdout_has("\nSửa đổi, bổ sung (2)\n")
@@ -354,7 +354,7 @@ fn the_table_speaks_vietnamese_alone_with_lang_vi() {
     }
     test.tthc(&["diff", "2020-02-01", "2020-12-31", "--format", "table"])
         .env("LANG", "vi_VN.UTF-8")
-        .stdout("Không có thay đổi nào từ 2020-02-01 đến 2020-12-31.\n")
+        .stdout("Không có thay đổi nào từ 01/02/2020 đến 31/12/2020.\n")
         .run();
     let json = |lang: &str| {
         test.tthc(&[

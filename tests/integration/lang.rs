@@ -34,7 +34,7 @@ fn the_import_summary_is_in_vietnamese_with_the_locale() {
         .stdout_has("Đã nhập 1 quyết định: ")
         .stdout_has("  theo hình thức: ban hành mới ")
         .stdout_has("  theo cấp:  cấp tỉnh ")
-        .stdout_has("10/QĐ-UBND ký ngày 2024-01-10, hiệu lực 2024-01-15: ")
+        .stdout_has("10/QĐ-UBND ký ngày 10/01/2024, hiệu lực 15/01/2024: ")
         .run()
         .stdout;
     none_of(&summary, &["Imported", "by action", "signed"]);
@@ -43,7 +43,7 @@ fn the_import_summary_is_in_vietnamese_with_the_locale() {
         .run();
     test.tthc(&["import", "base.csv", "--lang", "vi"])
         .stdout_has(
-            "Quyết định 10/QĐ-UBND ký ngày 2024-01-10 đã được nhập với các dòng y hệt: bỏ qua.",
+            "Quyết định 10/QĐ-UBND ký ngày 10/01/2024 đã được nhập với các dòng y hệt: bỏ qua.",
         )
         .run();
     // The JSON summary is data: the same in both languages.
@@ -70,7 +70,7 @@ fn retract_and_correct_summaries_are_in_vietnamese() {
     let dry = test
         .tthc(&["retract", "20/QĐ-UBND", "--reason", "nhầm tệp", "--dry-run", "--lang", "vi"])
         .stdout_has("Đây là lần chạy thử: chưa ghi gì.\n")
-        .stdout_has("Sẽ rút quyết định 20/QĐ-UBND ký ngày 2024-03-01: 2 thay đổi thủ tục sẽ được rút khỏi danh mục.")
+        .stdout_has("Sẽ rút quyết định 20/QĐ-UBND ký ngày 01/03/2024: 2 thay đổi thủ tục sẽ được rút khỏi danh mục.")
         .stdout_has("  lý do: nhầm tệp\n")
         .stdout_has("(không ghi lại: chạy thử)")
         .run()
@@ -105,7 +105,7 @@ fn retract_and_correct_summaries_are_in_vietnamese() {
         .stderr("tthc: --reason: hãy nêu lý do rút quyết định; lý do được ghi lại cùng lần rút\n")
         .run();
     test.tthc(&["retract", "20/QĐ-UBND", "--reason", "nhầm tệp", "--lang", "vi"])
-        .stdout_has("Đã rút quyết định 20/QĐ-UBND ký ngày 2024-03-01: 2 thay đổi thủ tục được rút khỏi danh mục.")
+        .stdout_has("Đã rút quyết định 20/QĐ-UBND ký ngày 01/03/2024: 2 thay đổi thủ tục được rút khỏi danh mục.")
         .stdout_has("đầu chuỗi băm ")
         .run();
     test.tthc(&[
@@ -117,7 +117,7 @@ fn retract_and_correct_summaries_are_in_vietnamese() {
         "vi",
     ])
     .status(4)
-    .stderr_has("tthc: quyết định 20/QĐ-UBND ký ngày 2024-03-01 đã được rút (lúc ")
+    .stderr_has("tthc: quyết định 20/QĐ-UBND ký ngày 01/03/2024 đã được rút (lúc ")
     .run();
     test.tthc(&["retract", "77/QĐ-UBND", "--reason", "x", "--lang", "vi"])
         .status(2)
@@ -306,7 +306,7 @@ fn a_correction_summary_is_in_vietnamese() {
     let summary = test
         .tthc(&["import", "--correct", "20/QĐ-UBND", "amend-fixed.csv", "--reason", "sửa tên"])
         .env("LC_ALL", "vi_VN.UTF-8")
-        .stdout_has("Đã đính chính quyết định 20/QĐ-UBND ký ngày 2024-03-01: rút ra 2 thay đổi thủ tục, đưa vào 1 thay đổi thế chỗ.\n")
+        .stdout_has("Đã đính chính quyết định 20/QĐ-UBND ký ngày 01/03/2024: rút ra 2 thay đổi thủ tục, đưa vào 1 thay đổi thế chỗ.\n")
         .stdout_has("  đã rút ra: ban hành mới 0, sửa đổi bổ sung 2, thay thế 0, bãi bỏ 0\n")
         .stdout_has("  lý do: sửa tên\n")
         .stdout_has("  đưa vào:\n  theo hình thức: ban hành mới 0, sửa đổi bổ sung 1,")
@@ -314,7 +314,7 @@ fn a_correction_summary_is_in_vietnamese() {
         .stdout;
     none_of(&summary, &["Corrected", "taken out", "reason", "by action"]);
     test.tthc(&["import", "--correct", "20/QĐ-UBND", "amend-fixed.csv", "--lang", "vi"])
-        .stdout("Quyết định 20/QĐ-UBND ký ngày 2024-03-01 đã có đúng các dòng này: không có gì để đính chính.\n")
+        .stdout("Quyết định 20/QĐ-UBND ký ngày 01/03/2024 đã có đúng các dòng này: không có gì để đính chính.\n")
         .run();
     let log = test
         .tthc(&["decisions", "--format", "table", "--lang", "vi"])

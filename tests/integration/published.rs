@@ -441,7 +441,7 @@ decision,signed,action,code,level,name,field
         .args(["--decision", "7/QĐ-UBND", "--signed", "2025-09-01", "--effective", "2025-09-01"])
         .args(["twice.csv"])
         .status(3)
-        .stderr_has("twice.csv:3: \"Đăng ký hộ kinh doanh\" ứng với 2 thủ tục đang có hiệu lực ở cấp xã ngày 2025-09-01: 1.000003 \"Đăng ký hộ kinh doanh\", 1.000004 \"Đăng ký hộ kinh doanh\"; hãy ghi mã TTHC")
+        .stderr_has("twice.csv:3: \"Đăng ký hộ kinh doanh\" ứng với 2 thủ tục đang có hiệu lực ở cấp xã ngày 01/09/2025: 1.000003 \"Đăng ký hộ kinh doanh\", 1.000004 \"Đăng ký hộ kinh doanh\"; hãy ghi mã TTHC")
         .run();
 }
 

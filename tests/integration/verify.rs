@@ -1018,7 +1018,7 @@ fn a_tampered_store_is_told_in_vietnamese_and_its_json_stays_english() {
         .stdout("")
         .stderr_has("tthc: kiểm tra không khớp (1 chỗ sai lệch):\n")
         .stderr_has(
-            "thủ tục 1.100001 cấp tỉnh: phiên bản sửa đổi, bổ sung theo quyết định 2/QĐ-UBND ký ngày 2023-05-02, có hiệu lực ngày 2023-06-01 ghi Tên thủ tục \"Tên bị sửa\" trong khi theo lịch sử là \"Cấp giấy phép khai thác sử dụng nước mặt\"",
+            "thủ tục 1.100001 cấp tỉnh: phiên bản sửa đổi, bổ sung theo quyết định 2/QĐ-UBND ký ngày 02/05/2023, có hiệu lực ngày 01/06/2023 ghi Tên thủ tục \"Tên bị sửa\" trong khi theo lịch sử là \"Cấp giấy phép khai thác sử dụng nước mặt\"",
         )
         .run();
     for english in ["entry", "version", "decision", "history gives"] {

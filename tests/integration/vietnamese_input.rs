@@ -21,7 +21,7 @@ fn row_problems_are_told_in_vietnamese_with_the_files_own_column_names() {
         .stderr_has("tthc: dữ liệu bị từ chối, chưa ghi gì vào danh mục (3 lỗi):")
         .stderr_has("loi.csv:2: cột \"Mã TTHC\": mã TTHC \"1.0001\" không hợp lệ (cần có dạng d.dddddd")
         .stderr_has("loi.csv:3: cột \"Hình thức công bố\": hình thức công bố \"Sua doi bo sung\" không hợp lệ: có phải là \"Sửa đổi, bổ sung\"?")
-        .stderr_has("loi.csv:4: cột \"Cấp thực hiện\": ban hành mới ở cấp huyện ngày 2025-08-01: cấp huyện đã kết thúc hoạt động từ ngày 2025-07-01")
+        .stderr_has("loi.csv:4: cột \"Cấp thực hiện\": ban hành mới ở cấp huyện ngày 01/08/2025: cấp huyện đã kết thúc hoạt động từ ngày 01/07/2025")
         .run();
 }
 
@@ -57,7 +57,7 @@ Số quyết định,Ngày ký,Ngày hiệu lực,Hình thức công bố,Mã TT
     test.tthc(&["import", "qd-150.csv", "qd-160.csv"])
         .env("LANG", "vi_VN.UTF-8")
         .status(3)
-        .stderr_has("qd-150.csv:2: cột \"Mã TTHC\": 1.000001 ở cấp tỉnh không có hiệu lực vào ngày 2026-05-15, nên không thể sửa đổi, bổ sung (thủ tục được ban hành ngày 2026-06-01 theo quyết định 160/QĐ-UBND ngày 2026-05-20 (qd-160.csv:2), sau thay đổi này)")
+        .stderr_has("qd-150.csv:2: cột \"Mã TTHC\": 1.000001 ở cấp tỉnh không có hiệu lực vào ngày 15/05/2026, nên không thể sửa đổi, bổ sung (thủ tục được ban hành ngày 01/06/2026 theo quyết định 160/QĐ-UBND ngày 20/05/2026 (qd-160.csv:2), sau thay đổi này)")
         .run();
     test.tthc(&["import", "qd-150.csv", "qd-160.csv"])
         .status(3)
@@ -77,7 +77,7 @@ Số quyết định,Ngày ký,Hình thức công bố,Mã TTHC,Mã TTHC bị th
     );
     test.tthc(&["import", "--lang", "vi", "thay.csv"])
         .status(3)
-        .stderr_has("thay.csv:2: cột \"Mã TTHC bị thay thế\": 1.000001 ở cấp tỉnh không có hiệu lực vào ngày 2025-08-01, nên không thể thay thế (thủ tục chưa từng được ban hành)")
+        .stderr_has("thay.csv:2: cột \"Mã TTHC bị thay thế\": 1.000001 ở cấp tỉnh không có hiệu lực vào ngày 01/08/2025, nên không thể thay thế (thủ tục chưa từng được ban hành)")
         .run();
 }
 
@@ -92,7 +92,7 @@ Số quyết định,Ngày ký,Ngày hiệu lực,Hình thức công bố,Mã TT
 ",
     );
     test.tthc(&["import", "--lang", "vi", "nham-nam.csv"])
-        .stderr_has("nham-nam.csv: quyết định 7/QĐ-UBND ký ngày 2025-10-20: có hiệu lực ngày 2062-11-01, cách ngày ký hơn một năm: có gõ nhầm năm không?")
+        .stderr_has("nham-nam.csv: quyết định 7/QĐ-UBND ký ngày 20/10/2025: có hiệu lực ngày 01/11/2062, cách ngày ký hơn một năm: có gõ nhầm năm không?")
         .run();
     test.write(
         "khac.csv",
@@ -104,7 +104,7 @@ Số quyết định,Ngày ký,Ngày hiệu lực,Hình thức công bố,Mã TT
     test.tthc(&["import", "khac.csv"])
         .env("LC_ALL", "vi_VN.UTF-8")
         .status(4)
-        .stderr_has("khac.csv: quyết định 7/QĐ-UBND ký ngày 2025-10-20 đã được nhập với các dòng khác (là 7/QĐ-UBND ký ngày 2025-10-20); nếu các dòng đã nhập bị sai thì lệnh tthc import --correct 7/QĐ-UBND@2025-10-20 khac.csv sẽ thay thế chúng")
+        .stderr_has("khac.csv: quyết định 7/QĐ-UBND ký ngày 20/10/2025 đã được nhập với các dòng khác (là 7/QĐ-UBND ký ngày 20/10/2025); nếu các dòng đã nhập bị sai thì lệnh tthc import --correct 7/QĐ-UBND@2025-10-20 khac.csv sẽ thay thế chúng")
         .run();
 }
 

@@ -5,8 +5,8 @@
 
 ## Dùng chung cho bảng của mọi lệnh đọc.
 
-table-as-of = tính đến ngày { $date }
-table-as-of-after = tính đến ngày { $date }, ngay sau Quyết định số { $number } ký ngày { $signed }
+table-as-of = tính đến ngày { DATE($date) }
+table-as-of-after = tính đến ngày { DATE($date) }, ngay sau Quyết định số { $number } ký ngày { DATE($signed) }
 table-known-at = Theo dữ liệu đã ghi nhận đến { $moment } (UTC)
 table-level-province = Cấp tỉnh
 table-level-district = Cấp huyện
@@ -41,7 +41,7 @@ output-catalog-journal = nhật ký khôi phục (rollback journal) của cơ s�
 table-level-name-province = Cấp tỉnh
 table-level-name-district = Cấp huyện
 table-level-name-commune = Cấp xã
-table-catalog-title = DANH MỤC THỦ TỤC HÀNH CHÍNH ({ $as_of }): { $total } TTHC{ $count ->
+table-catalog-title = DANH MỤC THỦ TỤC HÀNH CHÍNH ({ DATE($as_of) }): { $total } TTHC{ $count ->
    *[other] {""}
 }
 table-catalog-section = { $letter }. { $level } ({ $total } TTHC{ $count ->
@@ -56,7 +56,7 @@ table-level = Cấp
 
 ## counts
 
-counts-title = Danh mục TTHC { $as_of }
+counts-title = Danh mục TTHC { DATE($as_of) }
 counts-entries = TTHC
 counts-online-full = Toàn trình
 counts-online-partial = Một phần
@@ -101,12 +101,12 @@ show-version = Phiên bản
 ## search
 
 search-too-many-words = search: câu tìm kiếm có hơn { $max } từ khác nhau; mỗi lần tìm chỉ nhận tối đa { $max } từ
-search-no-match = không có thủ tục nào còn hiệu lực ngày { $day } khớp với { $query }
+search-no-match = không có thủ tục nào còn hiệu lực ngày { DATE($day) } khớp với { $query }
 
 ## upcoming
 
-upcoming-none = Không có thay đổi nào đã lưu có hiệu lực trong { $days } ngày tới (sau ngày { $today }, đến hết ngày { $until }).
-upcoming-title = { $count } thay đổi có hiệu lực trong { $days } ngày tới (sau ngày { $today }, đến hết ngày { $until }):
+upcoming-none = Không có thay đổi nào đã lưu có hiệu lực trong { $days } ngày tới (sau ngày { DATE($today) }, đến hết ngày { DATE($until) }).
+upcoming-title = { $count } thay đổi có hiệu lực trong { $days } ngày tới (sau ngày { DATE($today) }, đến hết ngày { DATE($until) }):
 table-replaces = { $action } (thay thế { $old })
 
 ## decisions
@@ -133,8 +133,8 @@ table-detail-inter-agency = TTHC liên thông
 
 ## diff
 
-diff-no-changes = Không có thay đổi nào từ { $from } đến { $to }.
-diff-title = Thay đổi từ { $from } đến { $to }: { $count } ({ $parts })
+diff-no-changes = Không có thay đổi nào từ { DATE($from) } đến { DATE($to) }.
+diff-title = Thay đổi từ { DATE($from) } đến { DATE($to) }: { $count } ({ $parts })
 diff-heading-added = Ban hành mới
 diff-heading-amended = Sửa đổi, bổ sung
 diff-heading-replaced = Thay thế
@@ -146,7 +146,7 @@ diff-replaces = Thay thế mã
 diff-from-level = Từ cấp
 diff-via = { $replaces } (qua { $via })
 diff-corrections = Các lần đính chính quyết định có hiệu lực trong khoảng này (danh mục được so sánh là bản đã đính chính):
-diff-correction = { $decision } ký ngày { $signed }: { $kind } lúc { $at }, người thực hiện { $by } ({ $reason })
+diff-correction = { $decision } ký ngày { DATE($signed) }: { $kind } lúc { $at }, người thực hiện { $by } ({ $reason })
 
 ## history
 
@@ -169,16 +169,16 @@ history-not-in-force = (hết hiệu lực)
 
 ## reference
 
-reference-stored = Đã lưu danh sách quốc gia { $file } ngày { $as_of }: { $procedures } thủ tục{ $count ->
+reference-stored = Đã lưu danh sách quốc gia { $file } ngày { DATE($as_of) }: { $procedures } thủ tục{ $count ->
    *[other] {""}
 }.
-reference-already-stored = { $given } đã được lưu là danh sách quốc gia ngày { $as_of } ({ $procedures } thủ tục{ $count ->
+reference-already-stored = { $given } đã được lưu là danh sách quốc gia ngày { DATE($as_of) } ({ $procedures } thủ tục{ $count ->
    *[other] {""}
 }): không cần làm gì.
-reference-already-stored-as = { $given } đã được lưu, với tên { $file }, là danh sách quốc gia ngày { $as_of } ({ $procedures } thủ tục{ $count ->
+reference-already-stored-as = { $given } đã được lưu, với tên { $file }, là danh sách quốc gia ngày { DATE($as_of) } ({ $procedures } thủ tục{ $count ->
    *[other] {""}
 }): không cần làm gì.
-reference-as-of-not-taken = --as-of { $day } không được dùng: mỗi tệp chỉ lưu một lần, với ngày của lần lưu đầu tiên.
+reference-as-of-not-taken = --as-of { DATE($day) } không được dùng: mỗi tệp chỉ lưu một lần, với ngày của lần lưu đầu tiên.
 reference-by-level = theo cấp: cấp tỉnh { $province }, cấp huyện { $district }, cấp xã { $commune }; chỉ thuộc cấp khác (cấp bộ, cơ quan khác) { $other }
 reference-none = Chưa lưu danh sách quốc gia nào: lệnh tthc reference import TỆP sẽ lưu một danh sách.
 reference-as-of = Ngày danh sách
@@ -198,11 +198,11 @@ commands-imported-after = { $what }: quyết định { $decision } được nh�
 
 import-by-action = theo hình thức: ban hành mới { $added }, sửa đổi bổ sung { $amended }, thay thế { $replaced }, bãi bỏ { $repealed }
 import-by-level = theo cấp:  cấp tỉnh { $province }, cấp huyện { $district }, cấp xã { $commune }
-correct-unchanged = Quyết định { $decision } ký ngày { $signed } đã có đúng các dòng này: không có gì để đính chính.
-retract-done = Đã rút quyết định { $decision } ký ngày { $signed }: { $count } thay đổi thủ tục được rút khỏi danh mục.
-retract-would = Sẽ rút quyết định { $decision } ký ngày { $signed }: { $count } thay đổi thủ tục sẽ được rút khỏi danh mục.
-correct-done = Đã đính chính quyết định { $decision } ký ngày { $signed }: rút ra { $count } thay đổi thủ tục, đưa vào { $put } thay đổi thế chỗ.
-correct-would = Sẽ đính chính quyết định { $decision } ký ngày { $signed }: sẽ rút ra { $count } thay đổi thủ tục, đưa vào { $put } thay đổi thế chỗ.
+correct-unchanged = Quyết định { $decision } ký ngày { DATE($signed) } đã có đúng các dòng này: không có gì để đính chính.
+retract-done = Đã rút quyết định { $decision } ký ngày { DATE($signed) }: { $count } thay đổi thủ tục được rút khỏi danh mục.
+retract-would = Sẽ rút quyết định { $decision } ký ngày { DATE($signed) }: { $count } thay đổi thủ tục sẽ được rút khỏi danh mục.
+correct-done = Đã đính chính quyết định { $decision } ký ngày { DATE($signed) }: rút ra { $count } thay đổi thủ tục, đưa vào { $put } thay đổi thế chỗ.
+correct-would = Sẽ đính chính quyết định { $decision } ký ngày { DATE($signed) }: sẽ rút ra { $count } thay đổi thủ tục, đưa vào { $put } thay đổi thế chỗ.
 correct-taken-out = đã rút ra: ban hành mới { $added }, sửa đổi bổ sung { $amended }, thay thế { $replaced }, bãi bỏ { $repealed }
 correct-reason = lý do: { $reason }
 correct-by-dry-run = người thực hiện { $by } (không ghi lại: chạy thử)
@@ -218,9 +218,9 @@ import-put-in = đưa vào:
 import-nothing = Không có gì để nhập.
 import-done = Đã nhập { $count } quyết định: { $rows } dòng, { $changes } thay đổi thủ tục.
 import-would = Sẽ nhập { $count } quyết định: { $rows } dòng, { $changes } thay đổi thủ tục.
-import-decision = { $number } ký ngày { $signed }, hiệu lực { $effective }: { $count } thay đổi thủ tục ({ $file })
+import-decision = { $number } ký ngày { DATE($signed) }, hiệu lực { DATE($effective) }: { $count } thay đổi thủ tục ({ $file })
 import-more-decisions = ... và { $count } quyết định khác (--format json liệt kê đầy đủ)
-import-skipped-decision = Quyết định { $number } ký ngày { $signed } đã được nhập với các dòng y hệt: bỏ qua.
+import-skipped-decision = Quyết định { $number } ký ngày { DATE($signed) } đã được nhập với các dòng y hệt: bỏ qua.
 import-ignored-columns = Các cột bỏ qua: { $columns }
 import-without-code = Thủ tục ban hành mới chưa có mã (CSDL quốc gia chưa cấp mã): { $count }
 import-codes-from-names = Mã lấy từ ô tên thủ tục (ô mã để trống): { $count }
@@ -230,7 +230,7 @@ import-more-rows = ... và { $count } dòng khác (--format json liệt kê đ�
 ## retract
 
 retract-no-reason = --reason: hãy nêu lý do rút quyết định; lý do được ghi lại cùng lần rút
-retract-already = quyết định { $decision } ký ngày { $signed } đã được rút (lúc { $at }, người thực hiện { $by }: { $reason }); chưa ghi gì
+retract-already = quyết định { $decision } ký ngày { DATE($signed) } đã được rút (lúc { $at }, người thực hiện { $by }: { $reason }); chưa ghi gì
 retract-not-made = chưa rút được quyết định
 
 ## verify
@@ -252,8 +252,8 @@ verify-head = đầu chuỗi băm: { $head }
 ## reconcile
 
 reconcile-no-list = chưa lưu danh sách quốc gia nào: hãy lưu một danh sách bằng tthc reference import TỆP
-reconcile-no-list-before = không có danh sách quốc gia nào đề ngày { $day } hoặc trước đó (danh sách sớm nhất là ngày { $first }): hãy đối chiếu một ngày muộn hơn, hoặc lưu danh sách cũ hơn bằng tthc reference import --as-of NGÀY TỆP
-reconcile-title = Đối chiếu danh mục TTHC { $as_of } với CSDL quốc gia: danh sách ngày { $list } ({ $file }, { $procedures } TTHC{ $count ->
+reconcile-no-list-before = không có danh sách quốc gia nào đề ngày { DATE($day) } hoặc trước đó (danh sách sớm nhất là ngày { $first }): hãy đối chiếu một ngày muộn hơn, hoặc lưu danh sách cũ hơn bằng tthc reference import --as-of NGÀY TỆP
+reconcile-title = Đối chiếu danh mục TTHC { DATE($as_of) } với CSDL quốc gia: danh sách ngày { $list } ({ $file }, { $procedures } TTHC{ $count ->
    *[other] {""}
 })
 reconcile-finding = Kết quả
@@ -264,7 +264,7 @@ reconcile-findings = Sai khác: { $counts }
 reconcile-not-in-force = (không có hiệu lực ở cấp này)
 reconcile-field = lĩnh vực: { $value }
 reconcile-agency = cơ quan thực hiện: { $value }
-reconcile-set-by = { $decision }, hiệu lực { $effective }
+reconcile-set-by = { $decision }, hiệu lực { DATE($effective) }
 reconcile-no-such-code = (không có mã này)
 reconcile-may-mean = có thể là: { $others }
 reconcile-similarity = độ giống { $similarity }; chỉ có trong danh mục: { $catalog }; chỉ có ở đây: { $national }
@@ -280,7 +280,7 @@ reconcile-kind-agency-mismatch = cơ quan khác
 
 ## report
 
-report-from-after-to = --from { $from } sau --to { $to }: báo cáo cần TỪ_NGÀY không muộn hơn ĐẾN_NGÀY
+report-from-after-to = --from { DATE($from) } sau --to { DATE($to) }: báo cáo cần TỪ_NGÀY không muộn hơn ĐẾN_NGÀY
 report-not-html = -o { $path }: báo cáo là một trang html (TỆP.html); muốn xuất danh mục dạng { $extension } thì dùng tthc export -o TỆP.{ $extension }
 
 ## inspect
@@ -320,7 +320,7 @@ inspect-codes-from-names = mã lấy từ ô tên thủ tục: { $count }
 inspect-without-code = thủ tục ban hành mới chưa có mã (CSDL quốc gia chưa cấp mã): { $count }
 inspect-heading-rows = bỏ qua các dòng đề mục (không có giá trị ở cột đã biết): { $count } ({ $unit } { $lines })
 inspect-skipped-by-levels = các dòng bỏ qua theo --levels: { $count }
-inspect-decision = quyết định { $number } ký ngày { $signed }: { $rows } dòng
+inspect-decision = quyết định { $number } ký ngày { DATE($signed) }: { $rows } dòng
 inspect-read-as-published = Cách đọc:       quyết định theo bản công bố (hình thức, cấp và lĩnh vực lấy từ tên bảng và các đề mục)
 inspect-not-stated = không ghi
 inspect-decision-stated = Quyết định:     { $value }
@@ -343,7 +343,7 @@ inspect-no-field = không có lĩnh vực
 inspect-field-from = lĩnh vực { $field } ({ $source })
 inspect-skipped-none = Bỏ qua:         không có
 inspect-skipped = Bỏ qua:         { $count } { $unit } không chứa thủ tục:
-inspect-national-list = Danh sách quốc gia: { $as_of } ({ $file }, { $procedures } TTHC{ $count ->
+inspect-national-list = Danh sách quốc gia: { DATE($as_of) } ({ $file }, { $procedures } TTHC{ $count ->
    *[other] {""}
 })
 inspect-against-none = Cảnh báo khi đối chiếu: không có
@@ -351,13 +351,13 @@ inspect-against = Cảnh báo khi đối chiếu ({ $count }):
 inspect-problems-none = Lỗi:            không có
 inspect-problems = Lỗi ({ $count }):
 inspect-title-names = Tên bảng ở { $unit } { $line } ghi quyết định { $decision }.
-inspect-title-names-signed = Tên bảng ở { $unit } { $line } ghi quyết định { $decision } ký ngày { $signed }.
+inspect-title-names-signed = Tên bảng ở { $unit } { $line } ghi quyết định { $decision } ký ngày { DATE($signed) }.
 inspect-import-with = Lệnh nhập:
 inspect-import-once-fixed = Sau khi sửa hết lỗi, nhập bằng lệnh:
 inspect-body-references = Các dẫn chiếu trong phần nội dung (chỉ để đối chiếu, không áp dụng):
 inspect-body-names = nêu
 inspect-body-reference = dòng { $line }: { $action } { $place } của { $decision }
-inspect-body-reference-signed = dòng { $line }: { $action } { $place } của { $decision } ký ngày { $signed }
+inspect-body-reference-signed = dòng { $line }: { $action } { $place } của { $decision } ký ngày { DATE($signed) }
 diff-separator = {"; "}
 
 ## export --format xlsx: các ô bị cắt theo giới hạn của Excel, và bảng tính không tạo được

@@ -22,7 +22,7 @@ domain-provisional-code = mã { $raw } thuộc khoảng 9.8xxxxx mà tthc dành 
 domain-bad-code = mã TTHC { $raw } không hợp lệ (cần có dạng d.dddddd như 1.001612, hoặc dạng đầy đủ 1.001612.000.00.00.H12){ $hint }
 domain-bad-code-excel = ; nếu mã lấy từ ô kiểu số trong Excel thì các số 0 ở cuối đã bị mất: hãy định dạng cột mã là Text (Văn bản)
 domain-bad-date = ngày { $raw } không hợp lệ (cần có dạng YYYY-MM-DD, DD/MM/YYYY, DD-MM-YYYY hoặc "ngày DD tháng MM năm YYYY")
-domain-impossible-date = ngày { $raw } không tồn tại: không có ngày { $date }
+domain-impossible-date = ngày { $raw } không tồn tại: không có ngày { DATE($date) }
 domain-unknown-online = mức độ dịch vụ công trực tuyến { $raw } không hợp lệ (cần là "Toàn trình", "Một phần", "Mức độ 4" hoặc "Mức độ 3")
 domain-bare-number = { $message }; quyết định được gọi bằng số ký hiệu đầy đủ, ví dụ { $number }/QĐ-UBND
 domain-reference-date = { $raw }: phần sau @ phải là ngày ký của quyết định: { $message }
@@ -32,10 +32,10 @@ domain-bad-moment = thời điểm { $raw } không hợp lệ (cần theo RFC 33
 
 ## Quy tắc của từng dòng và của danh mục
 
-rule-shared-levels = { $raw } không nói rõ những cấp nào, mà ngày { $effective } vẫn còn cấp huyện: hãy ghi rõ các cấp, ví dụ "Dùng chung (cấp tỉnh, cấp huyện, cấp xã)"
-rule-district-abolished = { $action } ở cấp huyện ngày { $effective }: cấp huyện đã kết thúc hoạt động từ ngày 2025-07-01 (các thủ tục cấp huyện đã bị bãi bỏ hoặc chuyển về cấp xã); chỉ được bãi bỏ thủ tục cấp huyện
-rule-warn-effect-far = có hiệu lực ngày { $day }, cách ngày ký hơn một năm: có gõ nhầm năm không?
-rule-warn-signed-future = ngày ký là một ngày trong tương lai (hôm nay là { $today })
+rule-shared-levels = { $raw } không nói rõ những cấp nào, mà ngày { DATE($effective) } vẫn còn cấp huyện: hãy ghi rõ các cấp, ví dụ "Dùng chung (cấp tỉnh, cấp huyện, cấp xã)"
+rule-district-abolished = { $action } ở cấp huyện ngày { DATE($effective) }: cấp huyện đã kết thúc hoạt động từ ngày 01/07/2025 (các thủ tục cấp huyện đã bị bãi bỏ hoặc chuyển về cấp xã); chỉ được bãi bỏ thủ tục cấp huyện
+rule-warn-effect-far = có hiệu lực ngày { DATE($day) }, cách ngày ký hơn một năm: có gõ nhầm năm không?
+rule-warn-signed-future = ngày ký là một ngày trong tương lai (hôm nay là { DATE($today) })
 rule-warn-number-year = số ký hiệu ghi năm { $other }, nhưng quyết định ký năm { $year }
 rule-missing-name = để trống: dòng { $action } phải có tên thủ tục
 rule-missing-field = để trống: dòng { $action } phải có lĩnh vực
@@ -70,7 +70,7 @@ input-word-is-published = văn bản Word là quyết định dạng công bố:
 input-file-is-published = tệp này là quyết định dạng công bố: dùng tthc import để đọc
 input-stopped-reading = đã dừng đọc sau { $count } lỗi
 input-no-provisional-code = { $name } không có mã, và không còn mã tạm nào để cấp cho thủ tục này: hãy ghi mã TTHC theo Cơ sở dữ liệu quốc gia
-input-national-list-of = danh sách TTHC quốc gia ngày { $date }
+input-national-list-of = danh sách TTHC quốc gia ngày { DATE($date) }
 
 ## Danh sách TTHC quốc gia
 
@@ -83,29 +83,29 @@ domain-list-or = { $items } hoặc { $last }
 
 ## Nhập dữ liệu: quyết định, trùng lặp và đính chính
 
-input-decision-label = quyết định { $number } ký ngày { $signed }
-input-decision-of = { $number } ngày { $signed }
+input-decision-label = quyết định { $number } ký ngày { DATE($signed) }
+input-decision-of = { $number } ngày { DATE($signed) }
 input-stored-decision = quyết định đã nhập { $decision }
 input-entry = { $code } ở { $level }
 input-warn-changes-nothing = { $label }: { $count } dòng sửa đổi, bổ sung không thay đổi giá trị nào: các giá trị ghi trong đó trùng với giá trị thủ tục đang có (dòng đầu tiên: { $code })
-input-row-of-other-decision = dòng này thuộc quyết định { $number } ký ngày { $signed }, không phải quyết định { $corrected } ký ngày { $corrected_signed } đang được đính chính: tệp đính chính chỉ chứa các dòng của quyết định đó
-input-conflict-retracted = { $file }: quyết định { $number } ký ngày { $signed } đã bị rút ra ngày { $made_at } bởi { $made_by } ({ $reason }); lệnh tthc import --correct { $reference } { $file } đưa các dòng của nó trở lại
-input-conflict-corrected = { $file }: quyết định { $number } ký ngày { $signed } đã có các dòng khác: nó đã được đính chính ngày { $made_at } bởi { $made_by } bằng { $source } ({ $reason }); lệnh tthc import --correct { $reference } { $file } đính chính lại lần nữa
-input-conflict-other-rows = { $file }: quyết định { $number } ký ngày { $signed } đã được nhập với các dòng khác (là { $stored } ký ngày { $stored_signed }); nếu các dòng đã nhập bị sai thì lệnh tthc import --correct { $reference } { $file } sẽ thay thế chúng
-input-correct-no-rows = không có dòng nào của quyết định { $number } ký ngày { $signed } để thay cho các dòng của nó; lệnh tthc retract { $number }@{ $signed } --reason LÝ_DO rút các dòng đó ra
-input-refused-retract = không thể rút quyết định { $number } ký ngày { $signed }, chưa ghi gì vào danh mục: các thay đổi sau đó phụ thuộc vào các dòng của nó:
+input-row-of-other-decision = dòng này thuộc quyết định { $number } ký ngày { DATE($signed) }, không phải quyết định { $corrected } ký ngày { DATE($corrected_signed) } đang được đính chính: tệp đính chính chỉ chứa các dòng của quyết định đó
+input-conflict-retracted = { $file }: quyết định { $number } ký ngày { DATE($signed) } đã bị rút ra ngày { $made_at } bởi { $made_by } ({ $reason }); lệnh tthc import --correct { $reference } { $file } đưa các dòng của nó trở lại
+input-conflict-corrected = { $file }: quyết định { $number } ký ngày { DATE($signed) } đã có các dòng khác: nó đã được đính chính ngày { $made_at } bởi { $made_by } bằng { $source } ({ $reason }); lệnh tthc import --correct { $reference } { $file } đính chính lại lần nữa
+input-conflict-other-rows = { $file }: quyết định { $number } ký ngày { DATE($signed) } đã được nhập với các dòng khác (là { $stored } ký ngày { DATE($stored_signed) }); nếu các dòng đã nhập bị sai thì lệnh tthc import --correct { $reference } { $file } sẽ thay thế chúng
+input-correct-no-rows = không có dòng nào của quyết định { $number } ký ngày { DATE($signed) } để thay cho các dòng của nó; lệnh tthc retract { $number }@{ $signed } --reason LÝ_DO rút các dòng đó ra
+input-refused-retract = không thể rút quyết định { $number } ký ngày { DATE($signed) }, chưa ghi gì vào danh mục: các thay đổi sau đó phụ thuộc vào các dòng của nó:
     { $depending }
     Hãy rút hoặc đính chính các quyết định đó trước, hoặc đính chính quyết định này sao cho các thay đổi đó vẫn áp dụng được.
-input-refused-correct = không thể đính chính quyết định { $number } ký ngày { $signed }, chưa ghi gì vào danh mục: các thay đổi sau đó phụ thuộc vào các dòng của nó:
+input-refused-correct = không thể đính chính quyết định { $number } ký ngày { DATE($signed) }, chưa ghi gì vào danh mục: các thay đổi sau đó phụ thuộc vào các dòng của nó:
     { $depending }
     Hãy rút hoặc đính chính các quyết định đó trước, hoặc đính chính quyết định này sao cho các thay đổi đó vẫn áp dụng được.
 rule-named-twice = cột { $column }: { $what } được nêu hai lần trong quyết định { $decision } (cả ở { $origin })
-rule-last-change = thay đổi gần nhất: { $action } theo quyết định { $decision } có hiệu lực ngày { $effective }
-rule-added-later = thủ tục được ban hành ngày { $effective } theo quyết định { $decision } ({ $origin }), sau thay đổi này
+rule-last-change = thay đổi gần nhất: { $action } theo quyết định { $decision } có hiệu lực ngày { DATE($effective) }
+rule-added-later = thủ tục được ban hành ngày { DATE($effective) } theo quyết định { $decision } ({ $origin }), sau thay đổi này
 rule-never-added = thủ tục chưa từng được ban hành
-rule-broken = cột { $column }: { $what } { $violation } vào ngày { $effective }, nên không thể { $verb } ({ $history })
-rule-breaks-stored = { $action } { $code } ở { $level } có hiệu lực ngày { $effective } làm sai lịch sử đã lưu: trong { $origin } { $message }
-rule-depends = { $code } ở { $level } không thể { $verb } theo quyết định { $number } ký ngày { $signed } có hiệu lực ngày { $effective } ({ $origin }): khi rút các dòng kia ra, { $why }
+rule-broken = cột { $column }: { $what } { $violation } vào ngày { DATE($effective) }, nên không thể { $verb } ({ $history })
+rule-breaks-stored = { $action } { $code } ở { $level } có hiệu lực ngày { DATE($effective) } làm sai lịch sử đã lưu: trong { $origin } { $message }
+rule-depends = { $code } ở { $level } không thể { $verb } theo quyết định { $number } ký ngày { DATE($signed) } có hiệu lực ngày { DATE($effective) } ({ $origin }): khi rút các dòng kia ra, { $why }
 rule-depends-violation = lúc đó thủ tục { $violation }
 rule-depends-twice = quyết định sẽ nêu thủ tục hai lần
 rule-brought-in = đưa vào bằng hình thức thay thế
@@ -238,7 +238,7 @@ input-pub-heading-actions = tiêu đề mục ghi { $actions }: mỗi mục ch�
 input-pub-action-flag = --action { $flag } mâu thuẫn với văn bản, văn bản ghi { $document }
 input-pub-no-action = không ghi hình thức công bố: không có ô, tiêu đề mục hay tiêu đề nào cho biết thủ tục được ban hành mới, sửa đổi, bổ sung, thay thế hay bãi bỏ: hãy dùng --action
 input-pub-level-outside = { $level } không phải là cấp thuộc danh mục của tỉnh
-input-pub-shared-levels = "áp dụng chung" chỉ có nghĩa là cấp tỉnh và cấp xã từ ngày 2025-07-01 (khi cấp huyện kết thúc hoạt động), mà quyết định này có hiệu lực từ ngày { $effective }: hãy ghi rõ các cấp hoặc dùng --level
+input-pub-shared-levels = "áp dụng chung" chỉ có nghĩa là cấp tỉnh và cấp xã từ ngày 01/07/2025 (khi cấp huyện kết thúc hoạt động), mà quyết định này có hiệu lực từ ngày { DATE($effective) }: hãy ghi rõ các cấp hoặc dùng --level
 input-pub-level-flag = --level { $flag } mâu thuẫn với văn bản, văn bản ghi { $document }
 input-pub-not-stated = không ghi
 input-pub-no-level = không ghi cấp thực hiện: không có cột cấp thực hiện, tiêu đề mục hay tiêu đề nào ghi cấp, cũng không có cơ quan có thẩm quyền (cơ quan thực hiện của dòng: { $agency }): hãy dùng --level
@@ -253,8 +253,8 @@ input-pub-named-no-catalog = { $name } không có mã: lệnh nhập tìm thủ 
 input-pub-no-code-no-name = dòng này không ghi mã TTHC cũng không ghi tên thủ tục: dòng { $action } cần có một trong hai
 input-pub-named-two-codes = { $name } ứng với { $first } ở một cấp và { $code } ở { $level }: hãy ghi mã TTHC
 input-pub-closest = ; gần nhất: { $entries }
-input-pub-named-none = { $name } không có mã và không ứng với thủ tục nào đang có hiệu lực ở { $level } ngày { $day }{ $hint }
-input-pub-named-several = { $name } ứng với { $count } thủ tục đang có hiệu lực ở { $level } ngày { $day }: { $entries }; hãy ghi mã TTHC
+input-pub-named-none = { $name } không có mã và không ứng với thủ tục nào đang có hiệu lực ở { $level } ngày { DATE($day) }{ $hint }
+input-pub-named-several = { $name } ứng với { $count } thủ tục đang có hiệu lực ở { $level } ngày { DATE($day) }: { $entries }; hãy ghi mã TTHC
 input-pub-named-no-level = { $name } không có mã và không có cấp để tra cứu
 input-pub-no-code-yet = (chưa có mã)
 input-pub-decision = quyết định { $number }
@@ -349,7 +349,7 @@ origin-catalog = danh mục, cấp duy nhất đang có hiệu lực
 
 ## Tham chiếu số thứ tự trong phần nội dung quyết định, đối chiếu với danh mục
 input-body-no-catalog = chưa đối chiếu: chưa có danh mục
-input-body-not-stored-signed = chưa đối chiếu: quyết định { $decision } ký ngày { $signed } không có trong danh mục
+input-body-not-stored-signed = chưa đối chiếu: quyết định { $decision } ký ngày { DATE($signed) } không có trong danh mục
 input-body-not-stored = chưa đối chiếu: quyết định { $decision } không có trong danh mục
 input-body-several = chưa đối chiếu: danh mục có { $count } quyết định cùng số { $decision }
 input-body-unnumbered = chưa đối chiếu: { $number } được nhập từ một tệp không đánh số thứ tự các dòng
