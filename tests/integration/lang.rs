@@ -33,7 +33,7 @@ fn the_import_summary_is_in_vietnamese_with_the_locale() {
         .env("LANG", "vi_VN.UTF-8")
         .stdout_has("Đã nhập 1 quyết định: ")
         .stdout_has("  theo hình thức: ban hành mới ")
-        .stdout_has("  theo cấp:  cấp tỉnh ")
+        .stdout_has("  theo cấp: cấp tỉnh ")
         .stdout_has("10/QĐ-UBND ký ngày 10/01/2024, hiệu lực 15/01/2024: ")
         .run()
         .stdout;

@@ -197,7 +197,7 @@ commands-imported-after = { $what }: quyết định { $decision } được nh�
 ## import, retract và import --correct: phần tóm tắt.
 
 import-by-action = theo hình thức: ban hành mới { $added }, sửa đổi bổ sung { $amended }, thay thế { $replaced }, bãi bỏ { $repealed }
-import-by-level = theo cấp:  cấp tỉnh { $province }, cấp huyện { $district }, cấp xã { $commune }
+import-by-level = theo cấp: cấp tỉnh { $province }, cấp huyện { $district }, cấp xã { $commune }
 correct-unchanged = Quyết định { $decision } ký ngày { DATE($signed) } đã có đúng các dòng này: không có gì để đính chính.
 retract-done = Đã rút quyết định { $decision } ký ngày { DATE($signed) }: { $count } thay đổi thủ tục được rút khỏi danh mục.
 retract-would = Sẽ rút quyết định { $decision } ký ngày { DATE($signed) }: { $count } thay đổi thủ tục sẽ được rút khỏi danh mục.
