@@ -300,17 +300,10 @@ impl CorrectionSummary {
             ),
         };
         writeln!(out, "{line}")?;
-        let a = &self.taken_out;
         writeln!(
             out,
             "  {}",
-            crate::tr!(
-                "correct-taken-out",
-                added = a.added,
-                amended = a.amended,
-                replaced = a.replaced,
-                repealed = a.repealed
-            )
+            crate::tr!("correct-taken-out", tally = action_tally(&self.taken_out))
         )?;
         writeln!(
             out,
@@ -444,6 +437,17 @@ pub(crate) fn fallbacks(d: &Defaults) -> crate::input::published::Fallbacks {
     }
 }
 
+/// "added 1, amended 0, replaced 0, repealed 2" in the run's language.
+fn action_tally(a: &ActionCounts) -> String {
+    crate::tr!(
+        "action-tally",
+        added = a.added,
+        amended = a.amended,
+        replaced = a.replaced,
+        repealed = a.repealed
+    )
+}
+
 /// The two summary lines: "  by action: ..." and "  by level:  ...".
 pub(crate) fn write_tallies(
     out: &mut impl std::io::Write,
@@ -453,13 +457,7 @@ pub(crate) fn write_tallies(
     writeln!(
         out,
         "  {}",
-        crate::tr!(
-            "import-by-action",
-            added = a.added,
-            amended = a.amended,
-            replaced = a.replaced,
-            repealed = a.repealed
-        )
+        crate::tr!("import-by-action", tally = action_tally(a))
     )?;
     writeln!(
         out,

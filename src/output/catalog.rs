@@ -12,9 +12,10 @@ use super::{
 use crate::domain::{CatalogEntry, Code, Counts, Day, Level, Point};
 use crate::error::Error;
 
-/// One exported entry: the csv row and the JSON object share this shape.
+/// One exported entry: the csv row and the JSON object share this shape,
+/// and differ only in how they name the decision (`D`).
 #[derive(Debug, Serialize)]
-pub(crate) struct EntryRecord<'a> {
+pub(crate) struct Entry<'a, D> {
     pub level: &'static str,
     pub code: CodeCell,
     pub name: &'a str,
@@ -23,8 +24,50 @@ pub(crate) struct EntryRecord<'a> {
     pub processing_time: &'a str,
     pub fee: &'a str,
     pub legal_basis: &'a str,
-    pub decision: &'a str,
+    pub decision: D,
     pub effective: DayCell,
+}
+
+/// The csv row: the decision by its number.
+pub(crate) type EntryRecord<'a> = Entry<'a, &'a str>;
+
+/// The JSON object: the decision by its number and signing date.
+pub(crate) type EntryJson<'a> = Entry<'a, DecisionCell<'a>>;
+
+impl<'a, D> Entry<'a, D> {
+    fn with_decision(e: &'a CatalogEntry, decision: D) -> Self {
+        let d = &e.details;
+        Entry {
+            level: e.level.as_str(),
+            code: CodeCell(e.code),
+            name: &d.name,
+            field: &d.field,
+            agency: &d.agency,
+            processing_time: &d.processing_time,
+            fee: &d.fee,
+            legal_basis: &d.legal_basis,
+            decision,
+            effective: DayCell(e.effective),
+        }
+    }
+}
+
+impl<'a> EntryRecord<'a> {
+    pub(crate) fn new(e: &'a CatalogEntry) -> Self {
+        Entry::with_decision(e, e.decision.as_str())
+    }
+}
+
+impl<'a> EntryJson<'a> {
+    pub(crate) fn new(e: &'a CatalogEntry) -> Self {
+        Entry::with_decision(
+            e,
+            DecisionCell {
+                number: &e.decision,
+                signed: DayCell(e.signed),
+            },
+        )
+    }
 }
 
 /// A code written as text (`1.001612`) without a string of its own: an
@@ -41,43 +84,6 @@ impl Serialize for CodeCell {
         }
         let mut text = [0; 8];
         s.serialize_str(self.0.as_text(&mut text))
-    }
-}
-
-/// One exported entry as JSON: the csv row's keys, the decision named by
-/// its number and signing date.
-#[derive(Debug, Serialize)]
-pub(crate) struct EntryJson<'a> {
-    pub level: &'static str,
-    pub code: CodeCell,
-    pub name: &'a str,
-    pub field: &'a str,
-    pub agency: &'a str,
-    pub processing_time: &'a str,
-    pub fee: &'a str,
-    pub legal_basis: &'a str,
-    pub decision: DecisionCell<'a>,
-    pub effective: DayCell,
-}
-
-impl<'a> EntryJson<'a> {
-    pub(crate) fn new(e: &'a CatalogEntry) -> Self {
-        let d = &e.details;
-        EntryJson {
-            level: e.level.as_str(),
-            code: CodeCell(e.code),
-            name: &d.name,
-            field: &d.field,
-            agency: &d.agency,
-            processing_time: &d.processing_time,
-            fee: &d.fee,
-            legal_basis: &d.legal_basis,
-            decision: DecisionCell {
-                number: &e.decision,
-                signed: DayCell(e.signed),
-            },
-            effective: DayCell(e.effective),
-        }
     }
 }
 
@@ -98,23 +104,6 @@ impl Serialize for DayCell {
         match self.0.as_text(&mut text) {
             Some(iso) => s.serialize_str(iso),
             None => s.serialize_str(&self.0.to_string()),
-        }
-    }
-}
-
-impl<'a> EntryRecord<'a> {
-    pub(crate) fn new(e: &'a CatalogEntry) -> Self {
-        EntryRecord {
-            level: e.level.as_str(),
-            code: CodeCell(e.code),
-            name: &e.details.name,
-            field: &e.details.field,
-            agency: &e.details.agency,
-            processing_time: &e.details.processing_time,
-            fee: &e.details.fee,
-            legal_basis: &e.details.legal_basis,
-            decision: &e.decision,
-            effective: DayCell(e.effective),
         }
     }
 }

@@ -210,7 +210,8 @@ commands-imported-after = { $what }: decision { $decision } was imported after {
 
 ## import, retract and import --correct: the summary.
 
-import-by-action = by action: added { $added }, amended { $amended }, replaced { $replaced }, repealed { $repealed }
+action-tally = added { $added }, amended { $amended }, replaced { $replaced }, repealed { $repealed }
+import-by-action = by action: { $tally }
 import-by-level = by level:  province { $province }, district { $district }, commune { $commune }
 correct-unchanged = Decision { $decision } signed { $signed } already has these rows: nothing to correct.
 retract-done = Retracted decision { $decision } signed { $signed }: { $count } entry { $count ->
@@ -229,7 +230,7 @@ correct-would = Would correct decision { $decision } signed { $signed }: { $coun
     [one] change
    *[other] changes
 } taken out, { $put } put in their place.
-correct-taken-out = taken out: added { $added }, amended { $amended }, replaced { $replaced }, repealed { $repealed }
+correct-taken-out = taken out: { $tally }
 correct-reason = reason: { $reason }
 correct-by-dry-run = by { $by } (not recorded: dry run)
 correct-recorded = recorded { $at } by { $by }; chain head { $chain }

@@ -196,14 +196,15 @@ commands-imported-after = { $what }: quyết định { $decision } được nh�
 
 ## import, retract và import --correct: phần tóm tắt.
 
-import-by-action = theo hình thức: ban hành mới { $added }, sửa đổi bổ sung { $amended }, thay thế { $replaced }, bãi bỏ { $repealed }
+action-tally = ban hành mới { $added }, sửa đổi bổ sung { $amended }, thay thế { $replaced }, bãi bỏ { $repealed }
+import-by-action = theo hình thức: { $tally }
 import-by-level = theo cấp: cấp tỉnh { $province }, cấp huyện { $district }, cấp xã { $commune }
 correct-unchanged = Quyết định { $decision } ký ngày { DATE($signed) } đã có đúng các dòng này: không có gì để đính chính.
 retract-done = Đã rút quyết định { $decision } ký ngày { DATE($signed) }: { $count } thay đổi thủ tục được rút khỏi danh mục.
 retract-would = Sẽ rút quyết định { $decision } ký ngày { DATE($signed) }: { $count } thay đổi thủ tục sẽ được rút khỏi danh mục.
 correct-done = Đã đính chính quyết định { $decision } ký ngày { DATE($signed) }: rút ra { $count } thay đổi thủ tục, đưa vào { $put } thay đổi thế chỗ.
 correct-would = Sẽ đính chính quyết định { $decision } ký ngày { DATE($signed) }: sẽ rút ra { $count } thay đổi thủ tục, đưa vào { $put } thay đổi thế chỗ.
-correct-taken-out = đã rút ra: ban hành mới { $added }, sửa đổi bổ sung { $amended }, thay thế { $replaced }, bãi bỏ { $repealed }
+correct-taken-out = đã rút ra: { $tally }
 correct-reason = lý do: { $reason }
 correct-by-dry-run = người thực hiện { $by } (không ghi lại: chạy thử)
 correct-recorded = đã ghi lúc { $at }, người thực hiện { $by }; đầu chuỗi băm { $chain }
