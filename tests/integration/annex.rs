@@ -4,12 +4,11 @@
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
 
 use calamine::{Data, Reader as _, Xlsx, open_workbook};
 
-use crate::common::{BIN, Run, Test};
+use crate::common::{BIN, Run, Test, run_within};
 
 /// The first column of a sheet, as displayed text.
 fn first_column(path: &Path, sheet: &str) -> Vec<String> {
@@ -210,28 +209,6 @@ pub(crate) fn program(names: &[&str]) -> Option<PathBuf> {
             .map(|dir| dir.join(name))
             .find(|p| p.is_file())
     })
-}
-
-/// Runs a command to its end, within two minutes.
-pub(crate) fn run_within(command: &mut Command, what: &str) {
-    let mut child = command
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {what}: {e}"));
-    let deadline = Instant::now() + Duration::from_mins(2);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("{what} did not finish within two minutes");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    assert!(status.success(), "{what} failed: {status}");
 }
 
 /// A word of `pdftotext -bbox`: its box (points, y downwards) and text.

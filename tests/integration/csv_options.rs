@@ -5,8 +5,9 @@ use std::process::Command;
 
 use calamine::{Data, Reader as _, Xlsx, open_workbook};
 
-use crate::annex::{program, run_within};
+use crate::annex::program;
 use crate::common::Test;
+use crate::common::run_within;
 
 /// A decision whose codes end in zeros, with a cell that holds the field
 /// separator and one a spreadsheet would run as a formula.
